@@ -1,0 +1,317 @@
+// Loading and validating catalog files (the format is described in DESIGN.md and README.md).
+#include "catalog/catalog.h"
+
+#include "json/jsonreader.h"
+#include <QRegularExpression>
+#include <QSet>
+
+namespace ace {
+
+namespace {
+
+const QString catalogFormat = QStringLiteral("aws-compute-explorer/catalog");
+constexpr int catalogVersion = 1;
+
+// Ids appear in file names, URLs of the command line and JSON keys: keep them plain.
+QString readId(JsonObjectReader& reader)
+{
+    static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    const QString id = reader.string(QStringLiteral("id"));
+    if (!idPattern.match(id).hasMatch()) {
+        reader.locationOf(QStringLiteral("id"))
+            .fail(QStringLiteral("\"%1\" is not a valid id (lower-case letters, digits and "
+                                 "single hyphens)")
+                      .arg(id));
+    }
+    return id;
+}
+
+void requireUnique(QSet<QString>& seen, const QString& id, const JsonLocation& where,
+                   const QString& kind)
+{
+    if (seen.contains(id))
+        where.fail(QStringLiteral("duplicate %1 id \"%2\"").arg(kind, id));
+    seen.insert(id);
+}
+
+} // namespace
+
+// Builds a Catalog from a JSON object, section by section; each section may refer only to
+// sections read before it, so references are checked as they are read.
+class CatalogReader
+{
+public:
+    explicit CatalogReader(JsonObjectReader root)
+        : m_root(std::move(root))
+    {}
+
+    Catalog read(QString sourceName)
+    {
+        m_catalog.m_sourceName = std::move(sourceName);
+        readHeader();
+        readCategories();
+        readLayers();
+        readServices();
+        rejectRunsOnCycles();
+        readOptions();
+        m_root.finish();
+        return std::move(m_catalog);
+    }
+
+private:
+    void readHeader()
+    {
+        const QString format = m_root.string(QStringLiteral("format"));
+        if (format != catalogFormat) {
+            m_root.locationOf(QStringLiteral("format"))
+                .fail(QStringLiteral("expected \"%1\", found \"%2\"").arg(catalogFormat, format));
+        }
+        const double version = m_root.number(QStringLiteral("version"));
+        if (version != catalogVersion) {
+            m_root.locationOf(QStringLiteral("version"))
+                .fail(QStringLiteral("version %1 is not supported (this program reads version %2)")
+                          .arg(version)
+                          .arg(catalogVersion));
+        }
+    }
+
+    void readCategories()
+    {
+        QSet<QString> seen;
+        m_root.forEachElement(
+            QStringLiteral("categories"), [&](const QJsonValue& value, const JsonLocation& where) {
+                JsonObjectReader reader(value, where);
+                Category category;
+                category.id = readId(reader);
+                requireUnique(seen, category.id, reader.locationOf(QStringLiteral("id")),
+                              QStringLiteral("category"));
+                category.name = reader.string(QStringLiteral("name"));
+                category.description = reader.string(QStringLiteral("description"));
+                reader.finish();
+                m_catalog.m_categories.append(category);
+            });
+    }
+
+    void readLayers()
+    {
+        QSet<QString> seen;
+        m_root.forEachElement(
+            QStringLiteral("layers"), [&](const QJsonValue& value, const JsonLocation& where) {
+                JsonObjectReader reader(value, where);
+                Layer layer;
+                layer.id = readId(reader);
+                requireUnique(seen, layer.id, reader.locationOf(QStringLiteral("id")),
+                              QStringLiteral("layer"));
+                layer.name = reader.string(QStringLiteral("name"));
+                layer.description = reader.string(QStringLiteral("description"));
+                reader.finish();
+                m_catalog.m_layers.append(layer);
+            });
+        if (m_catalog.m_layers.isEmpty())
+            m_root.locationOf(QStringLiteral("layers")).fail(QStringLiteral("no layers"));
+    }
+
+    void requireCategory(const QString& id, const JsonLocation& where) const
+    {
+        if (!m_catalog.category(id))
+            where.fail(QStringLiteral("unknown category \"%1\"").arg(id));
+    }
+
+    void readServices()
+    {
+        QSet<QString> seen;
+        m_root.forEachElement(QStringLiteral("services"), [&](const QJsonValue& value,
+                                                              const JsonLocation& where) {
+            JsonObjectReader reader(value, where);
+            Service service;
+            service.id = readId(reader);
+            requireUnique(seen, service.id, reader.locationOf(QStringLiteral("id")),
+                          QStringLiteral("service"));
+            service.name = reader.string(QStringLiteral("name"));
+            service.category = reader.string(QStringLiteral("category"));
+            requireCategory(service.category, reader.locationOf(QStringLiteral("category")));
+            service.otherCategories = reader.stringList(QStringLiteral("otherCategories"), {});
+            for (qsizetype i = 0; i < service.otherCategories.size(); ++i) {
+                requireCategory(service.otherCategories.at(i),
+                                reader.locationOf(QStringLiteral("otherCategories")).element(i));
+            }
+            service.summary = reader.string(QStringLiteral("summary"));
+            service.description = reader.string(QStringLiteral("description"));
+            service.youManage = reader.stringList(QStringLiteral("youManage"));
+            service.awsManages = reader.stringList(QStringLiteral("awsManages"));
+            service.billing = reader.string(QStringLiteral("billing"));
+            service.limits = reader.stringList(QStringLiteral("limits"));
+            service.typicalUses = reader.stringList(QStringLiteral("typicalUses"));
+            service.notFor = reader.stringList(QStringLiteral("notFor"));
+            reader.forEachElement(QStringLiteral("docs"),
+                                  [&service](const QJsonValue& link, const JsonLocation& at) {
+                                      service.docs.append(readDocLink(link, at));
+                                  });
+            service.runsOn = reader.stringList(QStringLiteral("runsOn"), {});
+            reader.finish();
+            m_catalog.m_services.append(service);
+        });
+        // "runs on" may point forward in the list, so check the edges once all are read.
+        for (qsizetype i = 0; i < m_catalog.m_services.size(); ++i) {
+            const QStringList& runsOn = m_catalog.m_services.at(i).runsOn;
+            for (qsizetype j = 0; j < runsOn.size(); ++j) {
+                if (!m_catalog.service(runsOn.at(j)))
+                    runsOnLocation(i).element(j).fail(
+                        QStringLiteral("unknown service \"%1\"").arg(runsOn.at(j)));
+            }
+        }
+    }
+
+    static DocLink readDocLink(const QJsonValue& value, const JsonLocation& where)
+    {
+        JsonObjectReader reader(value, where);
+        DocLink link;
+        link.title = reader.string(QStringLiteral("title"));
+        const QString url = reader.string(QStringLiteral("url"));
+        link.url = QUrl(url, QUrl::StrictMode);
+        if (!link.url.isValid() || (link.url.scheme() != QLatin1String("https") &&
+                                    link.url.scheme() != QLatin1String("http"))) {
+            reader.locationOf(QStringLiteral("url"))
+                .fail(QStringLiteral("\"%1\" is not an http(s) address").arg(url));
+        }
+        reader.finish();
+        return link;
+    }
+
+    JsonLocation runsOnLocation(qsizetype serviceIndex) const
+    {
+        return m_root.locationOf(QStringLiteral("services"))
+            .element(serviceIndex)
+            .child(QStringLiteral("runsOn"));
+    }
+
+    // A service that (indirectly) runs on itself has no bottom: stacks could not be derived.
+    void rejectRunsOnCycles() const
+    {
+        const auto& services = m_catalog.m_services;
+        for (qsizetype i = 0; i < services.size(); ++i) {
+            QStringList path = {services.at(i).id};
+            if (const auto cycle = findCycle(path))
+                runsOnLocation(i).fail(QStringLiteral("\"runs on\" forms a cycle: ") + *cycle);
+        }
+    }
+
+    std::optional<QString> findCycle(QStringList& path) const
+    {
+        for (const QString& next : m_catalog.service(path.constLast())->runsOn) {
+            if (next == path.constFirst())
+                return (path + QStringList{next}).join(QStringLiteral(" → "));
+            if (path.contains(next))
+                continue; // a cycle that does not pass through the start; reported for its own
+            path.append(next);
+            if (auto cycle = findCycle(path))
+                return cycle;
+            path.removeLast();
+        }
+        return std::nullopt;
+    }
+
+    void readOptions()
+    {
+        QSet<QString> seen;
+        m_root.forEachElement(
+            QStringLiteral("options"), [&](const QJsonValue& value, const JsonLocation& where) {
+                JsonObjectReader reader(value, where);
+                DeploymentOption option;
+                option.id = readId(reader);
+                requireUnique(seen, option.id, reader.locationOf(QStringLiteral("id")),
+                              QStringLiteral("option"));
+                option.name = reader.string(QStringLiteral("name"));
+                option.summary = reader.string(QStringLiteral("summary"));
+                option.stack = deriveStack(reader);
+                option.responsibilities =
+                    readResponsibilities(reader.object(QStringLiteral("responsibility")));
+                reader.finish();
+                m_catalog.m_options.append(option);
+            });
+    }
+
+    // The stack follows "runs on" down from the option's service; where a service runs on more
+    // than one, the option's "on" picks the branch. So each edge is written once, on its service.
+    QStringList deriveStack(JsonObjectReader& reader) const
+    {
+        const QString top = reader.string(QStringLiteral("service"));
+        if (!m_catalog.service(top)) {
+            reader.locationOf(QStringLiteral("service"))
+                .fail(QStringLiteral("unknown service \"%1\"").arg(top));
+        }
+        const QString on = reader.string(QStringLiteral("on"), {});
+        if (!on.isEmpty() && !m_catalog.substratesOf(top).contains(on)) {
+            reader.locationOf(QStringLiteral("on"))
+                .fail(QStringLiteral("%1 does not run on \"%2\"").arg(top, on));
+        }
+        QStringList stack = {top};
+        for (const Service* current = m_catalog.service(top); !current->runsOn.isEmpty();) {
+            QString next;
+            if (current->runsOn.size() == 1)
+                next = current->runsOn.constFirst();
+            else if (current->runsOn.contains(on) && !stack.contains(on))
+                next = on;
+            else {
+                reader.location().fail(
+                    QStringLiteral("%1 runs on %2: say which with \"on\"")
+                        .arg(current->id, current->runsOn.join(QStringLiteral(" or "))));
+            }
+            stack.append(next);
+            current = m_catalog.service(next);
+        }
+        return stack;
+    }
+
+    QList<LayerResponsibility> readResponsibilities(JsonObjectReader reader) const
+    {
+        QList<LayerResponsibility> column;
+        for (const Layer& layer : m_catalog.m_layers) {
+            if (!reader.has(layer.id)) {
+                reader.location().fail(QStringLiteral("no entry for layer \"%1\"").arg(layer.id));
+            }
+            JsonObjectReader entry = reader.object(layer.id);
+            LayerResponsibility responsibility;
+            responsibility.layer = layer.id;
+            const QString who = entry.string(QStringLiteral("who"));
+            const auto parsed = responsibilityFromId(who);
+            if (!parsed) {
+                entry.locationOf(QStringLiteral("who"))
+                    .fail(QStringLiteral("\"%1\" is not one of aws, customer, shared, none")
+                              .arg(who));
+            }
+            responsibility.who = *parsed;
+            responsibility.why = entry.string(QStringLiteral("why"));
+            entry.finish();
+            column.append(responsibility);
+        }
+        // Anything left is not a layer of this catalog.
+        for (const QString& key : reader.takeKeys()) {
+            if (!m_catalog.layer(key))
+                reader.locationOf(key).fail(QStringLiteral("unknown layer \"%1\"").arg(key));
+        }
+        return column;
+    }
+
+    JsonObjectReader m_root;
+    Catalog m_catalog;
+};
+
+QString Catalog::builtInPath()
+{
+    return QStringLiteral(":/data/catalog.json");
+}
+
+Catalog Catalog::load(const QString& path, const QString& displayName)
+{
+    const QString name = displayName.isEmpty() ? path : displayName;
+    return CatalogReader(JsonObjectReader(readJsonObjectFile(path, name), JsonLocation(name)))
+        .read(name);
+}
+
+Catalog Catalog::loadBuiltIn()
+{
+    return load(builtInPath(), QStringLiteral("built-in catalog.json"));
+}
+
+} // namespace ace

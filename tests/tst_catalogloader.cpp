@@ -1,0 +1,240 @@
+// Loading the catalog: the built-in one is complete and valid; every kind of broken file is
+// refused with a message that names the file and the JSON path.
+#include "catalog/catalog.h"
+#include "jsonfixtures.h"
+
+#include "json/dataerror.h"
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ace;
+
+class TestCatalogLoader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void builtInCatalogHasTheFiveServicesAndSixOptions();
+    void builtInServicesAreFullyDescribed();
+    void everyOptionHasOneResponsibilityPerLayer();
+    void loadsAUserCatalogThatAddsAService();
+    void rejectsABrokenField_data();
+    void rejectsABrokenField();
+    void rejectsMalformedJsonWithLineAndColumn();
+    void rejectsAMissingFile();
+
+private:
+    // Writes the built-in catalog with one field replaced and returns the load error.
+    QString loadErrorAfter(const QString& path, const QJsonValue& value);
+
+    QTemporaryDir m_dir;
+};
+
+void TestCatalogLoader::builtInCatalogHasTheFiveServicesAndSixOptions()
+{
+    const Catalog catalog = Catalog::loadBuiltIn();
+    QStringList services;
+    for (const Service& service : catalog.services())
+        services.append(service.id);
+    QCOMPARE(services,
+             (QStringList{QStringLiteral("ec2"), QStringLiteral("ecs"), QStringLiteral("eks"),
+                          QStringLiteral("fargate"), QStringLiteral("lambda")}));
+    QStringList options;
+    for (const DeploymentOption& option : catalog.options())
+        options.append(option.id);
+    QCOMPARE(options, (QStringList{QStringLiteral("ec2"), QStringLiteral("ecs-ec2"),
+                                   QStringLiteral("eks-ec2"), QStringLiteral("ecs-fargate"),
+                                   QStringLiteral("eks-fargate"), QStringLiteral("lambda")}));
+    QCOMPARE(catalog.layers().constFirst().id, QStringLiteral("hardware"));
+    QCOMPARE(catalog.layers().size(), 10);
+    QCOMPARE(catalog.sourceName(), QStringLiteral("built-in catalog.json"));
+}
+
+void TestCatalogLoader::builtInServicesAreFullyDescribed()
+{
+    const Catalog catalog = Catalog::loadBuiltIn();
+    for (const Service& service : catalog.services()) {
+        QVERIFY2(!service.summary.isEmpty() && service.description.size() > 100,
+                 qPrintable(service.id));
+        QVERIFY2(!service.youManage.isEmpty() && !service.awsManages.isEmpty(),
+                 qPrintable(service.id));
+        QVERIFY2(!service.billing.isEmpty() && !service.limits.isEmpty(), qPrintable(service.id));
+        QVERIFY2(!service.typicalUses.isEmpty() && !service.notFor.isEmpty(),
+                 qPrintable(service.id));
+        QVERIFY2(!service.docs.isEmpty(), qPrintable(service.id));
+        for (const DocLink& link : service.docs)
+            QCOMPARE(link.url.scheme(), QStringLiteral("https"));
+    }
+    QVERIFY(catalog.service(QStringLiteral("fargate"))->isIn(QStringLiteral("serverless")));
+    QVERIFY(catalog.service(QStringLiteral("fargate"))->isIn(QStringLiteral("containers")));
+    QVERIFY(!catalog.service(QStringLiteral("ec2"))->isIn(QStringLiteral("serverless")));
+}
+
+void TestCatalogLoader::everyOptionHasOneResponsibilityPerLayer()
+{
+    const Catalog catalog = Catalog::loadBuiltIn();
+    for (const DeploymentOption& option : catalog.options()) {
+        QCOMPARE(option.responsibilities.size(), catalog.layers().size());
+        for (qsizetype i = 0; i < catalog.layers().size(); ++i) {
+            QCOMPARE(option.responsibilities.at(i).layer, catalog.layers().at(i).id);
+            QVERIFY(!option.responsibilities.at(i).why.isEmpty());
+        }
+    }
+}
+
+void TestCatalogLoader::loadsAUserCatalogThatAddsAService()
+{
+    // A user's catalog may add App Runner, which runs on Fargate-like AWS capacity of its own.
+    QJsonObject json = test::resourceJson(QStringLiteral("catalog.json"));
+    QJsonArray services = json.value(QStringLiteral("services")).toArray();
+    QJsonObject appRunner = services.at(0).toObject(); // EC2's entry, renamed: all fields valid
+    appRunner.insert(QStringLiteral("id"), QStringLiteral("app-runner"));
+    appRunner.insert(QStringLiteral("name"), QStringLiteral("AWS App Runner"));
+    appRunner.insert(QStringLiteral("category"), QStringLiteral("serverless"));
+    services.append(appRunner);
+    json.insert(QStringLiteral("services"), services);
+    QJsonArray options = json.value(QStringLiteral("options")).toArray();
+    QJsonObject option = options.last().toObject();
+    option.insert(QStringLiteral("id"), QStringLiteral("app-runner"));
+    option.insert(QStringLiteral("service"), QStringLiteral("app-runner"));
+    options.append(option);
+    json.insert(QStringLiteral("options"), options);
+
+    const QString path =
+        test::writeJsonFile(m_dir.filePath(QStringLiteral("with-app-runner.json")), json);
+    const Catalog catalog = Catalog::load(path);
+    QCOMPARE(catalog.services().size(), 6);
+    QCOMPARE(catalog.option(QStringLiteral("app-runner"))->stack,
+             QStringList{QStringLiteral("app-runner")});
+    QCOMPARE(catalog.sourceName(), path);
+}
+
+QString TestCatalogLoader::loadErrorAfter(const QString& path, const QJsonValue& value)
+{
+    QJsonObject json = test::resourceJson(QStringLiteral("catalog.json"));
+    test::setJsonAt(json, path, value);
+    const QString file = test::writeJsonFile(m_dir.filePath(QStringLiteral("broken.json")), json);
+    try {
+        Catalog::load(file, QStringLiteral("broken.json"));
+    } catch (const DataError& error) {
+        return error.toString();
+    }
+    return QStringLiteral("(loaded without error)");
+}
+
+void TestCatalogLoader::rejectsABrokenField_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("error");
+
+    const QJsonValue removed(QJsonValue::Undefined);
+    QTest::newRow("wrong format") << "format" << QJsonValue(QStringLiteral("something-else"))
+                                  << "broken.json: format: expected "
+                                     "\"aws-compute-explorer/catalog\", found \"something-else\"";
+    QTest::newRow("newer version")
+        << "version" << QJsonValue(2)
+        << "broken.json: version: version 2 is not supported (this program reads version 1)";
+    QTest::newRow("missing key") << "services[2].billing" << removed
+                                 << "broken.json: services[2].billing: required but missing";
+    QTest::newRow("unknown key") << "services[1].colour" << QJsonValue(QStringLiteral("blue"))
+                                 << "broken.json: services[1].colour: unknown key";
+    QTest::newRow("unknown top-level key")
+        << "comment" << QJsonValue(QStringLiteral("x")) << "broken.json: comment: unknown key";
+    QTest::newRow("wrong type") << "services[0].limits" << QJsonValue(QStringLiteral("none"))
+                                << "broken.json: services[0].limits: expected an array, found "
+                                   "a string";
+    QTest::newRow("wrong element type")
+        << "services[0].typicalUses[1]" << QJsonValue(3)
+        << "broken.json: services[0].typicalUses[1]: expected a string, found a number";
+    QTest::newRow("invalid id") << "services[0].id" << QJsonValue(QStringLiteral("EC 2"))
+                                << "broken.json: services[0].id: \"EC 2\" is not a valid id "
+                                   "(lower-case letters, digits and single hyphens)";
+    QTest::newRow("duplicate id") << "options[1].id" << QJsonValue(QStringLiteral("ec2"))
+                                  << "broken.json: options[1].id: duplicate option id \"ec2\"";
+    QTest::newRow("unknown category")
+        << "services[4].category" << QJsonValue(QStringLiteral("functions"))
+        << "broken.json: services[4].category: unknown category \"functions\"";
+    QTest::newRow("unknown service in runs-on edge")
+        << "services[1].runsOn[1]" << QJsonValue(QStringLiteral("fargat"))
+        << "broken.json: services[1].runsOn[1]: unknown service \"fargat\"";
+    QTest::newRow("runs-on cycle")
+        << "services[3].runsOn" << QJsonValue(QJsonArray{QStringLiteral("ecs")})
+        << "broken.json: services[1].runsOn: \"runs on\" forms a cycle: ecs → fargate → ecs";
+    QTest::newRow("service runs on itself")
+        << "services[4].runsOn" << QJsonValue(QJsonArray{QStringLiteral("lambda")})
+        << "broken.json: services[4].runsOn: \"runs on\" forms a cycle: lambda → lambda";
+    QTest::newRow("unknown option service")
+        << "options[3].service" << QJsonValue(QStringLiteral("fargat"))
+        << "broken.json: options[3].service: unknown service \"fargat\"";
+    QTest::newRow("option on a non-substrate")
+        << "options[3].on" << QJsonValue(QStringLiteral("lambda"))
+        << "broken.json: options[3].on: ecs does not run on \"lambda\"";
+    QTest::newRow("ambiguous stack")
+        << "options[3].on" << removed
+        << "broken.json: options[3]: ecs runs on ec2 or fargate: say which with \"on\"";
+    QTest::newRow("missing layer responsibility")
+        << "options[2].responsibility.scaling" << removed
+        << "broken.json: options[2].responsibility: no entry for layer \"scaling\"";
+    QTest::newRow("unknown layer responsibility")
+        << "options[2].responsibility.kernel" << QJsonValue(QJsonObject{})
+        << "broken.json: options[2].responsibility.kernel: unknown layer \"kernel\"";
+    QTest::newRow("invalid responsibility")
+        << "options[5].responsibility.capacity.who" << QJsonValue(QStringLiteral("amazon"))
+        << "broken.json: options[5].responsibility.capacity.who: \"amazon\" is not one of aws, "
+           "customer, shared, none";
+    QTest::newRow("responsibility without reason")
+        << "options[5].responsibility.capacity.why" << removed
+        << "broken.json: options[5].responsibility.capacity.why: required but missing";
+    QTest::newRow("link that is not a web address")
+        << "services[0].docs[0].url" << QJsonValue(QStringLiteral("file:///etc/passwd"))
+        << "broken.json: services[0].docs[0].url: \"file:///etc/passwd\" is not an http(s) "
+           "address";
+    QTest::newRow("no layers") << "layers" << QJsonValue(QJsonArray{})
+                               << "broken.json: layers: no layers";
+}
+
+void TestCatalogLoader::rejectsABrokenField()
+{
+    QFETCH(QString, path);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, error);
+    QCOMPARE(loadErrorAfter(path, value), error);
+}
+
+void TestCatalogLoader::rejectsMalformedJsonWithLineAndColumn()
+{
+    QFile file(m_dir.filePath(QStringLiteral("malformed.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\n  \"format\": \"aws-compute-explorer/catalog\",\n  \"version\" 1\n}\n");
+    file.close();
+    try {
+        Catalog::load(file.fileName(), QStringLiteral("malformed.json"));
+        QFAIL("a malformed file loaded");
+    } catch (const DataError& error) {
+        QCOMPARE(error.file(), QStringLiteral("malformed.json"));
+        // Qt reports where it gave up, which is at or just after the missing colon.
+        QVERIFY2(error.location().startsWith(QStringLiteral("line 3, column 1")),
+                 qPrintable(error.location()));
+        QVERIFY2(error.message().startsWith(QStringLiteral("malformed JSON: ")),
+                 qPrintable(error.message()));
+    }
+}
+
+void TestCatalogLoader::rejectsAMissingFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("nowhere.json"));
+    try {
+        Catalog::load(path);
+        QFAIL("a missing file loaded");
+    } catch (const DataError& error) {
+        QCOMPARE(error.file(), path);
+        QVERIFY2(error.message().startsWith(QStringLiteral("cannot read: ")),
+                 qPrintable(error.message()));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCatalogLoader)
+#include "tst_catalogloader.moc"
