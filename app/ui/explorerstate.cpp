@@ -1,0 +1,62 @@
+#include "ui/explorerstate.h"
+
+#include "catalog/catalog.h"
+
+namespace ace::ui {
+
+ExplorerState::ExplorerState(const Catalog& catalog, QObject* parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+{}
+
+bool ExplorerState::contains(const CatalogItem& item) const
+{
+    switch (item.kind) {
+    case CatalogItem::Kind::None:
+        return true;
+    case CatalogItem::Kind::Category:
+        return m_catalog.category(item.id) != nullptr;
+    case CatalogItem::Kind::Service:
+        return m_catalog.service(item.id) != nullptr;
+    case CatalogItem::Kind::Option:
+        return m_catalog.option(item.id) != nullptr;
+    }
+    return false;
+}
+
+bool ExplorerState::setCurrent(const CatalogItem& item)
+{
+    if (!contains(item))
+        return false;
+    if (item != m_current) {
+        m_current = item;
+        emit currentChanged(m_current);
+    }
+    return true;
+}
+
+void ExplorerState::setHoveredService(const QString& serviceId)
+{
+    if (serviceId == m_hoveredService)
+        return;
+    m_hoveredService = serviceId;
+    emit hoveredServiceChanged(m_hoveredService);
+}
+
+void ExplorerState::setTheme(const Theme& theme)
+{
+    if (theme.kind() == m_theme.kind())
+        return;
+    m_theme = theme;
+    emit themeChanged();
+}
+
+void ExplorerState::setShowResponsibility(bool show)
+{
+    if (show == m_showResponsibility)
+        return;
+    m_showResponsibility = show;
+    emit showResponsibilityChanged(show);
+}
+
+} // namespace ace::ui

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "catalog/catalog.h"
+
+#include <QColor>
+#include <QPalette>
+#include <QString>
+
+namespace ace::ui {
+
+// How one responsibility is drawn. Fill colours differ in hue and lightness, and each also has
+// its own pattern and a text label, so cells read the same to colour-blind users and in print.
+struct ResponsibilityStyle
+{
+    QColor fill;
+    QColor edge;
+    QColor text;
+    Qt::BrushStyle pattern = Qt::NoBrush; // drawn in `edge` over `fill`
+    QString label;
+};
+
+// Every colour the UI and the exports use, for a light or a dark appearance. Views never pick
+// colours themselves: they ask the theme, so a theme switch restyles everything.
+class Theme
+{
+public:
+    enum class Kind { Light, Dark };
+
+    static Theme light();
+    static Theme dark();
+    static Theme ofKind(Kind kind);
+
+    Kind kind() const { return m_kind; }
+    QString name() const; // "light" or "dark", as on the command line
+
+    QColor background() const { return m_background; }
+    QColor surface() const { return m_surface; }
+    QColor text() const { return m_text; }
+    QColor mutedText() const { return m_mutedText; }
+    QColor border() const { return m_border; }
+    QColor selection() const { return m_selection; }
+    QColor hover() const { return m_hover; }
+
+    ResponsibilityStyle responsibility(Responsibility who) const;
+    // The accent colour of a category's services (unknown categories get a neutral one).
+    QColor categoryColor(const QString& categoryId) const;
+
+    // A widget palette matching the theme, for QApplication::setPalette.
+    QPalette palette() const;
+
+private:
+    explicit Theme(Kind kind);
+
+    Kind m_kind;
+    QColor m_background;
+    QColor m_surface;
+    QColor m_text;
+    QColor m_mutedText;
+    QColor m_border;
+    QColor m_selection;
+    QColor m_hover;
+};
+
+} // namespace ace::ui
