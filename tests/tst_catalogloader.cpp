@@ -1,9 +1,9 @@
 // Loading the catalog: the built-in one is complete and valid; every kind of broken file is
 // refused with a message that names the file and the JSON path.
 #include "catalog/catalog.h"
+#include "json/dataerror.h"
 #include "jsonfixtures.h"
 
-#include "json/dataerror.h"
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>

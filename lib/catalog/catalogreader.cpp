@@ -1,7 +1,7 @@
 // Loading and validating catalog files (the format is described in DESIGN.md and README.md).
 #include "catalog/catalog.h"
-
 #include "json/jsonreader.h"
+
 #include <QRegularExpression>
 #include <QSet>
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "json/dataerror.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -8,6 +9,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
 #include <functional>
 #include <optional>
 

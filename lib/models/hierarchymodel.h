@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModel>
 #include <QSortFilterProxyModel>
+
 #include <vector>
 
 namespace ace {
