@@ -1,0 +1,64 @@
+#include "pricing/numberrules.h"
+
+#include <cmath>
+
+namespace ace {
+
+bool NumberRule::admits(double value) const
+{
+    const bool aboveMin = minInclusive ? value >= min : value > min;
+    const bool belowMax = maxInclusive ? value <= max : value < max;
+    return aboveMin && belowMax && (!wholeNumber || std::floor(value) == value);
+}
+
+QString NumberRule::describe() const
+{
+    const QString lower = formatPlainNumber(min);
+    QString text;
+    if (std::isinf(max))
+        text =
+            (minInclusive ? QStringLiteral("at least ") : QStringLiteral("greater than ")) + lower;
+    else if (minInclusive && maxInclusive)
+        text = QStringLiteral("between %1 and %2").arg(lower, formatPlainNumber(max));
+    else
+        text = QStringLiteral("greater than %1 and at most %2").arg(lower, formatPlainNumber(max));
+    return wholeNumber ? QStringLiteral("a whole number ") + text : text;
+}
+
+QString formatPlainNumber(double value)
+{
+    // 'f' with enough decimals, then trailing zeros dropped: no "1e+10" in user-facing text.
+    QString text = QString::number(value, 'f', 10);
+    if (text.contains(u'.')) {
+        while (text.endsWith(u'0'))
+            text.chop(1);
+        if (text.endsWith(u'.'))
+            text.chop(1);
+    }
+    return text;
+}
+
+void requireNumber(double value, const NumberRule& rule, const JsonLocation& where)
+{
+    if (!rule.admits(value)) {
+        where.fail(
+            QStringLiteral("must be %1, found %2").arg(rule.describe(), formatPlainNumber(value)));
+    }
+}
+
+double readNumber(JsonObjectReader& reader, const QString& key, const NumberRule& rule)
+{
+    const double value = reader.number(key);
+    requireNumber(value, rule, reader.locationOf(key));
+    return value;
+}
+
+double readNumber(JsonObjectReader& reader, const QString& key, double fallback,
+                  const NumberRule& rule)
+{
+    if (!reader.has(key))
+        return reader.number(key, fallback);
+    return readNumber(reader, key, rule);
+}
+
+} // namespace ace

@@ -1,0 +1,263 @@
+// Loading the price book: the built-in one is complete, dated and sourced; every kind of broken
+// file is refused with a message that names the file and the JSON path.
+#include "json/dataerror.h"
+#include "jsonfixtures.h"
+#include "pricing/pricebook.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ace;
+
+class TestPriceBook : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void builtInPriceBookIsDatedAndSourced();
+    void builtInRatesAreTheFactSheetsRates();
+    void builtInFargateSizesRoundUpLikeAws_data();
+    void builtInFargateSizesRoundUpLikeAws();
+    void builtInInstanceTypes();
+    void loadsAUserPriceBook();
+    void rejectsABrokenField_data();
+    void rejectsABrokenField();
+
+private:
+    QString loadErrorAfter(const QString& path, const QJsonValue& value);
+
+    QTemporaryDir m_dir;
+};
+
+void TestPriceBook::builtInPriceBookIsDatedAndSourced()
+{
+    const PriceBook prices = PriceBook::loadBuiltIn();
+    QCOMPARE(prices.sourceName(), QStringLiteral("built-in prices/us-east-1.json"));
+    QCOMPARE(prices.region(), QStringLiteral("us-east-1"));
+    QCOMPARE(prices.currency(), QStringLiteral("USD"));
+    QCOMPARE(prices.asOf(), QStringLiteral("2026-11-28"));
+    QStringList groups;
+    for (const RateSource& source : prices.rateSources()) {
+        groups.append(source.group);
+        QVERIFY2(source.url.startsWith(QStringLiteral("https://aws.amazon.com/")),
+                 qPrintable(source.url));
+    }
+    QCOMPARE(groups,
+             (QStringList{QStringLiteral("lambda"), QStringLiteral("fargate"),
+                          QStringLiteral("ecs"), QStringLiteral("eks"), QStringLiteral("ec2")}));
+}
+
+void TestPriceBook::builtInRatesAreTheFactSheetsRates()
+{
+    // Every number below is copied from ../shared/reference/aws-compute-facts.md §1–§4.
+    const PriceBook prices = PriceBook::loadBuiltIn();
+    const LambdaRates& lambda = prices.lambda();
+    QCOMPARE(lambda.perRequest, 0.20 / 1e6);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).size(), 3);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).at(0).upToGbSeconds, 6e9);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).at(0).perGbSecond, 0.0000166667);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).at(1).upToGbSeconds, 15e9);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).at(2).upToGbSeconds, std::nullopt);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).at(2).perGbSecond, 0.0000133334);
+    QCOMPARE(lambda.tiers(Architecture::Arm64).at(0).upToGbSeconds, 7.5e9);
+    QCOMPARE(lambda.tiers(Architecture::Arm64).at(0).perGbSecond, 0.0000133334);
+    QCOMPARE(lambda.tiers(Architecture::Arm64).at(1).upToGbSeconds, 18.75e9);
+    QCOMPARE(lambda.tiers(Architecture::Arm64).at(2).perGbSecond, 0.0000106667);
+    QCOMPARE(lambda.ephemeralStoragePerGbSecond, 0.0000000309);
+    QCOMPARE(lambda.includedEphemeralStorageMb, 512.0);
+    QCOMPARE(lambda.freeRequests, 1e6);
+    QCOMPARE(lambda.freeGbSeconds, 400000.0);
+    QCOMPARE(lambda.maxDurationSeconds, 900.0);
+    QCOMPARE(lambda.maxMemoryMb, 10240.0);
+
+    const FargateRates& fargate = prices.fargate();
+    QCOMPARE(fargate.rates(Architecture::X86_64).perVcpuSecond, 0.000011244);
+    QCOMPARE(fargate.rates(Architecture::X86_64).perGbSecond, 0.000001235);
+    QCOMPARE(fargate.rates(Architecture::Arm64).perVcpuSecond, 0.0000089944);
+    QCOMPARE(fargate.rates(Architecture::Arm64).perGbSecond, 0.0000009889);
+    QCOMPARE(fargate.storagePerGbSecond, 0.0000000308);
+    QCOMPARE(fargate.includedStorageGb, 20.0);
+    QCOMPARE(fargate.eksPodOverheadMb, 256.0);
+    QCOMPARE(fargate.eksArchitectures, QList<Architecture>{Architecture::X86_64});
+    // 3 + 4 + 7 + 13 + 23 + 12 + 12 valid sizes (facts §2).
+    QCOMPARE(fargate.taskSizes.size(), 74);
+
+    QCOMPARE(prices.controlPlane(QStringLiteral("eks"))->perClusterHour, 0.10);
+    QCOMPARE(prices.controlPlane(QStringLiteral("ecs"))->perClusterHour, 0.0);
+    QCOMPARE(prices.controlPlane(QStringLiteral("lambda")), nullptr);
+}
+
+void TestPriceBook::builtInFargateSizesRoundUpLikeAws_data()
+{
+    QTest::addColumn<double>("vcpu");
+    QTest::addColumn<double>("memoryGb");
+    QTest::addColumn<double>("billedVcpu");
+    QTest::addColumn<double>("billedMemoryGb");
+
+    QTest::newRow("exact size") << 1.0 << 2.0 << 1.0 << 2.0;
+    QTest::newRow("smallest") << 0.1 << 0.1 << 0.25 << 0.5;
+    QTest::newRow("memory between sizes") << 0.25 << 1.5 << 0.25 << 2.0;
+    QTest::newRow("memory beyond the vCPU's range") << 0.25 << 3.0 << 0.5 << 3.0;
+    QTest::newRow("EKS pod 1 vCPU 2 GB + 256 MB") << 1.0 << 2.25 << 1.0 << 3.0;
+    QTest::newRow("8 vCPU sizes step by 4 GB") << 8.0 << 17.0 << 8.0 << 20.0;
+    QTest::newRow("largest") << 16.0 << 120.0 << 16.0 << 120.0;
+}
+
+void TestPriceBook::builtInFargateSizesRoundUpLikeAws()
+{
+    QFETCH(double, vcpu);
+    QFETCH(double, memoryGb);
+    QFETCH(double, billedVcpu);
+    QFETCH(double, billedMemoryGb);
+    const PriceBook prices = PriceBook::loadBuiltIn();
+    const FargateTaskSize* size = prices.fargate().smallestSizeFitting(vcpu, memoryGb);
+    QVERIFY(size);
+    QCOMPARE(size->vcpu, billedVcpu);
+    QCOMPARE(size->memoryGb, billedMemoryGb);
+    QCOMPARE(prices.fargate().smallestSizeFitting(16, 121), nullptr);
+    QCOMPARE(prices.fargate().smallestSizeFitting(17, 32), nullptr);
+}
+
+void TestPriceBook::builtInInstanceTypes()
+{
+    const PriceBook prices = PriceBook::loadBuiltIn();
+    QCOMPARE(prices.ec2().instanceTypes.size(), 14);
+    const InstanceType* m5 = prices.ec2().instanceType(QStringLiteral("m5.large"));
+    QVERIFY(m5);
+    QCOMPARE(m5->vcpu, 2.0);
+    QCOMPARE(m5->memoryGib, 8.0);
+    QCOMPARE(m5->architecture, Architecture::X86_64);
+    QCOMPARE(m5->perHour, 0.096);
+    QCOMPARE(prices.ec2().instanceType(QStringLiteral("m7g.large"))->architecture,
+             Architecture::Arm64);
+    QCOMPARE(prices.ec2().instanceType(QStringLiteral("m7g.large"))->perHour, 0.0816);
+    QCOMPARE(prices.ec2().instanceType(QStringLiteral("p5.48xlarge")), nullptr);
+}
+
+void TestPriceBook::loadsAUserPriceBook()
+{
+    QJsonObject json = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    test::setJsonAt(json, QStringLiteral("region"), QStringLiteral("eu-west-1"));
+    test::setJsonAt(json, QStringLiteral("ec2.instanceTypes[0].perHour"), 0.0114);
+    const QString path = test::writeJsonFile(m_dir.filePath(QStringLiteral("eu.json")), json);
+    const PriceBook prices = PriceBook::load(path);
+    QCOMPARE(prices.sourceName(), path);
+    QCOMPARE(prices.region(), QStringLiteral("eu-west-1"));
+    QCOMPARE(prices.ec2().instanceType(QStringLiteral("t3.micro"))->perHour, 0.0114);
+}
+
+QString TestPriceBook::loadErrorAfter(const QString& path, const QJsonValue& value)
+{
+    QJsonObject json = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    test::setJsonAt(json, path, value);
+    const QString file = test::writeJsonFile(m_dir.filePath(QStringLiteral("broken.json")), json);
+    try {
+        PriceBook::load(file, QStringLiteral("broken.json"));
+    } catch (const DataError& error) {
+        return error.toString();
+    }
+    return QStringLiteral("(loaded without error)");
+}
+
+void TestPriceBook::rejectsABrokenField_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("error");
+
+    const QJsonValue removed(QJsonValue::Undefined);
+    QTest::newRow("wrong format")
+        << "format" << QJsonValue(QStringLiteral("aws-compute-explorer/catalog"))
+        << "broken.json: format: expected \"aws-compute-explorer/prices\", found "
+           "\"aws-compute-explorer/catalog\"";
+    QTest::newRow("newer version")
+        << "version" << QJsonValue(2)
+        << "broken.json: version: version 2 is not supported (this program reads version 1)";
+    QTest::newRow("missing region")
+        << "region" << removed << "broken.json: region: required but missing";
+    QTest::newRow("bad currency") << "currency" << QJsonValue(QStringLiteral("dollars"))
+                                  << "broken.json: currency: \"dollars\" is not a three-letter "
+                                     "currency code";
+    QTest::newRow("bad date") << "asOf" << QJsonValue(QStringLiteral("2026-13-01"))
+                              << "broken.json: asOf: \"2026-13-01\" is not a date (YYYY-MM-DD)";
+    QTest::newRow("unknown key") << "lambda.perRequests" << QJsonValue(0.1)
+                                 << "broken.json: lambda.perRequests: unknown key";
+    QTest::newRow("missing source")
+        << "fargate.source" << removed << "broken.json: fargate.source: required but missing";
+    QTest::newRow("source not a web address")
+        << "ec2.source" << QJsonValue(QStringLiteral("my notes"))
+        << "broken.json: ec2.source: \"my notes\" is not an http(s) address";
+    QTest::newRow("wrong type") << "lambda.perRequest" << QJsonValue(QStringLiteral("0.2/1M"))
+                                << "broken.json: lambda.perRequest: expected a number, found a "
+                                   "string";
+    QTest::newRow("negative rate")
+        << "lambda.duration.arm64[1].perGbSecond" << QJsonValue(-1)
+        << "broken.json: lambda.duration.arm64[1].perGbSecond: must be at least 0, found -1";
+    QTest::newRow("tiers out of order")
+        << "lambda.duration.x86_64[1].upToGbSeconds" << QJsonValue(5e9)
+        << "broken.json: lambda.duration.x86_64[1].upToGbSeconds: tiers must be in ascending "
+           "order";
+    QTest::newRow("open tier before the last")
+        << "lambda.duration.x86_64[0].upToGbSeconds" << removed
+        << "broken.json: lambda.duration.x86_64[1]: only the last tier may be open-ended";
+    QTest::newRow("last tier bounded")
+        << "lambda.duration.x86_64[2].upToGbSeconds" << QJsonValue(2e10)
+        << "broken.json: lambda.duration.x86_64[2]: the last tier must be open-ended (no "
+           "\"upToGbSeconds\")";
+    QTest::newRow("no tiers") << "lambda.duration.arm64" << QJsonValue(QJsonArray{})
+                              << "broken.json: lambda.duration.arm64: no tiers";
+    QTest::newRow("unknown architecture")
+        << "lambda.duration.riscv64" << QJsonValue(QJsonArray{})
+        << "broken.json: lambda.duration.riscv64: unknown architecture \"riscv64\" (expected "
+           "x86_64, arm64)";
+    QTest::newRow("missing architecture")
+        << "fargate.compute.arm64" << removed
+        << "broken.json: fargate.compute: no entry for architecture \"arm64\"";
+    QTest::newRow("zero maximum duration")
+        << "lambda.maxDurationSeconds" << QJsonValue(0)
+        << "broken.json: lambda.maxDurationSeconds: must be greater than 0, found 0";
+    QTest::newRow("free tier unknown key")
+        << "lambda.freeTier.storageGbSeconds" << QJsonValue(1)
+        << "broken.json: lambda.freeTier.storageGbSeconds: unknown key";
+    QTest::newRow("task sizes out of order")
+        << "fargate.taskSizes[2].vcpu" << QJsonValue(0.5)
+        << "broken.json: fargate.taskSizes[2].vcpu: task sizes must be in ascending order of vCPU";
+    QTest::newRow("task memory out of order")
+        << "fargate.taskSizes[1].memoryGb[2]" << QJsonValue(1.5)
+        << "broken.json: fargate.taskSizes[1].memoryGb[2]: memory sizes must be in ascending "
+           "order";
+    QTest::newRow("task memory not a number")
+        << "fargate.taskSizes[0].memoryGb[0]" << QJsonValue(QStringLiteral("512 MB"))
+        << "broken.json: fargate.taskSizes[0].memoryGb[0]: expected a number, found a string";
+    QTest::newRow("unknown EKS architecture")
+        << "fargate.eksArchitectures[0]" << QJsonValue(QStringLiteral("x86"))
+        << "broken.json: fargate.eksArchitectures[0]: unknown architecture \"x86\" (expected "
+           "x86_64, arm64)";
+    QTest::newRow("negative cluster rate")
+        << "controlPlanes.eks.perClusterHour" << QJsonValue(-0.1)
+        << "broken.json: controlPlanes.eks.perClusterHour: must be at least 0, found -0.1";
+    QTest::newRow("duplicate instance type")
+        << "ec2.instanceTypes[3].type" << QJsonValue(QStringLiteral("t3.micro"))
+        << "broken.json: ec2.instanceTypes[3].type: duplicate instance type \"t3.micro\"";
+    QTest::newRow("instance architecture")
+        << "ec2.instanceTypes[4].architecture" << QJsonValue(QStringLiteral("aarch64"))
+        << "broken.json: ec2.instanceTypes[4].architecture: unknown architecture \"aarch64\" "
+           "(expected x86_64, arm64)";
+    QTest::newRow("instance without vCPUs")
+        << "ec2.instanceTypes[7].vcpu" << QJsonValue(0)
+        << "broken.json: ec2.instanceTypes[7].vcpu: must be greater than 0, found 0";
+    QTest::newRow("no instance types") << "ec2.instanceTypes" << QJsonValue(QJsonArray{})
+                                       << "broken.json: ec2.instanceTypes: no instance types";
+}
+
+void TestPriceBook::rejectsABrokenField()
+{
+    QFETCH(QString, path);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, error);
+    QCOMPARE(loadErrorAfter(path, value), error);
+}
+
+QTEST_GUILESS_MAIN(TestPriceBook)
+#include "tst_pricebook.moc"
