@@ -1,0 +1,535 @@
+#include "diagram/diagramitems.h"
+
+#include "ui/explorerstate.h"
+#include "ui/theme.h"
+
+#include <QCursor>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace ace::diagram {
+
+namespace {
+
+// Stacking order: band rows, then the column lanes (their outlines must show between cells),
+// then everything a user reads.
+constexpr qreal bandZ = -3;
+constexpr qreal laneZ = -2;
+
+constexpr qreal blockRadius = 8;
+constexpr qreal cellRadius = 5;
+constexpr qreal accentThickness = 4;
+constexpr qreal markWidth = 2.5;
+
+QColor blended(const QColor& from, const QColor& to, qreal amountOfTo)
+{
+    auto mix = [amountOfTo](qreal a, qreal b) { return a + (b - a) * amountOfTo; };
+    return QColor::fromRgbF(float(mix(from.redF(), to.redF())),
+                            float(mix(from.greenF(), to.greenF())),
+                            float(mix(from.blueF(), to.blueF())));
+}
+
+QColor withAlpha(QColor color, int alpha)
+{
+    color.setAlpha(alpha);
+    return color;
+}
+
+QPainterPath roundedPath(const QRectF& rect, qreal radius)
+{
+    QPainterPath path;
+    path.addRoundedRect(rect, radius, radius);
+    return path;
+}
+
+// Qt's pattern brushes are a fixed 8×8 pixel bitmap; drawing the pattern as lines and dots in
+// scene units instead keeps it crisp and in proportion at every zoom and export scale.
+void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, const QColor& color)
+{
+    if (style == Qt::NoBrush || style == Qt::SolidPattern)
+        return;
+    painter->save();
+    painter->setClipRect(rect, Qt::IntersectClip);
+    constexpr qreal lineSpacing = 7;
+    const qreal reach = rect.width() + rect.height();
+    QPen pen(color, 1.1);
+    pen.setCapStyle(Qt::FlatCap);
+    painter->setPen(pen);
+    auto diagonals = [&](bool rising) {
+        for (qreal offset = 0; offset < reach; offset += lineSpacing) {
+            const qreal x = rect.left() + offset;
+            if (rising)
+                painter->drawLine(QPointF(x - rect.height(), rect.bottom()),
+                                  QPointF(x, rect.top()));
+            else
+                painter->drawLine(QPointF(x - rect.height(), rect.top()),
+                                  QPointF(x, rect.bottom()));
+        }
+    };
+    switch (style) {
+    case Qt::BDiagPattern:
+        diagonals(true);
+        break;
+    case Qt::FDiagPattern:
+        diagonals(false);
+        break;
+    case Qt::DiagCrossPattern:
+        diagonals(true);
+        diagonals(false);
+        break;
+    case Qt::HorPattern:
+    case Qt::VerPattern:
+    case Qt::CrossPattern:
+        for (qreal y = rect.top() + lineSpacing / 2; style != Qt::VerPattern && y < rect.bottom();
+             y += lineSpacing)
+            painter->drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y));
+        for (qreal x = rect.left() + lineSpacing / 2; style != Qt::HorPattern && x < rect.right();
+             x += lineSpacing)
+            painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));
+        break;
+    case Qt::Dense1Pattern:
+    case Qt::Dense2Pattern:
+    case Qt::Dense3Pattern:
+    case Qt::Dense4Pattern:
+    case Qt::Dense5Pattern:
+    case Qt::Dense6Pattern:
+    case Qt::Dense7Pattern: {
+        // Dots, sparser for the higher-numbered (lighter) Qt patterns, offset every other row.
+        const qreal spacing = 2.5 + (style - Qt::Dense1Pattern) * 0.9;
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        int row = 0;
+        for (qreal y = rect.top() + spacing / 2; y < rect.bottom(); y += spacing, ++row) {
+            for (qreal x = rect.left() + (row % 2 ? spacing : spacing / 2); x < rect.right();
+                 x += spacing)
+                painter->drawEllipse(QPointF(x, y), 0.95, 0.95);
+        }
+        break;
+    }
+    default:
+        painter->fillRect(rect, QBrush(color, style));
+        break;
+    }
+    painter->restore();
+}
+
+// A responsibility cell (or its legend swatch): fill, pattern in the edge colour, border, and
+// the label on a plain pill so the pattern never runs through the text.
+void paintResponsibility(QPainter* painter, const QRectF& rect, const ui::Theme& theme,
+                         Responsibility who, const TextBlock& label)
+{
+    const ui::ResponsibilityStyle style = theme.responsibility(who);
+    const QPainterPath shape = roundedPath(rect, cellRadius);
+    painter->fillPath(shape, style.fill);
+    painter->save();
+    painter->setClipPath(shape, Qt::IntersectClip);
+    paintPattern(painter, rect, style.pattern, withAlpha(style.edge, 150));
+    painter->restore();
+    QPen border(withAlpha(style.edge, who == Responsibility::None ? 255 : 170), 1);
+    if (who == Responsibility::None)
+        border.setStyle(Qt::DashLine);
+    painter->setPen(border);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(roundedPath(rect.adjusted(0.5, 0.5, -0.5, -0.5), cellRadius));
+
+    const QRectF text = label.placedIn(rect, Qt::AlignCenter);
+    const QRectF pill = text.adjusted(-spacing::pillPaddingX, -spacing::pillPaddingY,
+                                      spacing::pillPaddingX, spacing::pillPaddingY);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(style.fill);
+    painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    painter->setPen(style.text);
+    label.paint(painter, rect, Qt::AlignCenter);
+}
+
+void prepare(QPainter* painter)
+{
+    // Exports render the scene without a view, so items ask for smooth drawing themselves.
+    painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+}
+
+// A soft shadow under raised items: a few offset, translucent copies of the outline.
+void paintShadow(QPainter* painter, const QRectF& rect, qreal radius, const ui::Theme& theme)
+{
+    const int strength = theme.kind() == ui::Theme::Kind::Light ? 14 : 45;
+    painter->setPen(Qt::NoPen);
+    for (int step = 1; step <= 3; ++step) {
+        painter->setBrush(QColor(0, 0, 0, strength / step));
+        painter->drawRoundedRect(
+            rect.translated(0, step * 0.8).adjusted(-step * 0.4, 0, step * 0.4, step * 0.4),
+            radius + step * 0.4, radius + step * 0.4);
+    }
+}
+
+} // namespace
+
+// DiagramItem
+
+DiagramItem::DiagramItem(ui::ExplorerState& state, const QRectF& rect, const CatalogItem& target)
+    : m_state(state)
+    , m_rect(rect)
+    , m_target(target)
+{
+    if (!target.isNull())
+        setCursor(Qt::PointingHandCursor);
+    else
+        setAcceptedMouseButtons(Qt::NoButton);
+}
+
+void DiagramItem::setRect(const QRectF& rect)
+{
+    if (rect == m_rect)
+        return;
+    prepareGeometryChange();
+    m_rect = rect;
+}
+
+void DiagramItem::setMarks(Marks marks)
+{
+    if (marks == m_marks)
+        return;
+    m_marks = marks;
+    update();
+}
+
+QRectF DiagramItem::boundingRect() const
+{
+    return m_rect.adjusted(-outlineMargin, -outlineMargin, outlineMargin, outlineMargin);
+}
+
+const ui::Theme& DiagramItem::theme() const
+{
+    return m_state.theme();
+}
+
+void DiagramItem::paintMarks(QPainter* painter, const QRectF& shape, qreal radius) const
+{
+    painter->setBrush(Qt::NoBrush);
+    // Both marks at once: hover outside, selection inside, so neither hides the other.
+    if (m_marks & Mark::Hovered) {
+        const qreal outset = (m_marks & Mark::Selected) ? markWidth + 1 : 1;
+        painter->setPen(QPen(theme().hover(), markWidth));
+        painter->drawRoundedRect(shape.adjusted(-outset, -outset, outset, outset), radius + outset,
+                                 radius + outset);
+    }
+    if (m_marks & Mark::Selected) {
+        painter->setPen(QPen(theme().selection(), markWidth));
+        painter->drawRoundedRect(shape.adjusted(-1, -1, 1, 1), radius + 1, radius + 1);
+    }
+}
+
+void DiagramItem::mousePressEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton || m_target.isNull()) {
+        event->ignore();
+        return;
+    }
+    m_state.setCurrent(m_target);
+    event->accept();
+}
+
+// ColumnLaneItem
+
+ColumnLaneItem::ColumnLaneItem(ui::ExplorerState& state, const QRectF& rect,
+                               const QString& optionId)
+    : DiagramItem(state, rect, CatalogItem::option(optionId))
+{
+    setZValue(laneZ);
+}
+
+QRectF ColumnLaneItem::frame() const
+{
+    // Close to the column, so that with both marks' outlines the frame stays in its half of
+    // the gap and neighbouring frames never touch.
+    constexpr qreal outset = 2;
+    static_assert(outset + 1 + 1.5 * markWidth < spacing::columnGap / 2);
+    return rect().adjusted(-outset, -outset, outset, outset);
+}
+
+QRectF ColumnLaneItem::boundingRect() const
+{
+    return frame().adjusted(-2 * markWidth - 2, -2 * markWidth - 2, 2 * markWidth + 2,
+                            2 * markWidth + 2);
+}
+
+void ColumnLaneItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    if (!marks())
+        return;
+    prepare(painter);
+    const QColor tint = (marks() & Mark::Selected) ? theme().selection() : theme().hover();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(withAlpha(tint, theme().kind() == ui::Theme::Kind::Light ? 22 : 34));
+    painter->drawRoundedRect(frame(), blockRadius + 2, blockRadius + 2);
+    paintMarks(painter, frame(), blockRadius + 2);
+}
+
+// ColumnHeaderItem
+
+ColumnHeaderItem::ColumnHeaderItem(ui::ExplorerState& state, const QRectF& rect,
+                                   const DeploymentOption& option, const QString& topCategory,
+                                   const QFont& font)
+    : DiagramItem(state, rect, CatalogItem::option(option.id))
+    , m_topCategory(topCategory)
+    , m_name(option.name, font, rect.width() - 2 * spacing::paddingX)
+{
+    setToolTip(option.summary);
+}
+
+QRectF ColumnHeaderItem::textArea() const
+{
+    return rect().adjusted(spacing::paddingX, spacing::paddingY, -spacing::paddingX,
+                           -spacing::paddingY);
+}
+
+QList<PlacedLabel> ColumnHeaderItem::labels() const
+{
+    return {{m_name.text(), m_name.placedIn(textArea(), Qt::AlignCenter)}};
+}
+
+void ColumnHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    prepare(painter);
+    const bool selected = marks() & Mark::Selected;
+    const QPainterPath shape = roundedPath(rect(), blockRadius);
+    painter->fillPath(shape, selected ? blended(theme().surface(), theme().selection(), 0.14)
+                                      : theme().surface());
+    // The accent under the name takes the colour of the option's top service's category.
+    painter->save();
+    painter->setClipPath(shape);
+    painter->fillRect(
+        QRectF(rect().left(), rect().bottom() - accentThickness, rect().width(), accentThickness),
+        selected ? theme().selection() : theme().categoryColor(m_topCategory));
+    painter->restore();
+    painter->setPen(theme().text());
+    m_name.paint(painter, textArea(), Qt::AlignCenter);
+}
+
+// ServiceBlockItem
+
+ServiceBlockItem::ServiceBlockItem(ui::ExplorerState& state, const QRectF& rect,
+                                   const Service& service, const QString& detail,
+                                   const DiagramFonts& fonts)
+    : DiagramItem(state, rect, CatalogItem::service(service.id))
+    , m_serviceId(service.id)
+    , m_category(service.category)
+    , m_name(service.name, fonts.block, rect.width() - 2 * spacing::paddingX)
+    , m_detail(detail, fonts.detail, rect.width() - 2 * spacing::paddingX, 1)
+{
+    setAcceptHoverEvents(true);
+    setToolTip(service.summary);
+}
+
+ServiceBlockItem::ServiceBlockItem(ui::ExplorerState& state, const QRectF& rect,
+                                   const QString& name, const QString& detail,
+                                   const DiagramFonts& fonts)
+    : DiagramItem(state, rect, {})
+    , m_name(name, fonts.block, rect.width() - 2 * spacing::paddingX)
+    , m_detail(detail, fonts.detail, rect.width() - 2 * spacing::paddingX, 1)
+{}
+
+std::pair<QRectF, QRectF> ServiceBlockItem::textRects() const
+{
+    // Centred as a group in the block below the accent bar.
+    const QRectF area = rect().adjusted(spacing::paddingX, spacing::paddingY + accentThickness / 2,
+                                        -spacing::paddingX, -spacing::paddingY);
+    const qreal detailHeight =
+        m_detail.lines().isEmpty() ? 0 : spacing::lineGap + m_detail.size().height();
+    const qreal top = area.center().y() - (m_name.size().height() + detailHeight) / 2;
+    const QRectF name = m_name.placedIn(
+        QRectF(area.left(), top, area.width(), m_name.size().height()), Qt::AlignCenter);
+    const QRectF detail = m_detail.placedIn(QRectF(area.left(), name.bottom() + spacing::lineGap,
+                                                   area.width(), m_detail.size().height()),
+                                            Qt::AlignCenter);
+    return {name, detail};
+}
+
+QList<PlacedLabel> ServiceBlockItem::labels() const
+{
+    const auto [name, detail] = textRects();
+    QList<PlacedLabel> placed{{m_name.text(), name}};
+    if (!m_detail.lines().isEmpty())
+        placed.append({m_detail.text(), detail});
+    return placed;
+}
+
+void ServiceBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    prepare(painter);
+    const bool isBase = m_serviceId.isEmpty();
+    const bool light = theme().kind() == ui::Theme::Kind::Light;
+    const QColor accent = isBase ? theme().border() : theme().categoryColor(m_category);
+    const QColor fill =
+        isBase ? theme().surface() : blended(theme().background(), accent, light ? 0.13 : 0.24);
+    paintShadow(painter, rect(), blockRadius, theme());
+    const QPainterPath shape = roundedPath(rect(), blockRadius);
+    painter->fillPath(shape, (marks() & Mark::Hovered) ? blended(fill, accent, 0.12) : fill);
+    painter->save();
+    painter->setClipPath(shape);
+    painter->fillRect(QRectF(rect().topLeft(), QSizeF(rect().width(), accentThickness)), accent);
+    painter->restore();
+    painter->setPen(QPen(withAlpha(accent, light ? 110 : 140), 1));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(rect().adjusted(0.5, 0.5, -0.5, -0.5), blockRadius, blockRadius);
+
+    const auto [name, detail] = textRects();
+    painter->setPen(theme().text());
+    m_name.paint(painter, name, Qt::AlignCenter);
+    painter->setPen(theme().mutedText());
+    m_detail.paint(painter, detail, Qt::AlignCenter);
+    paintMarks(painter, rect(), blockRadius);
+}
+
+void ServiceBlockItem::hoverEnterEvent(QGraphicsSceneHoverEvent*)
+{
+    state().setHoveredService(m_serviceId);
+}
+
+void ServiceBlockItem::hoverLeaveEvent(QGraphicsSceneHoverEvent*)
+{
+    if (state().hoveredService() == m_serviceId)
+        state().setHoveredService({});
+}
+
+// DirectSlotItem
+
+DirectSlotItem::DirectSlotItem(ui::ExplorerState& state, const QRectF& rect,
+                               const QString& optionId, const QString& serviceName,
+                               const QFont& font)
+    : DiagramItem(state, rect, CatalogItem::option(optionId))
+    , m_text(directSlotText(serviceName), font, rect.width() - 2 * spacing::paddingX, 3)
+{}
+
+QList<PlacedLabel> DirectSlotItem::labels() const
+{
+    return {{m_text.text(), m_text.placedIn(rect(), Qt::AlignCenter)}};
+}
+
+void DirectSlotItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    prepare(painter);
+    QPen dashed(theme().border(), 1.2, Qt::DashLine);
+    painter->setPen(dashed);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(rect().adjusted(0.6, 0.6, -0.6, -0.6), blockRadius, blockRadius);
+    painter->setPen(theme().mutedText());
+    m_text.paint(painter, rect(), Qt::AlignCenter);
+}
+
+// LayerBandItem
+
+LayerBandItem::LayerBandItem(ui::ExplorerState& state, const StackLayout::Band& band,
+                             const Layer& layer, const QFont& font)
+    : DiagramItem(state, band.strip, {})
+    , m_labelArea(band.label)
+    , m_name(layer.name, font, band.label.width())
+{
+    setZValue(bandZ);
+    setToolTip(layer.description);
+}
+
+QList<PlacedLabel> LayerBandItem::labels() const
+{
+    return {{m_name.text(), m_name.placedIn(m_labelArea, Qt::AlignLeft | Qt::AlignVCenter)}};
+}
+
+void LayerBandItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    prepare(painter);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(theme().surface());
+    painter->drawRoundedRect(rect(), cellRadius + 1, cellRadius + 1);
+    painter->setPen(theme().text());
+    m_name.paint(painter, m_labelArea, Qt::AlignLeft | Qt::AlignVCenter);
+}
+
+// ResponsibilityCellItem
+
+ResponsibilityCellItem::ResponsibilityCellItem(ui::ExplorerState& state, const QRectF& rect,
+                                               const QString& optionId, Responsibility who,
+                                               const QFont& font)
+    : DiagramItem(state, rect, CatalogItem::option(optionId))
+    , m_who(who)
+    , m_label(responsibilityLabel(who), font, rect.width(), 1)
+{}
+
+QList<PlacedLabel> ResponsibilityCellItem::labels() const
+{
+    return {{m_label.text(), m_label.placedIn(rect(), Qt::AlignCenter)}};
+}
+
+void ResponsibilityCellItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    prepare(painter);
+    paintResponsibility(painter, rect(), theme(), m_who, m_label);
+}
+
+// LegendItem
+
+LegendItem::LegendItem(ui::ExplorerState& state, const QList<StackLayout::LegendEntry>& entries,
+                       const DiagramFonts& fonts)
+    : DiagramItem(state, {}, {})
+{
+    QRectF extent;
+    for (const StackLayout::LegendEntry& entry : entries) {
+        m_entries.append({entry, TextBlock(responsibilityLabel(entry.who), fonts.cell, 1e6, 1),
+                          TextBlock(legendMeaning(entry.who), fonts.caption, 1e6, 1)});
+        extent |= entry.swatch | entry.text;
+    }
+    setRect(extent);
+}
+
+QList<PlacedLabel> LegendItem::labels() const
+{
+    QList<PlacedLabel> placed;
+    for (const Entry& entry : m_entries) {
+        placed.append(
+            {entry.label.text(), entry.label.placedIn(entry.geometry.swatch, Qt::AlignCenter)});
+        placed.append(
+            {entry.meaning.text(),
+             entry.meaning.placedIn(entry.geometry.text, Qt::AlignLeft | Qt::AlignVCenter)});
+    }
+    return placed;
+}
+
+void LegendItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    prepare(painter);
+    for (const Entry& entry : std::as_const(m_entries)) {
+        paintResponsibility(painter, entry.geometry.swatch, theme(), entry.geometry.who,
+                            entry.label);
+        painter->setPen(theme().mutedText());
+        entry.meaning.paint(painter, entry.geometry.text, Qt::AlignLeft | Qt::AlignVCenter);
+    }
+}
+
+// CaptionItem
+
+CaptionItem::CaptionItem(ui::ExplorerState& state, const QRectF& rect, const QString& text,
+                         const QFont& font, Role role)
+    : DiagramItem(state, rect, {})
+    , m_role(role)
+    , m_text(text, font, rect.width(), 3)
+{}
+
+Qt::Alignment CaptionItem::alignment() const
+{
+    return m_role == Role::Title ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignTop;
+}
+
+QList<PlacedLabel> CaptionItem::labels() const
+{
+    return {{m_text.text(), m_text.placedIn(rect(), alignment())}};
+}
+
+void CaptionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    prepare(painter);
+    painter->setPen(m_role == Role::Title ? theme().text() : theme().mutedText());
+    m_text.paint(painter, rect(), alignment());
+}
+
+} // namespace ace::diagram

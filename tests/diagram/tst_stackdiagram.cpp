@@ -1,0 +1,533 @@
+// The stack diagram: columns and merged substrate blocks laid out from the catalog, the
+// responsibility bands and legend, interaction through the shared state (clicks, hover,
+// keyboard), and what is actually drawn, checked by pixel probes in both themes.
+#include "catalog/catalog.h"
+#include "diagram/stackdiagramscene.h"
+#include "diagram/stackdiagramview.h"
+#include "jsonfixtures.h"
+#include "pricing/pricebook.h"
+#include "ui/explorerstate.h"
+
+#include <QJsonArray>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace ace;
+using diagram::Mark;
+using diagram::Marks;
+
+namespace {
+
+const QString ec2 = QStringLiteral("ec2");
+const QString ecs = QStringLiteral("ecs");
+const QString eks = QStringLiteral("eks");
+const QString fargate = QStringLiteral("fargate");
+const QString lambda = QStringLiteral("lambda");
+const QString ecsEc2 = QStringLiteral("ecs-ec2");
+const QString eksEc2 = QStringLiteral("eks-ec2");
+const QString ecsFargate = QStringLiteral("ecs-fargate");
+const QString eksFargate = QStringLiteral("eks-fargate");
+
+// A state, the scene over it and a view of the scene, shown at a fixed size.
+struct Explorer
+{
+    Explorer(const Catalog& catalog, const PriceBook& prices, QSize viewSize = {1200, 800})
+        : state(catalog, prices)
+        , scene(state)
+        , view(&scene)
+    {
+        view.resize(viewSize);
+        view.show();
+    }
+
+    QPoint viewPoint(const QPointF& scenePoint) const { return view.mapFromScene(scenePoint); }
+    void click(const QPointF& scenePoint)
+    {
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, viewPoint(scenePoint));
+    }
+
+    ui::ExplorerState state;
+    diagram::StackDiagramScene scene;
+    diagram::StackDiagramView view;
+};
+
+// Saves images for a person to look at when ACE_TEST_IMAGE_DIR names a folder.
+void keepForReview(const QImage& image, const QString& name)
+{
+    const QString folder = qEnvironmentVariable("ACE_TEST_IMAGE_DIR");
+    if (!folder.isEmpty())
+        image.save(folder + u'/' + name + QStringLiteral(".png"));
+}
+
+// The whole scene at 100 %, so image pixels are scene units.
+QImage rendered(QGraphicsScene& scene, const QString& name)
+{
+    const QRectF source = scene.sceneRect();
+    QImage image(qCeil(source.width()), qCeil(source.height()),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    scene.render(&painter, QRectF(QPointF(), source.size()), source);
+    painter.end();
+    keepForReview(image, name);
+    return image;
+}
+
+bool near(QColor a, QColor b, int tolerance)
+{
+    return std::abs(a.red() - b.red()) <= tolerance &&
+           std::abs(a.green() - b.green()) <= tolerance &&
+           std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+// How many of the pixels in `area` are within `tolerance` of `color`, as a fraction.
+double shareOf(const QImage& image, const QRectF& area, const QColor& color, int tolerance = 6)
+{
+    const QRect pixels = area.toAlignedRect().intersected(image.rect());
+    int matching = 0;
+    for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
+        for (int x = pixels.left(); x <= pixels.right(); ++x)
+            matching += near(image.pixelColor(x, y), color, tolerance) ? 1 : 0;
+    }
+    return pixels.isEmpty() ? 0 : double(matching) / (pixels.width() * pixels.height());
+}
+
+// The thin strip just left of a column, where its outline is drawn, level with its header.
+QRectF leftEdgeOf(const diagram::StackDiagramScene& scene, const QString& optionId)
+{
+    const QRectF header = scene.headerRect(optionId);
+    return QRectF(header.left() - 8, header.center().y() - 4, 7, 8);
+}
+
+QList<QRectF> spansOf(const diagram::StackDiagramScene& scene, const QStringList& options)
+{
+    QList<QRectF> spans;
+    for (qsizetype i = 0; i + 1 < options.size(); i += 2)
+        spans.append(scene.columnRect(options.at(i)) | scene.columnRect(options.at(i + 1)));
+    return spans;
+}
+
+} // namespace
+
+class TestStackDiagram : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void hasOneColumnPerOptionWithSharedSubstratesAdjacent();
+    void drawsEachSharedSubstrateOnce();
+    void mergedBlocksSpanExactlyTheirColumns_data();
+    void mergedBlocksSpanExactlyTheirColumns();
+    void blocksRestOnWhatTheyRunOn();
+
+    void clickingSelectsThroughTheState_data();
+    void clickingSelectsThroughTheState();
+    void currentOptionOutlinesItsColumnAndStack();
+    void currentServiceOutlinesItsBlocks();
+    void hoveringFargateLightsBothFargateColumns();
+    void pointerOverABlockSetsTheHoveredService();
+    void arrowKeysWalkColumnsAndStacksAndEscapeClears();
+
+    void hidingResponsibilityShrinksTheScene();
+    void cellsShowWhoManagesThem_data();
+    void cellsShowWhoManagesThem();
+    void themeChangeRestylesTheBackground();
+
+    void labelsNeverOverlapAndStayInTheirItems();
+    void threeLevelStackLaysOutWithoutOverlaps();
+    void viewFitsTheSceneUntilZoomed();
+
+private:
+    void verifyLabelsAreClear(const diagram::StackDiagramScene& scene);
+
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<PriceBook> m_prices;
+    QTemporaryDir m_dir;
+};
+
+void TestStackDiagram::initTestCase()
+{
+    m_catalog = std::make_unique<Catalog>(Catalog::loadBuiltIn());
+    m_prices = std::make_unique<PriceBook>(PriceBook::loadBuiltIn());
+}
+
+void TestStackDiagram::hasOneColumnPerOptionWithSharedSubstratesAdjacent()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    const QStringList columns = explorer.scene.columnOrder();
+    QCOMPARE(columns, (QStringList{ec2, ecsEc2, eksEc2, ecsFargate, eksFargate, lambda}));
+    for (qsizetype i = 1; i < columns.size(); ++i) {
+        const QRectF left = explorer.scene.columnRect(columns.at(i - 1));
+        const QRectF right = explorer.scene.columnRect(columns.at(i));
+        QVERIFY(left.right() < right.left());
+        QCOMPARE(left.size(), right.size());
+        QVERIFY(explorer.scene.headerRect(columns.at(i)).top() == right.top());
+    }
+}
+
+void TestStackDiagram::drawsEachSharedSubstrateOnce()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    QCOMPARE(explorer.scene.blockRects(ec2).size(), 1);
+    QCOMPARE(explorer.scene.blockRects(fargate).size(), 1);
+    QCOMPARE(explorer.scene.blockRects(lambda).size(), 1);
+    QCOMPARE(explorer.scene.blockRects(ecs).size(), 2);
+    QCOMPARE(explorer.scene.blockRects(eks).size(), 2);
+    const QRectF base = explorer.scene.baseRect();
+    QCOMPARE(base.left(), explorer.scene.columnRect(ec2).left());
+    QCOMPARE(base.right(), explorer.scene.columnRect(lambda).right());
+}
+
+void TestStackDiagram::mergedBlocksSpanExactlyTheirColumns_data()
+{
+    QTest::addColumn<QString>("service");
+    QTest::addColumn<QStringList>("spans"); // first and last column of each block
+
+    QTest::newRow("ec2") << ec2 << QStringList{ec2, eksEc2};
+    QTest::newRow("fargate") << fargate << QStringList{ecsFargate, eksFargate};
+    QTest::newRow("ecs") << ecs << QStringList{ecsEc2, ecsEc2, ecsFargate, ecsFargate};
+    QTest::newRow("eks") << eks << QStringList{eksEc2, eksEc2, eksFargate, eksFargate};
+    QTest::newRow("lambda") << lambda << QStringList{lambda, lambda};
+}
+
+void TestStackDiagram::mergedBlocksSpanExactlyTheirColumns()
+{
+    QFETCH(QString, service);
+    QFETCH(QStringList, spans);
+    Explorer explorer(*m_catalog, *m_prices);
+    const QList<QRectF> blocks = explorer.scene.blockRects(service);
+    const QList<QRectF> columns = spansOf(explorer.scene, spans);
+    QCOMPARE(blocks.size(), columns.size());
+    for (qsizetype i = 0; i < blocks.size(); ++i) {
+        QCOMPARE(blocks.at(i).left(), columns.at(i).left());
+        QCOMPARE(blocks.at(i).right(), columns.at(i).right());
+    }
+}
+
+void TestStackDiagram::blocksRestOnWhatTheyRunOn()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    const QRectF ec2Block = explorer.scene.blockRects(ec2).constFirst();
+    const QRectF fargateBlock = explorer.scene.blockRects(fargate).constFirst();
+    const QRectF base = explorer.scene.baseRect();
+    for (const QRectF& above : explorer.scene.blockRects(ecs) + explorer.scene.blockRects(eks)) {
+        const QRectF below = above.left() < fargateBlock.left() ? ec2Block : fargateBlock;
+        QVERIFY(above.bottom() < below.top());
+        QVERIFY(below.top() - above.bottom() <= 8);
+    }
+    for (const QRectF& substrate : {ec2Block, fargateBlock, explorer.scene.blockRects(lambda)[0]}) {
+        QVERIFY(substrate.bottom() < base.top());
+        QVERIFY(base.top() - substrate.bottom() <= 8);
+    }
+    // Lambda has nothing on top, so it reaches up as far as the orchestrators do.
+    QCOMPARE(explorer.scene.blockRects(lambda).constFirst().top(),
+             explorer.scene.blockRects(ecs).constFirst().top());
+}
+
+void TestStackDiagram::clickingSelectsThroughTheState_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<CatalogItem>("expected");
+
+    QTest::newRow("shared block") << "block ec2" << CatalogItem::service(ec2);
+    QTest::newRow("second ecs block") << "block ecs 1" << CatalogItem::service(ecs);
+    QTest::newRow("header") << "header lambda" << CatalogItem::option(lambda);
+    QTest::newRow("cell") << "cell eks-fargate guest-os" << CatalogItem::option(eksFargate);
+}
+
+void TestStackDiagram::clickingSelectsThroughTheState()
+{
+    QFETCH(QString, what);
+    QFETCH(CatalogItem, expected);
+    Explorer explorer(*m_catalog, *m_prices);
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
+    const QStringList words = what.split(u' ');
+    QRectF target;
+    if (words.at(0) == u"block")
+        target = explorer.scene.blockRects(words.at(1)).value(words.value(2).toInt());
+    else if (words.at(0) == u"header")
+        target = explorer.scene.headerRect(words.at(1));
+    else
+        target = explorer.scene.cellRect(words.at(1), words.at(2));
+    QVERIFY(!target.isNull());
+
+    QSignalSpy changes(&explorer.state, &ui::ExplorerState::currentChanged);
+    explorer.click(target.center());
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(explorer.state.current(), expected);
+}
+
+void TestStackDiagram::currentOptionOutlinesItsColumnAndStack()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    const QColor selection = explorer.state.theme().selection();
+    QCOMPARE(shareOf(rendered(explorer.scene, QStringLiteral("unselected")),
+                     leftEdgeOf(explorer.scene, ecsFargate), selection, 40),
+             0.0);
+
+    explorer.state.setCurrent(CatalogItem::option(ecsFargate));
+    for (const QString& option : explorer.scene.columnOrder())
+        QCOMPARE(explorer.scene.columnMarks(option),
+                 option == ecsFargate ? Marks(Mark::Selected) : Marks());
+    QCOMPARE(explorer.scene.blockMarks(fargate), QList<Marks>{Mark::Selected});
+    QCOMPARE(explorer.scene.blockMarks(ecs), (QList<Marks>{Marks(), Mark::Selected}));
+    QCOMPARE(explorer.scene.blockMarks(ec2), QList<Marks>{Marks()});
+
+    const QImage image = rendered(explorer.scene, QStringLiteral("selected-ecs-fargate"));
+    QVERIFY(shareOf(image, leftEdgeOf(explorer.scene, ecsFargate), selection, 40) > 0.1);
+    QCOMPARE(shareOf(image, leftEdgeOf(explorer.scene, eksFargate), selection, 40), 0.0);
+}
+
+void TestStackDiagram::currentServiceOutlinesItsBlocks()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    explorer.state.setCurrent(CatalogItem::service(eks));
+    QCOMPARE(explorer.scene.blockMarks(eks), (QList<Marks>{Mark::Selected, Mark::Selected}));
+    QCOMPARE(explorer.scene.blockMarks(ecs), (QList<Marks>{Marks(), Marks()}));
+    QCOMPARE(explorer.scene.columnMarks(eksEc2), Marks());
+
+    explorer.state.setCurrent({});
+    QCOMPARE(explorer.scene.blockMarks(eks), (QList<Marks>{Marks(), Marks()}));
+}
+
+void TestStackDiagram::hoveringFargateLightsBothFargateColumns()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    explorer.state.setHoveredService(fargate);
+    for (const QString& option : explorer.scene.columnOrder()) {
+        const bool usesFargate = option == ecsFargate || option == eksFargate;
+        QCOMPARE(explorer.scene.columnMarks(option), usesFargate ? Marks(Mark::Hovered) : Marks());
+    }
+    QCOMPARE(explorer.scene.blockMarks(fargate), QList<Marks>{Mark::Hovered});
+
+    const QImage image = rendered(explorer.scene, QStringLiteral("hovered-fargate"));
+    const QColor hover = explorer.state.theme().hover();
+    QVERIFY(shareOf(image, leftEdgeOf(explorer.scene, ecsFargate), hover, 40) > 0.1);
+    QVERIFY(shareOf(image, leftEdgeOf(explorer.scene, eksFargate), hover, 40) > 0.1);
+    QCOMPARE(shareOf(image, leftEdgeOf(explorer.scene, eksEc2), hover, 40), 0.0);
+}
+
+void TestStackDiagram::pointerOverABlockSetsTheHoveredService()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
+    const QRectF fargateBlock = explorer.scene.blockRects(fargate).constFirst();
+    QTest::mouseMove(explorer.view.viewport(), explorer.viewPoint(fargateBlock.center()));
+    QTRY_COMPARE(explorer.state.hoveredService(), fargate);
+    QTest::mouseMove(explorer.view.viewport(),
+                     explorer.viewPoint(explorer.scene.headerRect(lambda).center()));
+    QTRY_COMPARE(explorer.state.hoveredService(), QString());
+}
+
+void TestStackDiagram::arrowKeysWalkColumnsAndStacksAndEscapeClears()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    explorer.view.setFocus();
+    QVERIFY(explorer.view.focusPolicy() & Qt::TabFocus);
+    auto press = [&](Qt::Key key) {
+        QTest::keyClick(&explorer.view, key);
+        return explorer.state.current();
+    };
+    QCOMPARE(press(Qt::Key_Right), CatalogItem::option(ec2));
+    QCOMPARE(press(Qt::Key_Left), CatalogItem::option(ec2)); // stays at the edge
+    QCOMPARE(press(Qt::Key_Right), CatalogItem::option(ecsEc2));
+    QCOMPARE(press(Qt::Key_Down), CatalogItem::service(ecs));
+    QCOMPARE(press(Qt::Key_Down), CatalogItem::service(ec2));
+    QCOMPARE(press(Qt::Key_Down), CatalogItem::service(ec2)); // the bottom of the stack
+    QCOMPARE(press(Qt::Key_Up), CatalogItem::service(ecs));
+    QCOMPARE(press(Qt::Key_Up), CatalogItem::option(ecsEc2));
+    QCOMPARE(press(Qt::Key_Up), CatalogItem::option(ecsEc2));
+    // From a service, Left/Right go on from the column the walk was in.
+    QCOMPARE(press(Qt::Key_Down), CatalogItem::service(ecs));
+    QCOMPARE(press(Qt::Key_Right), CatalogItem::option(eksEc2));
+    explorer.state.setCurrent(CatalogItem::option(lambda));
+    QCOMPARE(press(Qt::Key_Right), CatalogItem::option(lambda));
+    QCOMPARE(press(Qt::Key_Down), CatalogItem::service(lambda));
+    QCOMPARE(press(Qt::Key_Left), CatalogItem::option(eksFargate));
+    QCOMPARE(press(Qt::Key_Escape), CatalogItem());
+    QCOMPARE(press(Qt::Key_Left), CatalogItem::option(lambda));
+}
+
+void TestStackDiagram::hidingResponsibilityShrinksTheScene()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    const QRectF withBands = explorer.scene.sceneRect();
+    const QString guestOs = QStringLiteral("guest-os");
+    QVERIFY(!explorer.scene.cellRect(ec2, guestOs).isNull());
+    QVERIFY(!explorer.scene.legendRect().isNull());
+    QSignalSpy sceneRects(&explorer.scene, &QGraphicsScene::sceneRectChanged);
+
+    explorer.state.setShowResponsibility(false);
+    QCOMPARE(sceneRects.size(), 1);
+    const QRectF withoutBands = explorer.scene.sceneRect();
+    QCOMPARE(withoutBands.width(), withBands.width());
+    QVERIFY(withoutBands.height() < withBands.height() * 0.7);
+    QVERIFY(withoutBands.bottom() > explorer.scene.baseRect().bottom());
+    QVERIFY(explorer.scene.cellRect(ec2, guestOs).isNull());
+    QVERIFY(explorer.scene.legendRect().isNull());
+    QCOMPARE(explorer.scene.columnRect(ec2).bottom(), explorer.scene.baseRect().bottom());
+    for (const auto& label : explorer.scene.visibleLabels())
+        QVERIFY2(withoutBands.contains(label.label.rect), qPrintable(label.label.text));
+    const QImage image = rendered(explorer.scene, QStringLiteral("without-bands"));
+    QCOMPARE(image.height(), qCeil(withoutBands.height()));
+
+    explorer.state.setShowResponsibility(true);
+    QCOMPARE(explorer.scene.sceneRect(), withBands);
+    QVERIFY(!explorer.scene.cellRect(ec2, guestOs).isNull());
+}
+
+void TestStackDiagram::cellsShowWhoManagesThem_data()
+{
+    QTest::addColumn<ui::Theme::Kind>("theme");
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("layer");
+    QTest::addColumn<Responsibility>("who");
+
+    for (const auto theme : {ui::Theme::Kind::Light, ui::Theme::Kind::Dark}) {
+        const char* name = theme == ui::Theme::Kind::Light ? "light" : "dark";
+        QTest::addRow("%s: ec2 guest os is yours", name)
+            << theme << ec2 << QStringLiteral("guest-os") << Responsibility::Customer;
+        QTest::addRow("%s: lambda guest os is AWS's", name)
+            << theme << lambda << QStringLiteral("guest-os") << Responsibility::Aws;
+        QTest::addRow("%s: fargate scaling is shared", name)
+            << theme << ecsFargate << QStringLiteral("scaling") << Responsibility::Shared;
+        QTest::addRow("%s: lambda has no container runtime", name)
+            << theme << lambda << QStringLiteral("container-runtime") << Responsibility::None;
+    }
+}
+
+void TestStackDiagram::cellsShowWhoManagesThem()
+{
+    QFETCH(ui::Theme::Kind, theme);
+    QFETCH(QString, option);
+    QFETCH(QString, layer);
+    QFETCH(Responsibility, who);
+    Explorer explorer(*m_catalog, *m_prices);
+    explorer.state.setTheme(ui::Theme::ofKind(theme));
+    const ui::ResponsibilityStyle style = explorer.state.theme().responsibility(who);
+    const QImage image =
+        rendered(explorer.scene, QStringLiteral("cells-") + explorer.state.theme().name());
+
+    // Left of the centred label: only the fill and, for some, the pattern in the edge colour.
+    const QRectF cell = explorer.scene.cellRect(option, layer);
+    const QRectF beside(cell.left() + 4, cell.center().y() - 5, cell.width() / 4 - 4, 10);
+    const double fillShare = shareOf(image, beside, style.fill);
+    if (style.pattern == Qt::NoBrush) {
+        QVERIFY2(fillShare > 0.95, qPrintable(QString::number(fillShare)));
+    } else {
+        QVERIFY2(fillShare > 0.4 && fillShare < 0.95, qPrintable(QString::number(fillShare)));
+    }
+    // The label is drawn in the style's text colour, so it reads without colour vision too.
+    QVERIFY(shareOf(image, cell.adjusted(cell.width() / 3, 4, -cell.width() / 3, -4), style.text,
+                    30) > 0.02);
+    for (const auto other :
+         {Responsibility::Aws, Responsibility::Customer, Responsibility::Shared}) {
+        if (other != who)
+            QCOMPARE(shareOf(image, beside, explorer.state.theme().responsibility(other).fill, 3),
+                     0.0);
+    }
+}
+
+void TestStackDiagram::themeChangeRestylesTheBackground()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    explorer.state.setTheme(ui::Theme::dark());
+    QCOMPARE(explorer.scene.backgroundBrush().color(), ui::Theme::dark().background());
+    const QImage image = rendered(explorer.scene, QStringLiteral("dark"));
+    QCOMPARE(image.pixelColor(2, 2), ui::Theme::dark().background());
+    explorer.state.setTheme(ui::Theme::light());
+    QCOMPARE(rendered(explorer.scene, QStringLiteral("light")).pixelColor(2, 2),
+             ui::Theme::light().background());
+}
+
+void TestStackDiagram::verifyLabelsAreClear(const diagram::StackDiagramScene& scene)
+{
+    const auto labels = scene.visibleLabels();
+    QVERIFY(labels.size() > 20);
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        const auto& label = labels.at(i);
+        QVERIFY2(!label.label.rect.isEmpty(), qPrintable(label.label.text));
+        // Half a pixel of slack for rounding; no more.
+        QVERIFY2(label.itemRect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(label.label.rect),
+                 qPrintable(label.label.text));
+        QVERIFY2(scene.sceneRect().contains(label.label.rect), qPrintable(label.label.text));
+        for (qsizetype j = i + 1; j < labels.size(); ++j) {
+            const auto& other = labels.at(j);
+            QVERIFY2(!label.label.rect.intersects(other.label.rect),
+                     qPrintable(label.label.text + QStringLiteral(" / ") + other.label.text));
+        }
+    }
+}
+
+void TestStackDiagram::labelsNeverOverlapAndStayInTheirItems()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    verifyLabelsAreClear(explorer.scene);
+    explorer.state.setShowResponsibility(false);
+    verifyLabelsAreClear(explorer.scene);
+}
+
+void TestStackDiagram::threeLevelStackLaysOutWithoutOverlaps()
+{
+    // Fargate running on EC2: ECS and EKS on Fargate now stand three services high.
+    QJsonObject json = test::resourceJson(QStringLiteral("catalog.json"));
+    test::setJsonAt(json, QStringLiteral("services[3].runsOn"), QJsonArray{ec2});
+    const QString path = test::writeJsonFile(m_dir.filePath(QStringLiteral("three.json")), json);
+    QVERIFY(!path.isEmpty());
+    const Catalog catalog = Catalog::load(path);
+    QCOMPARE(catalog.option(ecsFargate)->stack, (QStringList{ecs, fargate, ec2}));
+
+    Explorer explorer(catalog, *m_prices);
+    QCOMPARE(explorer.scene.columnOrder().size(), catalog.options().size());
+    const QRectF ec2Block = explorer.scene.blockRects(ec2).constFirst();
+    QCOMPARE(ec2Block.left(), explorer.scene.columnRect(ec2).left());
+    QCOMPARE(ec2Block.right(), explorer.scene.columnRect(eksFargate).right());
+    const QRectF fargateBlock = explorer.scene.blockRects(fargate).constFirst();
+    QCOMPARE(fargateBlock.left(), explorer.scene.columnRect(ecsFargate).left());
+    QVERIFY(fargateBlock.bottom() < ec2Block.top());
+    QVERIFY(explorer.scene.blockRects(ecs).constLast().bottom() < fargateBlock.top());
+    verifyLabelsAreClear(explorer.scene);
+    rendered(explorer.scene, QStringLiteral("three-levels"));
+}
+
+void TestStackDiagram::viewFitsTheSceneUntilZoomed()
+{
+    for (const QSize size : {QSize(800, 500), QSize(1800, 1000)}) {
+        Explorer explorer(*m_catalog, *m_prices, size);
+        QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
+        const QRectF shown =
+            explorer.view.mapToScene(explorer.view.viewport()->rect()).boundingRect();
+        QVERIFY(shown.contains(explorer.scene.sceneRect()));
+        // Fitted: the scene fills the view in one direction.
+        QVERIFY(shown.width() < explorer.scene.sceneRect().width() * 1.05 ||
+                shown.height() < explorer.scene.sceneRect().height() * 1.05);
+        keepForReview(explorer.view.grab().toImage(),
+                      QStringLiteral("view-%1x%2").arg(size.width()).arg(size.height()));
+    }
+
+    Explorer explorer(*m_catalog, *m_prices, {800, 500});
+    QVERIFY(explorer.view.isFitting());
+    const qreal fitted = explorer.view.transform().m11();
+    explorer.view.zoomIn();
+    QVERIFY(!explorer.view.isFitting());
+    QVERIFY(explorer.view.transform().m11() > fitted);
+    explorer.view.resize(900, 600); // stays zoomed
+    QVERIFY(explorer.view.transform().m11() > fitted * 1.2);
+    QTest::keyClick(&explorer.view, Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(explorer.view.isFitting());
+    explorer.view.zoomOut();
+    QVERIFY(explorer.view.transform().m11() < fitted * 1.2);
+    explorer.view.resetZoom();
+    explorer.state.setShowResponsibility(false);
+    // Fitting the smaller scene zooms in.
+    QVERIFY(explorer.view.transform().m11() > fitted);
+}
+
+QTEST_MAIN(TestStackDiagram)
+#include "tst_stackdiagram.moc"
