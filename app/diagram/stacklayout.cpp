@@ -191,8 +191,10 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
     auto needColumns = [&columnWidth](qreal width, int span) {
         columnWidth = std::max(columnWidth, (width - (span - 1) * columnGap) / span);
     };
+    // Option names take two lines rather than widen every column.
     for (const QString& optionId : tree.columns())
-        needColumns(labelWidth(catalog.option(optionId)->name, fonts.header, maxHeaderLineWidth) +
+        needColumns(labelWidth(catalog.option(optionId)->name, fonts.header,
+                               minColumnWidth - 2 * paddingX) +
                         2 * paddingX,
                     1);
     for (const StackTree::Node& node : tree.nodes()) {
@@ -340,7 +342,7 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
     // to more rows if the diagram is narrower than the legend.
     QPointF legendOrigin(columnsRight - legendWidth, captionTop);
     if (!legendBesideCaption)
-        legendOrigin = QPointF(columnsLeft, bandsBottom + captionGap);
+        legendOrigin = QPointF(gutterLeft, bandsBottom + captionGap);
     qreal rowShift = 0;
     qreal xShift = 0;
     for (LegendEntry& entry : layout.legend) {

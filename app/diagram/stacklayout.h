@@ -15,8 +15,7 @@ namespace spacing {
 constexpr qreal margin = 28;
 constexpr qreal gutterGap = 20; // layer names to the first column
 constexpr qreal columnGap = 16;
-constexpr qreal minColumnWidth = 132;
-constexpr qreal maxHeaderLineWidth = 150; // longer option names wrap
+constexpr qreal minColumnWidth = 126;
 constexpr qreal maxGutterLineWidth = 200; // longer layer names wrap
 constexpr qreal blockGap = 6;             // a block to the one it rests on
 constexpr qreal paddingX = 12;
