@@ -119,7 +119,7 @@ void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, c
 // A responsibility cell (or its legend swatch): fill, pattern in the edge colour, border, and
 // the label on a plain pill so the pattern never runs through the text.
 void paintResponsibility(QPainter* painter, const QRectF& rect, const ui::Theme& theme,
-                         Responsibility who, const TextBlock& label)
+                         Responsibility who, const TextBlock& label, bool pointerOver = false)
 {
     const ui::ResponsibilityStyle style = theme.responsibility(who);
     const QPainterPath shape = roundedPath(rect, cellRadius);
@@ -128,7 +128,8 @@ void paintResponsibility(QPainter* painter, const QRectF& rect, const ui::Theme&
     painter->setClipPath(shape, Qt::IntersectClip);
     paintPattern(painter, rect, style.pattern, withAlpha(style.edge, 150));
     painter->restore();
-    QPen border(withAlpha(style.edge, who == Responsibility::None ? 255 : 170), 1);
+    QPen border(withAlpha(style.edge, who == Responsibility::None || pointerOver ? 255 : 170),
+                pointerOver ? 2 : 1);
     if (who == Responsibility::None)
         border.setStyle(Qt::DashLine);
     painter->setPen(border);
@@ -173,10 +174,12 @@ DiagramItem::DiagramItem(ui::ExplorerState& state, const QRectF& rect, const Cat
     , m_rect(rect)
     , m_target(target)
 {
-    if (!target.isNull())
+    if (!target.isNull()) {
         setCursor(Qt::PointingHandCursor);
-    else
+        setAcceptHoverEvents(true);
+    } else {
         setAcceptedMouseButtons(Qt::NoButton);
+    }
 }
 
 void DiagramItem::setRect(const QRectF& rect)
@@ -229,6 +232,18 @@ void DiagramItem::mousePressEvent(QGraphicsSceneMouseEvent* event)
     }
     m_state.setCurrent(m_target);
     event->accept();
+}
+
+void DiagramItem::hoverEnterEvent(QGraphicsSceneHoverEvent*)
+{
+    m_pointerOver = true;
+    update();
+}
+
+void DiagramItem::hoverLeaveEvent(QGraphicsSceneHoverEvent*)
+{
+    m_pointerOver = false;
+    update();
 }
 
 // ColumnLaneItem
@@ -295,8 +310,11 @@ void ColumnHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*,
     prepare(painter);
     const bool selected = marks() & Mark::Selected;
     const QPainterPath shape = roundedPath(rect(), blockRadius);
-    painter->fillPath(shape, selected ? blended(theme().surface(), theme().selection(), 0.14)
-                                      : theme().surface());
+    QColor fill =
+        selected ? blended(theme().surface(), theme().selection(), 0.14) : theme().surface();
+    if (isPointerOver())
+        fill = blended(fill, theme().text(), 0.06);
+    painter->fillPath(shape, fill);
     // The accent under the name takes the colour of the option's top service's category.
     painter->save();
     painter->setClipPath(shape);
@@ -319,7 +337,6 @@ ServiceBlockItem::ServiceBlockItem(ui::ExplorerState& state, const QRectF& rect,
     , m_name(service.name, fonts.block, rect.width() - 2 * spacing::paddingX)
     , m_detail(detail, fonts.detail, rect.width() - 2 * spacing::paddingX, 1)
 {
-    setAcceptHoverEvents(true);
     setToolTip(service.summary);
 }
 
@@ -383,13 +400,15 @@ void ServiceBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*,
     paintMarks(painter, rect(), blockRadius);
 }
 
-void ServiceBlockItem::hoverEnterEvent(QGraphicsSceneHoverEvent*)
+void ServiceBlockItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event)
 {
+    DiagramItem::hoverEnterEvent(event);
     state().setHoveredService(m_serviceId);
 }
 
-void ServiceBlockItem::hoverLeaveEvent(QGraphicsSceneHoverEvent*)
+void ServiceBlockItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event)
 {
+    DiagramItem::hoverLeaveEvent(event);
     if (state().hoveredService() == m_serviceId)
         state().setHoveredService({});
 }
@@ -400,7 +419,7 @@ DirectSlotItem::DirectSlotItem(ui::ExplorerState& state, const QRectF& rect,
                                const QString& optionId, const QString& serviceName,
                                const QFont& font)
     : DiagramItem(state, rect, CatalogItem::option(optionId))
-    , m_text(directSlotText(serviceName), font, rect.width() - 2 * spacing::paddingX, 3)
+    , m_text(DiagramWords::directSlot(serviceName), font, rect.width() - 2 * spacing::paddingX, 3)
 {}
 
 QList<PlacedLabel> DirectSlotItem::labels() const
@@ -411,7 +430,7 @@ QList<PlacedLabel> DirectSlotItem::labels() const
 void DirectSlotItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
     prepare(painter);
-    QPen dashed(theme().border(), 1.2, Qt::DashLine);
+    QPen dashed(isPointerOver() ? theme().mutedText() : theme().border(), 1.2, Qt::DashLine);
     painter->setPen(dashed);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(rect().adjusted(0.6, 0.6, -0.6, -0.6), blockRadius, blockRadius);
@@ -453,7 +472,7 @@ ResponsibilityCellItem::ResponsibilityCellItem(ui::ExplorerState& state, const Q
                                                const QFont& font)
     : DiagramItem(state, rect, CatalogItem::option(optionId))
     , m_who(who)
-    , m_label(responsibilityLabel(who), font, rect.width(), 1)
+    , m_label(TextBlock::singleLine(responsibilityLabel(who), font))
 {}
 
 QList<PlacedLabel> ResponsibilityCellItem::labels() const
@@ -464,7 +483,7 @@ QList<PlacedLabel> ResponsibilityCellItem::labels() const
 void ResponsibilityCellItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
     prepare(painter);
-    paintResponsibility(painter, rect(), theme(), m_who, m_label);
+    paintResponsibility(painter, rect(), theme(), m_who, m_label, isPointerOver());
 }
 
 // LegendItem
@@ -475,8 +494,9 @@ LegendItem::LegendItem(ui::ExplorerState& state, const QList<StackLayout::Legend
 {
     QRectF extent;
     for (const StackLayout::LegendEntry& entry : entries) {
-        m_entries.append({entry, TextBlock(responsibilityLabel(entry.who), fonts.cell, 1e6, 1),
-                          TextBlock(legendMeaning(entry.who), fonts.caption, 1e6, 1)});
+        m_entries.append(
+            {entry, TextBlock::singleLine(responsibilityLabel(entry.who), fonts.cell),
+             TextBlock::singleLine(DiagramWords::legendMeaning(entry.who), fonts.caption)});
         extent |= entry.swatch | entry.text;
     }
     setRect(extent);

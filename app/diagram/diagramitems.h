@@ -52,16 +52,22 @@ protected:
 
     const ui::Theme& theme() const;
     ui::ExplorerState& state() const { return m_state; }
+    // Whether the pointer is over this item: clickable items show it, so a click's target is
+    // never in doubt.
+    bool isPointerOver() const { return m_pointerOver; }
     // Outlines `shape` in the selection and/or hover colour, as marks() says.
     void paintMarks(QPainter* painter, const QRectF& shape, qreal radius) const;
 
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
     ui::ExplorerState& m_state;
     QRectF m_rect;
     CatalogItem m_target;
     Marks m_marks;
+    bool m_pointerOver = false;
 };
 
 // The background of one option's column: invisible until the column is selected or uses the

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ace::diagram {
 
@@ -91,6 +92,11 @@ TextBlock::TextBlock(const QString& text, const QFont& font, qreal width, int ma
     for (const QString& line : std::as_const(m_lines))
         widest = std::max(widest, metrics.horizontalAdvance(line));
     m_size = {widest, heightOf(int(m_lines.size()), font)};
+}
+
+TextBlock TextBlock::singleLine(const QString& text, const QFont& font)
+{
+    return TextBlock(text, font, std::numeric_limits<qreal>::max(), 1);
 }
 
 QRectF TextBlock::placedIn(const QRectF& rect, Qt::Alignment alignment) const

@@ -33,6 +33,8 @@ public:
     // that fit (at most `maxLines`), with the lines as even as possible.
     TextBlock(const QString& text, const QFont& font, qreal width, int maxLines = 2);
 
+    static TextBlock singleLine(const QString& text, const QFont& font);
+
     // The narrowest width in which `text` fits in `maxLines` lines.
     static qreal narrowestWidth(const QString& text, const QFont& font, int maxLines = 2);
     // The height of `lines` lines of `font`.

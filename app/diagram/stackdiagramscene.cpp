@@ -59,14 +59,14 @@ void StackDiagramScene::addBlocks()
         item->setToolTip(catalog.option(slot.optionId)->summary);
         addItem(item);
     }
-    m_base =
-        new ServiceBlockItem(m_state, m_layout.base, baseBlockText(), m_layout.baseDetail, m_fonts);
+    m_base = new ServiceBlockItem(m_state, m_layout.base, DiagramWords::baseBlock(),
+                                  m_layout.baseDetail, m_fonts);
     m_base->setToolTip(catalog.layers().constFirst().description);
     addItem(m_base);
-    addItem(new CaptionItem(m_state, m_layout.optionsCaption, optionsCaptionText(), m_fonts.header,
-                            CaptionItem::Role::Title));
-    addItem(new CaptionItem(m_state, m_layout.stackCaption, stackCaptionText(), m_fonts.caption,
-                            CaptionItem::Role::Explanation));
+    addItem(new CaptionItem(m_state, m_layout.optionsCaption, DiagramWords::optionsCaption(),
+                            m_fonts.header, CaptionItem::Role::Title));
+    addItem(new CaptionItem(m_state, m_layout.stackCaption, DiagramWords::stackCaption(),
+                            m_fonts.caption, CaptionItem::Role::Explanation));
 }
 
 void StackDiagramScene::addResponsibilitySection()
@@ -89,8 +89,9 @@ void StackDiagramScene::addResponsibilitySection()
             m_responsibilityItems.append(cell);
         }
     }
-    m_responsibilityItems.append(new CaptionItem(m_state, m_layout.bandsCaption, bandsCaptionText(),
-                                                 m_fonts.header, CaptionItem::Role::Title));
+    m_responsibilityItems.append(new CaptionItem(m_state, m_layout.bandsCaption,
+                                                 DiagramWords::bandsCaption(), m_fonts.header,
+                                                 CaptionItem::Role::Title));
     m_legend = new LegendItem(m_state, m_layout.legend, m_fonts);
     m_responsibilityItems.append(m_legend);
     for (DiagramItem* item : std::as_const(m_responsibilityItems))

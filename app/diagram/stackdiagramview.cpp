@@ -5,9 +5,11 @@
 #include "ui/explorerstate.h"
 
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ace::diagram {
 
@@ -29,7 +31,6 @@ StackDiagramView::StackDiagramView(StackDiagramScene* scene, QWidget* parent)
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
     setAlignment(Qt::AlignCenter);
-    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setAccessibleName(tr("Stack diagram"));
 
     ui::ExplorerState& state = m_scene->state();
@@ -43,12 +44,12 @@ StackDiagramView::StackDiagramView(StackDiagramScene* scene, QWidget* parent)
 
 void StackDiagramView::zoomIn()
 {
-    zoomBy(zoomStep, AnchorViewCenter);
+    zoomBy(zoomStep, viewport()->rect().center());
 }
 
 void StackDiagramView::zoomOut()
 {
-    zoomBy(1 / zoomStep, AnchorViewCenter);
+    zoomBy(1 / zoomStep, viewport()->rect().center());
 }
 
 void StackDiagramView::resetZoom()
@@ -62,17 +63,24 @@ void StackDiagramView::fit()
     fitInView(sceneRect(), Qt::KeepAspectRatio);
 }
 
-void StackDiagramView::zoomBy(qreal factor, ViewportAnchor anchor)
+void StackDiagramView::zoomBy(qreal factor, const QPoint& fixedViewPoint)
 {
     const qreal current = transform().m11();
     const qreal target = std::clamp(current * factor, minimumScale, maximumScale);
     if (qFuzzyCompare(target, current))
         return;
     m_fitting = false;
+    // Scale, then scroll so the scene point that was at `fixedViewPoint` is there again (as far
+    // as the scroll range allows). QGraphicsView's AnchorUnderMouse would use the last mouse
+    // move instead of where the wheel event happened.
+    const QPointF fixedScenePoint = mapToScene(fixedViewPoint);
     const ViewportAnchor previous = transformationAnchor();
-    setTransformationAnchor(anchor);
+    setTransformationAnchor(NoAnchor);
     scale(target / current, target / current);
     setTransformationAnchor(previous);
+    const QPoint drift = mapFromScene(fixedScenePoint) - fixedViewPoint;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + drift.x());
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + drift.y());
 }
 
 void StackDiagramView::resizeEvent(QResizeEvent* event)
@@ -91,7 +99,7 @@ void StackDiagramView::wheelEvent(QWheelEvent* event)
     // One notch (120 eighths of a degree) is one zoom step; touchpads send smaller deltas.
     const qreal notches = event->angleDelta().y() / 120.0;
     if (notches != 0)
-        zoomBy(std::pow(zoomStep, notches), AnchorUnderMouse);
+        zoomBy(std::pow(zoomStep, notches), event->position().toPoint());
     event->accept();
 }
 
@@ -180,14 +188,18 @@ void StackDiagramView::followCurrent()
         m_lastColumn = current.id;
     if (m_fitting)
         return;
-    // Zoomed in: bring what the user selected (perhaps from the tree) into sight.
-    const QRectF column = m_scene->columnRect(navigationColumn());
-    if (current.kind == CatalogItem::Kind::Service && column.isNull()) {
-        const QList<QRectF> blocks = m_scene->blockRects(current.id);
-        if (!blocks.isEmpty())
-            ensureVisible(blocks.constFirst());
-    } else if (!column.isNull()) {
-        ensureVisible(m_scene->headerRect(navigationColumn()));
+    // Zoomed in: bring what was selected (perhaps in the tree) into sight, in the column the
+    // keyboard works in.
+    if (current.kind == CatalogItem::Kind::Option) {
+        ensureVisible(m_scene->headerRect(current.id));
+    } else if (current.kind == CatalogItem::Kind::Service) {
+        const QRectF column = m_scene->columnRect(navigationColumn());
+        for (const QRectF& block : m_scene->blockRects(current.id)) {
+            if (block.intersects(column)) {
+                ensureVisible(block);
+                break;
+            }
+        }
     }
 }
 

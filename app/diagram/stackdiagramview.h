@@ -35,7 +35,8 @@ protected:
 
 private:
     void fit();
-    void zoomBy(qreal factor, ViewportAnchor anchor);
+    // Zooms by `factor` (within limits), keeping what is at `fixedViewPoint` in place.
+    void zoomBy(qreal factor, const QPoint& fixedViewPoint);
     // The column keyboard navigation works in: the current option's, or for a current
     // service the last column visited that uses it (else the first one that does).
     QString navigationColumn() const;

@@ -2,7 +2,6 @@
 
 #include "diagram/diagramtext.h"
 
-#include <QCoreApplication>
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -11,11 +10,6 @@
 namespace ace::diagram {
 
 namespace {
-
-QString translated(const char* text)
-{
-    return QCoreApplication::translate("ace::diagram::StackDiagram", text);
-}
 
 // The options' stacks read bottom-up and merged where they start the same: a node per distinct
 // bottom-up prefix, so a node is exactly one drawn block and its columns are its options.
@@ -123,44 +117,44 @@ constexpr Responsibility legendOrder[] = {Responsibility::Aws, Responsibility::S
 
 } // namespace
 
-QString baseBlockText()
+QString DiagramWords::baseBlock()
 {
-    return translated("AWS infrastructure");
+    return tr("AWS infrastructure");
 }
 
-QString optionsCaptionText()
+QString DiagramWords::optionsCaption()
 {
-    return translated("Deployment options");
+    return tr("Deployment options");
 }
 
-QString stackCaptionText()
+QString DiagramWords::stackCaption()
 {
-    return translated("Each service runs on the one below it");
+    return tr("Each service runs on the one below it");
 }
 
-QString bandsCaptionText()
+QString DiagramWords::bandsCaption()
 {
-    return translated("Who manages each layer");
+    return tr("Who manages each layer");
 }
 
-QString directSlotText(const QString& serviceName)
+QString DiagramWords::directSlot(const QString& serviceName)
 {
-    return translated("Runs directly on %1").arg(serviceName);
+    return tr("Runs directly on %1").arg(serviceName);
 }
 
-QString legendMeaning(Responsibility who)
+QString DiagramWords::legendMeaning(Responsibility who)
 {
     switch (who) {
     case Responsibility::Aws:
-        return translated("AWS manages it");
+        return tr("AWS manages it");
     case Responsibility::Customer:
-        return translated("you manage it");
+        return tr("you manage it");
     case Responsibility::Shared:
-        return translated("you and AWS share it");
+        return tr("you and AWS share it");
     case Responsibility::None:
         break;
     }
-    return translated("not part of the option");
+    return tr("not part of the option");
 }
 
 int StackLayout::columnOf(const QString& optionId) const
@@ -206,7 +200,7 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
         needColumns(text + 2 * paddingX, node.lastColumn - node.firstColumn + 1);
         if (node.hasChildren) {
             const qreal slot = TextBlock::narrowestWidth(
-                directSlotText(serviceName(node.serviceId)), fonts.detail, 3);
+                DiagramWords::directSlot(serviceName(node.serviceId)), fonts.detail, 3);
             needColumns(slot + 2 * paddingX, 1);
         }
     }
@@ -218,8 +212,9 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
     const qreal pillWidth = std::ceil(widestCellLabel) + 2 * pillPaddingX;
     needColumns(pillWidth + 2 * paddingX, 1);
 
-    qreal gutterWidth = std::max(TextBlock::narrowestWidth(stackCaptionText(), fonts.caption, 3),
-                                 TextBlock::narrowestWidth(optionsCaptionText(), fonts.header));
+    qreal gutterWidth =
+        std::max(TextBlock::narrowestWidth(DiagramWords::stackCaption(), fonts.caption, 3),
+                 TextBlock::narrowestWidth(DiagramWords::optionsCaption(), fonts.header));
     for (const Layer& layer : catalog.layers())
         gutterWidth =
             std::max(gutterWidth, labelWidth(layer.name, fonts.layer, maxGutterLineWidth));
@@ -244,12 +239,12 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
             std::max(levelHeight, textHeight(serviceName(node.serviceId), fonts.block, width) +
                                       lineGap + detailHeight + 2 * paddingY);
         if (node.hasChildren)
-            levelHeight =
-                std::max(levelHeight, TextBlock(directSlotText(serviceName(node.serviceId)),
-                                                fonts.detail, textWidth, 3)
-                                              .size()
-                                              .height() +
-                                          2 * paddingY);
+            levelHeight = std::max(levelHeight,
+                                   TextBlock(DiagramWords::directSlot(serviceName(node.serviceId)),
+                                             fonts.detail, textWidth, 3)
+                                           .size()
+                                           .height() +
+                                       2 * paddingY);
     }
     const QString baseDetail = alwaysAwsLayerNames(catalog);
     const qreal baseHeight = TextBlock::heightOf(1, fonts.block) +
@@ -305,14 +300,15 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
     // The responsibility section: a caption with the legend beside it when there is room.
     const qreal captionTop = stackBottom + sectionGap;
     const qreal captionHeight = TextBlock::heightOf(1, fonts.header);
-    layout.bandsCaption =
-        QRectF(gutterLeft, captionTop,
-               TextBlock::narrowestWidth(bandsCaptionText(), fonts.header, 1), captionHeight);
+    layout.bandsCaption = QRectF(
+        gutterLeft, captionTop,
+        TextBlock::narrowestWidth(DiagramWords::bandsCaption(), fonts.header, 1), captionHeight);
     const qreal swatchHeight = TextBlock::heightOf(1, fonts.cell) + 2 * pillPaddingY + 8;
     const QFontMetricsF legendMetrics(fonts.caption);
     qreal legendWidth = 0;
     for (const Responsibility who : legendOrder) {
-        const qreal textWidth = std::ceil(legendMetrics.horizontalAdvance(legendMeaning(who)));
+        const qreal textWidth =
+            std::ceil(legendMetrics.horizontalAdvance(DiagramWords::legendMeaning(who)));
         const QSizeF swatch(pillWidth + 12, swatchHeight);
         layout.legend.append({who, QRectF(QPointF(legendWidth, 0), swatch),
                               QRectF(legendWidth + swatch.width() + legendSwatchGap, 0, textWidth,

@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QRectF>
 #include <QString>
@@ -93,11 +94,17 @@ struct StackLayout
 };
 
 // The words the layout measures and the items draw.
-QString baseBlockText();
-QString optionsCaptionText();
-QString stackCaptionText();
-QString bandsCaptionText();
-QString directSlotText(const QString& serviceName);
-QString legendMeaning(Responsibility who);
+class DiagramWords
+{
+    Q_DECLARE_TR_FUNCTIONS(ace::diagram::DiagramWords)
+
+public:
+    static QString baseBlock();
+    static QString optionsCaption();
+    static QString stackCaption();
+    static QString bandsCaption();
+    static QString directSlot(const QString& serviceName);
+    static QString legendMeaning(Responsibility who);
+};
 
 } // namespace ace::diagram

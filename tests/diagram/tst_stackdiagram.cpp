@@ -8,11 +8,13 @@
 #include "pricing/pricebook.h"
 #include "ui/explorerstate.h"
 
+#include <QApplication>
 #include <QJsonArray>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <memory>
 
@@ -133,6 +135,9 @@ private slots:
     void hoveringFargateLightsBothFargateColumns();
     void pointerOverABlockSetsTheHoveredService();
     void arrowKeysWalkColumnsAndStacksAndEscapeClears();
+
+    void tooltipsExplainWhatIsUnderThePointer();
+    void controlWheelZoomsAroundThePointer();
 
     void hidingResponsibilityShrinksTheScene();
     void cellsShowWhoManagesThem_data();
@@ -352,6 +357,44 @@ void TestStackDiagram::arrowKeysWalkColumnsAndStacksAndEscapeClears()
     QCOMPARE(press(Qt::Key_Left), CatalogItem::option(eksFargate));
     QCOMPARE(press(Qt::Key_Escape), CatalogItem());
     QCOMPARE(press(Qt::Key_Left), CatalogItem::option(lambda));
+}
+
+void TestStackDiagram::tooltipsExplainWhatIsUnderThePointer()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    auto tooltipAt = [&](const QRectF& rect) {
+        const QGraphicsItem* item = explorer.scene.itemAt(rect.center(), QTransform());
+        return item ? item->toolTip() : QString();
+    };
+    QCOMPARE(tooltipAt(explorer.scene.cellRect(ecsFargate, QStringLiteral("guest-os"))),
+             QStringLiteral("Guest OS in ECS on Fargate: AWS. ") +
+                 m_catalog->responsibility(ecsFargate, QStringLiteral("guest-os"))->why);
+    QCOMPARE(tooltipAt(explorer.scene.blockRects(fargate).constFirst()),
+             m_catalog->service(fargate)->summary);
+    QCOMPARE(tooltipAt(explorer.scene.headerRect(eksEc2)), m_catalog->option(eksEc2)->summary);
+}
+
+void TestStackDiagram::controlWheelZoomsAroundThePointer()
+{
+    Explorer explorer(*m_catalog, *m_prices, {800, 500});
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
+    const qreal fitted = explorer.view.transform().m11();
+    const QPointF anchor = explorer.scene.blockRects(fargate).constFirst().center();
+    const QPoint pointer = explorer.viewPoint(anchor);
+    auto wheel = [&](Qt::KeyboardModifiers modifiers) {
+        QWheelEvent event(pointer, explorer.view.viewport()->mapToGlobal(pointer), {}, {0, 120},
+                          Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(explorer.view.viewport(), &event);
+    };
+    wheel(Qt::NoModifier); // scrolls (nothing to scroll while fitted), never zooms
+    QCOMPARE(explorer.view.transform().m11(), fitted);
+    wheel(Qt::ControlModifier);
+    QVERIFY(!explorer.view.isFitting());
+    QVERIFY(explorer.view.transform().m11() > fitted * 1.2);
+    const QPointF stillUnderPointer = explorer.view.mapToScene(pointer);
+    QVERIFY2(
+        QLineF(stillUnderPointer, anchor).length() < 3,
+        qPrintable(QStringLiteral("%1,%2").arg(stillUnderPointer.x()).arg(stillUnderPointer.y())));
 }
 
 void TestStackDiagram::hidingResponsibilityShrinksTheScene()
