@@ -115,6 +115,170 @@ QString alwaysAwsLayerNames(const Catalog& catalog)
 constexpr Responsibility legendOrder[] = {Responsibility::Aws, Responsibility::Shared,
                                           Responsibility::Customer, Responsibility::None};
 
+// The sizes the diagram is built from, each measured from the text it must hold.
+struct Measures
+{
+    qreal columnWidth = spacing::minColumnWidth;
+    qreal gutterWidth = 0;
+    qreal headerHeight = 0;
+    qreal levelHeight = spacing::minLevelHeight;
+    qreal baseHeight = 0;
+    qreal bandHeight = spacing::minBandHeight;
+    qreal pillWidth = 0; // the widest responsibility label on its pill
+    qreal swatchHeight = 0;
+
+    qreal spanWidth(int firstColumn, int lastColumn) const
+    {
+        const int span = lastColumn - firstColumn + 1;
+        return span * columnWidth + (span - 1) * spacing::columnGap;
+    }
+};
+
+class Measurer
+{
+public:
+    Measurer(const StackTree& tree, const Catalog& catalog, const DiagramFonts& fonts)
+        : m_tree(tree)
+        , m_catalog(catalog)
+        , m_fonts(fonts)
+    {}
+
+    Measures measure(bool baseHasDetail) const
+    {
+        using namespace spacing;
+        Measures sizes;
+        measureColumns(sizes);
+        sizes.gutterWidth =
+            std::max(TextBlock::narrowestWidth(DiagramWords::stackCaption(), m_fonts.caption, 3),
+                     TextBlock::narrowestWidth(DiagramWords::optionsCaption(), m_fonts.header));
+        for (const Layer& layer : m_catalog.layers())
+            sizes.gutterWidth = std::max(sizes.gutterWidth,
+                                         labelWidth(layer.name, m_fonts.layer, maxGutterLineWidth));
+
+        // Heights, from the text fitted into those widths.
+        const qreal textWidth = sizes.columnWidth - 2 * paddingX;
+        for (const QString& optionId : m_tree.columns())
+            sizes.headerHeight =
+                std::max(sizes.headerHeight,
+                         textHeight(m_catalog.option(optionId)->name, m_fonts.header, textWidth));
+        sizes.headerHeight += 2 * paddingY;
+        const qreal detailHeight = TextBlock::heightOf(1, m_fonts.detail);
+        for (const StackTree::Node& node : m_tree.nodes()) {
+            if (node.serviceId.isEmpty())
+                continue;
+            const qreal width = sizes.spanWidth(node.firstColumn, node.lastColumn) - 2 * paddingX;
+            sizes.levelHeight =
+                std::max(sizes.levelHeight, textHeight(serviceName(node), m_fonts.block, width) +
+                                                lineGap + detailHeight + 2 * paddingY);
+            if (node.hasChildren)
+                sizes.levelHeight = std::max(sizes.levelHeight,
+                                             TextBlock(DiagramWords::directSlot(serviceName(node)),
+                                                       m_fonts.detail, textWidth, 3)
+                                                     .size()
+                                                     .height() +
+                                                 2 * paddingY);
+        }
+        sizes.baseHeight = TextBlock::heightOf(1, m_fonts.block) +
+                           (baseHasDetail ? lineGap + detailHeight : 0) + 2 * paddingY;
+        const qreal pillHeight = TextBlock::heightOf(1, m_fonts.cell) + 2 * pillPaddingY;
+        sizes.bandHeight = std::max(sizes.bandHeight, pillHeight + paddingY);
+        for (const Layer& layer : m_catalog.layers())
+            sizes.bandHeight =
+                std::max(sizes.bandHeight,
+                         textHeight(layer.name, m_fonts.layer, sizes.gutterWidth) + paddingY);
+        sizes.swatchHeight = pillHeight + 8;
+        return sizes;
+    }
+
+    // A block's detail line: its service's category.
+    QString detailOf(const QString& serviceId) const
+    {
+        const Category* category = m_catalog.category(m_catalog.service(serviceId)->category);
+        return category ? category->name : QString();
+    }
+
+private:
+    // Every column as wide as the widest need, so the grid stays regular.
+    void measureColumns(Measures& sizes) const
+    {
+        using namespace spacing;
+        auto need = [&sizes](qreal width, int span) {
+            sizes.columnWidth =
+                std::max(sizes.columnWidth, (width - (span - 1) * columnGap) / span);
+        };
+        // Option names take two lines rather than widen every column.
+        for (const QString& optionId : m_tree.columns())
+            need(labelWidth(m_catalog.option(optionId)->name, m_fonts.header,
+                            minColumnWidth - 2 * paddingX) +
+                     2 * paddingX,
+                 1);
+        for (const StackTree::Node& node : m_tree.nodes()) {
+            if (node.serviceId.isEmpty())
+                continue;
+            const qreal text =
+                std::max(TextBlock::narrowestWidth(serviceName(node), m_fonts.block),
+                         TextBlock::narrowestWidth(detailOf(node.serviceId), m_fonts.detail));
+            need(text + 2 * paddingX, node.lastColumn - node.firstColumn + 1);
+            if (node.hasChildren)
+                need(TextBlock::narrowestWidth(DiagramWords::directSlot(serviceName(node)),
+                                               m_fonts.detail, 3) +
+                         2 * paddingX,
+                     1);
+        }
+        const QFontMetricsF cellMetrics(m_fonts.cell);
+        for (const Responsibility who : legendOrder)
+            sizes.pillWidth =
+                std::max(sizes.pillWidth,
+                         std::ceil(cellMetrics.horizontalAdvance(responsibilityLabel(who))) +
+                             2 * pillPaddingX);
+        need(sizes.pillWidth + 2 * paddingX, 1);
+    }
+
+    QString serviceName(const StackTree::Node& node) const
+    {
+        return m_catalog.service(node.serviceId)->name;
+    }
+
+    const StackTree& m_tree;
+    const Catalog& m_catalog;
+    const DiagramFonts& m_fonts;
+};
+
+// The legend's entries in one row from the origin, each a swatch and its meaning.
+QList<StackLayout::LegendEntry> legendRow(const Measures& sizes, const QFont& font)
+{
+    const QFontMetricsF metrics(font);
+    QList<StackLayout::LegendEntry> entries;
+    qreal x = 0;
+    for (const Responsibility who : legendOrder) {
+        const QSizeF swatch(sizes.pillWidth + 12, sizes.swatchHeight);
+        const qreal textWidth =
+            std::ceil(metrics.horizontalAdvance(DiagramWords::legendMeaning(who)));
+        const qreal textLeft = x + swatch.width() + spacing::legendSwatchGap;
+        entries.append({who, QRectF(QPointF(x, 0), swatch),
+                        QRectF(textLeft, (swatch.height() - metrics.height()) / 2, textWidth,
+                               metrics.height())});
+        x = textLeft + textWidth + spacing::legendEntryGap;
+    }
+    return entries;
+}
+
+// Moves a legend row to `origin`, wrapping entries that would cross `right` to new rows.
+void placeLegend(QList<StackLayout::LegendEntry>& entries, const QPointF& origin, qreal right)
+{
+    qreal rowStart = 0;
+    qreal rowTop = origin.y();
+    for (StackLayout::LegendEntry& entry : entries) {
+        if (origin.x() + entry.text.right() - rowStart > right && entry.swatch.left() > rowStart) {
+            rowStart = entry.swatch.left();
+            rowTop += entry.swatch.height() + spacing::bandGap;
+        }
+        const QPointF shift(origin.x() - rowStart, rowTop);
+        entry.swatch.translate(shift);
+        entry.text.translate(shift);
+    }
+}
+
 } // namespace
 
 QString DiagramWords::baseBlock()
@@ -170,105 +334,29 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
 {
     using namespace spacing;
     const StackTree tree(catalog);
+    const Measurer measurer(tree, catalog, fonts);
+    StackLayout layout;
+    layout.baseDetail = alwaysAwsLayerNames(catalog);
+    const Measures sizes = measurer.measure(!layout.baseDetail.isEmpty());
     const int levels = tree.maxDepth();
     const int columnCount = int(tree.columns().size());
-    auto detailOf = [&catalog](const QString& serviceId) {
-        const Category* category = catalog.category(catalog.service(serviceId)->category);
-        return category ? category->name : QString();
-    };
-    auto serviceName = [&catalog](const QString& serviceId) {
-        return catalog.service(serviceId)->name;
-    };
 
-    // Widths: every column as wide as the widest need, so the grid stays regular.
-    qreal columnWidth = minColumnWidth;
-    auto needColumns = [&columnWidth](qreal width, int span) {
-        columnWidth = std::max(columnWidth, (width - (span - 1) * columnGap) / span);
-    };
-    // Option names take two lines rather than widen every column.
-    for (const QString& optionId : tree.columns())
-        needColumns(labelWidth(catalog.option(optionId)->name, fonts.header,
-                               minColumnWidth - 2 * paddingX) +
-                        2 * paddingX,
-                    1);
-    for (const StackTree::Node& node : tree.nodes()) {
-        if (node.serviceId.isEmpty())
-            continue;
-        const qreal text =
-            std::max(TextBlock::narrowestWidth(serviceName(node.serviceId), fonts.block),
-                     TextBlock::narrowestWidth(detailOf(node.serviceId), fonts.detail));
-        needColumns(text + 2 * paddingX, node.lastColumn - node.firstColumn + 1);
-        if (node.hasChildren) {
-            const qreal slot = TextBlock::narrowestWidth(
-                DiagramWords::directSlot(serviceName(node.serviceId)), fonts.detail, 3);
-            needColumns(slot + 2 * paddingX, 1);
-        }
-    }
-    const QFontMetricsF cellMetrics(fonts.cell);
-    qreal widestCellLabel = 0;
-    for (const Responsibility who : legendOrder)
-        widestCellLabel =
-            std::max(widestCellLabel, cellMetrics.horizontalAdvance(responsibilityLabel(who)));
-    const qreal pillWidth = std::ceil(widestCellLabel) + 2 * pillPaddingX;
-    needColumns(pillWidth + 2 * paddingX, 1);
-
-    qreal gutterWidth =
-        std::max(TextBlock::narrowestWidth(DiagramWords::stackCaption(), fonts.caption, 3),
-                 TextBlock::narrowestWidth(DiagramWords::optionsCaption(), fonts.header));
-    for (const Layer& layer : catalog.layers())
-        gutterWidth =
-            std::max(gutterWidth, labelWidth(layer.name, fonts.layer, maxGutterLineWidth));
-
-    // Heights, from the text fitted into those widths.
-    const qreal textWidth = columnWidth - 2 * paddingX;
-    auto spanWidth = [columnWidth](int first, int last) {
-        return (last - first + 1) * columnWidth + (last - first) * columnGap;
-    };
-    qreal headerHeight = 0;
-    for (const QString& optionId : tree.columns())
-        headerHeight = std::max(
-            headerHeight, textHeight(catalog.option(optionId)->name, fonts.header, textWidth));
-    headerHeight += 2 * paddingY;
-    const qreal detailHeight = TextBlock::heightOf(1, fonts.detail);
-    qreal levelHeight = minLevelHeight;
-    for (const StackTree::Node& node : tree.nodes()) {
-        if (node.serviceId.isEmpty())
-            continue;
-        const qreal width = spanWidth(node.firstColumn, node.lastColumn) - 2 * paddingX;
-        levelHeight =
-            std::max(levelHeight, textHeight(serviceName(node.serviceId), fonts.block, width) +
-                                      lineGap + detailHeight + 2 * paddingY);
-        if (node.hasChildren)
-            levelHeight = std::max(levelHeight,
-                                   TextBlock(DiagramWords::directSlot(serviceName(node.serviceId)),
-                                             fonts.detail, textWidth, 3)
-                                           .size()
-                                           .height() +
-                                       2 * paddingY);
-    }
-    const QString baseDetail = alwaysAwsLayerNames(catalog);
-    const qreal baseHeight = TextBlock::heightOf(1, fonts.block) +
-                             (baseDetail.isEmpty() ? 0 : lineGap + detailHeight) + 2 * paddingY;
-    qreal bandHeight = std::max(minBandHeight, TextBlock::heightOf(1, fonts.cell) +
-                                                   2 * pillPaddingY + 2 * (paddingY / 2));
-    for (const Layer& layer : catalog.layers())
-        bandHeight =
-            std::max(bandHeight, textHeight(layer.name, fonts.layer, gutterWidth) + paddingY);
-
-    // Positions, top to bottom.
-    StackLayout layout;
     const qreal gutterLeft = margin;
-    const qreal columnsLeft = gutterLeft + gutterWidth + gutterGap;
-    const qreal columnsRight = columnsLeft + spanWidth(0, columnCount - 1);
-    auto columnLeft = [&](int column) { return columnsLeft + column * (columnWidth + columnGap); };
+    const qreal columnsLeft = gutterLeft + sizes.gutterWidth + gutterGap;
+    const qreal columnsRight = columnsLeft + sizes.spanWidth(0, columnCount - 1);
+    auto columnLeft = [&](int column) {
+        return columnsLeft + column * (sizes.columnWidth + columnGap);
+    };
     const qreal headerTop = margin;
-    const qreal stackTop = headerTop + headerHeight + headerGap;
+    const qreal stackTop = headerTop + sizes.headerHeight + headerGap;
+    // Level 0 is the base; level 1 rests on it, and so on up.
     auto levelTop = [&](int level) {
-        return stackTop + (levels - level) * (levelHeight + blockGap);
+        return stackTop + (levels - level) * (sizes.levelHeight + blockGap);
     };
     auto levelsRect = [&](int first, int last, int lowLevel, int highLevel) {
-        return QRectF(QPointF(columnLeft(first), levelTop(highLevel)),
-                      QPointF(columnLeft(last) + columnWidth, levelTop(lowLevel) + levelHeight));
+        return QRectF(
+            QPointF(columnLeft(first), levelTop(highLevel)),
+            QPointF(columnLeft(last) + sizes.columnWidth, levelTop(lowLevel) + sizes.levelHeight));
     };
 
     for (const StackTree::Node& node : tree.nodes()) {
@@ -277,7 +365,7 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
         // A block nothing builds on reaches the top, so a short column still reads as whole.
         const int highLevel = node.hasChildren ? node.depth : levels;
         layout.blocks.append(
-            {node.serviceId, detailOf(node.serviceId), node.firstColumn, node.lastColumn,
+            {node.serviceId, measurer.detailOf(node.serviceId), node.firstColumn, node.lastColumn,
              levelsRect(node.firstColumn, node.lastColumn, node.depth, highLevel)});
         if (!node.hasChildren || node.depth == levels)
             continue;
@@ -289,75 +377,48 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
                                        levelsRect(column, column, node.depth + 1, levels)});
         }
     }
-    const qreal baseTop = levelTop(0);
-    layout.base = QRectF(columnsLeft, baseTop, columnsRight - columnsLeft, baseHeight);
-    layout.baseDetail = baseDetail;
-    layout.optionsCaption = QRectF(gutterLeft, headerTop, gutterWidth, headerHeight);
-    layout.stackCaption = QRectF(gutterLeft, stackTop, gutterWidth, levels * levelHeight);
+    layout.base = QRectF(columnsLeft, levelTop(0), columnsRight - columnsLeft, sizes.baseHeight);
+    layout.optionsCaption = QRectF(gutterLeft, headerTop, sizes.gutterWidth, sizes.headerHeight);
+    layout.stackCaption =
+        QRectF(gutterLeft, stackTop, sizes.gutterWidth, levels * sizes.levelHeight);
     const qreal stackBottom = layout.base.bottom();
     layout.sceneWithoutBands = QRectF(0, 0, columnsRight + margin, stackBottom + margin);
 
-    // The responsibility section: a caption with the legend beside it when there is room.
+    // The responsibility section: a caption, with the legend beside it when there is room.
     const qreal captionTop = stackBottom + sectionGap;
     const qreal captionHeight = TextBlock::heightOf(1, fonts.header);
     layout.bandsCaption = QRectF(
         gutterLeft, captionTop,
         TextBlock::narrowestWidth(DiagramWords::bandsCaption(), fonts.header, 1), captionHeight);
-    const qreal swatchHeight = TextBlock::heightOf(1, fonts.cell) + 2 * pillPaddingY + 8;
-    const QFontMetricsF legendMetrics(fonts.caption);
-    qreal legendWidth = 0;
-    for (const Responsibility who : legendOrder) {
-        const qreal textWidth =
-            std::ceil(legendMetrics.horizontalAdvance(DiagramWords::legendMeaning(who)));
-        const QSizeF swatch(pillWidth + 12, swatchHeight);
-        layout.legend.append({who, QRectF(QPointF(legendWidth, 0), swatch),
-                              QRectF(legendWidth + swatch.width() + legendSwatchGap, 0, textWidth,
-                                     legendMetrics.height())});
-        legendWidth += swatch.width() + legendSwatchGap + textWidth + legendEntryGap;
-    }
-    legendWidth -= legendEntryGap;
+    layout.legend = legendRow(sizes, fonts.caption);
+    const qreal legendWidth = layout.legend.constLast().text.right();
     const bool legendBesideCaption =
-        layout.bandsCaption.right() + legendEntryGap * 2 + legendWidth <= columnsRight;
-    const qreal bandsTop = captionTop + std::max(captionHeight, swatchHeight) + captionGap;
+        layout.bandsCaption.right() + 2 * legendEntryGap + legendWidth <= columnsRight;
 
-    qreal y = bandsTop;
+    qreal y = captionTop + std::max(captionHeight, sizes.swatchHeight) + captionGap;
     for (auto layer = catalog.layers().crbegin(); layer != catalog.layers().crend(); ++layer) {
         Band band{layer->id,
-                  QRectF(gutterLeft, y, gutterWidth, bandHeight),
+                  QRectF(gutterLeft, y, sizes.gutterWidth, sizes.bandHeight),
                   QRectF(gutterLeft - paddingX / 2, y, columnsRight - gutterLeft + paddingX / 2,
-                         bandHeight),
+                         sizes.bandHeight),
                   {}};
         for (int column = 0; column < columnCount; ++column)
-            band.cells.append(QRectF(columnLeft(column), y, columnWidth, bandHeight));
+            band.cells.append(QRectF(columnLeft(column), y, sizes.columnWidth, sizes.bandHeight));
         layout.bands.append(band);
-        y += bandHeight + bandGap;
+        y += sizes.bandHeight + bandGap;
     }
     const qreal bandsBottom = y - bandGap;
 
-    // The legend's entries were laid out from the origin; move them into place, wrapping
-    // to more rows if the diagram is narrower than the legend.
-    QPointF legendOrigin(columnsRight - legendWidth, captionTop);
-    if (!legendBesideCaption)
-        legendOrigin = QPointF(gutterLeft, bandsBottom + captionGap);
-    qreal rowShift = 0;
-    qreal xShift = 0;
-    for (LegendEntry& entry : layout.legend) {
-        if (legendOrigin.x() + entry.text.right() - xShift > columnsRight &&
-            entry.swatch.left() > 0) {
-            xShift = entry.swatch.left();
-            rowShift += swatchHeight + bandGap;
-        }
-        const QPointF shift = legendOrigin + QPointF(-xShift, rowShift);
-        entry.swatch.translate(shift);
-        entry.text.translate(shift);
-        entry.text.moveCenter(QPointF(entry.text.center().x(), entry.swatch.center().y()));
-    }
+    if (legendBesideCaption)
+        placeLegend(layout.legend, QPointF(columnsRight - legendWidth, captionTop), columnsRight);
+    else
+        placeLegend(layout.legend, QPointF(gutterLeft, bandsBottom + captionGap), columnsRight);
     const qreal bottom =
         legendBesideCaption ? bandsBottom : layout.legend.constLast().swatch.bottom();
     layout.sceneWithBands = QRectF(0, 0, columnsRight + margin, bottom + margin);
 
     for (int column = 0; column < columnCount; ++column) {
-        const QRectF header(columnLeft(column), headerTop, columnWidth, headerHeight);
+        const QRectF header(columnLeft(column), headerTop, sizes.columnWidth, sizes.headerHeight);
         layout.columns.append({tree.columns().at(column), header,
                                QRectF(header.topLeft(), QPointF(header.right(), stackBottom)),
                                QRectF(header.topLeft(), QPointF(header.right(), bandsBottom))});
