@@ -130,15 +130,18 @@ void StackDiagramScene::applyMarks()
         column.lane->setMarks(marks);
         column.header->setMarks(marks);
     }
-    // A current option marks the blocks of its stack: the blocks whose span covers its column.
+    // A current option marks the blocks of its stack (those whose span covers its column); a
+    // current category marks the blocks of its services.
     const int currentColumn = optionIsCurrent ? m_layout.columnOf(current.id) : -1;
     for (const Block& block : std::as_const(m_blocks)) {
         const QString& serviceId = block.item->serviceId();
-        Marks marks;
-        marks.setFlag(
-            Mark::Selected,
+        const bool selected =
             (current.kind == CatalogItem::Kind::Service && current.id == serviceId) ||
-                (block.firstColumn <= currentColumn && currentColumn <= block.lastColumn));
+            (current.kind == CatalogItem::Kind::Category &&
+             catalog.service(serviceId)->isIn(current.id)) ||
+            (block.firstColumn <= currentColumn && currentColumn <= block.lastColumn);
+        Marks marks;
+        marks.setFlag(Mark::Selected, selected);
         marks.setFlag(Mark::Hovered, serviceId == hovered);
         block.item->setMarks(marks);
     }

@@ -131,7 +131,7 @@ private slots:
     void clickingSelectsThroughTheState_data();
     void clickingSelectsThroughTheState();
     void currentOptionOutlinesItsColumnAndStack();
-    void currentServiceOutlinesItsBlocks();
+    void currentServiceOrCategoryOutlinesItsBlocks();
     void hoveringFargateLightsBothFargateColumns();
     void pointerOverABlockSetsTheHoveredService();
     void arrowKeysWalkColumnsAndStacksAndEscapeClears();
@@ -289,7 +289,7 @@ void TestStackDiagram::currentOptionOutlinesItsColumnAndStack()
     QCOMPARE(shareOf(image, leftEdgeOf(explorer.scene, eksFargate), selection, 40), 0.0);
 }
 
-void TestStackDiagram::currentServiceOutlinesItsBlocks()
+void TestStackDiagram::currentServiceOrCategoryOutlinesItsBlocks()
 {
     Explorer explorer(*m_catalog, *m_prices);
     explorer.state.setCurrent(CatalogItem::service(eks));
@@ -297,8 +297,14 @@ void TestStackDiagram::currentServiceOutlinesItsBlocks()
     QCOMPARE(explorer.scene.blockMarks(ecs), (QList<Marks>{Marks(), Marks()}));
     QCOMPARE(explorer.scene.columnMarks(eksEc2), Marks());
 
-    explorer.state.setCurrent({});
+    // A category (selected in the tree) marks its services' blocks.
+    explorer.state.setCurrent(CatalogItem::category(QStringLiteral("serverless")));
+    QCOMPARE(explorer.scene.blockMarks(fargate), QList<Marks>{Mark::Selected});
+    QCOMPARE(explorer.scene.blockMarks(lambda), QList<Marks>{Mark::Selected});
     QCOMPARE(explorer.scene.blockMarks(eks), (QList<Marks>{Marks(), Marks()}));
+
+    explorer.state.setCurrent({});
+    QCOMPARE(explorer.scene.blockMarks(fargate), QList<Marks>{Marks()});
 }
 
 void TestStackDiagram::hoveringFargateLightsBothFargateColumns()
