@@ -1,10 +1,13 @@
 // The command line, run as users run it: output shapes, exit statuses and error messages.
 #include "jsonfixtures.h"
 
+#include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +47,17 @@ private slots:
     void badUsageExitsWithTwo_data();
     void badUsageExitsWithTwo();
     void badCatalogNamesTheFileAndField();
+    void costJsonFollowsTheEstimateFormat();
+    void costTableShowsTotalsLineItemsAndNotes();
+    void costCsvHasOneRowPerLineItem();
+    void costQuickOptionsMapOntoTheWorkload();
+    void costRefusesBadInput_data();
+    void costRefusesBadInput();
+    void breakEvenCrossingsAgreeWithCost();
+    void screenshotRendersTheWindowAtTheAskedSize();
+    void screenshotRefusesBadOptions_data();
+    void screenshotRefusesBadOptions();
+    void screenshotThatCannotBeWrittenExitsWithOne();
 
 private:
     QTemporaryDir m_dir;
@@ -181,6 +195,251 @@ void TestCli::badCatalogNamesTheFileAndField()
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(QStringLiteral("none.json: cannot read: ")),
              qPrintable(missing.err));
+}
+
+namespace {
+
+QJsonObject runJson(const QStringList& arguments)
+{
+    const Run run = runProgram(arguments);
+    if (run.exitCode != 0)
+        return {};
+    return QJsonDocument::fromJson(run.out.toUtf8()).object();
+}
+
+QJsonObject estimateFor(const QJsonObject& cost, const QString& option)
+{
+    for (const QJsonValue& estimate : cost.value(QStringLiteral("estimates")).toArray()) {
+        if (estimate[QStringLiteral("option")].toString() == option)
+            return estimate.toObject();
+    }
+    return {};
+}
+
+// The cheapest feasible option of a `cost --json` result (ties: the first listed).
+QString cheapestIn(const QJsonObject& cost)
+{
+    QString cheapest;
+    double lowest = 0;
+    for (const QJsonValue& estimate : cost.value(QStringLiteral("estimates")).toArray()) {
+        const QJsonValue total = estimate[QStringLiteral("monthlyTotal")];
+        if (total.isDouble() && (cheapest.isEmpty() || total.toDouble() < lowest)) {
+            cheapest = estimate[QStringLiteral("option")].toString();
+            lowest = total.toDouble();
+        }
+    }
+    return cheapest;
+}
+
+} // namespace
+
+void TestCli::costJsonFollowsTheEstimateFormat()
+{
+    // The image-resize preset is DESIGN.md's example: 3M requests of 120 ms at 1536 MB.
+    const QString workload = QStringLiteral(ACE_SOURCE_DIR "/resources/presets/image-resize.json");
+    const QJsonObject cost = runJson(
+        {QStringLiteral("cost"), QStringLiteral("--workload"), workload, QStringLiteral("--json")});
+    const QJsonObject priceBook = cost.value(QStringLiteral("priceBook")).toObject();
+    QCOMPARE(priceBook.value(QStringLiteral("region")).toString(), QStringLiteral("us-east-1"));
+    QCOMPARE(priceBook.value(QStringLiteral("currency")).toString(), QStringLiteral("USD"));
+    QCOMPARE(priceBook.value(QStringLiteral("asOf")).toString(), QStringLiteral("2026-11-28"));
+    QCOMPARE(cost.value(QStringLiteral("estimates")).toArray().size(), 6);
+
+    // By hand: (3M - 1M free) × $0.20/M = $0.40; 3M × 0.12 s × 1.5 GB = 540,000 GB-s, less
+    // 400,000 free = 140,000 GB-s × $0.0000166667 = $2.333338.
+    const QJsonObject lambda = estimateFor(cost, QStringLiteral("lambda"));
+    QCOMPARE(lambda.value(QStringLiteral("feasible")).toBool(), true);
+    QVERIFY(qAbs(lambda.value(QStringLiteral("monthlyTotal")).toDouble() - 2.733338) < 1e-9);
+    const QJsonObject requests =
+        lambda.value(QStringLiteral("lineItems")).toArray().at(0).toObject();
+    QCOMPARE(requests.value(QStringLiteral("quantity")).toDouble(), 2000000.0);
+    QVERIFY(qAbs(requests.value(QStringLiteral("amount")).toDouble() - 0.4) < 1e-12);
+    for (const QString& key :
+         {QStringLiteral("label"), QStringLiteral("unit"), QStringLiteral("rate")}) {
+        QVERIFY2(requests.contains(key), qPrintable(key));
+    }
+    QVERIFY(!lambda.value(QStringLiteral("notes")).toArray().isEmpty());
+    QVERIFY(lambda.value(QStringLiteral("capacity")).isObject());
+}
+
+void TestCli::costTableShowsTotalsLineItemsAndNotes()
+{
+    const Run run = runProgram({QStringLiteral("cost")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith(QStringLiteral(
+                 "Monthly cost of \"Resize an image when it is uploaded\"\n"
+                 "  3,000,000 requests/month, 120 ms average, peak 3× average, x86_64, free "
+                 "tier included\n"
+                 "Prices: us-east-1 (USD), as of 2026-11-28")),
+             qPrintable(run.out));
+    // Lambda is the cheapest for this workload, so it heads the table.
+    const QStringList lines = run.out.split(u'\n');
+    const qsizetype rule = lines.indexOf(QRegularExpression(QStringLiteral("^  -+  -+")));
+    QVERIFY(rule > 0);
+    QCOMPARE(lines.at(rule + 1).simplified(), QStringLiteral("Lambda functions $2.73"));
+    QVERIFY(run.out.contains(QStringLiteral("Lambda functions (lambda): $2.73 a month")));
+    QVERIFY(run.out.contains(QStringLiteral("  * ")));
+}
+
+void TestCli::costCsvHasOneRowPerLineItem()
+{
+    const Run run = runProgram({QStringLiteral("cost"), QStringLiteral("--option"),
+                                QStringLiteral("lambda"), QStringLiteral("--option"),
+                                QStringLiteral("eks-fargate"), QStringLiteral("--csv")});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList rows = run.out.trimmed().split(u'\n');
+    QCOMPARE(rows.constFirst(),
+             QStringLiteral("option,name,feasible,item,quantity,unit,rate,amount"));
+    QVERIFY(rows.size() >= 4);
+    QVERIFY(rows.at(1).startsWith(QStringLiteral("lambda,Lambda functions,true,")));
+    for (const QString& row : rows.mid(1)) {
+        QVERIFY2(row.startsWith(QStringLiteral("lambda,")) ||
+                     row.startsWith(QStringLiteral("eks-fargate,")),
+                 qPrintable(row));
+        QCOMPARE(row.count(u','), 7);
+    }
+}
+
+void TestCli::costQuickOptionsMapOntoTheWorkload()
+{
+    // AWS's 1 ms billing example: 60M invocations of 28 ms at 1024 MB, no free tier:
+    // requests 60 × $0.20 = $12.00; 60M × 0.028 s × 1 GB = 1,680,000 GB-s × $0.0000166667 =
+    // $28.000056.
+    const QJsonObject cost = runJson(
+        {QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("60M"),
+         QStringLiteral("--duration-ms"), QStringLiteral("28"), QStringLiteral("--memory-mb"),
+         QStringLiteral("1,024"), QStringLiteral("--no-free-tier"), QStringLiteral("--option"),
+         QStringLiteral("lambda"), QStringLiteral("--json")});
+    const QJsonObject lambda = estimateFor(cost, QStringLiteral("lambda"));
+    QVERIFY(qAbs(lambda.value(QStringLiteral("monthlyTotal")).toDouble() - 40.000056) < 1e-6);
+    const QJsonObject workload = cost.value(QStringLiteral("workload")).toObject();
+    QCOMPARE(workload.value(QStringLiteral("requestsPerMonth")).toDouble(), 60e6);
+    QCOMPARE(workload.value(QStringLiteral("includeFreeTier")).toBool(), false);
+}
+
+void TestCli::costRefusesBadInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown option id")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--option"), QStringLiteral("ec3")}
+        << "aws-compute-explorer cost: --option: \"ec3\" is not an option id";
+    QTest::newRow("not a number")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("many")}
+        << "aws-compute-explorer: command line: --requests: \"many\" is not a number";
+    QTest::newRow("negative requests")
+        << QStringList{QStringLiteral("breakeven"), QStringLiteral("--requests"),
+                       QStringLiteral("-5")}
+        << "aws-compute-explorer: command line: requestsPerMonth: ";
+    QTest::newRow("missing workload file")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--workload"),
+                       QStringLiteral("/nonexistent/w.json")}
+        << "aws-compute-explorer: /nonexistent/w.json: cannot read: ";
+    QTest::newRow("both formats") << QStringList{QStringLiteral("cost"), QStringLiteral("--json"),
+                                                 QStringLiteral("--csv")}
+                                  << "aws-compute-explorer cost: choose one of --json and --csv";
+    QTest::newRow("bad price book")
+        << QStringList{QStringLiteral("--prices"), QStringLiteral("/nonexistent/p.json"),
+                       QStringLiteral("cost")}
+        << "aws-compute-explorer: /nonexistent/p.json: cannot read: ";
+}
+
+void TestCli::costRefusesBadInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run run = runProgram(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.startsWith(message), qPrintable(run.err));
+}
+
+void TestCli::breakEvenCrossingsAgreeWithCost()
+{
+    const QJsonObject result = runJson({QStringLiteral("breakeven"), QStringLiteral("--json")});
+    const QJsonArray crossings = result.value(QStringLiteral("crossings")).toArray();
+    QVERIFY(!crossings.isEmpty());
+    double previous = 0;
+    for (const QJsonValue& crossing : crossings) {
+        const double requests = crossing[QStringLiteral("requestsPerMonth")].toDouble();
+        QVERIFY(requests > previous);
+        previous = requests;
+        // Just below the crossing one option is cheapest, at it the other: ask `cost`.
+        const auto cheapestAt = [](double n) {
+            return cheapestIn(runJson({QStringLiteral("cost"), QStringLiteral("--requests"),
+                                       QString::number(n, 'f', 0), QStringLiteral("--json")}));
+        };
+        QCOMPARE(cheapestAt(requests - 1), crossing[QStringLiteral("cheapestBelow")].toString());
+        QCOMPARE(cheapestAt(requests), crossing[QStringLiteral("cheapestAbove")].toString());
+    }
+    const Run text = runProgram({QStringLiteral("breakeven")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(QStringLiteral("from 1,000")));
+}
+
+void TestCli::screenshotRendersTheWindowAtTheAskedSize()
+{
+    const QString path = m_dir.filePath(QStringLiteral("window.png"));
+    const Run run =
+        runProgram({QStringLiteral("--screenshot"), path, QStringLiteral("--size"),
+                    QStringLiteral("900x600"), QStringLiteral("--select"), QStringLiteral("lambda"),
+                    QStringLiteral("--theme"), QStringLiteral("dark")});
+    QCOMPARE(run.exitCode, 0);
+    const QImage image(path);
+    QCOMPARE(image.size(), QSize(900, 600));
+    // The dark theme: the window's surface is dark at the status bar's left end.
+    QVERIFY(image.pixelColor(3, image.height() - 3).lightnessF() < 0.3);
+
+    const QString light = m_dir.filePath(QStringLiteral("light.png"));
+    QCOMPARE(
+        runProgram({QStringLiteral("--screenshot"), light, QStringLiteral("--size"),
+                    QStringLiteral("900x600"), QStringLiteral("--theme"), QStringLiteral("light")})
+            .exitCode,
+        0);
+    const QImage lightImage(light);
+    QVERIFY(lightImage.pixelColor(3, lightImage.height() - 3).lightnessF() > 0.7);
+}
+
+void TestCli::screenshotRefusesBadOptions_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown id") << QStringList{QStringLiteral("--select"), QStringLiteral("ec3")}
+                                << "aws-compute-explorer: --select: \"ec3\" is not an option or "
+                                   "service id in built-in catalog.json";
+    QTest::newRow("bad size") << QStringList{QStringLiteral("--size"), QStringLiteral("900")}
+                              << "aws-compute-explorer: --size: \"900\" is not WIDTHxHEIGHT";
+    QTest::newRow("absurd size")
+        << QStringList{QStringLiteral("--size"), QStringLiteral("90000x600")}
+        << "aws-compute-explorer: --size: \"90000x600\" is not WIDTHxHEIGHT";
+    QTest::newRow("bad theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("blue")}
+                               << "aws-compute-explorer: --theme: \"blue\" is not light or dark";
+}
+
+void TestCli::screenshotRefusesBadOptions()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    const QString path = m_dir.filePath(QStringLiteral("refused.png"));
+    const Run run = runProgram(QStringList{QStringLiteral("--screenshot"), path} + options);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith(message), qPrintable(run.err));
+    QVERIFY(!QFile::exists(path));
+
+    const Run suffix =
+        runProgram({QStringLiteral("--screenshot"), m_dir.filePath(QStringLiteral("x.docx"))});
+    QCOMPARE(suffix.exitCode, 2);
+    QVERIFY2(suffix.err.contains(QStringLiteral("does not end in an image suffix")),
+             qPrintable(suffix.err));
+}
+
+void TestCli::screenshotThatCannotBeWrittenExitsWithOne()
+{
+    const QString path = m_dir.filePath(QStringLiteral("no-such-folder/window.png"));
+    const Run run = runProgram({QStringLiteral("--screenshot"), path});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(path + QStringLiteral(": cannot write")), qPrintable(run.err));
+    QVERIFY(!QFile::exists(path));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,13 +1,17 @@
 #include "cli/commandline.h"
 
 #include "catalog/catalog.h"
+#include "cli/costcommands.h"
 #include "cli/listcommand.h"
-#include "ui/mainwindow.h"
-
+#include "cli/optionvalues.h"
 #include "json/dataerror.h"
-#include <QApplication>
+#include "pricing/pricebook.h"
+#include "ui/application.h"
+#include "ui/imagefile.h"
+
 #include <QCommandLineParser>
 #include <QTextStream>
+
 #include <cstdio>
 #include <optional>
 
@@ -21,7 +25,10 @@ QString usageText()
 {
     return QStringLiteral(
                "Usage:\n"
-               "  %1 [--catalog FILE]          start the GUI\n"
+               "  %1 [--catalog FILE] [--select ID] [--theme light|dark] [--size WxH]\n"
+               "                               start the GUI\n"
+               "  %1 --screenshot FILE [--size WxH] [--select ID] [--theme light|dark]\n"
+               "                               render the main window to FILE (.png) and exit\n"
                "  %1 [--catalog FILE] list [--json]\n"
                "                               services, deployment options, how they layer and\n"
                "                               who manages each layer\n"
@@ -29,7 +36,10 @@ QString usageText()
                "\n"
                "Options:\n"
                "  --catalog FILE   use this catalog instead of the built-in one\n"
-               "  --json           (list) machine-readable output\n"
+               "  --select ID      select this deployment option or service\n"
+               "  --theme THEME    light or dark (default: follow the system, or as last used)\n"
+               "  --size WxH       window size in pixels, e.g. 1600x1000\n"
+               "  --json           machine-readable output\n"
                "  -h, --help       show this help\n"
                "  --version        show the version\n"
                "\n"
@@ -37,26 +47,95 @@ QString usageText()
         .arg(programName);
 }
 
-// Loads the catalog the user asked for, or the built-in one; prints why not and returns nullopt
-// when the file is unusable.
-std::optional<Catalog> loadCatalog(const QString& path, QTextStream& err)
+// Loads the data file the user asked for, or the built-in one (Catalog or PriceBook); prints
+// why not and returns nullopt when the file is unusable.
+template <typename Data>
+std::optional<Data> loadData(const QString& path, QTextStream& err)
 {
     try {
-        return path.isEmpty() ? Catalog::loadBuiltIn() : Catalog::load(path);
+        return path.isEmpty() ? Data::loadBuiltIn() : Data::load(path);
     } catch (const DataError& error) {
         err << programName << ": " << error.toString() << Qt::endl;
         return std::nullopt;
     }
 }
 
-int runConsoleCommand(const QStringList& commandArguments, const Catalog& catalog, QTextStream& out,
-                      QTextStream& err)
+// The options that come before any command: the data to load, and how the GUI starts.
+struct GlobalOptions
 {
-    const CommandContext context{catalog, out, err};
+    QCommandLineOption catalog{QStringLiteral("catalog"), {}, QStringLiteral("FILE")};
+    QCommandLineOption prices{QStringLiteral("prices"), {}, QStringLiteral("FILE")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"), {}, QStringLiteral("FILE")};
+    QCommandLineOption size{QStringLiteral("size"), {}, QStringLiteral("WxH")};
+    QCommandLineOption select{QStringLiteral("select"), {}, QStringLiteral("ID")};
+    QCommandLineOption theme{QStringLiteral("theme"), {}, QStringLiteral("THEME")};
+    QCommandLineOption help{QStringList{QStringLiteral("h"), QStringLiteral("help")}};
+    QCommandLineOption version{QStringLiteral("version")};
+
+    QList<QCommandLineOption> all() const
+    {
+        return {catalog, prices, screenshot, size, select, theme, help, version};
+    }
+};
+
+// Prints "program: --option: "value" reason" and returns nullopt, for option values that do
+// not parse.
+std::nullopt_t badValue(QTextStream& err, const QCommandLineOption& option, const QString& value,
+                        const QString& reason)
+{
+    err << programName << ": --" << option.names().constFirst() << ": \"" << value << "\" "
+        << reason << Qt::endl;
+    return std::nullopt;
+}
+
+std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
+                                             const GlobalOptions& global, const Catalog& catalog,
+                                             QTextStream& err)
+{
+    ui::GuiOptions options;
+    options.screenshotPath = parser.value(global.screenshot);
+    if (parser.isSet(global.screenshot) && !ui::isWritableImagePath(options.screenshotPath)) {
+        return badValue(err, global.screenshot, options.screenshotPath,
+                        QStringLiteral("does not end in an image suffix this program writes "
+                                       "(.png, .jpg, .bmp)"));
+    }
+    if (parser.isSet(global.size)) {
+        const std::optional<QSize> size = parseSize(parser.value(global.size), 320);
+        if (!size) {
+            return badValue(err, global.size, parser.value(global.size),
+                            QStringLiteral("is not WIDTHxHEIGHT with sides from 320 to 16384, "
+                                           "e.g. 1600x1000"));
+        }
+        options.size = *size;
+    }
+    if (parser.isSet(global.select)) {
+        options.select = findSelectable(catalog, parser.value(global.select));
+        if (options.select.isNull()) {
+            return badValue(err, global.select, parser.value(global.select),
+                            QStringLiteral("is not an option or service id in ") +
+                                catalog.sourceName());
+        }
+    }
+    if (parser.isSet(global.theme)) {
+        options.theme = parseThemeKind(parser.value(global.theme));
+        if (!options.theme) {
+            return badValue(err, global.theme, parser.value(global.theme),
+                            QStringLiteral("is not light or dark"));
+        }
+    }
+    return options;
+}
+
+int runConsoleCommand(const QStringList& commandArguments, const CommandContext& context)
+{
     const QString& command = commandArguments.constFirst();
     if (command == QLatin1String("list"))
         return runList(commandArguments, context);
-    err << programName << ": unknown command \"" << command << "\"; see --help" << Qt::endl;
+    if (command == QLatin1String("cost"))
+        return runCost(commandArguments, context);
+    if (command == QLatin1String("breakeven"))
+        return runBreakEven(commandArguments, context);
+    context.err << programName << ": unknown command \"" << command << "\"; see --help" << Qt::endl;
     return ExitBadInput;
 }
 
@@ -94,36 +173,35 @@ int main(int argc, char* argv[])
     // Global options come before the command; everything after the command is its own.
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    const QCommandLineOption catalogOption(QStringLiteral("catalog"), {}, QStringLiteral("FILE"));
-    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    const QCommandLineOption versionOption(QStringLiteral("version"));
-    parser.addOptions({catalogOption, helpOption, versionOption});
+    const GlobalOptions global;
+    parser.addOptions(global.all());
     if (!parser.parse(arguments)) {
         err << programName << ": " << parser.errorText() << "; see --help" << Qt::endl;
         return ExitBadInput;
     }
-    if (parser.isSet(helpOption)) {
+    if (parser.isSet(global.help)) {
         out << usageText();
         return ExitSuccess;
     }
-    if (parser.isSet(versionOption)) {
+    if (parser.isSet(global.version)) {
         out << programName << " " << QCoreApplication::applicationVersion() << Qt::endl;
         return ExitSuccess;
     }
 
-    const std::optional<Catalog> catalog = loadCatalog(parser.value(catalogOption), err);
+    const std::optional<Catalog> catalog = loadData<Catalog>(parser.value(global.catalog), err);
     if (!catalog)
+        return ExitBadInput;
+    const std::optional<PriceBook> prices = loadData<PriceBook>(parser.value(global.prices), err);
+    if (!prices)
         return ExitBadInput;
 
     const QStringList commandArguments = parser.positionalArguments();
     if (commandArguments.isEmpty()) {
-        QApplication app(argc, argv);
-        ui::MainWindow window(*catalog);
-        window.show();
-        return QApplication::exec();
+        const std::optional<ui::GuiOptions> options = readGuiOptions(parser, global, *catalog, err);
+        return options ? ui::runGui(argc, argv, *catalog, *prices, *options, err) : ExitBadInput;
     }
     QCoreApplication app(argc, argv);
-    return runConsoleCommand(commandArguments, *catalog, out, err);
+    return runConsoleCommand(commandArguments, {*catalog, *prices, out, err});
 }
 
 } // namespace ace::cli

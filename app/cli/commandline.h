@@ -7,7 +7,8 @@ class QTextStream;
 
 namespace ace {
 class Catalog;
-}
+class PriceBook;
+} // namespace ace
 
 namespace ace::cli {
 
@@ -22,6 +23,7 @@ enum ExitStatus : int {
 struct CommandContext
 {
     const Catalog& catalog;
+    const PriceBook& prices;
     QTextStream& out;
     QTextStream& err;
 };

@@ -4,10 +4,19 @@
 
 namespace ace::ui {
 
-ExplorerState::ExplorerState(const Catalog& catalog, QObject* parent)
+ExplorerState::ExplorerState(const Catalog& catalog, const PriceBook& prices, QObject* parent)
     : QObject(parent)
     , m_catalog(catalog)
+    , m_prices(prices)
 {}
+
+void ExplorerState::setWorkload(const Workload& workload)
+{
+    if (workload == m_workload)
+        return;
+    m_workload = workload;
+    emit workloadChanged();
+}
 
 bool ExplorerState::contains(const CatalogItem& item) const
 {
@@ -41,6 +50,20 @@ void ExplorerState::setHoveredService(const QString& serviceId)
         return;
     m_hoveredService = serviceId;
     emit hoveredServiceChanged(m_hoveredService);
+}
+
+bool ExplorerState::setComparison(const QString& firstOptionId, const QString& secondOptionId)
+{
+    if (firstOptionId == secondOptionId || !m_catalog.option(firstOptionId) ||
+        !m_catalog.option(secondOptionId)) {
+        return false;
+    }
+    if (firstOptionId != m_comparedFirst || secondOptionId != m_comparedSecond) {
+        m_comparedFirst = firstOptionId;
+        m_comparedSecond = secondOptionId;
+        emit comparisonChanged();
+    }
+    return true;
 }
 
 void ExplorerState::setTheme(const Theme& theme)

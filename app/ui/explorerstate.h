@@ -1,13 +1,15 @@
 #pragma once
 
 #include "catalog/catalogitem.h"
+#include "cost/workload.h"
 #include "ui/theme.h"
 
 #include <QObject>
 
 namespace ace {
 class Catalog;
-}
+class PriceBook;
+} // namespace ace
 
 namespace ace::ui {
 
@@ -20,9 +22,14 @@ class ExplorerState final : public QObject
     Q_DISABLE_COPY_MOVE(ExplorerState)
 
 public:
-    explicit ExplorerState(const Catalog& catalog, QObject* parent = nullptr);
+    ExplorerState(const Catalog& catalog, const PriceBook& prices, QObject* parent = nullptr);
 
     const Catalog& catalog() const { return m_catalog; }
+    const PriceBook& prices() const { return m_prices; }
+
+    // The workload every estimate is for.
+    const Workload& workload() const { return m_workload; }
+    void setWorkload(const Workload& workload);
 
     CatalogItem current() const { return m_current; }
     // Selects `item` (a null item clears); false, and nothing changes, for an unknown id.
@@ -34,6 +41,12 @@ public:
     const Theme& theme() const { return m_theme; }
     void setTheme(const Theme& theme);
 
+    // The pair of options the user chose to compare (both empty when none).
+    QString comparedFirst() const { return m_comparedFirst; }
+    QString comparedSecond() const { return m_comparedSecond; }
+    // Sets the pair; false, and nothing changes, for unknown ids or an option with itself.
+    bool setComparison(const QString& firstOptionId, const QString& secondOptionId);
+
     bool showResponsibility() const { return m_showResponsibility; }
     void setShowResponsibility(bool show);
 
@@ -43,13 +56,19 @@ public:
 signals:
     void currentChanged(const ace::CatalogItem& current);
     void hoveredServiceChanged(const QString& serviceId);
+    void comparisonChanged();
+    void workloadChanged();
     void themeChanged();
     void showResponsibilityChanged(bool show);
 
 private:
     const Catalog& m_catalog;
+    const PriceBook& m_prices;
+    Workload m_workload;
     CatalogItem m_current;
     QString m_hoveredService;
+    QString m_comparedFirst;
+    QString m_comparedSecond;
     Theme m_theme = Theme::light();
     bool m_showResponsibility = true;
 };

@@ -1,30 +1,380 @@
 #include "ui/mainwindow.h"
 
 #include "catalog/catalog.h"
+#include "diagram/stackdiagramscene.h"
+#include "diagram/stackdiagramview.h"
+#include "models/hierarchymodel.h"
+#include "pricing/pricebook.h"
+#include "ui/detailpane.h"
+#include "ui/explorerstate.h"
 
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 namespace ace::ui {
 
-MainWindow::MainWindow(const Catalog& catalog, QWidget* parent)
-    : QMainWindow(parent)
+namespace {
+
+// Settings keys; a value of the wrong type or shape is ignored, so a damaged settings file
+// can only cost the user their layout, never a crash.
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString windowStateKey = QStringLiteral("window/state");
+const QString themeKey = QStringLiteral("view/theme");
+const QString showResponsibilityKey = QStringLiteral("view/showResponsibility");
+const QString selectionKey = QStringLiteral("selection/current");
+
+// The layout version of saveState(): bump it when docks change, so old layouts are dropped.
+constexpr int windowStateVersion = 1;
+
+QString themeChoiceName(MainWindow::ThemeChoice choice)
 {
-    setWindowTitle(QStringLiteral("AWS Compute Explorer"));
-    QStringList names;
-    for (const DeploymentOption& option : catalog.options())
-        names.append(option.name);
-    auto* summary = new QLabel(tr("<h2>AWS Compute Explorer</h2><p>%1 services, %2 deployment "
-                                  "options:</p><p>%3</p>")
-                                   .arg(catalog.services().size())
-                                   .arg(catalog.options().size())
-                                   .arg(names.join(QStringLiteral(" · "))),
-                               this);
-    summary->setAlignment(Qt::AlignCenter);
-    summary->setWordWrap(true);
-    setCentralWidget(summary);
-    statusBar()->showMessage(tr("Catalog: %1").arg(catalog.sourceName()));
-    resize(960, 640);
+    switch (choice) {
+    case MainWindow::ThemeChoice::Light:
+        return QStringLiteral("light");
+    case MainWindow::ThemeChoice::Dark:
+        return QStringLiteral("dark");
+    case MainWindow::ThemeChoice::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+// "option:ecs-fargate" and back, for remembering the selection.
+QString itemToString(const CatalogItem& item)
+{
+    switch (item.kind) {
+    case CatalogItem::Kind::Category:
+        return QStringLiteral("category:") + item.id;
+    case CatalogItem::Kind::Service:
+        return QStringLiteral("service:") + item.id;
+    case CatalogItem::Kind::Option:
+        return QStringLiteral("option:") + item.id;
+    case CatalogItem::Kind::None:
+        break;
+    }
+    return {};
+}
+
+CatalogItem itemFromString(const QString& text)
+{
+    const QString kind = text.section(u':', 0, 0);
+    const QString id = text.section(u':', 1);
+    if (kind == QLatin1String("category"))
+        return CatalogItem::category(id);
+    if (kind == QLatin1String("service"))
+        return CatalogItem::service(id);
+    if (kind == QLatin1String("option"))
+        return CatalogItem::option(id);
+    return {};
+}
+
+// Qt 6.4 cannot ask the platform for its colour scheme; a dark window colour means dark.
+Theme systemTheme()
+{
+    const QColor window = QGuiApplication::palette().color(QPalette::Window);
+    return window.lightnessF() < 0.5 ? Theme::dark() : Theme::light();
+}
+
+} // namespace
+
+MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget* parent)
+    : QMainWindow(parent)
+    , m_catalog(catalog)
+    , m_state(new ExplorerState(catalog, prices, this))
+{
+    setWindowTitle(tr("AWS Compute Explorer"));
+    setObjectName(QStringLiteral("MainWindow"));
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+
+    auto* scene = new diagram::StackDiagramScene(*m_state, this);
+    m_diagramView = new diagram::StackDiagramView(scene, this);
+    m_diagramView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_diagramView, &QWidget::customContextMenuRequested, this,
+            &MainWindow::showDiagramContextMenu);
+    setCentralWidget(m_diagramView);
+
+    createDocks();
+    createMenus();
+    createStatusBar();
+    setThemeChoice(ThemeChoice::System);
+    connect(m_state, &ExplorerState::currentChanged, this, &MainWindow::revealInTree);
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_hierarchy = new HierarchyModel(m_catalog, this);
+    m_filter = new HierarchyFilterModel(this);
+    m_filter->setSourceModel(m_hierarchy);
+
+    m_search = new QLineEdit;
+    m_search->setPlaceholderText(tr("Search services and options"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setToolTip(tr("Filters by name, description and attributes (Ctrl+F)"));
+
+    m_tree = new QTreeView;
+    m_tree->setObjectName(QStringLiteral("optionTree"));
+    m_tree->setModel(m_filter);
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->expandAll();
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_filter->setSearchText(text);
+        m_tree->expandAll();
+        revealInTree();
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    m_state->setCurrent(
+                        current.data(HierarchyModel::ItemRole).value<CatalogItem>());
+            });
+    connect(m_tree, &QTreeView::customContextMenuRequested, this, &MainWindow::showTreeContextMenu);
+
+    auto* clearSelection = new QAction(tr("Clear Selection"), m_tree);
+    clearSelection->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearSelection->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearSelection, &QAction::triggered, this, [this] { m_state->setCurrent({}); });
+    m_tree->addAction(clearSelection);
+
+    auto* treePanel = new QWidget;
+    auto* layout = new QVBoxLayout(treePanel);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(6);
+    layout->addWidget(m_search);
+    layout->addWidget(m_tree);
+
+    auto* treeDock = new QDockWidget(tr("Options"), this);
+    treeDock->setObjectName(QStringLiteral("optionsDock"));
+    treeDock->setWidget(treePanel);
+    addDockWidget(Qt::LeftDockWidgetArea, treeDock);
+
+    m_detailPane = new DetailPane(*m_state);
+    auto* detailDock = new QDockWidget(tr("Details"), this);
+    detailDock->setObjectName(QStringLiteral("detailsDock"));
+    detailDock->setWidget(m_detailPane);
+    addDockWidget(Qt::RightDockWidgetArea, detailDock);
+
+    resizeDocks({treeDock, detailDock}, {260, 380}, Qt::Horizontal);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* find = edit->addAction(tr("&Find…"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* zoomIn =
+        view->addAction(tr("Zoom &In"), m_diagramView, &diagram::StackDiagramView::zoomIn);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction* zoomOut =
+        view->addAction(tr("Zoom &Out"), m_diagramView, &diagram::StackDiagramView::zoomOut);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction* fit =
+        view->addAction(tr("&Fit Diagram"), m_diagramView, &diagram::StackDiagramView::resetZoom);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+
+    QAction* bands = view->addAction(tr("Show &Responsibility Bands"));
+    bands->setCheckable(true);
+    bands->setChecked(m_state->showResponsibility());
+    connect(bands, &QAction::toggled, m_state, &ExplorerState::setShowResponsibility);
+    connect(m_state, &ExplorerState::showResponsibilityChanged, bands, &QAction::setChecked);
+
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    m_themeActions = new QActionGroup(this);
+    for (ThemeChoice choice : {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark}) {
+        const QString label = choice == ThemeChoice::System  ? tr("&System")
+                              : choice == ThemeChoice::Light ? tr("&Light")
+                                                             : tr("&Dark");
+        QAction* action = theme->addAction(label, this, [this, choice] { setThemeChoice(choice); });
+        action->setCheckable(true);
+        action->setData(themeChoiceName(choice));
+        m_themeActions->addAction(action);
+    }
+    view->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about =
+        help->addAction(tr("&About AWS Compute Explorer"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    const PriceBook& prices = m_state->prices();
+    auto* source = new QLabel(
+        tr("Catalog: %1 · Prices: %2, %3, as of %4")
+            .arg(m_catalog.sourceName(), prices.region(), prices.currency(), prices.asOf()));
+    source->setObjectName(QStringLiteral("dataSources"));
+    source->setToolTip(
+        tr("Catalog file: %1\nPrice book: %2").arg(m_catalog.sourceName(), prices.sourceName()));
+    statusBar()->addPermanentWidget(source);
+}
+
+void MainWindow::setThemeChoice(ThemeChoice choice)
+{
+    m_themeChoice = choice;
+    for (QAction* action : m_themeActions->actions())
+        action->setChecked(action->data().toString() == themeChoiceName(choice));
+    // The system palette is the one the platform gave us; explicit themes replace it.
+    static const QPalette platformPalette = QGuiApplication::palette();
+    if (choice == ThemeChoice::System) {
+        QApplication::setPalette(platformPalette);
+        m_state->setTheme(systemTheme());
+    } else {
+        const Theme theme = choice == ThemeChoice::Dark ? Theme::dark() : Theme::light();
+        QApplication::setPalette(theme.palette());
+        m_state->setTheme(theme);
+    }
+}
+
+void MainWindow::revealInTree()
+{
+    const QModelIndex source = m_hierarchy->preferredIndexOf(m_state->current());
+    const QModelIndex shown = m_filter->mapFromSource(source);
+    if (m_tree->currentIndex() == shown)
+        return;
+    if (!shown.isValid()) {
+        m_tree->selectionModel()->clear();
+        return;
+    }
+    m_tree->setCurrentIndex(shown);
+    m_tree->scrollTo(shown);
+}
+
+void MainWindow::showTreeContextMenu(const QPoint& position)
+{
+    const QModelIndex index = m_tree->indexAt(position);
+    if (index.isValid()) {
+        showItemMenu(index.data(HierarchyModel::ItemRole).value<CatalogItem>(),
+                     m_tree->viewport()->mapToGlobal(position));
+    }
+}
+
+void MainWindow::showDiagramContextMenu(const QPoint& position)
+{
+    const auto* scene = static_cast<const diagram::StackDiagramScene*>(m_diagramView->scene());
+    const QPointF scenePosition = m_diagramView->mapToScene(position);
+    const QPoint global = m_diagramView->viewport()->mapToGlobal(position);
+    // Blocks lie inside columns, so look for a service first.
+    for (const Service& service : m_catalog.services()) {
+        for (const QRectF& block : scene->blockRects(service.id)) {
+            if (block.contains(scenePosition))
+                return showItemMenu(CatalogItem::service(service.id), global);
+        }
+    }
+    for (const QString& optionId : scene->columnOrder()) {
+        if (scene->columnRect(optionId).contains(scenePosition))
+            return showItemMenu(CatalogItem::option(optionId), global);
+    }
+}
+
+void MainWindow::showItemMenu(const CatalogItem& item, const QPoint& globalPosition)
+{
+    QMenu menu;
+    QString name;
+    if (item.kind == CatalogItem::Kind::Option) {
+        name = m_catalog.option(item.id)->name;
+        QMenu* compare = menu.addMenu(tr("Compare with"));
+        for (const DeploymentOption& other : m_catalog.options()) {
+            if (other.id == item.id)
+                continue;
+            compare->addAction(other.name, this, [this, first = item.id, second = other.id] {
+                m_state->setComparison(first, second);
+                m_state->setCurrent(CatalogItem::option(first));
+            });
+        }
+    } else if (item.kind == CatalogItem::Kind::Service) {
+        name = m_catalog.service(item.id)->name;
+    } else if (item.kind == CatalogItem::Kind::Category) {
+        name = m_catalog.category(item.id)->name;
+    }
+    menu.addAction(tr("Copy Name"), this, [name] { QGuiApplication::clipboard()->setText(name); });
+    menu.exec(globalPosition);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About AWS Compute Explorer"),
+        tr("<h3>AWS Compute Explorer %1</h3>"
+           "<p>Explore, compare and cost AWS's compute options: EC2, ECS, EKS, Fargate and "
+           "Lambda.</p>"
+           "<p>Built with Qt %2 (running on Qt %3).</p>"
+           "<p><b>Data</b><br>Catalog: %4<br>Prices: %5 (%6, %7), as of %8</p>"
+           "<p>Every price comes from AWS's public pricing pages on that date; see the price "
+           "book's sources.</p>")
+            .arg(QCoreApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),
+                 QString::fromLatin1(qVersion()), m_catalog.sourceName().toHtmlEscaped(),
+                 m_state->prices().sourceName().toHtmlEscaped(), m_state->prices().region(),
+                 m_state->prices().currency(), m_state->prices().asOf()));
+}
+
+void MainWindow::restoreSettings()
+{
+    m_persistSettings = true;
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(windowStateKey).toByteArray(), windowStateVersion);
+
+    const QString theme = settings.value(themeKey).toString();
+    for (ThemeChoice choice : {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark}) {
+        if (theme == themeChoiceName(choice))
+            setThemeChoice(choice);
+    }
+    const QVariant bands = settings.value(showResponsibilityKey);
+    if (bands.canConvert<bool>())
+        m_state->setShowResponsibility(bands.toBool());
+    // An id the current catalog does not know is simply not restored.
+    m_state->setCurrent(itemFromString(settings.value(selectionKey).toString()));
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(windowStateKey, saveState(windowStateVersion));
+    settings.setValue(themeKey, themeChoiceName(m_themeChoice));
+    settings.setValue(showResponsibilityKey, m_state->showResponsibility());
+    settings.setValue(selectionKey, itemToString(m_state->current()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_persistSettings)
+        saveSettings();
+    event->accept();
 }
 
 } // namespace ace::ui

@@ -1,22 +1,82 @@
 #pragma once
 
+#include "catalog/catalogitem.h"
+
 #include <QMainWindow>
+
+class QActionGroup;
+class QLabel;
+class QLineEdit;
+class QTreeView;
 
 namespace ace {
 class Catalog;
+class HierarchyFilterModel;
+class HierarchyModel;
+class PriceBook;
+} // namespace ace
+
+namespace ace::diagram {
+class StackDiagramView;
 }
 
 namespace ace::ui {
 
-// The application's main window. For now it shows what was loaded; the explorer (tree,
-// stack diagram, detail pane) takes its place in the next step.
+class DetailPane;
+class ExplorerState;
+
+// The explorer: the option tree (left), the stack diagram (centre) and the detail pane
+// (right), all driven by one ExplorerState.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(const Catalog& catalog, QWidget* parent = nullptr);
+    enum class ThemeChoice { System, Light, Dark };
+
+    MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ExplorerState& state() { return *m_state; }
+    QTreeView* tree() const { return m_tree; }
+    QLineEdit* searchField() const { return m_search; }
+    diagram::StackDiagramView* diagramView() const { return m_diagramView; }
+    DetailPane* detailPane() const { return m_detailPane; }
+
+    // Restores window geometry, docks, theme and selection from the user's settings, and saves
+    // them again on close. Without this call (e.g. for --screenshot) settings are untouched.
+    void restoreSettings();
+
+    ThemeChoice themeChoice() const { return m_themeChoice; }
+    void setThemeChoice(ThemeChoice choice);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createDocks();
+    void createMenus();
+    void createStatusBar();
+    void showTreeContextMenu(const QPoint& position);
+    void showDiagramContextMenu(const QPoint& position);
+    // "Compare with" (options) and "Copy Name" for an item of the tree or the diagram.
+    void showItemMenu(const CatalogItem& item, const QPoint& globalPosition);
+    void revealInTree();
+    void showAbout();
+    void saveSettings() const;
+
+    const Catalog& m_catalog;
+    ExplorerState* m_state = nullptr;
+    HierarchyModel* m_hierarchy = nullptr;
+    HierarchyFilterModel* m_filter = nullptr;
+    QTreeView* m_tree = nullptr;
+    QLineEdit* m_search = nullptr;
+    diagram::StackDiagramView* m_diagramView = nullptr;
+    DetailPane* m_detailPane = nullptr;
+    QActionGroup* m_themeActions = nullptr;
+    ThemeChoice m_themeChoice = ThemeChoice::System;
+    bool m_persistSettings = false;
 };
 
 } // namespace ace::ui

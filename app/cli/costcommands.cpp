@@ -1,0 +1,258 @@
+#include "cli/costcommands.h"
+
+#include "catalog/catalog.h"
+#include "cli/texttable.h"
+#include "cli/workloadoptions.h"
+#include "cost/breakeven.h"
+#include "cost/costmodel.h"
+#include "cost/quantitytext.h"
+#include "pricing/pricebook.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace ace::cli {
+
+namespace {
+
+QString workloadSummary(const Workload& workload)
+{
+    return QStringLiteral("  %1 requests/month, %2 ms average, peak %3× average, %4, %5\n")
+        .arg(groupedNumber(workload.requestsPerMonth), groupedNumber(workload.avgDurationMs, 3),
+             groupedNumber(workload.peakToAverage, 2), architectureId(workload.architecture),
+             workload.includeFreeTier ? QStringLiteral("free tier included")
+                                      : QStringLiteral("no free tier"));
+}
+
+QString header(const QString& title, const Workload& workload, const PriceBook& prices)
+{
+    return QStringLiteral("%1 \"%2\"\n").arg(title, workload.name) + workloadSummary(workload) +
+           QStringLiteral("Prices: %1 (%2), as of %3, %4\n\n")
+               .arg(prices.region(), prices.currency(), prices.asOf(), prices.sourceName());
+}
+
+QString capacityText(const Capacity& capacity)
+{
+    QStringList parts;
+    if (capacity.tasks) {
+        QString tasks = QStringLiteral("%1 task%2")
+                            .arg(*capacity.tasks)
+                            .arg(*capacity.tasks == 1 ? QString() : QStringLiteral("s"));
+        if (capacity.taskVcpu && capacity.taskMemoryGb) {
+            tasks += QStringLiteral(" of %1 vCPU / %2 GB")
+                         .arg(groupedNumber(*capacity.taskVcpu, 2),
+                              groupedNumber(*capacity.taskMemoryGb, 2));
+        }
+        parts.append(tasks);
+    }
+    if (capacity.instances) {
+        parts.append(QStringLiteral("%1 × %2").arg(*capacity.instances).arg(capacity.instanceType));
+        if (capacity.tasksPerInstance)
+            parts.append(QStringLiteral("%1 tasks per instance").arg(*capacity.tasksPerInstance));
+    }
+    if (capacity.clusters)
+        parts.append(QStringLiteral("%1 cluster%2")
+                         .arg(*capacity.clusters)
+                         .arg(*capacity.clusters == 1 ? QString() : QStringLiteral("s")));
+    return parts.join(QStringLiteral(", "));
+}
+
+// Cheapest first; infeasible options last, in catalog order.
+QList<Estimate> byTotal(QList<Estimate> estimates)
+{
+    std::stable_sort(estimates.begin(), estimates.end(), [](const Estimate& a, const Estimate& b) {
+        if (a.monthlyTotal && b.monthlyTotal)
+            return *a.monthlyTotal < *b.monthlyTotal;
+        return a.monthlyTotal.has_value() && !b.monthlyTotal.has_value();
+    });
+    return estimates;
+}
+
+QString estimatesAsText(const QList<Estimate>& estimates, const Workload& workload,
+                        const PriceBook& prices)
+{
+    const QString currency = prices.currency();
+    TextTable summary(
+        {QStringLiteral("OPTION"), QStringLiteral("PER MONTH"), QStringLiteral("CAPACITY")});
+    QString details;
+    for (const Estimate& estimate : estimates) {
+        summary.addRow({estimate.optionName,
+                        estimate.monthlyTotal ? money(*estimate.monthlyTotal, currency)
+                                              : QStringLiteral("not feasible"),
+                        capacityText(estimate.capacity)});
+        details += u'\n' + estimate.optionName + QStringLiteral(" (") + estimate.optionId +
+                   QStringLiteral("): ") +
+                   (estimate.monthlyTotal
+                        ? money(*estimate.monthlyTotal, currency) + QStringLiteral(" a month")
+                        : QStringLiteral("not feasible")) +
+                   u'\n';
+        if (!estimate.lineItems.isEmpty()) {
+            TextTable items({QStringLiteral("ITEM"), QStringLiteral("QUANTITY"),
+                             QStringLiteral("RATE"), QStringLiteral("AMOUNT")});
+            for (const LineItem& item : estimate.lineItems) {
+                items.addRow({item.label, groupedNumber(item.quantity, 3) + u' ' + item.unit,
+                              moneyRate(item.rate, currency), money(item.amount, currency)});
+            }
+            details += items.toString();
+        }
+        for (const QString& note : estimate.notes)
+            details += QStringLiteral("  * ") + note + u'\n';
+    }
+    return header(QStringLiteral("Monthly cost of"), workload, prices) + summary.toString() +
+           details;
+}
+
+// RFC 4180: quote fields that contain separators, quotes or line breaks.
+QString csvField(const QString& field)
+{
+    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n'))
+        return field;
+    return u'"' + QString(field).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
+}
+
+QString csvNumber(double value)
+{
+    return QString::number(value, 'g', 17);
+}
+
+QString estimatesAsCsv(const QList<Estimate>& estimates)
+{
+    QString csv = QStringLiteral("option,name,feasible,item,quantity,unit,rate,amount\n");
+    for (const Estimate& estimate : estimates) {
+        const QString prefix =
+            csvField(estimate.optionId) + u',' + csvField(estimate.optionName) + u',' +
+            (estimate.feasible ? QStringLiteral("true") : QStringLiteral("false"));
+        // An infeasible option keeps a row, so it is never silently missing.
+        if (estimate.lineItems.isEmpty())
+            csv += prefix + QStringLiteral(",,,,,\n");
+        for (const LineItem& item : estimate.lineItems) {
+            csv += prefix + u',' + csvField(item.label) + u',' + csvNumber(item.quantity) + u',' +
+                   csvField(item.unit) + u',' + csvNumber(item.rate) + u',' +
+                   csvNumber(item.amount) + u'\n';
+        }
+    }
+    return csv;
+}
+
+QString toJsonText(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+} // namespace
+
+int runCost(const QStringList& arguments, const CommandContext& context)
+{
+    QCommandLineParser parser;
+    const WorkloadOptions workloadOptions;
+    workloadOptions.addTo(parser);
+    const QCommandLineOption optionOption(QStringLiteral("option"), {}, QStringLiteral("ID"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"));
+    const QCommandLineOption csvOption(QStringLiteral("csv"));
+    parser.addOptions({optionOption, jsonOption, csvOption});
+    if (!parseCommandArguments(parser, arguments, context.err))
+        return ExitBadInput;
+    if (parser.isSet(jsonOption) && parser.isSet(csvOption)) {
+        context.err << QCoreApplication::applicationName()
+                    << " cost: choose one of --json and --csv" << Qt::endl;
+        return ExitBadInput;
+    }
+    const std::optional<Workload> workload =
+        workloadOptions.read(parser, context.prices, context.err);
+    if (!workload)
+        return ExitBadInput;
+
+    QList<Estimate> estimates;
+    const QStringList chosen = parser.values(optionOption);
+    if (chosen.isEmpty()) {
+        estimates = estimateAll(context.catalog, *workload, context.prices);
+    } else {
+        for (const QString& id : chosen) {
+            const DeploymentOption* option = context.catalog.option(id);
+            if (!option) {
+                context.err << QCoreApplication::applicationName() << " cost: --option: \"" << id
+                            << "\" is not an option id in " << context.catalog.sourceName()
+                            << Qt::endl;
+                return ExitBadInput;
+            }
+            estimates.append(estimateOption(*option, *workload, context.prices));
+        }
+    }
+
+    if (parser.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const Estimate& estimate : estimates)
+            array.append(estimateToJson(estimate));
+        context.out << toJsonText(
+            {{QStringLiteral("priceBook"), priceBookProvenanceJson(context.prices)},
+             {QStringLiteral("workload"), workload->toJson()},
+             {QStringLiteral("estimates"), array}});
+    } else if (parser.isSet(csvOption)) {
+        context.out << estimatesAsCsv(estimates);
+    } else {
+        context.out << estimatesAsText(byTotal(estimates), *workload, context.prices);
+    }
+    return ExitSuccess;
+}
+
+int runBreakEven(const QStringList& arguments, const CommandContext& context)
+{
+    QCommandLineParser parser;
+    const WorkloadOptions workloadOptions;
+    workloadOptions.addTo(parser);
+    const QCommandLineOption jsonOption(QStringLiteral("json"));
+    parser.addOption(jsonOption);
+    if (!parseCommandArguments(parser, arguments, context.err))
+        return ExitBadInput;
+    const std::optional<Workload> workload =
+        workloadOptions.read(parser, context.prices, context.err);
+    if (!workload)
+        return ExitBadInput;
+
+    constexpr double from = 1e3;
+    constexpr double to = 1e10;
+    const QList<Crossing> crossings =
+        findBreakEvens(context.catalog, *workload, context.prices, from, to);
+
+    if (parser.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const Crossing& crossing : crossings) {
+            array.append(QJsonObject{
+                {QStringLiteral("requestsPerMonth"), double(crossing.requestsPerMonth)},
+                {QStringLiteral("cheapestBelow"), crossing.cheapestBelow},
+                {QStringLiteral("cheapestAbove"), crossing.cheapestAbove},
+            });
+        }
+        context.out << toJsonText(
+            {{QStringLiteral("priceBook"), priceBookProvenanceJson(context.prices)},
+             {QStringLiteral("workload"), workload->toJson()},
+             {QStringLiteral("crossings"), array}});
+        return ExitSuccess;
+    }
+
+    const auto nameOf = [&context](const QString& id) { return context.catalog.option(id)->name; };
+    TextTable table({QStringLiteral("REQUESTS/MONTH"), QStringLiteral("CHEAPEST")});
+    const QString first =
+        cheapestOptionAt(context.catalog, *workload, context.prices, qint64(from));
+    table.addRow({QStringLiteral("from ") + groupedNumber(from),
+                  first.isEmpty() ? QStringLiteral("no feasible option") : nameOf(first)});
+    for (const Crossing& crossing : crossings) {
+        table.addRow({QStringLiteral("from ") + groupedNumber(double(crossing.requestsPerMonth)),
+                      nameOf(crossing.cheapestAbove)});
+    }
+    context.out << header(QStringLiteral("Cheapest option by request volume for"), *workload,
+                          context.prices)
+                << table.toString();
+    if (crossings.isEmpty()) {
+        context.out << QStringLiteral("\nThe cheapest option is the same from %1 to %2 "
+                                      "requests a month.\n")
+                           .arg(groupedNumber(from), groupedNumber(to));
+    }
+    return ExitSuccess;
+}
+
+} // namespace ace::cli

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "cli/commandline.h"
+
+namespace ace::cli {
+
+// `cost [--workload FILE] [quick workload options] [--option ID]... [--json|--csv]`: the
+// monthly estimate of every (or the named) deployment option, with line items and notes.
+int runCost(const QStringList& arguments, const CommandContext& context);
+
+// `breakeven [--workload FILE] [quick workload options] [--json]`: the request volumes at
+// which the cheapest option changes.
+int runBreakEven(const QStringList& arguments, const CommandContext& context);
+
+} // namespace ace::cli

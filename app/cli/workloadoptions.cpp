@@ -1,0 +1,79 @@
+#include "cli/workloadoptions.h"
+
+#include "cost/quantitytext.h"
+#include "json/dataerror.h"
+#include "pricing/pricebook.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace ace::cli {
+
+namespace {
+const QString commandLineSource = QStringLiteral("command line");
+} // namespace
+
+WorkloadOptions::WorkloadOptions()
+    : m_file(QStringLiteral("workload"), {}, QStringLiteral("FILE"))
+    , m_requests(QStringLiteral("requests"), {}, QStringLiteral("N"))
+    , m_durationMs(QStringLiteral("duration-ms"), {}, QStringLiteral("MS"))
+    , m_memoryMb(QStringLiteral("memory-mb"), {}, QStringLiteral("MB"))
+    , m_architecture(QStringLiteral("architecture"), {}, QStringLiteral("ARCH"))
+    , m_noFreeTier(QStringLiteral("no-free-tier"))
+{}
+
+void WorkloadOptions::addTo(QCommandLineParser& parser) const
+{
+    parser.addOptions({m_file, m_requests, m_durationMs, m_memoryMb, m_architecture, m_noFreeTier});
+}
+
+std::optional<Workload> WorkloadOptions::read(const QCommandLineParser& parser,
+                                              const PriceBook& prices, QTextStream& err) const
+{
+    const QString program = QCoreApplication::applicationName();
+    try {
+        const Workload base =
+            parser.isSet(m_file) ? Workload::load(parser.value(m_file)) : Workload();
+        // Overrides go through the file format, so they are validated exactly like a file.
+        QJsonObject json = base.toJson();
+        const auto setNumber = [&](const QCommandLineOption& option, const QString& key,
+                                   QJsonObject& object) {
+            if (!parser.isSet(option))
+                return;
+            const std::optional<double> value = parseQuantity(parser.value(option));
+            if (!value) {
+                throw DataError(commandLineSource,
+                                QStringLiteral("--") + option.names().constFirst(),
+                                QStringLiteral("\"%1\" is not a number (e.g. 3e6, 3M, 3,000,000)")
+                                    .arg(parser.value(option)));
+            }
+            object.insert(key, *value);
+        };
+        setNumber(m_requests, QStringLiteral("requestsPerMonth"), json);
+        setNumber(m_durationMs, QStringLiteral("avgDurationMs"), json);
+        QJsonObject function = json.value(QStringLiteral("function")).toObject();
+        setNumber(m_memoryMb, QStringLiteral("memoryMb"), function);
+        json.insert(QStringLiteral("function"), function);
+        if (parser.isSet(m_architecture))
+            json.insert(QStringLiteral("architecture"), parser.value(m_architecture));
+        if (parser.isSet(m_noFreeTier))
+            json.insert(QStringLiteral("includeFreeTier"), false);
+
+        const bool overridden = json != base.toJson();
+        const QString source =
+            !overridden && parser.isSet(m_file) ? parser.value(m_file) : commandLineSource;
+        const Workload workload = Workload::fromJson(json, source);
+        if (workload.region != prices.region()) {
+            throw DataError(source, QStringLiteral("region"),
+                            QStringLiteral("\"%1\" has no prices here: %2 is for %3 (load "
+                                           "another with --prices)")
+                                .arg(workload.region, prices.sourceName(), prices.region()));
+        }
+        return workload;
+    } catch (const DataError& error) {
+        err << program << ": " << error.toString() << Qt::endl;
+        return std::nullopt;
+    }
+}
+
+} // namespace ace::cli

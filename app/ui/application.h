@@ -1,0 +1,34 @@
+#pragma once
+
+#include "catalog/catalogitem.h"
+#include "ui/theme.h"
+
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+class QTextStream;
+
+namespace ace {
+class Catalog;
+class PriceBook;
+} // namespace ace
+
+namespace ace::ui {
+
+// How the command line asks the GUI to start.
+struct GuiOptions
+{
+    // When set: render the window to this file after its first frame and exit.
+    QString screenshotPath;
+    QSize size;         // invalid: the remembered or default size
+    CatalogItem select; // null: the remembered selection
+    std::optional<Theme::Kind> theme;
+};
+
+// Creates the QApplication and the main window and runs the event loop; returns the exit code.
+int runGui(int& argc, char** argv, const Catalog& catalog, const PriceBook& prices,
+           const GuiOptions& options, QTextStream& err);
+
+} // namespace ace::ui

@@ -1,0 +1,307 @@
+#include "ui/detailpane.h"
+
+#include "catalog/catalog.h"
+#include "cost/costmodel.h"
+#include "cost/quantitytext.h"
+#include "pricing/pricebook.h"
+#include "ui/explorerstate.h"
+
+#include <QDesktopServices>
+#include <QUrl>
+
+namespace ace::ui {
+
+namespace {
+
+const QString internalScheme = QStringLiteral("ace");
+
+QString escaped(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString link(const CatalogItem& item, const QString& text)
+{
+    return QStringLiteral("<a href=\"%1\">%2</a>")
+        .arg(DetailPane::linkTo(item).toString(), escaped(text));
+}
+
+QString section(const QString& title, const QString& body)
+{
+    return QStringLiteral("<h3>%1</h3>%2").arg(escaped(title), body);
+}
+
+QString bulletList(const QStringList& items)
+{
+    QString html = QStringLiteral("<ul>");
+    for (const QString& item : items)
+        html += QStringLiteral("<li>") + escaped(item) + QStringLiteral("</li>");
+    return html + QStringLiteral("</ul>");
+}
+
+QString paragraph(const QString& text)
+{
+    return QStringLiteral("<p>") + escaped(text) + QStringLiteral("</p>");
+}
+
+// Page-wide styles: QTextDocument supports a CSS subset, enough for spacing and colours.
+QString pageStyle(const Theme& theme)
+{
+    return QStringLiteral("<style>"
+                          "body { color: %1; }"
+                          "h2 { margin-bottom: 2px; }"
+                          "h3 { margin-top: 14px; margin-bottom: 4px; }"
+                          ".muted { color: %2; }"
+                          "a { color: %3; }"
+                          "td { padding: 3px 6px; vertical-align: top; }"
+                          "</style>")
+        .arg(theme.text().name(), theme.mutedText().name(), theme.selection().name());
+}
+
+QString stackText(const Catalog& catalog, const DeploymentOption& option)
+{
+    QStringList names;
+    for (const QString& serviceId : option.stack)
+        names.append(link(CatalogItem::service(serviceId), catalog.service(serviceId)->name));
+    names.append(escaped(QObject::tr("AWS infrastructure")));
+    return names.join(QStringLiteral(" → "));
+}
+
+QString responsibilityTable(const Catalog& catalog, const DeploymentOption& option,
+                            const Theme& theme)
+{
+    QString html = QStringLiteral("<table cellspacing=\"1\" width=\"100%\">");
+    // Top of the stack first, as the diagram reads.
+    for (auto entry = option.responsibilities.crbegin(); entry != option.responsibilities.crend();
+         ++entry) {
+        const ResponsibilityStyle style = theme.responsibility(entry->who);
+        html += QStringLiteral("<tr><td>%1</td>"
+                               "<td style=\"background-color: %2; color: %3\"><b>%4</b></td>"
+                               "<td class=\"muted\">%5</td></tr>")
+                    .arg(escaped(catalog.layer(entry->layer)->name), style.fill.name(),
+                         style.text.name(), escaped(style.label), escaped(entry->why));
+    }
+    return html + QStringLiteral("</table>");
+}
+
+QString serviceHtml(const Catalog& catalog, const Service& service)
+{
+    QStringList categories = {catalog.category(service.category)->name};
+    for (const QString& other : service.otherCategories)
+        categories.append(catalog.category(other)->name);
+    QStringList substrates;
+    for (const QString& id : service.runsOn)
+        substrates.append(link(CatalogItem::service(id), catalog.service(id)->name));
+    const QString runsOn =
+        substrates.isEmpty() ? QObject::tr("runs on AWS infrastructure")
+                             : QObject::tr("runs on %1").arg(substrates.join(QObject::tr(" or ")));
+
+    QString options = QStringLiteral("<ul>");
+    for (const DeploymentOption* option : catalog.optionsUsing(service.id)) {
+        options +=
+            QStringLiteral("<li>%1: %2</li>")
+                .arg(link(CatalogItem::option(option->id), option->name), escaped(option->summary));
+    }
+    options += QStringLiteral("</ul>");
+
+    QString docs = QStringLiteral("<ul>");
+    for (const DocLink& doc : service.docs) {
+        docs += QStringLiteral("<li><a href=\"%1\">%2</a></li>")
+                    .arg(doc.url.toString(QUrl::FullyEncoded), escaped(doc.title));
+    }
+    docs += QStringLiteral("</ul>");
+
+    return QStringLiteral("<h2>%1</h2><p class=\"muted\">%2 · %3</p>")
+               .arg(escaped(service.name), escaped(categories.join(QStringLiteral(", "))), runsOn) +
+           QStringLiteral("<p><b>%1</b></p>").arg(escaped(service.summary)) +
+           paragraph(service.description) +
+           section(QObject::tr("You manage"), bulletList(service.youManage)) +
+           section(QObject::tr("AWS manages"), bulletList(service.awsManages)) +
+           section(QObject::tr("How it bills"), paragraph(service.billing)) +
+           section(QObject::tr("Limits"), bulletList(service.limits)) +
+           section(QObject::tr("Typical uses"), bulletList(service.typicalUses)) +
+           section(QObject::tr("When not to use it"), bulletList(service.notFor)) +
+           section(QObject::tr("Deployment options"), options) +
+           section(QObject::tr("AWS documentation"), docs);
+}
+
+// The option's monthly cost for the current workload: total, line items, and every assumption.
+QString estimateHtml(const Estimate& estimate, const Workload& workload, const PriceBook& prices)
+{
+    const QString currency = prices.currency();
+    QString html = QStringLiteral("<p class=\"muted\">%1 · %2 requests/month · %3 ms</p>")
+                       .arg(escaped(workload.name), groupedNumber(workload.requestsPerMonth),
+                            groupedNumber(workload.avgDurationMs, 3));
+    if (!estimate.monthlyTotal) {
+        html += QStringLiteral("<p><b>%1</b></p>").arg(QObject::tr("Not feasible"));
+    } else {
+        html += QStringLiteral("<p><b>%1</b> %2</p>")
+                    .arg(money(*estimate.monthlyTotal, currency), QObject::tr("a month"));
+        html += QStringLiteral("<table cellspacing=\"1\" width=\"100%\">");
+        for (const LineItem& item : estimate.lineItems) {
+            html +=
+                QStringLiteral("<tr><td>%1</td><td class=\"muted\">%2 %3 × %4</td>"
+                               "<td align=\"right\">%5</td></tr>")
+                    .arg(escaped(item.label), groupedNumber(item.quantity, 3), escaped(item.unit),
+                         moneyRate(item.rate, currency), money(item.amount, currency));
+        }
+        html += QStringLiteral("</table>");
+    }
+    html += bulletList(estimate.notes);
+    html += QStringLiteral("<p class=\"muted\">%1</p>")
+                .arg(QObject::tr("Prices: %1, %2, as of %3.")
+                         .arg(prices.region(), prices.currency(), prices.asOf()));
+    return html;
+}
+
+// The layers where `option` and `other` differ, for the pair the user chose to compare.
+QString differencesHtml(const Catalog& catalog, const DeploymentOption& option,
+                        const DeploymentOption& other)
+{
+    const QList<ResponsibilityDifference> differences =
+        catalog.responsibilityDifferences(option.id, other.id);
+    if (differences.isEmpty()) {
+        return paragraph(
+            QObject::tr("%1 and %2 leave the same layers to you.").arg(option.name, other.name));
+    }
+    QStringList lines;
+    for (const ResponsibilityDifference& difference : differences) {
+        lines.append(QObject::tr("%1: %2 (%3) vs %4 (%5)")
+                         .arg(catalog.layer(difference.layer)->name,
+                              responsibilityLabel(difference.first.who), option.name,
+                              responsibilityLabel(difference.second.who), other.name));
+    }
+    return bulletList(lines);
+}
+
+QString optionHtml(const ExplorerState& state, const DeploymentOption& option,
+                   const QString& comparedWith)
+{
+    const Catalog& catalog = state.catalog();
+    const Theme& theme = state.theme();
+    QString html =
+        QStringLiteral("<h2>%1</h2><p class=\"muted\">%2</p>")
+            .arg(escaped(option.name), stackText(catalog, option)) +
+        QStringLiteral("<p><b>%1</b></p>").arg(escaped(option.summary)) +
+        section(QObject::tr("Estimated cost"),
+                estimateHtml(estimateOption(option, state.workload(), state.prices()),
+                             state.workload(), state.prices())) +
+        section(QObject::tr("Who manages what"), responsibilityTable(catalog, option, theme));
+    for (const QString& serviceId : option.stack) {
+        const Service& service = *catalog.service(serviceId);
+        html += section(QObject::tr("How %1 bills").arg(service.name), paragraph(service.billing));
+    }
+    if (const DeploymentOption* other = catalog.option(comparedWith)) {
+        html += section(QObject::tr("Compared with %1").arg(other->name),
+                        differencesHtml(catalog, option, *other));
+    }
+    return html;
+}
+
+QString categoryHtml(const Catalog& catalog, const Category& category)
+{
+    QString services = QStringLiteral("<ul>");
+    for (const Service& service : catalog.services()) {
+        if (service.isIn(category.id)) {
+            services += QStringLiteral("<li>%1: %2</li>")
+                            .arg(link(CatalogItem::service(service.id), service.name),
+                                 escaped(service.summary));
+        }
+    }
+    services += QStringLiteral("</ul>");
+    return QStringLiteral("<h2>%1</h2>").arg(escaped(category.name)) +
+           paragraph(category.description) + section(QObject::tr("Services"), services);
+}
+
+QString welcomeHtml(const Catalog& catalog)
+{
+    QString categories = QStringLiteral("<ul>");
+    for (const Category& category : catalog.categories()) {
+        categories += QStringLiteral("<li>%1: %2</li>")
+                          .arg(link(CatalogItem::category(category.id), category.name),
+                               escaped(category.description));
+    }
+    categories += QStringLiteral("</ul>");
+    return QStringLiteral("<h2>%1</h2>").arg(QObject::tr("AWS compute options")) +
+           paragraph(QObject::tr("Select a service or a deployment option in the tree or the "
+                                 "diagram to see what it is, who manages each layer, how it "
+                                 "bills and its limits.")) +
+           section(QObject::tr("Categories"), categories);
+}
+
+} // namespace
+
+DetailPane::DetailPane(ExplorerState& state, QWidget* parent)
+    : QTextBrowser(parent)
+    , m_state(state)
+{
+    setOpenLinks(false);
+    setFrameShape(QFrame::NoFrame);
+    document()->setDocumentMargin(12);
+    connect(this, &QTextBrowser::anchorClicked, this, &DetailPane::followLink);
+    connect(&m_state, &ExplorerState::currentChanged, this, &DetailPane::refresh);
+    connect(&m_state, &ExplorerState::themeChanged, this, &DetailPane::refresh);
+    connect(&m_state, &ExplorerState::comparisonChanged, this, &DetailPane::refresh);
+    connect(&m_state, &ExplorerState::workloadChanged, this, &DetailPane::refresh);
+    refresh();
+}
+
+QUrl DetailPane::linkTo(const CatalogItem& item)
+{
+    const QString kind = item.kind == CatalogItem::Kind::Option    ? QStringLiteral("option")
+                         : item.kind == CatalogItem::Kind::Service ? QStringLiteral("service")
+                                                                   : QStringLiteral("category");
+    QUrl url;
+    url.setScheme(internalScheme);
+    url.setPath(kind + u'/' + item.id);
+    return url;
+}
+
+void DetailPane::followLink(const QUrl& url)
+{
+    if (url.scheme() != internalScheme) {
+        QDesktopServices::openUrl(url);
+        return;
+    }
+    const QString kind = url.path().section(u'/', 0, 0);
+    const QString id = url.path().section(u'/', 1);
+    if (kind == QLatin1String("option"))
+        m_state.setCurrent(CatalogItem::option(id));
+    else if (kind == QLatin1String("service"))
+        m_state.setCurrent(CatalogItem::service(id));
+    else
+        m_state.setCurrent(CatalogItem::category(id));
+}
+
+QString DetailPane::comparedWith(const QString& optionId) const
+{
+    if (optionId == m_state.comparedFirst())
+        return m_state.comparedSecond();
+    if (optionId == m_state.comparedSecond())
+        return m_state.comparedFirst();
+    return {};
+}
+
+void DetailPane::refresh()
+{
+    const Catalog& catalog = m_state.catalog();
+    const CatalogItem current = m_state.current();
+    QString body;
+    switch (current.kind) {
+    case CatalogItem::Kind::Service:
+        body = serviceHtml(catalog, *catalog.service(current.id));
+        break;
+    case CatalogItem::Kind::Option:
+        body = optionHtml(m_state, *catalog.option(current.id), comparedWith(current.id));
+        break;
+    case CatalogItem::Kind::Category:
+        body = categoryHtml(catalog, *catalog.category(current.id));
+        break;
+    case CatalogItem::Kind::None:
+        body = welcomeHtml(catalog);
+        break;
+    }
+    setHtml(pageStyle(m_state.theme()) + body);
+}
+
+} // namespace ace::ui
