@@ -1,6 +1,7 @@
 #pragma once
 
 #include "json/jsonreader.h"
+
 #include <limits>
 
 namespace ace {

@@ -2,12 +2,13 @@
 // resources/prices/us-east-1.json, the built-in one).
 #include "pricing/pricebook.h"
 
+#include "json/jsonreader.h"
 #include "pricing/numberrules.h"
 
-#include "json/jsonreader.h"
 #include <QDate>
 #include <QRegularExpression>
 #include <QSet>
+
 #include <algorithm>
 
 namespace ace {
