@@ -1,0 +1,699 @@
+// The per-option cost model of DESIGN.md §6. Each model is written once, as a template over an
+// "output": DetailedOutput records line items, capacity and notes for people to read;
+// TotalOnlyOutput only adds up amounts, so sweeps pay for no strings at all.
+#include "cost/costmodel.h"
+
+#include "catalog/catalog.h"
+#include "pricing/numberrules.h"
+#include "pricing/pricebook.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+#include <type_traits>
+
+namespace ace {
+
+namespace {
+
+constexpr double secondsPerHour = 3600;
+constexpr double mbPerGb = 1024;
+constexpr double msPerSecond = 1000;
+
+// Memory kept back on every EC2 instance for the OS, the container agent (ECS agent or
+// kubelet) and the runtime before tasks are packed onto it: the larger of 10% of the
+// instance's memory and 256 MiB, a common planning reserve (facts §5).
+constexpr double instanceMemoryReserveFraction = 0.10;
+constexpr double instanceMemoryReserveMinimumGib = 0.25;
+
+// Capacity is counted in whole tasks and instances. Quotients such as 2 / 0.1 or a load that
+// is an exact multiple of a task come out of floating point a hair off the integer; rounding
+// them the wrong way would buy a whole extra instance.
+double ceilCount(double value)
+{
+    return std::ceil(value - 1e-9 * std::max(1.0, std::abs(value)));
+}
+
+double floorCount(double value)
+{
+    return std::floor(value + 1e-9 * std::max(1.0, std::abs(value)));
+}
+
+// "1,234,567.5": at most `maxDecimals` decimals, trailing zeros dropped, thousands grouped as
+// in AWS's own pages. Done by hand rather than with QLocale, which costs a microsecond a call
+// and dominated the time of a whole estimate.
+QString formatNumber(double value, int maxDecimals = 3)
+{
+    QString text = QString::number(value, 'f', maxDecimals);
+    if (text.contains(u'.')) {
+        while (text.endsWith(u'0'))
+            text.chop(1);
+        if (text.endsWith(u'.'))
+            text.chop(1);
+    }
+    const qsizetype firstDigit = text.startsWith(u'-') ? 1 : 0;
+    const qsizetype point = text.indexOf(u'.');
+    for (qsizetype i = (point < 0 ? text.size() : point) - 3; i > firstDigit; i -= 3)
+        text.insert(i, u',');
+    return text;
+}
+
+template <typename Label>
+QString textOf(Label&& label)
+{
+    if constexpr (std::is_invocable_v<Label>)
+        return label();
+    else
+        return QString(std::forward<Label>(label));
+}
+
+class DetailedOutput
+{
+public:
+    explicit DetailedOutput(Estimate& estimate)
+        : m_estimate(estimate)
+    {}
+
+    template <typename Label>
+    void add(Label&& label, double quantity, const QString& unit, double rate)
+    {
+        m_estimate.lineItems.append(
+            {textOf(std::forward<Label>(label)), quantity, unit, rate, quantity * rate});
+    }
+    template <typename MakeNote>
+    void note(MakeNote&& makeNote)
+    {
+        m_estimate.notes.append(makeNote());
+    }
+    template <typename MakeReason>
+    void infeasible(MakeReason&& makeReason)
+    {
+        m_estimate.feasible = false;
+        m_estimate.notes.append(makeReason());
+    }
+    template <typename SetCapacity>
+    void capacity(SetCapacity&& setCapacity)
+    {
+        setCapacity(m_estimate.capacity);
+    }
+    bool feasible() const { return m_estimate.feasible; }
+
+private:
+    Estimate& m_estimate;
+};
+
+class TotalOnlyOutput
+{
+public:
+    template <typename Label>
+    void add(Label&&, double quantity, const QString&, double rate)
+    {
+        m_total += quantity * rate;
+    }
+    template <typename MakeNote>
+    void note(MakeNote&&)
+    {}
+    template <typename MakeReason>
+    void infeasible(MakeReason&&)
+    {
+        m_feasible = false;
+    }
+    template <typename SetCapacity>
+    void capacity(SetCapacity&&)
+    {}
+    bool feasible() const { return m_feasible; }
+    std::optional<double> total() const
+    {
+        return m_feasible ? std::optional<double>(m_total) : std::nullopt;
+    }
+
+private:
+    double m_total = 0;
+    bool m_feasible = true;
+};
+
+// ---- Lambda ------------------------------------------------------------------------------
+
+QString architectureIds(const QList<Architecture>& architectures)
+{
+    QStringList ids;
+    for (Architecture architecture : architectures)
+        ids.append(architectureId(architecture));
+    return ids.join(u'/');
+}
+
+// "task(s)", "pod(s)": notes count tasks whose number is only known at run time.
+QString countable(const QString& word)
+{
+    return word + QStringLiteral("(s)");
+}
+
+QString durationTierLabel(qsizetype tierIndex)
+{
+    return tierIndex == 0 ? QStringLiteral("Duration")
+                          : QStringLiteral("Duration, tier %1").arg(tierIndex + 1);
+}
+
+template <typename Output>
+void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
+{
+    const LambdaRates& lambda = prices.lambda();
+    // Lambda bills every invocation's duration rounded up to the next millisecond.
+    const double billedMs = std::ceil(workload.avgDurationMs);
+    const double memoryMb = workload.function.memoryMb;
+    if (billedMs / msPerSecond > lambda.maxDurationSeconds) {
+        out.infeasible([&] {
+            return QStringLiteral("Lambda stops an invocation after %1 s; this workload's "
+                                  "requests take %2 s")
+                .arg(formatNumber(lambda.maxDurationSeconds), formatNumber(billedMs / msPerSecond));
+        });
+    }
+    if (memoryMb > lambda.maxMemoryMb) {
+        out.infeasible([&] {
+            return QStringLiteral("Lambda functions have at most %1 MB of memory; this workload "
+                                  "asks for %2 MB")
+                .arg(formatNumber(lambda.maxMemoryMb), formatNumber(memoryMb));
+        });
+    }
+    if (!out.feasible())
+        return;
+
+    const double requests = workload.requestsPerMonth;
+    const double freeRequests =
+        workload.includeFreeTier ? std::min(requests, lambda.freeRequests) : 0;
+    out.add(QStringLiteral("Requests"), requests - freeRequests, QStringLiteral("requests"),
+            lambda.perRequest);
+
+    // Multiplying before dividing keeps whole inputs exact (3M × 120 ms × 1536 MB is exactly
+    // 540,000 GB-s), so published examples come out to the cent without rounding luck.
+    const double gbSeconds = requests * billedMs * memoryMb / (msPerSecond * mbPerGb);
+    const double freeGbSeconds =
+        workload.includeFreeTier ? std::min(gbSeconds, lambda.freeGbSeconds) : 0;
+    // Tiers count the month's total GB-s; the free allowance is the first GB-s of the month,
+    // so it comes out of the cheapest band that would otherwise bill it, the first.
+    const QList<DurationTier>& tiers = lambda.tiers(workload.architecture);
+    double tierStart = 0;
+    for (qsizetype i = 0; i < tiers.size(); ++i) {
+        const double tierEnd =
+            tiers.at(i).upToGbSeconds.value_or(std::numeric_limits<double>::infinity());
+        const auto inTier = [&](double amount) {
+            return std::clamp(amount, tierStart, tierEnd) - tierStart;
+        };
+        const double billable = inTier(gbSeconds) - inTier(freeGbSeconds);
+        if (i == 0 || billable > 0) {
+            out.add([i] { return durationTierLabel(i); }, billable, QStringLiteral("GB-s"),
+                    tiers.at(i).perGbSecond);
+        }
+        if (gbSeconds <= tierEnd)
+            break;
+        tierStart = tierEnd;
+    }
+    out.note([&] {
+        return QStringLiteral("%1 requests × %2 ms billed per invocation (rounded up to 1 ms) × "
+                              "%3 MB = %4 GB-s on %5")
+            .arg(formatNumber(requests), formatNumber(billedMs), formatNumber(memoryMb),
+                 formatNumber(gbSeconds), architectureId(workload.architecture));
+    });
+    if (workload.includeFreeTier) {
+        out.note([&] {
+            return QStringLiteral("%1 requests and %2 GB-s free tier applied")
+                .arg(formatNumber(freeRequests), formatNumber(freeGbSeconds));
+        });
+    } else {
+        out.note(
+            [] { return QStringLiteral("Free tier not applied (switched off in the workload)"); });
+    }
+
+    const double extraStorageMb =
+        workload.function.ephemeralStorageMb - lambda.includedEphemeralStorageMb;
+    if (extraStorageMb > 0) {
+        const double storageGbSeconds =
+            requests * billedMs * extraStorageMb / (msPerSecond * mbPerGb);
+        out.add(QStringLiteral("Ephemeral storage"), storageGbSeconds, QStringLiteral("GB-s"),
+                lambda.ephemeralStoragePerGbSecond);
+        out.note([&] {
+            return QStringLiteral("Ephemeral storage above the included %1 MB: %2 MB per "
+                                  "invocation (the free tier does not cover storage)")
+                .arg(formatNumber(lambda.includedEphemeralStorageMb), formatNumber(extraStorageMb));
+        });
+    }
+}
+
+// ---- Sizing from load (Little's law) ------------------------------------------------------
+
+struct LoadAtPeak
+{
+    double averagePerSecond = 0;
+    double inFlight = 0;
+    double vcpusNeeded = 0;
+};
+
+LoadAtPeak loadAtPeak(const Workload& workload)
+{
+    LoadAtPeak load;
+    load.averagePerSecond = workload.requestsPerMonth / (hoursInAMonth * secondsPerHour);
+    load.inFlight =
+        load.averagePerSecond * workload.peakToAverage * workload.avgDurationMs / msPerSecond;
+    load.vcpusNeeded = load.inFlight / workload.container.concurrencyPerVcpu /
+                       workload.container.targetUtilization;
+    return load;
+}
+
+QString describeLoad(const Workload& workload, const LoadAtPeak& load)
+{
+    return QStringLiteral("%1 requests/s on average × %2 at peak × %3 s = %4 in flight (Little's "
+                          "law); ÷ %5 per vCPU ÷ %6 target utilization = %7 vCPU needed")
+        .arg(formatNumber(load.averagePerSecond, 4), formatNumber(workload.peakToAverage),
+             formatNumber(workload.avgDurationMs / msPerSecond), formatNumber(load.inFlight, 4),
+             formatNumber(workload.container.concurrencyPerVcpu),
+             formatNumber(workload.container.targetUtilization), formatNumber(load.vcpusNeeded, 4));
+}
+
+// The number of ECS tasks or EKS pods: fixed by the workload, or enough task vCPUs for the
+// peak load (never fewer than minTasks).
+template <typename Output>
+int taskCount(const Workload& workload, const QString& taskWord, Output& out)
+{
+    const ContainerSettings& container = workload.container;
+    if (container.tasks) {
+        out.note([&] {
+            return QStringLiteral("%1 %2 (fixed in the workload)")
+                .arg(*container.tasks)
+                .arg(countable(taskWord));
+        });
+        return *container.tasks;
+    }
+    const LoadAtPeak load = loadAtPeak(workload);
+    const int tasks = std::max(container.minTasks,
+                               static_cast<int>(ceilCount(load.vcpusNeeded / container.vcpu)));
+    out.note([&] {
+        return QStringLiteral("%1 %2 of %3 vCPU sized from load (minimum %4): %5")
+            .arg(tasks)
+            .arg(countable(taskWord), formatNumber(container.vcpu))
+            .arg(container.minTasks)
+            .arg(describeLoad(workload, load));
+    });
+    return tasks;
+}
+
+// ---- Orchestrators -----------------------------------------------------------------------
+
+// The orchestrator in an option's stack ("ecs", "eks"): the service the price book has a
+// control-plane rate for. Empty when the option has none.
+QString orchestratorOf(const DeploymentOption& option, const PriceBook& prices)
+{
+    for (const QString& serviceId : option.stack) {
+        if (prices.controlPlane(serviceId))
+            return serviceId;
+    }
+    return {};
+}
+
+bool isKubernetes(const DeploymentOption& option)
+{
+    return option.uses(QStringLiteral("eks"));
+}
+
+template <typename Output>
+void costControlPlane(const QString& orchestrator, const Workload& workload,
+                      const PriceBook& prices, Output& out)
+{
+    const ControlPlaneRates& rates = *prices.controlPlane(orchestrator);
+    if (rates.perClusterHour <= 0) {
+        out.note([&] {
+            return QStringLiteral(
+                       "%1 has no charge of its own: you pay for the capacity it runs on")
+                .arg(orchestrator.toUpper());
+        });
+        return;
+    }
+    // Explicitly QString: a QStringBuilder would outlive the temporaries it refers to.
+    out.add([&]() -> QString { return orchestrator.toUpper() + QStringLiteral(" clusters"); },
+            workload.clusters* hoursInAMonth, QStringLiteral("cluster-hours"),
+            rates.perClusterHour);
+    out.capacity([&](Capacity& capacity) { capacity.clusters = workload.clusters; });
+    out.note([&] {
+        return QStringLiteral("%1 %2 cluster(s) billed for all %3 hours of the month")
+            .arg(workload.clusters)
+            .arg(orchestrator.toUpper(), formatNumber(hoursInAMonth));
+    });
+}
+
+// ---- Fargate -----------------------------------------------------------------------------
+
+template <typename Output>
+void costFargate(const DeploymentOption& option, const Workload& workload, const PriceBook& prices,
+                 Output& out)
+{
+    const FargateRates& fargate = prices.fargate();
+    const ContainerSettings& container = workload.container;
+    const bool kubernetes = isKubernetes(option);
+    if (kubernetes && !fargate.eksArchitectures.contains(workload.architecture)) {
+        out.infeasible([&] {
+            return QStringLiteral("EKS on Fargate runs %1 pods only; the workload is %2")
+                .arg(architectureIds(fargate.eksArchitectures),
+                     architectureId(workload.architecture));
+        });
+        return;
+    }
+    // EKS adds its per-pod agents' memory to every pod before choosing the Fargate size.
+    const double overheadGb = kubernetes ? fargate.eksPodOverheadMb / mbPerGb : 0;
+    const double requestedMemoryGb = container.memoryGb + overheadGb;
+    const FargateTaskSize* size = fargate.smallestSizeFitting(container.vcpu, requestedMemoryGb);
+    if (!size) {
+        out.infeasible([&] {
+            return QStringLiteral("The largest Fargate task is %1 vCPU / %2 GB; this one needs %3 "
+                                  "vCPU / %4 GB")
+                .arg(formatNumber(fargate.largestSize().vcpu),
+                     formatNumber(fargate.largestSize().memoryGb), formatNumber(container.vcpu),
+                     formatNumber(requestedMemoryGb));
+        });
+        return;
+    }
+    const QString taskWord = kubernetes ? QStringLiteral("pod") : QStringLiteral("task");
+    if (kubernetes) {
+        out.note([&] {
+            return QStringLiteral("EKS on Fargate adds %1 MB to each pod for kubelet, kube-proxy "
+                                  "and containerd: %2 GB + %1 MB = %3 GB before rounding")
+                .arg(formatNumber(fargate.eksPodOverheadMb), formatNumber(container.memoryGb),
+                     formatNumber(requestedMemoryGb));
+        });
+    }
+    if (size->vcpu != container.vcpu || size->memoryGb != requestedMemoryGb) {
+        out.note([&] {
+            return QStringLiteral("Fargate size rounded up from %1 vCPU / %2 GB to the valid size "
+                                  "%3 vCPU / %4 GB, which is what is billed")
+                .arg(formatNumber(container.vcpu), formatNumber(requestedMemoryGb),
+                     formatNumber(size->vcpu), formatNumber(size->memoryGb));
+        });
+    }
+    const int tasks = taskCount(workload, taskWord, out);
+    const double taskHours = tasks * container.hoursPerMonth;
+    const FargateComputeRates& rates = fargate.rates(workload.architecture);
+    // AWS publishes Fargate rates per second; the line items show them per hour.
+    out.add(QStringLiteral("Fargate vCPU"), taskHours * size->vcpu, QStringLiteral("vCPU-hours"),
+            rates.perVcpuSecond * secondsPerHour);
+    out.add(QStringLiteral("Fargate memory"), taskHours * size->memoryGb,
+            QStringLiteral("GB-hours"), rates.perGbSecond * secondsPerHour);
+    const double extraStorageGb = container.ephemeralStorageGb - fargate.includedStorageGb;
+    if (extraStorageGb > 0) {
+        out.add(QStringLiteral("Fargate ephemeral storage"), taskHours * extraStorageGb,
+                QStringLiteral("GB-hours"), fargate.storagePerGbSecond * secondsPerHour);
+        out.note([&] {
+            return QStringLiteral("Ephemeral storage above the included %1 GB: %2 GB per task")
+                .arg(formatNumber(fargate.includedStorageGb), formatNumber(extraStorageGb));
+        });
+    }
+    out.note([&] {
+        return QStringLiteral("Each %1 runs %2 hours a month on %3")
+            .arg(taskWord, formatNumber(container.hoursPerMonth),
+                 architectureId(workload.architecture));
+    });
+    out.capacity([&](Capacity& capacity) {
+        capacity.tasks = tasks;
+        capacity.taskVcpu = size->vcpu;
+        capacity.taskMemoryGb = size->memoryGb;
+    });
+    costControlPlane(orchestratorOf(option, prices), workload, prices, out);
+}
+
+// ---- EC2 ---------------------------------------------------------------------------------
+
+// How many tasks fit on one instance, by vCPU and by memory after the reserve.
+struct Packing
+{
+    double reservedGib = 0;
+    double usableGib = 0;
+    int byVcpu = 0;
+    int byMemory = 0;
+    int tasksPerInstance() const { return std::min(byVcpu, byMemory); }
+};
+
+Packing packingOf(const InstanceType& instance, const ContainerSettings& container)
+{
+    Packing packing;
+    packing.reservedGib = std::max(instance.memoryGib * instanceMemoryReserveFraction,
+                                   instanceMemoryReserveMinimumGib);
+    packing.usableGib = std::max(0.0, instance.memoryGib - packing.reservedGib);
+    packing.byVcpu = static_cast<int>(floorCount(instance.vcpu / container.vcpu));
+    packing.byMemory = static_cast<int>(floorCount(packing.usableGib / container.memoryGb));
+    return packing;
+}
+
+// Instances for an orchestrated option: the tasks bin-packed onto the instance type. All
+// tasks are the same size, so the packing is a quotient per dimension. Nullopt if infeasible.
+template <typename Output>
+std::optional<int> instancesForTasks(const DeploymentOption& option, const Workload& workload,
+                                     const InstanceType& instance, Output& out)
+{
+    const ContainerSettings& container = workload.container;
+    const Packing packing = packingOf(instance, container);
+    const QString taskWord = isKubernetes(option) ? QStringLiteral("pod") : QStringLiteral("task");
+    if (packing.tasksPerInstance() < 1) {
+        out.infeasible([&] {
+            return QStringLiteral("One %1 (%2 vCPU, %3 GB) does not fit on a %4 (%5 vCPU, %6 GiB "
+                                  "usable after %7 GiB reserved for the OS and agent)")
+                .arg(taskWord, formatNumber(container.vcpu), formatNumber(container.memoryGb),
+                     instance.type, formatNumber(instance.vcpu), formatNumber(packing.usableGib),
+                     formatNumber(packing.reservedGib));
+        });
+        return std::nullopt;
+    }
+    const int tasks = taskCount(workload, taskWord, out);
+    const int needed =
+        static_cast<int>(ceilCount(static_cast<double>(tasks) / packing.tasksPerInstance()));
+    int instances = needed;
+    if (workload.instance.count) {
+        instances = *workload.instance.count;
+        if (instances < needed) {
+            out.infeasible([&] {
+                return QStringLiteral("%1 %2 need %3 %4 instances, but the workload fixes the "
+                                      "count at %5")
+                    .arg(tasks)
+                    .arg(countable(taskWord))
+                    .arg(needed)
+                    .arg(instance.type)
+                    .arg(instances);
+            });
+            return std::nullopt;
+        }
+    } else {
+        instances = std::max(workload.instance.minCount, needed);
+    }
+    out.note([&] {
+        return QStringLiteral(
+                   "%1 GiB of each %2's %3 GiB reserved for the OS and agent (the larger "
+                   "of 10% and 256 MiB), %4 GiB left for %5")
+            .arg(formatNumber(packing.reservedGib), instance.type, formatNumber(instance.memoryGib),
+                 formatNumber(packing.usableGib), countable(taskWord));
+    });
+    out.note([&] {
+        return QStringLiteral("Bin-packing: %1 %2 per %3 (%4 by vCPU, %5 by memory); %6 %2 → "
+                              "%7 instance(s)%8")
+            .arg(packing.tasksPerInstance())
+            .arg(countable(taskWord), instance.type)
+            .arg(packing.byVcpu)
+            .arg(packing.byMemory)
+            .arg(tasks)
+            .arg(instances)
+            .arg(workload.instance.count
+                     ? QStringLiteral(" (count fixed in the workload)")
+                     : QStringLiteral(" (minimum %1)").arg(workload.instance.minCount));
+    });
+    out.capacity([&](Capacity& capacity) {
+        capacity.tasks = tasks;
+        capacity.tasksPerInstance = packing.tasksPerInstance();
+    });
+    return instances;
+}
+
+// Instances for plain EC2: fixed, or enough instance vCPUs for the peak load.
+template <typename Output>
+int instancesForLoad(const Workload& workload, const InstanceType& instance, Output& out)
+{
+    if (workload.instance.count) {
+        out.note([&] {
+            return QStringLiteral("%1 instance(s) (fixed in the workload)")
+                .arg(*workload.instance.count);
+        });
+        return *workload.instance.count;
+    }
+    const LoadAtPeak load = loadAtPeak(workload);
+    const int instances = std::max(workload.instance.minCount,
+                                   static_cast<int>(ceilCount(load.vcpusNeeded / instance.vcpu)));
+    out.note([&] {
+        return QStringLiteral("%1 %2 instance(s) of %3 vCPU sized from load (minimum %4): %5")
+            .arg(instances)
+            .arg(instance.type, formatNumber(instance.vcpu))
+            .arg(workload.instance.minCount)
+            .arg(describeLoad(workload, load));
+    });
+    return instances;
+}
+
+template <typename Output>
+void costEc2(const DeploymentOption& option, const Workload& workload, const PriceBook& prices,
+             Output& out)
+{
+    const InstanceType* instance = prices.ec2().instanceType(workload.instance.type);
+    if (!instance) {
+        out.infeasible([&] {
+            return QStringLiteral("Unknown instance type \"%1\": the price book has no rate for it")
+                .arg(workload.instance.type);
+        });
+        return;
+    }
+    if (instance->architecture != workload.architecture) {
+        out.infeasible([&] {
+            return QStringLiteral("%1 is an %2 instance type but the workload is %3")
+                .arg(instance->type, architectureId(instance->architecture),
+                     architectureId(workload.architecture));
+        });
+        return;
+    }
+    const QString orchestrator = orchestratorOf(option, prices);
+    const std::optional<int> instances =
+        orchestrator.isEmpty() ? std::optional<int>(instancesForLoad(workload, *instance, out))
+                               : instancesForTasks(option, workload, *instance, out);
+    if (!instances)
+        return;
+    out.add([&]() -> QString { return instance->type + QStringLiteral(" instances"); },
+            *instances* workload.instance.hoursPerMonth, QStringLiteral("instance-hours"),
+            instance->perHour);
+    out.note([&] {
+        return QStringLiteral("Each instance runs %1 hours a month, on-demand Linux pricing")
+            .arg(formatNumber(workload.instance.hoursPerMonth));
+    });
+    if (instance->type.startsWith(u't')) {
+        out.note([] {
+            return QStringLiteral("T-family instances run in unlimited credit mode: sustained CPU "
+                                  "above the baseline costs extra and is not included");
+        });
+    }
+    out.capacity([&](Capacity& capacity) {
+        capacity.instanceType = instance->type;
+        capacity.instances = *instances;
+    });
+    if (!orchestrator.isEmpty())
+        costControlPlane(orchestrator, workload, prices, out);
+}
+
+// ---- Dispatch ----------------------------------------------------------------------------
+
+template <typename Output>
+void costOption(const DeploymentOption& option, const Workload& workload, const PriceBook& prices,
+                Output& out)
+{
+    const QString& bottom = option.stack.constLast();
+    if (option.uses(QStringLiteral("lambda")))
+        costLambda(workload, prices, out);
+    else if (bottom == QLatin1String("fargate"))
+        costFargate(option, workload, prices, out);
+    else if (bottom == QLatin1String("ec2"))
+        costEc2(option, workload, prices, out);
+    else
+        out.infeasible([&] {
+            return QStringLiteral("No cost model for a stack of %1")
+                .arg(option.stack.join(QStringLiteral(" on ")));
+        });
+}
+
+QJsonObject capacityToJson(const Capacity& capacity)
+{
+    QJsonObject json;
+    const auto insertIfSet = [&json](const QString& key, const auto& value) {
+        if (value)
+            json.insert(key, *value);
+    };
+    insertIfSet(QStringLiteral("tasks"), capacity.tasks);
+    insertIfSet(QStringLiteral("taskVcpu"), capacity.taskVcpu);
+    insertIfSet(QStringLiteral("taskMemoryGb"), capacity.taskMemoryGb);
+    if (!capacity.instanceType.isEmpty())
+        json.insert(QStringLiteral("instanceType"), capacity.instanceType);
+    insertIfSet(QStringLiteral("instances"), capacity.instances);
+    insertIfSet(QStringLiteral("tasksPerInstance"), capacity.tasksPerInstance);
+    insertIfSet(QStringLiteral("clusters"), capacity.clusters);
+    return json;
+}
+
+} // namespace
+
+Estimate estimateOption(const DeploymentOption& option, const Workload& workload,
+                        const PriceBook& prices)
+{
+    Estimate estimate;
+    estimate.optionId = option.id;
+    estimate.optionName = option.name;
+    DetailedOutput out(estimate);
+    costOption(option, workload, prices, out);
+    if (workload.region != prices.region()) {
+        estimate.notes.append(QStringLiteral("The workload is for %1 but these rates are for %2")
+                                  .arg(workload.region, prices.region()));
+    }
+    if (estimate.feasible) {
+        double total = 0;
+        for (const LineItem& item : std::as_const(estimate.lineItems))
+            total += item.amount;
+        estimate.monthlyTotal = total;
+    } else {
+        // A partial bill would read like a price; an infeasible option has none.
+        estimate.lineItems.clear();
+        estimate.capacity = {};
+    }
+    return estimate;
+}
+
+QList<Estimate> estimateAll(const Catalog& catalog, const Workload& workload,
+                            const PriceBook& prices)
+{
+    QList<Estimate> estimates;
+    estimates.reserve(catalog.options().size());
+    for (const DeploymentOption& option : catalog.options())
+        estimates.append(estimateOption(option, workload, prices));
+    return estimates;
+}
+
+std::optional<double> estimateMonthlyTotal(const DeploymentOption& option, const Workload& workload,
+                                           const PriceBook& prices)
+{
+    TotalOnlyOutput out;
+    costOption(option, workload, prices, out);
+    return out.total();
+}
+
+QJsonObject estimateToJson(const Estimate& estimate)
+{
+    QJsonArray lineItems;
+    for (const LineItem& item : estimate.lineItems) {
+        lineItems.append(QJsonObject{{QStringLiteral("label"), item.label},
+                                     {QStringLiteral("quantity"), item.quantity},
+                                     {QStringLiteral("unit"), item.unit},
+                                     {QStringLiteral("rate"), item.rate},
+                                     {QStringLiteral("amount"), item.amount}});
+    }
+    return QJsonObject{
+        {QStringLiteral("option"), estimate.optionId},
+        {QStringLiteral("name"), estimate.optionName},
+        {QStringLiteral("feasible"), estimate.feasible},
+        {QStringLiteral("monthlyTotal"),
+         estimate.monthlyTotal ? QJsonValue(*estimate.monthlyTotal) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("lineItems"), lineItems},
+        {QStringLiteral("capacity"), capacityToJson(estimate.capacity)},
+        {QStringLiteral("notes"), QJsonArray::fromStringList(estimate.notes)},
+    };
+}
+
+QJsonObject priceBookProvenanceJson(const PriceBook& prices)
+{
+    QJsonObject rateSources;
+    for (const RateSource& source : prices.rateSources())
+        rateSources.insert(source.group, source.url);
+    return QJsonObject{{QStringLiteral("region"), prices.region()},
+                       {QStringLiteral("currency"), prices.currency()},
+                       {QStringLiteral("asOf"), prices.asOf()},
+                       {QStringLiteral("source"), prices.sourceName()},
+                       {QStringLiteral("rateSources"), rateSources}};
+}
+
+} // namespace ace

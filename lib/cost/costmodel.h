@@ -1,0 +1,75 @@
+#pragma once
+
+#include "cost/workload.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ace {
+
+class Catalog;
+class PriceBook;
+struct DeploymentOption;
+
+// AWS's calculators count a month as 730 hours; capacity that exists all month (an EKS
+// cluster) is billed for that many, and average request rates are spread over it.
+constexpr double hoursInAMonth = 730;
+
+// One priced quantity of an estimate: quantity × rate = amount, in the price book's currency.
+// Nothing is rounded; rounding is for display.
+struct LineItem
+{
+    QString label; // "Requests", "Fargate vCPU", "m5.large instances", ...
+    double quantity = 0;
+    QString unit;    // "requests", "GB-s", "vCPU-hours", "instance-hours", ...
+    double rate = 0; // per unit
+    double amount = 0;
+};
+
+// What an estimate provisions. Only what applies to the option is set.
+struct Capacity
+{
+    std::optional<int> tasks;       // ECS tasks or EKS pods
+    std::optional<double> taskVcpu; // the billed (rounded) Fargate size
+    std::optional<double> taskMemoryGb;
+    QString instanceType; // empty unless EC2 instances are used
+    std::optional<int> instances;
+    std::optional<int> tasksPerInstance;
+    std::optional<int> clusters;
+};
+
+// The monthly cost of one deployment option for one workload (DESIGN.md §5).
+struct Estimate
+{
+    QString optionId;
+    QString optionName;
+    bool feasible = true;
+    std::optional<double> monthlyTotal; // nullopt exactly when infeasible
+    QList<LineItem> lineItems;
+    Capacity capacity;
+    // Every assumption applied, and for an infeasible option the reason.
+    QStringList notes;
+};
+
+// Prices one option. The cost model is chosen from the option's stack, not its id: Lambda in
+// the stack, or Fargate or EC2 at its bottom, with an orchestrator (ECS, EKS) on top.
+Estimate estimateOption(const DeploymentOption& option, const Workload& workload,
+                        const PriceBook& prices);
+// One estimate per catalog option, in catalog order.
+QList<Estimate> estimateAll(const Catalog& catalog, const Workload& workload,
+                            const PriceBook& prices);
+// The same arithmetic as estimateOption without line items or notes (nullopt when infeasible):
+// cheap enough to call thousands of times for sweeps and break-even searches.
+std::optional<double> estimateMonthlyTotal(const DeploymentOption& option, const Workload& workload,
+                                           const PriceBook& prices);
+
+// An estimate in the shape of DESIGN.md §5 ("monthlyTotal": null when infeasible).
+QJsonObject estimateToJson(const Estimate& estimate);
+// Where the rates come from: {region, currency, asOf, source, rateSources: {group: url}}.
+QJsonObject priceBookProvenanceJson(const PriceBook& prices);
+
+} // namespace ace
