@@ -126,7 +126,9 @@ void paintResponsibility(QPainter* painter, const QRectF& rect, const ui::Theme&
     painter->fillPath(shape, style.fill);
     painter->save();
     painter->setClipPath(shape, Qt::IntersectClip);
-    paintPattern(painter, rect, style.pattern, withAlpha(style.edge, 150));
+    // Bright lines on a dark fill read stronger than dark lines on a light one.
+    const int patternAlpha = theme.kind() == ui::Theme::Kind::Light ? 150 : 105;
+    paintPattern(painter, rect, style.pattern, withAlpha(style.edge, patternAlpha));
     painter->restore();
     QPen border(withAlpha(style.edge, who == Responsibility::None || pointerOver ? 255 : 170),
                 pointerOver ? 2 : 1);
