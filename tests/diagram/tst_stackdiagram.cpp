@@ -334,6 +334,12 @@ void TestStackDiagram::pointerOverABlockSetsTheHoveredService()
     QTest::mouseMove(explorer.view.viewport(),
                      explorer.viewPoint(explorer.scene.headerRect(lambda).center()));
     QTRY_COMPARE(explorer.state.hoveredService(), QString());
+    // Leaving the view from a block ends the hover too.
+    QTest::mouseMove(explorer.view.viewport(), explorer.viewPoint(fargateBlock.center()));
+    QTRY_COMPARE(explorer.state.hoveredService(), fargate);
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(explorer.view.viewport(), &leave);
+    QTRY_COMPARE(explorer.state.hoveredService(), QString());
 }
 
 void TestStackDiagram::arrowKeysWalkColumnsAndStacksAndEscapeClears()
