@@ -65,6 +65,12 @@ private:
         ColumnHeaderItem* header = nullptr;
         QHash<QString, ResponsibilityCellItem*> cells; // by layer id
     };
+    struct Block
+    {
+        ServiceBlockItem* item = nullptr;
+        int firstColumn = 0;
+        int lastColumn = 0;
+    };
 
     void addColumn(const StackLayout::Column& column);
     void addBlocks();
@@ -73,7 +79,6 @@ private:
     void applyResponsibilityVisibility();
     void applyMarks();
     const Column* column(const QString& optionId) const;
-    struct Block;
     // The service's blocks, left to right.
     QList<const Block*> blocksOf(const QString& serviceId) const;
 
@@ -82,13 +87,6 @@ private:
     const StackLayout m_layout;
     QList<Column> m_columns;
     QList<Block> m_blocks; // in layout order
-    struct Block
-    {
-        ServiceBlockItem* item = nullptr;
-        int firstColumn = 0;
-        int lastColumn = 0;
-    };
-
     ServiceBlockItem* m_base = nullptr;
     QList<DiagramItem*> m_responsibilityItems; // bands, cells, caption and legend
     LegendItem* m_legend = nullptr;
