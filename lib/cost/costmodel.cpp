@@ -40,25 +40,6 @@ double floorCount(double value)
     return std::floor(value + 1e-9 * std::max(1.0, std::abs(value)));
 }
 
-// "1,234,567.5": at most `maxDecimals` decimals, trailing zeros dropped, thousands grouped as
-// in AWS's own pages. Done by hand rather than with QLocale, which costs a microsecond a call
-// and dominated the time of a whole estimate.
-QString formatNumber(double value, int maxDecimals = 3)
-{
-    QString text = QString::number(value, 'f', maxDecimals);
-    if (text.contains(u'.')) {
-        while (text.endsWith(u'0'))
-            text.chop(1);
-        if (text.endsWith(u'.'))
-            text.chop(1);
-    }
-    const qsizetype firstDigit = text.startsWith(u'-') ? 1 : 0;
-    const qsizetype point = text.indexOf(u'.');
-    for (qsizetype i = (point < 0 ? text.size() : point) - 3; i > firstDigit; i -= 3)
-        text.insert(i, u',');
-    return text;
-}
-
 template <typename Label>
 QString textOf(Label&& label)
 {
@@ -166,14 +147,15 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
         out.infeasible([&] {
             return QStringLiteral("Lambda stops an invocation after %1 s; this workload's "
                                   "requests take %2 s")
-                .arg(formatNumber(lambda.maxDurationSeconds), formatNumber(billedMs / msPerSecond));
+                .arg(formatGroupedNumber(lambda.maxDurationSeconds),
+                     formatGroupedNumber(billedMs / msPerSecond));
         });
     }
     if (memoryMb > lambda.maxMemoryMb) {
         out.infeasible([&] {
             return QStringLiteral("Lambda functions have at most %1 MB of memory; this workload "
                                   "asks for %2 MB")
-                .arg(formatNumber(lambda.maxMemoryMb), formatNumber(memoryMb));
+                .arg(formatGroupedNumber(lambda.maxMemoryMb), formatGroupedNumber(memoryMb));
         });
     }
     if (!out.feasible())
@@ -212,13 +194,14 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
     out.note([&] {
         return QStringLiteral("%1 requests × %2 ms billed per invocation (rounded up to 1 ms) × "
                               "%3 MB = %4 GB-s on %5")
-            .arg(formatNumber(requests), formatNumber(billedMs), formatNumber(memoryMb),
-                 formatNumber(gbSeconds), architectureId(workload.architecture));
+            .arg(formatGroupedNumber(requests), formatGroupedNumber(billedMs),
+                 formatGroupedNumber(memoryMb), formatGroupedNumber(gbSeconds),
+                 architectureId(workload.architecture));
     });
     if (workload.includeFreeTier) {
         out.note([&] {
             return QStringLiteral("%1 requests and %2 GB-s free tier applied")
-                .arg(formatNumber(freeRequests), formatNumber(freeGbSeconds));
+                .arg(formatGroupedNumber(freeRequests), formatGroupedNumber(freeGbSeconds));
         });
     } else {
         out.note(
@@ -235,7 +218,8 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
         out.note([&] {
             return QStringLiteral("Ephemeral storage above the included %1 MB: %2 MB per "
                                   "invocation (the free tier does not cover storage)")
-                .arg(formatNumber(lambda.includedEphemeralStorageMb), formatNumber(extraStorageMb));
+                .arg(formatGroupedNumber(lambda.includedEphemeralStorageMb),
+                     formatGroupedNumber(extraStorageMb));
         });
     }
 }
@@ -264,10 +248,13 @@ QString describeLoad(const Workload& workload, const LoadAtPeak& load)
 {
     return QStringLiteral("%1 requests/s on average × %2 at peak × %3 s = %4 in flight (Little's "
                           "law); ÷ %5 per vCPU ÷ %6 target utilization = %7 vCPU needed")
-        .arg(formatNumber(load.averagePerSecond, 4), formatNumber(workload.peakToAverage),
-             formatNumber(workload.avgDurationMs / msPerSecond), formatNumber(load.inFlight, 4),
-             formatNumber(workload.container.concurrencyPerVcpu),
-             formatNumber(workload.container.targetUtilization), formatNumber(load.vcpusNeeded, 4));
+        .arg(formatGroupedNumber(load.averagePerSecond, 4),
+             formatGroupedNumber(workload.peakToAverage),
+             formatGroupedNumber(workload.avgDurationMs / msPerSecond),
+             formatGroupedNumber(load.inFlight, 4),
+             formatGroupedNumber(workload.container.concurrencyPerVcpu),
+             formatGroupedNumber(workload.container.targetUtilization),
+             formatGroupedNumber(load.vcpusNeeded, 4));
 }
 
 // The number of ECS tasks or EKS pods: fixed by the workload, or enough task vCPUs for the
@@ -290,7 +277,7 @@ int taskCount(const Workload& workload, const QString& taskWord, Output& out)
     out.note([&] {
         return QStringLiteral("%1 %2 of %3 vCPU sized from load (minimum %4): %5")
             .arg(tasks)
-            .arg(countable(taskWord), formatNumber(container.vcpu))
+            .arg(countable(taskWord), formatGroupedNumber(container.vcpu))
             .arg(container.minTasks)
             .arg(describeLoad(workload, load));
     });
@@ -336,7 +323,7 @@ void costControlPlane(const QString& orchestrator, const Workload& workload,
     out.note([&] {
         return QStringLiteral("%1 %2 cluster(s) billed for all %3 hours of the month")
             .arg(workload.clusters)
-            .arg(orchestrator.toUpper(), formatNumber(hoursInAMonth));
+            .arg(orchestrator.toUpper(), formatGroupedNumber(hoursInAMonth));
     });
 }
 
@@ -365,9 +352,9 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
         out.infeasible([&] {
             return QStringLiteral("The largest Fargate task is %1 vCPU / %2 GB; this one needs %3 "
                                   "vCPU / %4 GB")
-                .arg(formatNumber(fargate.largestSize().vcpu),
-                     formatNumber(fargate.largestSize().memoryGb), formatNumber(container.vcpu),
-                     formatNumber(requestedMemoryGb));
+                .arg(formatGroupedNumber(fargate.largestSize().vcpu),
+                     formatGroupedNumber(fargate.largestSize().memoryGb),
+                     formatGroupedNumber(container.vcpu), formatGroupedNumber(requestedMemoryGb));
         });
         return;
     }
@@ -376,16 +363,17 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
         out.note([&] {
             return QStringLiteral("EKS on Fargate adds %1 MB to each pod for kubelet, kube-proxy "
                                   "and containerd: %2 GB + %1 MB = %3 GB before rounding")
-                .arg(formatNumber(fargate.eksPodOverheadMb), formatNumber(container.memoryGb),
-                     formatNumber(requestedMemoryGb));
+                .arg(formatGroupedNumber(fargate.eksPodOverheadMb),
+                     formatGroupedNumber(container.memoryGb),
+                     formatGroupedNumber(requestedMemoryGb));
         });
     }
     if (size->vcpu != container.vcpu || size->memoryGb != requestedMemoryGb) {
         out.note([&] {
             return QStringLiteral("Fargate size rounded up from %1 vCPU / %2 GB to the valid size "
                                   "%3 vCPU / %4 GB, which is what is billed")
-                .arg(formatNumber(container.vcpu), formatNumber(requestedMemoryGb),
-                     formatNumber(size->vcpu), formatNumber(size->memoryGb));
+                .arg(formatGroupedNumber(container.vcpu), formatGroupedNumber(requestedMemoryGb),
+                     formatGroupedNumber(size->vcpu), formatGroupedNumber(size->memoryGb));
         });
     }
     const int tasks = taskCount(workload, taskWord, out);
@@ -402,12 +390,13 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
                 QStringLiteral("GB-hours"), fargate.storagePerGbSecond * secondsPerHour);
         out.note([&] {
             return QStringLiteral("Ephemeral storage above the included %1 GB: %2 GB per task")
-                .arg(formatNumber(fargate.includedStorageGb), formatNumber(extraStorageGb));
+                .arg(formatGroupedNumber(fargate.includedStorageGb),
+                     formatGroupedNumber(extraStorageGb));
         });
     }
     out.note([&] {
         return QStringLiteral("Each %1 runs %2 hours a month on %3")
-            .arg(taskWord, formatNumber(container.hoursPerMonth),
+            .arg(taskWord, formatGroupedNumber(container.hoursPerMonth),
                  architectureId(workload.architecture));
     });
     out.capacity([&](Capacity& capacity) {
@@ -454,9 +443,10 @@ std::optional<int> instancesForTasks(const DeploymentOption& option, const Workl
         out.infeasible([&] {
             return QStringLiteral("One %1 (%2 vCPU, %3 GB) does not fit on a %4 (%5 vCPU, %6 GiB "
                                   "usable after %7 GiB reserved for the OS and agent)")
-                .arg(taskWord, formatNumber(container.vcpu), formatNumber(container.memoryGb),
-                     instance.type, formatNumber(instance.vcpu), formatNumber(packing.usableGib),
-                     formatNumber(packing.reservedGib));
+                .arg(taskWord, formatGroupedNumber(container.vcpu),
+                     formatGroupedNumber(container.memoryGb), instance.type,
+                     formatGroupedNumber(instance.vcpu), formatGroupedNumber(packing.usableGib),
+                     formatGroupedNumber(packing.reservedGib));
         });
         return std::nullopt;
     }
@@ -485,8 +475,9 @@ std::optional<int> instancesForTasks(const DeploymentOption& option, const Workl
         return QStringLiteral(
                    "%1 GiB of each %2's %3 GiB reserved for the OS and agent (the larger "
                    "of 10% and 256 MiB), %4 GiB left for %5")
-            .arg(formatNumber(packing.reservedGib), instance.type, formatNumber(instance.memoryGib),
-                 formatNumber(packing.usableGib), countable(taskWord));
+            .arg(formatGroupedNumber(packing.reservedGib), instance.type,
+                 formatGroupedNumber(instance.memoryGib), formatGroupedNumber(packing.usableGib),
+                 countable(taskWord));
     });
     out.note([&] {
         return QStringLiteral("Bin-packing: %1 %2 per %3 (%4 by vCPU, %5 by memory); %6 %2 → "
@@ -525,7 +516,7 @@ int instancesForLoad(const Workload& workload, const InstanceType& instance, Out
     out.note([&] {
         return QStringLiteral("%1 %2 instance(s) of %3 vCPU sized from load (minimum %4): %5")
             .arg(instances)
-            .arg(instance.type, formatNumber(instance.vcpu))
+            .arg(instance.type, formatGroupedNumber(instance.vcpu))
             .arg(workload.instance.minCount)
             .arg(describeLoad(workload, load));
     });
@@ -563,7 +554,7 @@ void costEc2(const DeploymentOption& option, const Workload& workload, const Pri
             instance->perHour);
     out.note([&] {
         return QStringLiteral("Each instance runs %1 hours a month, on-demand Linux pricing")
-            .arg(formatNumber(workload.instance.hoursPerMonth));
+            .arg(formatGroupedNumber(workload.instance.hoursPerMonth));
     });
     if (instance->type.startsWith(u't')) {
         out.note([] {

@@ -33,8 +33,11 @@ struct NumberRule
     QString describe() const;
 };
 
-// Formats a number for messages and notes without exponent noise: 64, 0.5, 10000000000.
+// Formats a number for messages without exponent noise: 64, 0.5, 10000000000.
 QString formatPlainNumber(double value);
+// Formats a number for people, as AWS's pages do: 1,234,567.5 (at most `maxDecimals`
+// decimals, trailing zeros dropped, thousands grouped).
+QString formatGroupedNumber(double value, int maxDecimals = 3);
 
 // Throws a DataError at `where` unless `rule` admits `value`.
 void requireNumber(double value, const NumberRule& rule, const JsonLocation& where);
