@@ -232,6 +232,12 @@ void TestCostModel::lambdaLineItems()
              (QStringList{QStringLiteral("Requests"), QStringLiteral("Duration"),
                           QStringLiteral("Duration, tier 2"), QStringLiteral("Duration, tier 3"),
                           QStringLiteral("Ephemeral storage")}));
+    // 1e10 / 2,628,000 s × 3 × 2 s = 22,831 invocations at once: above the default quota.
+    QVERIFY2(tiers.notes.contains(QStringLiteral(
+                 "About 22,831 invocations run at once at peak, above Lambda's default quota of "
+                 "1,000 concurrent executions per account: ask AWS to raise it")),
+             qPrintable(allNotes(tiers)));
+    QVERIFY(!hasNoteContaining(lambda, QStringLiteral("default quota")));
     // Free tier comes out of tier 1: 6e9 − 400,000 GB-s billed there.
     QCOMPARE(lineItem(tiers, QStringLiteral("Duration"))->quantity, 6e9 - 400000);
     QCOMPARE(lineItem(tiers, QStringLiteral("Duration, tier 2"))->quantity, 9e9);

@@ -27,6 +27,10 @@ constexpr double msPerSecond = 1000;
 constexpr double instanceMemoryReserveFraction = 0.10;
 constexpr double instanceMemoryReserveMinimumGib = 0.25;
 
+// Lambda's default limit of concurrent executions per account and region (facts §1). It can
+// be raised, so a workload above it gets a note rather than being called infeasible.
+constexpr double defaultLambdaConcurrency = 1000;
+
 // Capacity is counted in whole tasks and instances. Quotients such as 2 / 0.1 or a load that
 // is an exact multiple of a task come out of floating point a hair off the integer; rounding
 // them the wrong way would buy a whole extra instance.
@@ -114,8 +118,6 @@ private:
     bool m_feasible = true;
 };
 
-// ---- Lambda ------------------------------------------------------------------------------
-
 QString architectureIds(const QList<Architecture>& architectures)
 {
     QStringList ids;
@@ -129,6 +131,68 @@ QString countable(const QString& word)
 {
     return word + QStringLiteral("(s)");
 }
+
+// ---- Sizing from load (Little's law) ------------------------------------------------------
+
+struct LoadAtPeak
+{
+    double averagePerSecond = 0;
+    double inFlight = 0;
+    double vcpusNeeded = 0;
+};
+
+LoadAtPeak loadAtPeak(const Workload& workload)
+{
+    LoadAtPeak load;
+    load.averagePerSecond = workload.requestsPerMonth / (hoursInAMonth * secondsPerHour);
+    load.inFlight =
+        load.averagePerSecond * workload.peakToAverage * workload.avgDurationMs / msPerSecond;
+    load.vcpusNeeded = load.inFlight / workload.container.concurrencyPerVcpu /
+                       workload.container.targetUtilization;
+    return load;
+}
+
+QString describeLoad(const Workload& workload, const LoadAtPeak& load)
+{
+    return QStringLiteral("%1 requests/s on average × %2 at peak × %3 s = %4 in flight (Little's "
+                          "law); ÷ %5 per vCPU ÷ %6 target utilization = %7 vCPU needed")
+        .arg(formatGroupedNumber(load.averagePerSecond, 4),
+             formatGroupedNumber(workload.peakToAverage),
+             formatGroupedNumber(workload.avgDurationMs / msPerSecond),
+             formatGroupedNumber(load.inFlight, 4),
+             formatGroupedNumber(workload.container.concurrencyPerVcpu),
+             formatGroupedNumber(workload.container.targetUtilization),
+             formatGroupedNumber(load.vcpusNeeded, 4));
+}
+
+// The number of ECS tasks or EKS pods: fixed by the workload, or enough task vCPUs for the
+// peak load (never fewer than minTasks).
+template <typename Output>
+int taskCount(const Workload& workload, const QString& taskWord, Output& out)
+{
+    const ContainerSettings& container = workload.container;
+    if (container.tasks) {
+        out.note([&] {
+            return QStringLiteral("%1 %2 (fixed in the workload)")
+                .arg(*container.tasks)
+                .arg(countable(taskWord));
+        });
+        return *container.tasks;
+    }
+    const LoadAtPeak load = loadAtPeak(workload);
+    const int tasks = std::max(container.minTasks,
+                               static_cast<int>(ceilCount(load.vcpusNeeded / container.vcpu)));
+    out.note([&] {
+        return QStringLiteral("%1 %2 of %3 vCPU sized from load (minimum %4): %5")
+            .arg(tasks)
+            .arg(countable(taskWord), formatGroupedNumber(container.vcpu))
+            .arg(container.minTasks)
+            .arg(describeLoad(workload, load));
+    });
+    return tasks;
+}
+
+// ---- Lambda ------------------------------------------------------------------------------
 
 QString durationTierLabel(qsizetype tierIndex)
 {
@@ -208,6 +272,17 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
             [] { return QStringLiteral("Free tier not applied (switched off in the workload)"); });
     }
 
+    const double concurrentAtPeak = loadAtPeak(workload).inFlight;
+    if (concurrentAtPeak > defaultLambdaConcurrency) {
+        out.note([&] {
+            return QStringLiteral("About %1 invocations run at once at peak, above Lambda's "
+                                  "default quota of %2 concurrent executions per account: ask "
+                                  "AWS to raise it")
+                .arg(formatGroupedNumber(std::round(concurrentAtPeak)),
+                     formatGroupedNumber(defaultLambdaConcurrency));
+        });
+    }
+
     const double extraStorageMb =
         workload.function.ephemeralStorageMb - lambda.includedEphemeralStorageMb;
     if (extraStorageMb > 0) {
@@ -222,66 +297,6 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
                      formatGroupedNumber(extraStorageMb));
         });
     }
-}
-
-// ---- Sizing from load (Little's law) ------------------------------------------------------
-
-struct LoadAtPeak
-{
-    double averagePerSecond = 0;
-    double inFlight = 0;
-    double vcpusNeeded = 0;
-};
-
-LoadAtPeak loadAtPeak(const Workload& workload)
-{
-    LoadAtPeak load;
-    load.averagePerSecond = workload.requestsPerMonth / (hoursInAMonth * secondsPerHour);
-    load.inFlight =
-        load.averagePerSecond * workload.peakToAverage * workload.avgDurationMs / msPerSecond;
-    load.vcpusNeeded = load.inFlight / workload.container.concurrencyPerVcpu /
-                       workload.container.targetUtilization;
-    return load;
-}
-
-QString describeLoad(const Workload& workload, const LoadAtPeak& load)
-{
-    return QStringLiteral("%1 requests/s on average × %2 at peak × %3 s = %4 in flight (Little's "
-                          "law); ÷ %5 per vCPU ÷ %6 target utilization = %7 vCPU needed")
-        .arg(formatGroupedNumber(load.averagePerSecond, 4),
-             formatGroupedNumber(workload.peakToAverage),
-             formatGroupedNumber(workload.avgDurationMs / msPerSecond),
-             formatGroupedNumber(load.inFlight, 4),
-             formatGroupedNumber(workload.container.concurrencyPerVcpu),
-             formatGroupedNumber(workload.container.targetUtilization),
-             formatGroupedNumber(load.vcpusNeeded, 4));
-}
-
-// The number of ECS tasks or EKS pods: fixed by the workload, or enough task vCPUs for the
-// peak load (never fewer than minTasks).
-template <typename Output>
-int taskCount(const Workload& workload, const QString& taskWord, Output& out)
-{
-    const ContainerSettings& container = workload.container;
-    if (container.tasks) {
-        out.note([&] {
-            return QStringLiteral("%1 %2 (fixed in the workload)")
-                .arg(*container.tasks)
-                .arg(countable(taskWord));
-        });
-        return *container.tasks;
-    }
-    const LoadAtPeak load = loadAtPeak(workload);
-    const int tasks = std::max(container.minTasks,
-                               static_cast<int>(ceilCount(load.vcpusNeeded / container.vcpu)));
-    out.note([&] {
-        return QStringLiteral("%1 %2 of %3 vCPU sized from load (minimum %4): %5")
-            .arg(tasks)
-            .arg(countable(taskWord), formatGroupedNumber(container.vcpu))
-            .arg(container.minTasks)
-            .arg(describeLoad(workload, load));
-    });
-    return tasks;
 }
 
 // ---- Orchestrators -----------------------------------------------------------------------
