@@ -40,9 +40,11 @@ struct Crossing
 QString cheapestOptionAt(const Catalog& catalog, const Workload& workload, const PriceBook& prices,
                          qint64 requestsPerMonth);
 
-// Every change of the cheapest feasible option between `from` and `to` requests a month,
-// found on a 1,000-point log sweep and refined by bisection to the exact request count
-// (capacity is a step function, so there is one). Ordered by request count.
+// The changes of the cheapest feasible option between `from` and `to` requests a month, found
+// on a 1,000-point log sweep (a step of about 1.6% in volume) and refined by bisection to the
+// exact request count (capacity is a step function, so there is one). Ordered by request
+// count. Two changes within one sweep step that return to the same option (a sawtooth of two
+// options whose capacity steps interleave) are below the sweep's resolution and not reported.
 QList<Crossing> findBreakEvens(const Catalog& catalog, const Workload& workload,
                                const PriceBook& prices, double from = 1e3, double to = 1e10);
 
