@@ -1,5 +1,4 @@
-// Loading and validating price book files (the format is described in README.md and in
-// resources/prices/us-east-1.json, the built-in one).
+// Loading and validating price book files (the format is described in pricebook.h).
 #include "pricing/pricebook.h"
 
 #include "json/jsonreader.h"

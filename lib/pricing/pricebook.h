@@ -111,6 +111,20 @@ struct RateSource
 // Dated, sourced rates for one region: the built-in resources/prices/us-east-1.json or a
 // user's file in the same format. Validated on loading, so the cost model can rely on every
 // rate being a non-negative number and every table being ordered.
+//
+// The file: {"format": "aws-compute-explorer/prices", "version": 1, "region", "currency"
+// (ISO 4217), "asOf" (YYYY-MM-DD), and one object per rate group, each with its "source" URL:
+//   "lambda":  perRequest, duration: {x86_64: [tiers], arm64: [tiers]} where a tier is
+//              {upToGbSeconds (cumulative; omitted on the last), perGbSecond},
+//              ephemeralStoragePerGbSecond, includedEphemeralStorageMb,
+//              freeTier: {requests, gbSeconds}, maxDurationSeconds, maxMemoryMb
+//   "fargate": compute: {x86_64: {perVcpuSecond, perGbSecond}, arm64: {...}} (per second,
+//              as AWS publishes them), storagePerGbSecond, includedStorageGb,
+//              taskSizes: [{vcpu, memoryGb: [ascending sizes]}] ascending by vcpu,
+//              eksPodOverheadMb, eksArchitectures: [ids]
+//   "controlPlanes": {serviceId: {source, perClusterHour}} for the orchestrators (ecs, eks)
+//   "ec2":     instanceTypes: [{type, vcpu, memoryGib, architecture, perHour}]
+// Every key is required and unknown keys are errors.
 class PriceBook
 {
 public:
