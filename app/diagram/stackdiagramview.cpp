@@ -26,11 +26,9 @@ StackDiagramView::StackDiagramView(StackDiagramScene* scene, QWidget* parent)
     : QGraphicsView(scene, parent)
     , m_scene(scene)
 {
-    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
-                   QPainter::SmoothPixmapTransform);
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
-    setAlignment(Qt::AlignCenter);
     setAccessibleName(tr("Stack diagram"));
 
     ui::ExplorerState& state = m_scene->state();
