@@ -35,13 +35,17 @@ QString header(const QString& title, const Workload& workload, const PriceBook& 
                .arg(prices.region(), prices.currency(), prices.asOf(), prices.sourceName());
 }
 
+// "1 task", "3 tasks".
+QString counted(int count, const QString& singular, const QString& plural)
+{
+    return QString::number(count) + u' ' + (count == 1 ? singular : plural);
+}
+
 QString capacityText(const Capacity& capacity)
 {
     QStringList parts;
     if (capacity.tasks) {
-        QString tasks = QStringLiteral("%1 task%2")
-                            .arg(*capacity.tasks)
-                            .arg(*capacity.tasks == 1 ? QString() : QStringLiteral("s"));
+        QString tasks = counted(*capacity.tasks, QStringLiteral("task"), QStringLiteral("tasks"));
         if (capacity.taskVcpu && capacity.taskMemoryGb) {
             tasks += QStringLiteral(" of %1 vCPU / %2 GB")
                          .arg(groupedNumber(*capacity.taskVcpu, 2),
@@ -51,13 +55,15 @@ QString capacityText(const Capacity& capacity)
     }
     if (capacity.instances) {
         parts.append(QStringLiteral("%1 × %2").arg(*capacity.instances).arg(capacity.instanceType));
-        if (capacity.tasksPerInstance)
-            parts.append(QStringLiteral("%1 tasks per instance").arg(*capacity.tasksPerInstance));
+        if (capacity.tasksPerInstance) {
+            parts.append(
+                QStringLiteral("room for %1 per instance").arg(*capacity.tasksPerInstance));
+        }
     }
-    if (capacity.clusters)
-        parts.append(QStringLiteral("%1 cluster%2")
-                         .arg(*capacity.clusters)
-                         .arg(*capacity.clusters == 1 ? QString() : QStringLiteral("s")));
+    if (capacity.clusters) {
+        parts.append(
+            counted(*capacity.clusters, QStringLiteral("cluster"), QStringLiteral("clusters")));
+    }
     return parts.join(QStringLiteral(", "));
 }
 

@@ -36,6 +36,9 @@ QString TextTable::toString() const
             const bool last = i + 1 == widths.size();
             text += last ? cell : cell.leftJustified(widths.at(i)) + columnGap;
         }
+        // An empty last cell would leave the padding of the one before it.
+        while (text.endsWith(u' '))
+            text.chop(1);
         return text + u'\n';
     };
 

@@ -84,8 +84,16 @@ QString money(double amount, const QString& currency)
 
 QString moneyRate(double rate, const QString& currency)
 {
-    // Price list rates have up to ten decimals (e.g. $0.0000000309 per GB-s).
-    return withCurrency(groupedNumber(rate, 10), currency);
+    // Price list rates have up to ten decimals (e.g. $0.0000000309 per GB-s); whole cents at
+    // least, as prices are written ($0.10, not $0.1).
+    QString number = groupedNumber(rate, 10);
+    const qsizetype point = number.indexOf(u'.');
+    const qsizetype decimals = point < 0 ? 0 : number.size() - point - 1;
+    if (point < 0)
+        number += u'.';
+    if (decimals < 2)
+        number += QString(2 - decimals, u'0');
+    return withCurrency(number, currency);
 }
 
 } // namespace ace
