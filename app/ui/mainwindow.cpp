@@ -24,6 +24,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ace::ui {
 
 namespace {
@@ -171,8 +173,17 @@ void MainWindow::createDocks()
     detailDock->setObjectName(QStringLiteral("detailsDock"));
     detailDock->setWidget(m_detailPane);
     addDockWidget(Qt::RightDockWidgetArea, detailDock);
+}
 
-    resizeDocks({treeDock, detailDock}, {260, 380}, Qt::Horizontal);
+void MainWindow::applyDefaultDockWidths()
+{
+    // The diagram gets about half the width; the docks share the rest, within readable limits.
+    const int width = this->width();
+    const int treeWidth = std::clamp(width * 18 / 100, 200, 280);
+    const int detailWidth = std::clamp(width * 27 / 100, 260, 440);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("optionsDock")),
+                 findChild<QDockWidget*>(QStringLiteral("detailsDock"))},
+                {treeWidth, detailWidth}, Qt::Horizontal);
 }
 
 void MainWindow::createMenus()
@@ -346,7 +357,8 @@ void MainWindow::restoreSettings()
     const QSettings settings;
     if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
         resize(1280, 800);
-    restoreState(settings.value(windowStateKey).toByteArray(), windowStateVersion);
+    m_layoutRestored =
+        restoreState(settings.value(windowStateKey).toByteArray(), windowStateVersion);
 
     const QString theme = settings.value(themeKey).toString();
     for (ThemeChoice choice : {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark}) {
@@ -368,6 +380,15 @@ void MainWindow::saveSettings() const
     settings.setValue(themeKey, themeChoiceName(m_themeChoice));
     settings.setValue(showResponsibilityKey, m_state->showResponsibility());
     settings.setValue(selectionKey, itemToString(m_state->current()));
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    // Only now is the window's final size known; a restored layout keeps its own widths.
+    if (!m_shownOnce && !m_layoutRestored)
+        applyDefaultDockWidths();
+    m_shownOnce = true;
+    QMainWindow::showEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

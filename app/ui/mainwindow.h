@@ -52,10 +52,12 @@ public:
     void setThemeChoice(ThemeChoice choice);
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void createDocks();
+    void applyDefaultDockWidths();
     void createMenus();
     void createStatusBar();
     void showTreeContextMenu(const QPoint& position);
@@ -77,6 +79,8 @@ private:
     QActionGroup* m_themeActions = nullptr;
     ThemeChoice m_themeChoice = ThemeChoice::System;
     bool m_persistSettings = false;
+    bool m_layoutRestored = false;
+    bool m_shownOnce = false;
 };
 
 } // namespace ace::ui
