@@ -9,6 +9,7 @@
 #include "ui/application.h"
 #include "ui/imagefile.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QTextStream>
 
@@ -126,17 +127,28 @@ std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
     return options;
 }
 
-int runConsoleCommand(const QStringList& commandArguments, const CommandContext& context)
+// The commands after the global options. A command that draws (export) needs a GUI
+// application object, but never a display: it renders offscreen.
+struct Command
 {
-    const QString& command = commandArguments.constFirst();
-    if (command == QLatin1String("list"))
-        return runList(commandArguments, context);
-    if (command == QLatin1String("cost"))
-        return runCost(commandArguments, context);
-    if (command == QLatin1String("breakeven"))
-        return runBreakEven(commandArguments, context);
-    context.err << programName << ": unknown command \"" << command << "\"; see --help" << Qt::endl;
-    return ExitBadInput;
+    const char16_t* name;
+    int (*run)(const QStringList& arguments, const CommandContext& context);
+    bool draws;
+};
+
+constexpr Command commands[] = {
+    {u"list", runList, false},
+    {u"cost", runCost, false},
+    {u"breakeven", runBreakEven, false},
+};
+
+const Command* findCommand(const QString& name)
+{
+    for (const Command& command : commands) {
+        if (name == QStringView(command.name))
+            return &command;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -200,8 +212,19 @@ int main(int argc, char* argv[])
         const std::optional<ui::GuiOptions> options = readGuiOptions(parser, global, *catalog, err);
         return options ? ui::runGui(argc, argv, *catalog, *prices, *options, err) : ExitBadInput;
     }
+    const Command* command = findCommand(commandArguments.constFirst());
+    if (!command) {
+        err << programName << ": unknown command \"" << commandArguments.constFirst()
+            << "\"; see --help" << Qt::endl;
+        return ExitBadInput;
+    }
+    const CommandContext context{*catalog, *prices, out, err};
+    if (command->draws) {
+        QApplication app(argc, argv);
+        return command->run(commandArguments, context);
+    }
     QCoreApplication app(argc, argv);
-    return runConsoleCommand(commandArguments, {*catalog, *prices, out, err});
+    return command->run(commandArguments, context);
 }
 
 } // namespace ace::cli
