@@ -4,6 +4,7 @@
 #include "cli/costcommands.h"
 #include "cli/listcommand.h"
 #include "cli/optionvalues.h"
+#include "cost/workload.h"
 #include "json/dataerror.h"
 #include "pricing/pricebook.h"
 #include "ui/application.h"
@@ -26,9 +27,11 @@ QString usageText()
 {
     return QStringLiteral(
                "Usage:\n"
-               "  %1 [--catalog FILE] [--select ID] [--theme light|dark] [--size WxH]\n"
+               "  %1 [--catalog FILE] [--prices FILE] [--workload FILE] [--select ID]\n"
+               "      [--theme light|dark] [--size WxH]\n"
                "                               start the GUI\n"
                "  %1 --screenshot FILE [--size WxH] [--select ID] [--theme light|dark]\n"
+               "      [--workload FILE]\n"
                "                               render the main window to FILE (.png) and exit\n"
                "  %1 [--catalog FILE] list [--json]\n"
                "                               services, deployment options, how they layer and\n"
@@ -70,12 +73,13 @@ struct GlobalOptions
     QCommandLineOption size{QStringLiteral("size"), {}, QStringLiteral("WxH")};
     QCommandLineOption select{QStringLiteral("select"), {}, QStringLiteral("ID")};
     QCommandLineOption theme{QStringLiteral("theme"), {}, QStringLiteral("THEME")};
+    QCommandLineOption workload{QStringLiteral("workload"), {}, QStringLiteral("FILE")};
     QCommandLineOption help{QStringList{QStringLiteral("h"), QStringLiteral("help")}};
     QCommandLineOption version{QStringLiteral("version")};
 
     QList<QCommandLineOption> all() const
     {
-        return {catalog, prices, screenshot, size, select, theme, help, version};
+        return {catalog, prices, screenshot, size, select, theme, workload, help, version};
     }
 };
 
@@ -123,6 +127,16 @@ std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
             return badValue(err, global.theme, parser.value(global.theme),
                             QStringLiteral("is not light or dark"));
         }
+    }
+    if (parser.isSet(global.workload)) {
+        // Checked here, so a bad file is exit status 2 before any window appears.
+        try {
+            Workload::load(parser.value(global.workload));
+        } catch (const DataError& error) {
+            err << programName << ": " << error.toString() << Qt::endl;
+            return std::nullopt;
+        }
+        options.workloadPath = parser.value(global.workload);
     }
     return options;
 }

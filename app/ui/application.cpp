@@ -3,6 +3,7 @@
 #include "ui/explorerstate.h"
 #include "ui/imagefile.h"
 #include "ui/mainwindow.h"
+#include "ui/scenariodocument.h"
 
 #include <QApplication>
 #include <QTextStream>
@@ -24,6 +25,13 @@ int runGui(int& argc, char** argv, const Catalog& catalog, const PriceBook& pric
     // remembered layout is, and leaves the remembered layout alone.
     if (!screenshot)
         window.restoreSettings();
+    if (!options.workloadPath.isEmpty()) {
+        const QString error = window.document().open(options.workloadPath);
+        if (!error.isEmpty()) {
+            err << QCoreApplication::applicationName() << ": " << error << Qt::endl;
+            return 2;
+        }
+    }
     if (options.size.isValid())
         window.resize(options.size);
     if (options.theme) {

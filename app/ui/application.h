@@ -25,6 +25,7 @@ struct GuiOptions
     QSize size;         // invalid: the remembered or default size
     CatalogItem select; // null: the remembered selection
     std::optional<Theme::Kind> theme;
+    QString workloadPath; // empty: the remembered or default workload
 };
 
 // Creates the QApplication and the main window and runs the event loop; returns the exit code.

@@ -7,19 +7,26 @@
 #include "pricing/pricebook.h"
 #include "ui/detailpane.h"
 #include "ui/explorerstate.h"
+#include "ui/scenariodocument.h"
+#include "ui/workloadeditor.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -37,6 +44,9 @@ const QString windowStateKey = QStringLiteral("window/state");
 const QString themeKey = QStringLiteral("view/theme");
 const QString showResponsibilityKey = QStringLiteral("view/showResponsibility");
 const QString selectionKey = QStringLiteral("selection/current");
+const QString lastScenarioKey = QStringLiteral("scenario/lastFile");
+const QString lastFolderKey = QStringLiteral("scenario/lastFolder");
+const QString workloadFilter = QStringLiteral("Workload files (*.json);;All files (*)");
 
 // The layout version of saveState(): bump it when docks change, so old layouts are dropped.
 constexpr int windowStateVersion = 1;
@@ -96,8 +106,8 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget*
     : QMainWindow(parent)
     , m_catalog(catalog)
     , m_state(new ExplorerState(catalog, prices, this))
+    , m_document(new ScenarioDocument(*m_state, this))
 {
-    setWindowTitle(tr("AWS Compute Explorer"));
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
 
@@ -113,6 +123,10 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget*
     createStatusBar();
     setThemeChoice(ThemeChoice::System);
     connect(m_state, &ExplorerState::currentChanged, this, &MainWindow::revealInTree);
+    connect(m_document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_state, &ExplorerState::workloadChanged, this, &MainWindow::updateTitle);
+    updateTitle();
     resize(1280, 800);
 }
 
@@ -168,6 +182,20 @@ void MainWindow::createDocks()
     treeDock->setWidget(treePanel);
     addDockWidget(Qt::LeftDockWidgetArea, treeDock);
 
+    m_workloadEditor = new WorkloadEditor(*m_state, m_document->undoStack());
+    auto* workloadScroller = new QScrollArea;
+    workloadScroller->setWidget(m_workloadEditor);
+    workloadScroller->setWidgetResizable(true);
+    workloadScroller->setFrameShape(QFrame::NoFrame);
+    workloadScroller->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* workloadDock = new QDockWidget(tr("Workload"), this);
+    workloadDock->setObjectName(QStringLiteral("workloadDock"));
+    workloadDock->setWidget(workloadScroller);
+    // Side docks own the bottom corners, so bottom docks sit under the diagram only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    splitDockWidget(treeDock, workloadDock, Qt::Vertical);
+
     m_detailPane = new DetailPane(*m_state);
     auto* detailDock = new QDockWidget(tr("Details"), this);
     detailDock->setObjectName(QStringLiteral("detailsDock"));
@@ -179,7 +207,7 @@ void MainWindow::applyDefaultDockWidths()
 {
     // The diagram gets about half the width; the docks share the rest, within readable limits.
     const int width = this->width();
-    const int treeWidth = std::clamp(width * 18 / 100, 200, 280);
+    const int treeWidth = std::clamp(width * 20 / 100, 240, 300);
     const int detailWidth = std::clamp(width * 27 / 100, 260, 440);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("optionsDock")),
                  findChild<QDockWidget*>(QStringLiteral("detailsDock"))},
@@ -188,17 +216,8 @@ void MainWindow::applyDefaultDockWidths()
 
 void MainWindow::createMenus()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* find = edit->addAction(tr("&Find…"), this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
-    });
-    find->setShortcut(QKeySequence::Find);
+    createFileMenu();
+    createEditMenu();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* zoomIn =
@@ -238,6 +257,145 @@ void MainWindow::createMenus()
         help->addAction(tr("&About AWS Compute Explorer"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createFileMenu()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Workload"), this, &MainWindow::newScenario)
+        ->setShortcut(QKeySequence::New);
+    file->addAction(tr("&Open Workload…"), this, &MainWindow::openScenario)
+        ->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, [this] {
+        m_recentMenu->clear();
+        const QStringList recent = m_document->recentFiles();
+        for (const QString& path : recent) {
+            m_recentMenu
+                ->addAction(QFileInfo(path).fileName(), this,
+                            [this, path] { openScenarioFile(path); })
+                ->setToolTip(path);
+        }
+        if (recent.isEmpty())
+            m_recentMenu->addAction(tr("No recent workloads"))->setEnabled(false);
+    });
+    file->addAction(tr("&Save Workload"), this, &MainWindow::saveScenario)
+        ->setShortcut(QKeySequence::Save);
+    file->addAction(tr("Save Workload &As…"), this, &MainWindow::saveScenarioAs)
+        ->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+}
+
+void MainWindow::createEditMenu()
+{
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_document->undoStack().createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_document->undoStack().createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* find = edit->addAction(tr("&Find…"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — %2 — AWS Compute Explorer")
+                       .arg(m_document->displayName(), m_state->workload().name));
+    setWindowModified(m_document->isModified());
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"),
+        tr("The workload \"%1\" has changes that are not saved.").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveScenario();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newScenario()
+{
+    if (maybeSave())
+        m_document->newScenario();
+}
+
+void MainWindow::openScenario()
+{
+    if (!maybeSave())
+        return;
+    QSettings settings;
+    const QString folder =
+        settings
+            .value(lastFolderKey,
+                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString();
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Workload"), folder, workloadFilter);
+    if (path.isEmpty())
+        return;
+    settings.setValue(lastFolderKey, QFileInfo(path).absolutePath());
+    openScenarioFile(path);
+}
+
+void MainWindow::openScenarioFile(const QString& path)
+{
+    if (m_document->filePath() != path && !maybeSave())
+        return;
+    const QString error = m_document->open(path);
+    if (!error.isEmpty())
+        showFileError(tr("Cannot open the workload"), error);
+}
+
+bool MainWindow::saveScenario()
+{
+    if (m_document->filePath().isEmpty())
+        return saveScenarioAs();
+    const QString error = m_document->save();
+    if (!error.isEmpty())
+        showFileError(tr("Cannot save the workload"), error);
+    return error.isEmpty();
+}
+
+bool MainWindow::saveScenarioAs()
+{
+    QSettings settings;
+    const QString suggested =
+        m_document->filePath().isEmpty()
+            ? QDir(settings
+                       .value(lastFolderKey,
+                              QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                       .toString())
+                  .filePath(tr("workload.json"))
+            : m_document->filePath();
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Workload As"), suggested, workloadFilter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    settings.setValue(lastFolderKey, QFileInfo(path).absolutePath());
+    const QString error = m_document->saveAs(path);
+    if (!error.isEmpty())
+        showFileError(tr("Cannot save the workload"), error);
+    return error.isEmpty();
+}
+
+void MainWindow::showFileError(const QString& title, const QString& error)
+{
+    QMessageBox::critical(this, title, error);
 }
 
 void MainWindow::createStatusBar()
@@ -368,6 +526,13 @@ void MainWindow::restoreSettings()
     const QVariant bands = settings.value(showResponsibilityKey);
     if (bands.canConvert<bool>())
         m_state->setShowResponsibility(bands.toBool());
+    // A last workload that vanished or went bad just leaves the defaults: no error box at start.
+    const QString lastScenario = settings.value(lastScenarioKey).toString();
+    if (!lastScenario.isEmpty() && QFileInfo::exists(lastScenario)) {
+        const QString error = m_document->open(lastScenario);
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("Last workload not reopened: %1").arg(error), 10000);
+    }
     // An id the current catalog does not know is simply not restored.
     m_state->setCurrent(itemFromString(settings.value(selectionKey).toString()));
 }
@@ -380,6 +545,7 @@ void MainWindow::saveSettings() const
     settings.setValue(themeKey, themeChoiceName(m_themeChoice));
     settings.setValue(showResponsibilityKey, m_state->showResponsibility());
     settings.setValue(selectionKey, itemToString(m_state->current()));
+    settings.setValue(lastScenarioKey, m_document->filePath());
 }
 
 void MainWindow::showEvent(QShowEvent* event)
@@ -393,6 +559,10 @@ void MainWindow::showEvent(QShowEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     if (m_persistSettings)
         saveSettings();
     event->accept();

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QActionGroup;
+class QMenu;
 class QLabel;
 class QLineEdit;
 class QTreeView;
@@ -24,6 +25,8 @@ namespace ace::ui {
 
 class DetailPane;
 class ExplorerState;
+class ScenarioDocument;
+class WorkloadEditor;
 
 // The explorer: the option tree (left), the stack diagram (centre) and the detail pane
 // (right), all driven by one ExplorerState.
@@ -43,6 +46,8 @@ public:
     QLineEdit* searchField() const { return m_search; }
     diagram::StackDiagramView* diagramView() const { return m_diagramView; }
     DetailPane* detailPane() const { return m_detailPane; }
+    WorkloadEditor* workloadEditor() const { return m_workloadEditor; }
+    ScenarioDocument& document() { return *m_document; }
 
     // Restores window geometry, docks, theme and selection from the user's settings, and saves
     // them again on close. Without this call (e.g. for --screenshot) settings are untouched.
@@ -57,6 +62,17 @@ protected:
 
 private:
     void createDocks();
+    void createFileMenu();
+    void createEditMenu();
+    void updateTitle();
+    // Asks to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+    void newScenario();
+    void openScenario();
+    void openScenarioFile(const QString& path);
+    bool saveScenario();
+    bool saveScenarioAs();
+    void showFileError(const QString& title, const QString& error);
     void applyDefaultDockWidths();
     void createMenus();
     void createStatusBar();
@@ -76,6 +92,9 @@ private:
     QLineEdit* m_search = nullptr;
     diagram::StackDiagramView* m_diagramView = nullptr;
     DetailPane* m_detailPane = nullptr;
+    ScenarioDocument* m_document = nullptr;
+    WorkloadEditor* m_workloadEditor = nullptr;
+    QMenu* m_recentMenu = nullptr;
     QActionGroup* m_themeActions = nullptr;
     ThemeChoice m_themeChoice = ThemeChoice::System;
     bool m_persistSettings = false;

@@ -40,6 +40,8 @@ public:
     QColor border() const { return m_border; }
     QColor selection() const { return m_selection; }
     QColor hover() const { return m_hover; }
+    // Text that says why an input was refused.
+    QColor error() const { return m_error; }
 
     ResponsibilityStyle responsibility(Responsibility who) const;
     // The accent colour of a category's services (unknown categories get a neutral one).
@@ -59,6 +61,7 @@ private:
     QColor m_border;
     QColor m_selection;
     QColor m_hover;
+    QColor m_error;
 };
 
 } // namespace ace::ui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QUndoStack>
+
+namespace ace::ui {
+
+class ExplorerState;
+
+// The workload as a document: the file it was opened from or saved to, its undo history and
+// whether it has unsaved changes, and the recently used files. Opening a bad file leaves the
+// open workload untouched; saving is atomic.
+class ScenarioDocument final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ScenarioDocument)
+
+public:
+    explicit ScenarioDocument(ExplorerState& state, QObject* parent = nullptr);
+
+    QUndoStack& undoStack() { return m_undoStack; }
+    // Empty while the workload has never been saved.
+    const QString& filePath() const { return m_filePath; }
+    // The file name, or "Untitled", for titles.
+    QString displayName() const;
+    bool isModified() const { return !m_undoStack.isClean(); }
+
+    // A fresh default workload, untitled and unmodified.
+    void newScenario();
+    // Each returns an error message naming the file (and field), or an empty string.
+    QString open(const QString& path);
+    QString save();
+    QString saveAs(const QString& path);
+
+    // Most recent first; only files that still exist.
+    QStringList recentFiles() const;
+    static constexpr int maximumRecentFiles = 8;
+
+signals:
+    void filePathChanged(const QString& path);
+    void modifiedChanged(bool modified);
+    void recentFilesChanged();
+
+private:
+    void setFilePath(const QString& path);
+    void remember(const QString& path);
+
+    ExplorerState& m_state;
+    QUndoStack m_undoStack;
+    QString m_filePath;
+};
+
+} // namespace ace::ui

@@ -1,0 +1,239 @@
+// Workload files as documents: open, save, save as, round trips, unsaved-change tracking,
+// recent files, and every bad file leaving the open workload as it was.
+#include "catalog/catalog.h"
+#include "pricing/pricebook.h"
+#include "ui/explorerstate.h"
+#include "ui/mainwindow.h"
+#include "ui/scenariodocument.h"
+#include "ui/workloadedit.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ace;
+using ui::ScenarioDocument;
+
+class TestScenarioDocument : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void startsUntitledAndUnmodified();
+    void editsMarkTheDocumentModifiedUntilSaved();
+    void saveAndOpenRoundTrip();
+    void badFilesKeepTheOpenWorkload_data();
+    void badFilesKeepTheOpenWorkload();
+    void failedSaveKeepsTheOldFileAndTheModifiedMark();
+    void recentFilesAreRememberedMostRecentFirst();
+    void windowTitleShowsFileAndModifiedMark();
+    void windowReopensTheLastWorkload();
+
+private:
+    QString write(const QString& name, const QByteArray& contents);
+    void editRequests(double requests);
+
+    const Catalog m_catalog = Catalog::loadBuiltIn();
+    const PriceBook m_prices = PriceBook::loadBuiltIn();
+    QTemporaryDir m_dir;
+    std::unique_ptr<ui::ExplorerState> m_state;
+    std::unique_ptr<ScenarioDocument> m_document;
+};
+
+void TestScenarioDocument::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("aws-compute-explorer-tests"));
+}
+
+void TestScenarioDocument::init()
+{
+    QSettings().clear();
+    m_document.reset();
+    m_state = std::make_unique<ui::ExplorerState>(m_catalog, m_prices);
+    m_document = std::make_unique<ScenarioDocument>(*m_state);
+}
+
+QString TestScenarioDocument::write(const QString& name, const QByteArray& contents)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    file.write(contents);
+    return path;
+}
+
+void TestScenarioDocument::editRequests(double requests)
+{
+    Workload next = m_state->workload();
+    next.requestsPerMonth = requests;
+    m_document->undoStack().push(
+        new ui::WorkloadEdit(*m_state, m_state->workload(), next, QStringLiteral("edit")));
+}
+
+void TestScenarioDocument::startsUntitledAndUnmodified()
+{
+    QVERIFY(m_document->filePath().isEmpty());
+    QCOMPARE(m_document->displayName(), QStringLiteral("Untitled"));
+    QVERIFY(!m_document->isModified());
+    QCOMPARE(m_state->workload(), Workload());
+}
+
+void TestScenarioDocument::editsMarkTheDocumentModifiedUntilSaved()
+{
+    QSignalSpy modified(m_document.get(), &ScenarioDocument::modifiedChanged);
+    editRequests(5e6);
+    QVERIFY(m_document->isModified());
+    QCOMPARE(modified.count(), 1);
+    QCOMPARE(m_document->saveAs(m_dir.filePath(QStringLiteral("a.json"))), QString());
+    QVERIFY(!m_document->isModified());
+    QCOMPARE(modified.count(), 2);
+    // Undoing past the save point is a change again.
+    m_document->undoStack().undo();
+    QVERIFY(m_document->isModified());
+}
+
+void TestScenarioDocument::saveAndOpenRoundTrip()
+{
+    editRequests(12345678);
+    const QString path = m_dir.filePath(QStringLiteral("round-trip.json"));
+    QCOMPARE(m_document->saveAs(path), QString());
+    QCOMPARE(m_document->filePath(), path);
+    const Workload saved = m_state->workload();
+
+    m_document->newScenario();
+    QCOMPARE(m_state->workload(), Workload());
+    QVERIFY(m_document->filePath().isEmpty());
+
+    QCOMPARE(m_document->open(path), QString());
+    QCOMPARE(m_state->workload(), saved);
+    QCOMPARE(m_document->displayName(), QStringLiteral("round-trip.json"));
+    QVERIFY(!m_document->isModified());
+    QCOMPARE(m_document->undoStack().count(), 0);
+}
+
+void TestScenarioDocument::badFilesKeepTheOpenWorkload_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("malformed") << QByteArray("{ \"format\": ") << "malformed JSON";
+    QTest::newRow("newer version")
+        << QByteArray("{\"format\": \"aws-compute-explorer/workload\", \"version\": 2}")
+        << "bad.json: version: version 2 was written by a newer program";
+    QTest::newRow("bad field") << QByteArray("{\"format\": \"aws-compute-explorer/workload\", "
+                                             "\"version\": 1, \"function\": {\"memoryMb\": 5}}")
+                               << "bad.json: function.memoryMb: ";
+    QTest::newRow("typo") << QByteArray("{\"format\": \"aws-compute-explorer/workload\", "
+                                        "\"version\": 1, \"requestPerMonth\": 5}")
+                          << "bad.json: requestPerMonth: unknown key";
+}
+
+void TestScenarioDocument::badFilesKeepTheOpenWorkload()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, error);
+    editRequests(4242);
+    const Workload before = m_state->workload();
+    const QString path = write(QStringLiteral("bad.json"), contents);
+    const QString message = m_document->open(path);
+    QVERIFY2(message.contains(error), qPrintable(message));
+    QCOMPARE(m_state->workload(), before);
+    QVERIFY(m_document->filePath().isEmpty());
+    QVERIFY(m_document->isModified());
+    QCOMPARE(m_document->open(m_dir.filePath(QStringLiteral("missing.json")))
+                 .contains(QStringLiteral("cannot read")),
+             true);
+    QCOMPARE(m_state->workload(), before);
+}
+
+void TestScenarioDocument::failedSaveKeepsTheOldFileAndTheModifiedMark()
+{
+    // A path under a regular file cannot be created, even by root.
+    const QString blocker = write(QStringLiteral("blocker"), "x");
+    editRequests(99);
+    const QString error = m_document->saveAs(blocker + QStringLiteral("/w.json"));
+    QVERIFY2(error.contains(QStringLiteral("cannot write")), qPrintable(error));
+    QVERIFY(m_document->isModified());
+    QVERIFY(m_document->filePath().isEmpty());
+
+    const QString existing = write(QStringLiteral("existing.json"), "original");
+    // A folder of that name where the temporary file would go is not needed: saving over a
+    // folder fails the same way and must leave the folder's neighbour untouched.
+    QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("folder.json")));
+    QVERIFY(!m_document->saveAs(m_dir.filePath(QStringLiteral("folder.json"))).isEmpty());
+    QFile file(existing);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("original"));
+}
+
+void TestScenarioDocument::recentFilesAreRememberedMostRecentFirst()
+{
+    QSignalSpy changed(m_document.get(), &ScenarioDocument::recentFilesChanged);
+    const QString first = m_dir.filePath(QStringLiteral("first.json"));
+    const QString second = m_dir.filePath(QStringLiteral("second.json"));
+    QCOMPARE(m_document->saveAs(first), QString());
+    QCOMPARE(m_document->saveAs(second), QString());
+    QCOMPARE(m_document->open(first), QString());
+    QCOMPARE(m_document->recentFiles(), (QStringList{first, second}));
+    QCOMPARE(changed.count(), 3);
+    QFile::remove(second);
+    QCOMPARE(m_document->recentFiles(), QStringList{first});
+}
+
+void TestScenarioDocument::windowTitleShowsFileAndModifiedMark()
+{
+    ui::MainWindow window(m_catalog, m_prices);
+    QCOMPARE(window.windowTitle(),
+             QStringLiteral("Untitled[*] — Resize an image when it is uploaded — AWS Compute "
+                            "Explorer"));
+    QVERIFY(!window.isWindowModified());
+    window.document().undoStack().push(new ui::WorkloadEdit(
+        window.state(), window.state().workload(), Workload{}, QStringLiteral("noop")));
+    Workload renamed = window.state().workload();
+    renamed.name = QStringLiteral("Thumbnails");
+    window.document().undoStack().push(new ui::WorkloadEdit(
+        window.state(), window.state().workload(), renamed, QStringLiteral("rename")));
+    QVERIFY(window.isWindowModified());
+    QVERIFY(window.windowTitle().contains(QStringLiteral("Thumbnails")));
+    const QString path = m_dir.filePath(QStringLiteral("thumbs.json"));
+    QCOMPARE(window.document().saveAs(path), QString());
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("thumbs.json[*]")));
+}
+
+void TestScenarioDocument::windowReopensTheLastWorkload()
+{
+    const QString path = m_dir.filePath(QStringLiteral("last.json"));
+    {
+        ui::MainWindow window(m_catalog, m_prices);
+        window.restoreSettings();
+        Workload edited = window.state().workload();
+        edited.requestsPerMonth = 777;
+        window.document().undoStack().push(new ui::WorkloadEdit(
+            window.state(), window.state().workload(), edited, QStringLiteral("edit")));
+        QCOMPARE(window.document().saveAs(path), QString());
+        window.close();
+    }
+    {
+        ui::MainWindow window(m_catalog, m_prices);
+        window.restoreSettings();
+        QCOMPARE(window.document().filePath(), path);
+        QCOMPARE(window.state().workload().requestsPerMonth, 777.0);
+        window.close();
+    }
+    // A last workload that vanished: defaults, no error.
+    QFile::remove(path);
+    ui::MainWindow window(m_catalog, m_prices);
+    window.restoreSettings();
+    QVERIFY(window.document().filePath().isEmpty());
+    QCOMPARE(window.state().workload(), Workload());
+}
+
+QTEST_MAIN(TestScenarioDocument)
+#include "tst_scenariodocument.moc"
