@@ -1,0 +1,153 @@
+#include "models/costbreakdownmodel.h"
+
+#include "cost/quantitytext.h"
+
+#include <algorithm>
+
+namespace ace {
+
+CostKind costKindOf(const LineItem& item)
+{
+    // Ephemeral storage is billed in GB-s (Lambda) or GB-hours (Fargate); the label tells it
+    // apart from duration and memory, which share those units.
+    if (item.label.contains(QLatin1String("ephemeral storage"), Qt::CaseInsensitive))
+        return CostKind::EphemeralStorage;
+    if (item.unit == QLatin1String("requests"))
+        return CostKind::Requests;
+    if (item.unit == QLatin1String("GB-s"))
+        return CostKind::Duration;
+    if (item.unit == QLatin1String("vCPU-hours"))
+        return CostKind::Vcpu;
+    if (item.unit == QLatin1String("GB-hours"))
+        return CostKind::Memory;
+    if (item.unit == QLatin1String("GB-months"))
+        return CostKind::Storage;
+    if (item.unit == QLatin1String("instance-hours"))
+        return CostKind::Instances;
+    if (item.unit == QLatin1String("cluster-hours"))
+        return CostKind::ClusterFee;
+    return CostKind::Other;
+}
+
+QString costKindName(CostKind kind)
+{
+    switch (kind) {
+    case CostKind::Requests:
+        return CostBreakdownModel::tr("Requests");
+    case CostKind::Duration:
+        return CostBreakdownModel::tr("Duration");
+    case CostKind::EphemeralStorage:
+        return CostBreakdownModel::tr("Ephemeral storage");
+    case CostKind::Vcpu:
+        return CostBreakdownModel::tr("vCPU");
+    case CostKind::Memory:
+        return CostBreakdownModel::tr("Memory");
+    case CostKind::Storage:
+        return CostBreakdownModel::tr("Storage");
+    case CostKind::Instances:
+        return CostBreakdownModel::tr("Instances");
+    case CostKind::ClusterFee:
+        return CostBreakdownModel::tr("Cluster fee");
+    case CostKind::Other:
+        break;
+    }
+    return CostBreakdownModel::tr("Other");
+}
+
+QString infeasibleReasonOf(const Estimate& estimate)
+{
+    return estimate.feasible ? QString() : estimate.notes.join(u' ');
+}
+
+CostBreakdownModel::CostBreakdownModel(const Catalog& catalog, const PriceBook& prices,
+                                       QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_catalog(catalog)
+    , m_prices(prices)
+{
+    recompute();
+}
+
+void CostBreakdownModel::setWorkload(const Workload& workload)
+{
+    beginResetModel();
+    m_workload = workload;
+    recompute();
+    endResetModel();
+}
+
+void CostBreakdownModel::recompute()
+{
+    m_estimates = estimateAll(m_catalog, m_workload, m_prices);
+    m_amounts.clear();
+    for (const Estimate& estimate : std::as_const(m_estimates)) {
+        std::array<double, costKindCount> amounts{};
+        for (const LineItem& item : estimate.lineItems)
+            amounts.at(static_cast<size_t>(costKindOf(item))) += item.amount;
+        m_amounts.append(amounts);
+    }
+}
+
+int CostBreakdownModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_estimates.size());
+}
+
+int CostBreakdownModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : totalColumn + 1;
+}
+
+double CostBreakdownModel::amount(int row, CostKind kind) const
+{
+    return m_amounts.at(row).at(static_cast<size_t>(kind));
+}
+
+bool CostBreakdownModel::anyOptionPays(CostKind kind) const
+{
+    return std::any_of(m_amounts.cbegin(), m_amounts.cend(), [kind](const auto& amounts) {
+        return amounts.at(static_cast<size_t>(kind)) != 0;
+    });
+}
+
+QVariant CostBreakdownModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Estimate& estimate = m_estimates.at(index.row());
+    const std::optional<double> value =
+        !estimate.feasible ? std::nullopt
+        : index.column() == totalColumn
+            ? estimate.monthlyTotal
+            : std::optional<double>(amount(index.row(), static_cast<CostKind>(index.column())));
+    switch (role) {
+    case Qt::DisplayRole:
+        return value ? money(*value, m_prices.currency()) : tr("not feasible");
+    case Qt::ToolTipRole:
+        return estimate.feasible ? QVariant() : QVariant(infeasibleReasonOf(estimate));
+    case AmountRole:
+        return value ? QVariant(*value) : QVariant();
+    case FeasibleRole:
+        return estimate.feasible;
+    case InfeasibleReasonRole:
+        return infeasibleReasonOf(estimate);
+    case OptionIdRole:
+        return estimate.optionId;
+    default:
+        return {};
+    }
+}
+
+QVariant CostBreakdownModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole || section < 0)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section < rowCount() ? QVariant(m_estimates.at(section).optionName) : QVariant();
+    if (section == totalColumn)
+        return tr("Total");
+    return section < totalColumn ? QVariant(costKindName(static_cast<CostKind>(section)))
+                                 : QVariant();
+}
+
+} // namespace ace

@@ -1,0 +1,180 @@
+// The per-option bill by kind of line item: every line item lands in the right kind, the kinds
+// add up to the estimate's total, and infeasible options carry their reason.
+#include "catalog/catalog.h"
+#include "cost/costmodel.h"
+#include "models/costbreakdownmodel.h"
+#include "pricing/pricebook.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ace;
+
+Q_DECLARE_METATYPE(ace::CostKind)
+
+class TestCostBreakdownModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void passesTheModelTester();
+    void lineItemsMapToKinds_data();
+    void lineItemsMapToKinds();
+    void rowsAreOptionsInCatalogOrderAndSumToTheirTotals();
+    void eachOptionPaysTheKindsItsModelBills_data();
+    void eachOptionPaysTheKindsItsModelBills();
+    void infeasibleOptionsHaveNoAmountsAndAReason();
+    void aNewWorkloadResetsTheModel();
+
+private:
+    static Workload imageResize()
+    {
+        return Workload::load(
+            QStringLiteral(ACE_SOURCE_DIR "/resources/presets/image-resize.json"));
+    }
+
+    const Catalog m_catalog = Catalog::loadBuiltIn();
+    const PriceBook m_prices = PriceBook::loadBuiltIn();
+};
+
+void TestCostBreakdownModel::passesTheModelTester()
+{
+    CostBreakdownModel model(m_catalog, m_prices);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setWorkload(imageResize());
+    Workload longJobs = imageResize();
+    longJobs.avgDurationMs = 20 * 60 * 1000;
+    model.setWorkload(longJobs);
+}
+
+void TestCostBreakdownModel::lineItemsMapToKinds_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<CostKind>("kind");
+    const auto row = [](const char* label, const char* unit, CostKind kind) {
+        QTest::newRow(label) << QString::fromUtf8(label) << QString::fromUtf8(unit) << kind;
+    };
+    row("Requests", "requests", CostKind::Requests);
+    row("Duration", "GB-s", CostKind::Duration);
+    row("Duration, tier 2", "GB-s", CostKind::Duration);
+    row("Ephemeral storage", "GB-s", CostKind::EphemeralStorage);
+    row("Fargate vCPU", "vCPU-hours", CostKind::Vcpu);
+    row("Fargate memory", "GB-hours", CostKind::Memory);
+    row("Fargate ephemeral storage", "GB-hours", CostKind::EphemeralStorage);
+    row("EBS volumes", "GB-months", CostKind::Storage);
+    row("m5.large instances", "instance-hours", CostKind::Instances);
+    row("EKS clusters", "cluster-hours", CostKind::ClusterFee);
+    row("Data transfer", "GB", CostKind::Other);
+}
+
+void TestCostBreakdownModel::lineItemsMapToKinds()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, unit);
+    QFETCH(CostKind, kind);
+    QCOMPARE(costKindOf(LineItem{label, 1, unit, 1, 1}), kind);
+}
+
+void TestCostBreakdownModel::rowsAreOptionsInCatalogOrderAndSumToTheirTotals()
+{
+    CostBreakdownModel model(m_catalog, m_prices);
+    model.setWorkload(imageResize());
+    const QList<Estimate> expected = estimateAll(m_catalog, imageResize(), m_prices);
+    QCOMPARE(model.rowCount(), expected.size());
+    QCOMPARE(model.columnCount(), costKindCount + 1);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const Estimate& estimate = expected.at(row);
+        QCOMPARE(model.data(model.index(row, 0), CostBreakdownModel::OptionIdRole).toString(),
+                 estimate.optionId);
+        QCOMPARE(model.headerData(row, Qt::Vertical).toString(), estimate.optionName);
+        QVERIFY(estimate.feasible);
+        double sum = 0;
+        for (int kind = 0; kind < costKindCount; ++kind)
+            sum += model.data(model.index(row, kind), CostBreakdownModel::AmountRole).toDouble();
+        const double total = model
+                                 .data(model.index(row, CostBreakdownModel::totalColumn),
+                                       CostBreakdownModel::AmountRole)
+                                 .toDouble();
+        QCOMPARE(total, *estimate.monthlyTotal);
+        QVERIFY2(qAbs(sum - total) <= 1e-9 * qMax(1.0, total), qPrintable(estimate.optionId));
+    }
+}
+
+void TestCostBreakdownModel::eachOptionPaysTheKindsItsModelBills_data()
+{
+    QTest::addColumn<QString>("optionId");
+    QTest::addColumn<QList<CostKind>>("kinds");
+    QTest::newRow("lambda") << QStringLiteral("lambda")
+                            << QList<CostKind>{CostKind::Requests, CostKind::Duration};
+    QTest::newRow("ecs-fargate") << QStringLiteral("ecs-fargate")
+                                 << QList<CostKind>{CostKind::Vcpu, CostKind::Memory};
+    QTest::newRow("eks-fargate") << QStringLiteral("eks-fargate")
+                                 << QList<CostKind>{CostKind::Vcpu, CostKind::Memory,
+                                                    CostKind::ClusterFee};
+    QTest::newRow("ec2") << QStringLiteral("ec2") << QList<CostKind>{CostKind::Instances};
+    QTest::newRow("ecs-ec2") << QStringLiteral("ecs-ec2") << QList<CostKind>{CostKind::Instances};
+    QTest::newRow("eks-ec2") << QStringLiteral("eks-ec2")
+                             << QList<CostKind>{CostKind::Instances, CostKind::ClusterFee};
+}
+
+void TestCostBreakdownModel::eachOptionPaysTheKindsItsModelBills()
+{
+    QFETCH(QString, optionId);
+    QFETCH(QList<CostKind>, kinds);
+    Workload paying = imageResize();
+    paying.includeFreeTier = false; // so Lambda's requests and duration are billed
+    CostBreakdownModel model(m_catalog, m_prices);
+    model.setWorkload(paying);
+    int row = 0;
+    while (m_catalog.options().at(row).id != optionId)
+        ++row;
+    for (int column = 0; column < costKindCount; ++column) {
+        const auto kind = static_cast<CostKind>(column);
+        QCOMPARE(model.amount(row, kind) > 0, kinds.contains(kind));
+    }
+}
+
+void TestCostBreakdownModel::infeasibleOptionsHaveNoAmountsAndAReason()
+{
+    Workload longJobs = imageResize();
+    longJobs.avgDurationMs = 20 * 60 * 1000;
+    CostBreakdownModel model(m_catalog, m_prices);
+    model.setWorkload(longJobs);
+    const int lambda = int(m_catalog.options().size()) - 1;
+    QCOMPARE(model.data(model.index(lambda, 0), CostBreakdownModel::OptionIdRole).toString(),
+             QStringLiteral("lambda"));
+    QVERIFY(!model.data(model.index(lambda, 0), CostBreakdownModel::FeasibleRole).toBool());
+    QVERIFY(!model
+                 .data(model.index(lambda, CostBreakdownModel::totalColumn),
+                       CostBreakdownModel::AmountRole)
+                 .isValid());
+    const QString reason =
+        model.data(model.index(lambda, 0), CostBreakdownModel::InfeasibleReasonRole).toString();
+    QVERIFY2(reason.contains(QStringLiteral("900")), qPrintable(reason));
+    QVERIFY(model.data(model.index(0, 0), CostBreakdownModel::InfeasibleReasonRole)
+                .toString()
+                .isEmpty());
+}
+
+void TestCostBreakdownModel::aNewWorkloadResetsTheModel()
+{
+    CostBreakdownModel model(m_catalog, m_prices);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    Workload busier = imageResize();
+    busier.requestsPerMonth = 3e9;
+    model.setWorkload(busier);
+    QCOMPARE(reset.count(), 1);
+    const QList<Estimate> expected = estimateAll(m_catalog, busier, m_prices);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model
+                     .data(model.index(row, CostBreakdownModel::totalColumn),
+                           CostBreakdownModel::AmountRole)
+                     .toDouble(),
+                 *expected.at(row).monthlyTotal);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCostBreakdownModel)
+#include "tst_costbreakdownmodel.moc"

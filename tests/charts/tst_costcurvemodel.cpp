@@ -1,0 +1,183 @@
+// The cost-versus-volume model: its values are the cost model's, its crossings the break-even
+// search's, and it resets cleanly on every workload edit.
+#include "catalog/catalog.h"
+#include "cost/breakeven.h"
+#include "cost/costmodel.h"
+#include "cost/quantitytext.h"
+#include "models/costcurvemodel.h"
+#include "pricing/pricebook.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ace;
+
+class TestCostCurveModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void passesTheModelTester();
+    void hasARowPerVolumeAndAColumnPerOption();
+    void valuesAreTheCostModelsTotals_data();
+    void valuesAreTheCostModelsTotals();
+    void infeasibleOptionsHaveNoValueButAReason();
+    void crossingsAreTheBreakEvenSearchs();
+    void breakEvenLabelsNameBothOptionsAndTheVolume();
+    void aNewWorkloadResetsTheModel();
+    void rowAtOrBelowFindsTheSampleOfAVolume();
+
+private:
+    static Workload preset(const QString& id)
+    {
+        return Workload::load(QStringLiteral(ACE_SOURCE_DIR "/resources/presets/") + id +
+                              QStringLiteral(".json"));
+    }
+    static Workload imageResize() { return preset(QStringLiteral("image-resize")); }
+    // Lambda, then ECS on Fargate, then EC2 as the volume grows: two break-evens.
+    static Workload alwaysOnApi() { return preset(QStringLiteral("always-on-api")); }
+    // Lambda cannot run a 20-minute job: infeasible at every volume.
+    static Workload twentyMinuteJobs()
+    {
+        Workload workload;
+        workload.avgDurationMs = 20 * 60 * 1000;
+        return workload;
+    }
+
+    const Catalog m_catalog = Catalog::loadBuiltIn();
+    const PriceBook m_prices = PriceBook::loadBuiltIn();
+};
+
+void TestCostCurveModel::passesTheModelTester()
+{
+    CostCurveModel model(m_catalog, m_prices, 50);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setWorkload(imageResize());
+    model.setWorkload(twentyMinuteJobs());
+}
+
+void TestCostCurveModel::hasARowPerVolumeAndAColumnPerOption()
+{
+    CostCurveModel model(m_catalog, m_prices, 50);
+    QCOMPARE(model.rowCount(), 50);
+    QCOMPARE(model.columnCount(), 1 + m_catalog.options().size());
+    QCOMPARE(model.data(model.index(0, 0), CostCurveModel::ValueRole).toDouble(), 1e3);
+    QCOMPARE(model.data(model.index(49, 0), CostCurveModel::ValueRole).toDouble(), 1e10);
+    for (qsizetype i = 0; i < m_catalog.options().size(); ++i) {
+        const DeploymentOption& option = m_catalog.options().at(i);
+        QCOMPARE(model.columnOf(option.id), i + 1);
+        QCOMPARE(model.headerData(int(i) + 1, Qt::Horizontal).toString(), option.name);
+        QCOMPARE(model.data(model.index(0, int(i) + 1), CostCurveModel::OptionIdRole).toString(),
+                 option.id);
+    }
+    for (int row = 1; row < model.rowCount(); ++row)
+        QVERIFY(model.requestsAt(row) > model.requestsAt(row - 1));
+}
+
+void TestCostCurveModel::valuesAreTheCostModelsTotals_data()
+{
+    QTest::addColumn<int>("row");
+    for (int row : {0, 1, 17, 99, 250, 333, 498, 499})
+        QTest::addRow("row %d", row) << row;
+}
+
+void TestCostCurveModel::valuesAreTheCostModelsTotals()
+{
+    QFETCH(int, row);
+    CostCurveModel model(m_catalog, m_prices);
+    model.setWorkload(imageResize());
+    Workload atVolume = imageResize();
+    atVolume.requestsPerMonth = model.requestsAt(row);
+    for (const DeploymentOption& option : m_catalog.options()) {
+        const std::optional<double> expected = estimateMonthlyTotal(option, atVolume, m_prices);
+        const QVariant value =
+            model.data(model.index(row, model.columnOf(option.id)), CostCurveModel::ValueRole);
+        QVERIFY2(expected.has_value(), qPrintable(option.id));
+        QCOMPARE(value.toDouble(), *expected);
+        QCOMPARE(model.totalAt(row, option.id), expected);
+    }
+}
+
+void TestCostCurveModel::infeasibleOptionsHaveNoValueButAReason()
+{
+    CostCurveModel model(m_catalog, m_prices, 20);
+    model.setWorkload(twentyMinuteJobs());
+    const int lambda = model.columnOf(QStringLiteral("lambda"));
+    QVERIFY(!model.isFeasibleAnywhere(QStringLiteral("lambda")));
+    QVERIFY(model.isFeasibleAnywhere(QStringLiteral("ecs-fargate")));
+    const QModelIndex cell = model.index(5, lambda);
+    QVERIFY(!model.data(cell, CostCurveModel::ValueRole).isValid());
+    const QString reason = model.data(cell, CostCurveModel::InfeasibleReasonRole).toString();
+    QVERIFY2(reason.contains(QStringLiteral("900")), qPrintable(reason));
+    QCOMPARE(model.infeasibleReason(QStringLiteral("lambda"), model.requestsAt(5)), reason);
+    QVERIFY(model
+                .data(model.index(5, model.columnOf(QStringLiteral("ecs-fargate"))),
+                      CostCurveModel::InfeasibleReasonRole)
+                .toString()
+                .isEmpty());
+}
+
+void TestCostCurveModel::crossingsAreTheBreakEvenSearchs()
+{
+    CostCurveModel model(m_catalog, m_prices);
+    model.setWorkload(alwaysOnApi());
+    const QList<Crossing> expected = findBreakEvens(m_catalog, alwaysOnApi(), m_prices);
+    QCOMPARE(expected.size(), 2);
+    QCOMPARE(model.breakEvens().size(), expected.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const BreakEven& breakEven = model.breakEvens().at(i);
+        QCOMPARE(breakEven.crossing.requestsPerMonth, expected.at(i).requestsPerMonth);
+        QCOMPARE(breakEven.crossing.cheapestBelow, expected.at(i).cheapestBelow);
+        QCOMPARE(breakEven.crossing.cheapestAbove, expected.at(i).cheapestAbove);
+        Workload atCrossing = alwaysOnApi();
+        atCrossing.requestsPerMonth = double(expected.at(i).requestsPerMonth);
+        QCOMPARE(breakEven.monthlyTotal,
+                 *estimateMonthlyTotal(*m_catalog.option(expected.at(i).cheapestAbove), atCrossing,
+                                       m_prices));
+    }
+}
+
+void TestCostCurveModel::breakEvenLabelsNameBothOptionsAndTheVolume()
+{
+    CostCurveModel model(m_catalog, m_prices);
+    model.setWorkload(alwaysOnApi());
+    QVERIFY(!model.breakEvens().isEmpty());
+    const BreakEven& first = model.breakEvens().constFirst();
+    QCOMPARE(first.crossing.cheapestBelow, QStringLiteral("lambda"));
+    const QString expected = QStringLiteral("Lambda functions → %1 at %2 requests/month")
+                                 .arg(m_catalog.option(first.crossing.cheapestAbove)->name,
+                                      shortQuantity(double(first.crossing.requestsPerMonth)));
+    QCOMPARE(first.label, expected);
+}
+
+void TestCostCurveModel::aNewWorkloadResetsTheModel()
+{
+    CostCurveModel model(m_catalog, m_prices, 30);
+    QSignalSpy aboutToReset(&model, &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    Workload heavier = imageResize();
+    heavier.avgDurationMs = 2000;
+    model.setWorkload(heavier);
+    QCOMPARE(aboutToReset.count(), 1);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.workload(), heavier);
+    Workload atVolume = heavier;
+    atVolume.requestsPerMonth = model.requestsAt(10);
+    QCOMPARE(
+        *model.totalAt(10, QStringLiteral("lambda")),
+        *estimateMonthlyTotal(*m_catalog.option(QStringLiteral("lambda")), atVolume, m_prices));
+}
+
+void TestCostCurveModel::rowAtOrBelowFindsTheSampleOfAVolume()
+{
+    CostCurveModel model(m_catalog, m_prices, 8); // one sample per decade, 1k to 10B
+    QCOMPARE(model.rowAtOrBelow(1), 0);
+    QCOMPARE(model.rowAtOrBelow(1e3), 0);
+    QCOMPARE(model.rowAtOrBelow(3e6), 3);
+    QCOMPARE(model.rowAtOrBelow(1e10), 7);
+    QCOMPARE(model.rowAtOrBelow(1e12), 7);
+}
+
+QTEST_GUILESS_MAIN(TestCostCurveModel)
+#include "tst_costcurvemodel.moc"
