@@ -1,5 +1,8 @@
 #include "diagram/diagramitems.h"
 
+#include "cost/costmodel.h"
+#include "cost/quantitytext.h"
+#include "pricing/pricebook.h"
 #include "ui/explorerstate.h"
 #include "ui/theme.h"
 
@@ -288,23 +291,45 @@ void ColumnLaneItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, Q
 
 ColumnHeaderItem::ColumnHeaderItem(ui::ExplorerState& state, const QRectF& rect,
                                    const DeploymentOption& option, const QString& topCategory,
-                                   const QFont& font)
+                                   const DiagramFonts& fonts)
     : DiagramItem(state, rect, CatalogItem::option(option.id))
+    , m_option(option)
     , m_topCategory(topCategory)
-    , m_name(option.name, font, rect.width() - 2 * spacing::paddingX)
+    , m_name(option.name, fonts.header, rect.width() - 2 * spacing::paddingX)
+    , m_costFont(fonts.detail)
 {
     setToolTip(option.summary);
 }
 
-QRectF ColumnHeaderItem::textArea() const
+QRectF ColumnHeaderItem::costArea() const
 {
-    return rect().adjusted(spacing::paddingX, spacing::paddingY, -spacing::paddingX,
-                           -spacing::paddingY);
+    const qreal height = TextBlock::heightOf(1, m_costFont);
+    return QRectF(rect().left() + spacing::paddingX, rect().bottom() - spacing::paddingY - height,
+                  rect().width() - 2 * spacing::paddingX, height);
+}
+
+QRectF ColumnHeaderItem::nameArea() const
+{
+    return QRectF(rect().left() + spacing::paddingX, rect().top() + spacing::paddingY,
+                  rect().width() - 2 * spacing::paddingX,
+                  costArea().top() - spacing::lineGap - rect().top() - spacing::paddingY);
+}
+
+TextBlock ColumnHeaderItem::costLine() const
+{
+    const std::optional<double> total =
+        estimateMonthlyTotal(m_option, state().workload(), state().prices());
+    return TextBlock::singleLine(
+        total ? DiagramWords::monthlyCost(money(*total, state().prices().currency()))
+              : DiagramWords::notFeasible(),
+        m_costFont);
 }
 
 QList<PlacedLabel> ColumnHeaderItem::labels() const
 {
-    return {{m_name.text(), m_name.placedIn(textArea(), Qt::AlignCenter)}};
+    const TextBlock cost = costLine();
+    return {{m_name.text(), m_name.placedIn(nameArea(), Qt::AlignCenter)},
+            {cost.text(), cost.placedIn(costArea(), Qt::AlignCenter)}};
 }
 
 void ColumnHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
@@ -325,7 +350,9 @@ void ColumnHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*,
         selected ? theme().selection() : theme().categoryColor(m_topCategory));
     painter->restore();
     painter->setPen(theme().text());
-    m_name.paint(painter, textArea(), Qt::AlignCenter);
+    m_name.paint(painter, nameArea(), Qt::AlignCenter);
+    painter->setPen(theme().mutedText());
+    costLine().paint(painter, costArea(), Qt::AlignCenter);
 }
 
 // ServiceBlockItem

@@ -83,20 +83,25 @@ private:
     QRectF frame() const;
 };
 
-// The option's name above its column.
+// The option's name above its column, and its monthly cost for the current workload.
 class ColumnHeaderItem final : public DiagramItem
 {
 public:
     ColumnHeaderItem(ui::ExplorerState& state, const QRectF& rect, const DeploymentOption& option,
-                     const QString& topCategory, const QFont& font);
+                     const QString& topCategory, const DiagramFonts& fonts);
     QList<PlacedLabel> labels() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
-    QRectF textArea() const;
+    QRectF nameArea() const;
+    QRectF costArea() const;
+    // "$36.04 / month" for the state's workload, or "not feasible".
+    TextBlock costLine() const;
 
+    const DeploymentOption& m_option;
     QString m_topCategory;
     TextBlock m_name;
+    QFont m_costFont;
 };
 
 // A service, or the base of AWS's infrastructure (a block with no service), resting on the

@@ -22,6 +22,11 @@ StackDiagramScene::StackDiagramScene(ui::ExplorerState& state, QObject* parent)
     connect(&m_state, &ui::ExplorerState::hoveredServiceChanged, this,
             &StackDiagramScene::applyMarks);
     connect(&m_state, &ui::ExplorerState::themeChanged, this, &StackDiagramScene::applyTheme);
+    // The headers show each option's monthly cost for the workload.
+    connect(&m_state, &ui::ExplorerState::workloadChanged, this, [this] {
+        for (const Column& column : std::as_const(m_columns))
+            column.header->update();
+    });
     connect(&m_state, &ui::ExplorerState::showResponsibilityChanged, this,
             &StackDiagramScene::applyResponsibilityVisibility);
     applyTheme();
@@ -36,8 +41,7 @@ void StackDiagramScene::addColumn(const StackLayout::Column& geometry)
     Column column{option.id,
                   new ColumnLaneItem(m_state, geometry.withBands, option.id),
                   new ColumnHeaderItem(m_state, geometry.header, option,
-                                       catalog.service(option.topService())->category,
-                                       m_fonts.header),
+                                       catalog.service(option.topService())->category, m_fonts),
                   {}};
     addItem(column.lane);
     addItem(column.header);

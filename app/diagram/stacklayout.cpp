@@ -161,7 +161,8 @@ public:
             sizes.headerHeight =
                 std::max(sizes.headerHeight,
                          textHeight(m_catalog.option(optionId)->name, m_fonts.header, textWidth));
-        sizes.headerHeight += 2 * paddingY;
+        // Under each name, one line with the option's monthly cost for the current workload.
+        sizes.headerHeight += 2 * paddingY + lineGap + TextBlock::heightOf(1, m_fonts.detail);
         const qreal detailHeight = TextBlock::heightOf(1, m_fonts.detail);
         for (const StackTree::Node& node : m_tree.nodes()) {
             if (node.serviceId.isEmpty())
@@ -424,6 +425,16 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
                                QRectF(header.topLeft(), QPointF(header.right(), bandsBottom))});
     }
     return layout;
+}
+
+QString DiagramWords::monthlyCost(const QString& amount)
+{
+    return tr("%1 / month").arg(amount);
+}
+
+QString DiagramWords::notFeasible()
+{
+    return tr("not feasible");
 }
 
 } // namespace ace::diagram

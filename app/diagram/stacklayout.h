@@ -105,6 +105,8 @@ public:
     static QString bandsCaption();
     static QString directSlot(const QString& serviceName);
     static QString legendMeaning(Responsibility who);
+    static QString monthlyCost(const QString& amount);
+    static QString notFeasible();
 };
 
 } // namespace ace::diagram

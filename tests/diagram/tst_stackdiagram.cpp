@@ -2,6 +2,8 @@
 // responsibility bands and legend, interaction through the shared state (clicks, hover,
 // keyboard), and what is actually drawn, checked by pixel probes in both themes.
 #include "catalog/catalog.h"
+#include "cost/costmodel.h"
+#include "cost/quantitytext.h"
 #include "diagram/stackdiagramscene.h"
 #include "diagram/stackdiagramview.h"
 #include "jsonfixtures.h"
@@ -144,6 +146,7 @@ private slots:
     void cellsShowWhoManagesThem();
     void themeChangeRestylesTheBackground();
 
+    void headersShowEachOptionsMonthlyCost();
     void labelsNeverOverlapAndStayInTheirItems();
     void threeLevelStackLaysOutWithoutOverlaps();
     void viewFitsTheSceneUntilZoomed();
@@ -582,6 +585,36 @@ void TestStackDiagram::viewFitsTheSceneUntilZoomed()
     explorer.state.setShowResponsibility(false);
     // Fitting the smaller scene zooms in.
     QVERIFY(explorer.view.transform().m11() > fitted);
+}
+
+void TestStackDiagram::headersShowEachOptionsMonthlyCost()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    const auto labelIn = [&explorer](const QRectF& area, const QString& suffix) {
+        for (const auto& label : explorer.scene.visibleLabels()) {
+            if (area.contains(label.label.rect) && label.label.text.endsWith(suffix))
+                return label.label.text;
+        }
+        return QString();
+    };
+    // The default workload (3M image resizes): Lambda's estimate, $2.73.
+    const QRectF lambdaHeader = explorer.scene.headerRect(QStringLiteral("lambda"));
+    const auto total = [this](const QString& option, const Workload& workload) {
+        return *estimateMonthlyTotal(*m_catalog->option(option), workload, *m_prices);
+    };
+    QCOMPARE(labelIn(lambdaHeader, QStringLiteral(" / month")),
+             money(total(QStringLiteral("lambda"), Workload()), QStringLiteral("USD")) +
+                 QStringLiteral(" / month"));
+    QCOMPARE(labelIn(lambdaHeader, QStringLiteral(" / month")), QStringLiteral("$2.73 / month"));
+
+    // A 20-minute job: Lambda cannot run it; the others get new totals.
+    Workload batch =
+        Workload::load(QStringLiteral(ACE_SOURCE_DIR "/resources/presets/nightly-batch.json"));
+    explorer.state.setWorkload(batch);
+    QCOMPARE(labelIn(lambdaHeader, QStringLiteral("feasible")), QStringLiteral("not feasible"));
+    QCOMPARE(labelIn(explorer.scene.headerRect(ecsFargate), QStringLiteral(" / month")),
+             money(total(ecsFargate, batch), QStringLiteral("USD")) + QStringLiteral(" / month"));
+    verifyLabelsAreClear(explorer.scene);
 }
 
 QTEST_MAIN(TestStackDiagram)
