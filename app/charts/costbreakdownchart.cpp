@@ -1,0 +1,245 @@
+#include "charts/costbreakdownchart.h"
+
+#include "charts/chartstyle.h"
+#include "cost/quantitytext.h"
+#include "pricing/pricebook.h"
+#include "ui/explorerstate.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QCategoryAxis>
+#include <QCursor>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QGraphicsSceneResizeEvent>
+#include <QHorizontalStackedBarSeries>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ace::charts {
+
+namespace {
+
+// Room right of the longest bar for its total, as a share of the axis.
+constexpr double totalLabelRoom = 0.18;
+constexpr int amountTicks = 5;
+
+// A round step (1, 2, 2.5 or 5 times a power of ten) giving about `ticks` ticks up to `top`.
+double roundStep(double top, int ticks)
+{
+    const double raw = top / ticks;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double factor : {1.0, 2.0, 2.5, 5.0}) {
+        if (factor * magnitude >= raw)
+            return factor * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+} // namespace
+
+CostBreakdownPlot::CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* parent)
+    : QChart(parent)
+    , m_state(state)
+    , m_model(state.catalog(), state.prices())
+    , m_bars(new QHorizontalStackedBarSeries)
+    , m_optionsAxis(new QBarCategoryAxis)
+    , m_amountAxis(new QCategoryAxis)
+{
+    for (int kind = 0; kind < costKindCount; ++kind) {
+        auto* part = new QBarSet(costKindName(static_cast<CostKind>(kind)));
+        m_parts.append(part);
+        m_bars->append(part);
+        connect(part, &QBarSet::hovered, this, [this, kind](bool hovering, int bar) {
+            if (hovering)
+                QToolTip::showText(QCursor::pos(),
+                                   toolTipText(barOf(bar), static_cast<CostKind>(kind)));
+            else
+                QToolTip::hideText();
+        });
+    }
+    m_bars->setBarWidth(0.6);
+    connect(m_bars, &QAbstractBarSeries::clicked, this, [this](int bar) {
+        selectOption(m_model.data(m_model.index(barOf(bar), 0), CostBreakdownModel::OptionIdRole)
+                         .toString());
+    });
+    addSeries(m_bars);
+    // Bars count from the bottom; listing the options backwards puts the catalog's first on top.
+    QStringList names;
+    for (int row = m_model.rowCount() - 1; row >= 0; --row)
+        names.append(m_model.headerData(row, Qt::Vertical).toString());
+    m_optionsAxis->append(names);
+    m_optionsAxis->setGridLineVisible(false);
+    m_amountAxis->setTitleText(tr("Monthly cost"));
+    m_amountAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    addAxis(m_optionsAxis, Qt::AlignLeft);
+    addAxis(m_amountAxis, Qt::AlignBottom);
+    m_bars->attachAxis(m_optionsAxis);
+    m_bars->attachAxis(m_amountAxis);
+    legend()->setAlignment(Qt::AlignBottom);
+    for (int row = 0; row < m_model.rowCount(); ++row)
+        m_totalLabels.append(new PlateLabel(this));
+
+    connect(this, &QChart::plotAreaChanged, this, &CostBreakdownPlot::placeTotalLabels);
+    connect(&m_state, &ui::ExplorerState::workloadChanged, this,
+            &CostBreakdownPlot::followWorkload);
+    connect(&m_state, &ui::ExplorerState::themeChanged, this, &CostBreakdownPlot::restyle);
+    connect(&m_state, &ui::ExplorerState::currentChanged, this, &CostBreakdownPlot::restyle);
+    followWorkload();
+}
+
+void CostBreakdownPlot::layOut(const QSizeF& size)
+{
+    resize(size);
+    layout()->activate();
+}
+
+void CostBreakdownPlot::followWorkload()
+{
+    m_model.setWorkload(m_state.workload());
+    refill();
+}
+
+void CostBreakdownPlot::refill()
+{
+    const QString currency = m_state.prices().currency();
+    for (int kind = 0; kind < costKindCount; ++kind) {
+        QBarSet* part = m_parts.at(kind);
+        QList<qreal> amounts(m_model.rowCount());
+        for (int row = 0; row < m_model.rowCount(); ++row)
+            amounts[barOf(row)] = m_model.amount(row, static_cast<CostKind>(kind));
+        part->remove(0, part->count());
+        part->append(amounts);
+        // Kinds no option pays would only clutter the legend.
+        const bool paid = m_model.anyOptionPays(static_cast<CostKind>(kind));
+        for (QLegendMarker* marker : legend()->markers(m_bars)) {
+            if (marker->series() == m_bars && marker->label() == part->label())
+                marker->setVisible(paid);
+        }
+    }
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const Estimate& estimate = m_model.estimates().at(row);
+        // The whole text is the tooltip; the label shows as much as fits (placeTotalLabels).
+        PlateLabel* label = m_totalLabels.at(row);
+        label->setToolTip(estimate.feasible
+                              ? money(estimate.monthlyTotal.value_or(0), currency)
+                              : tr("not feasible: %1").arg(infeasibleReasonOf(estimate)));
+        label->setText(label->toolTip());
+    }
+    fitAmountAxis();
+    restyle();
+}
+
+void CostBreakdownPlot::fitAmountAxis()
+{
+    double highest = 0;
+    for (const Estimate& estimate : m_model.estimates())
+        highest = std::max(highest, estimate.monthlyTotal.value_or(0));
+    if (highest <= 0)
+        highest = 1;
+    const double step = roundStep(highest * (1 + totalLabelRoom), amountTicks);
+    const int steps = int(std::ceil(highest * (1 + totalLabelRoom) / step));
+    const QStringList old = m_amountAxis->categoriesLabels();
+    for (const QString& label : old)
+        m_amountAxis->remove(label);
+    const QString currency = m_state.prices().currency();
+    // With labels on values the start value gets no label of its own, so zero is a sliver of a
+    // category ending there.
+    m_amountAxis->setStartValue(-1e-9 * step);
+    for (int tick = 0; tick <= steps; ++tick)
+        m_amountAxis->append(shortMoney(tick * step, currency), tick * step);
+    m_amountAxis->setRange(0, steps * step);
+}
+
+void CostBreakdownPlot::restyle()
+{
+    const ui::Theme& theme = m_state.theme();
+    applyTheme(*this, theme);
+    m_optionsAxis->setLabelsBrush(theme.text());
+    for (int kind = 0; kind < costKindCount; ++kind) {
+        QBarSet* part = m_parts.at(kind);
+        part->setColor(partColor(theme, kind));
+        part->setBorderColor(theme.background());
+    }
+    const CatalogItem current = m_state.current();
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const Estimate& estimate = m_model.estimates().at(row);
+        const bool isCurrent =
+            current.kind == CatalogItem::Kind::Option && current.id == estimate.optionId;
+        PlateLabel* label = m_totalLabels.at(row);
+        QFont font = QChart::font();
+        font.setBold(isCurrent);
+        label->setFont(font);
+        label->setBrush(isCurrent           ? theme.selection()
+                        : estimate.feasible ? theme.text()
+                                            : theme.mutedText());
+        label->setPlate(Qt::transparent);
+    }
+    placeTotalLabels();
+}
+
+void CostBreakdownPlot::placeTotalLabels()
+{
+    const QRectF area = plotArea();
+    if (area.isEmpty())
+        return;
+    const qreal gap = 6;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        PlateLabel* label = m_totalLabels.at(row);
+        const double total = m_model.estimates().at(row).monthlyTotal.value_or(0);
+        const QPointF end = mapToPosition(QPointF(total, barOf(row)), m_bars);
+        // A long reason is cut to the plot's width; the label's tooltip has all of it.
+        const QFontMetricsF metrics(label->font());
+        label->setText(
+            metrics.elidedText(label->toolTip(), Qt::ElideRight, area.right() - end.x() - gap));
+        const QRectF box = label->boundingRect();
+        label->setPos(end.x() + gap - box.left(), end.y() - box.height() / 2 - box.top());
+    }
+}
+
+QString CostBreakdownPlot::toolTipText(int row, CostKind kind) const
+{
+    const Estimate& estimate = m_model.estimates().at(row);
+    const QString currency = m_state.prices().currency();
+    if (!estimate.feasible)
+        return tr("%1\nnot feasible: %2").arg(estimate.optionName, infeasibleReasonOf(estimate));
+    return tr("%1\n%2: %3 a month\nTotal: %4 a month")
+        .arg(estimate.optionName, costKindName(kind), money(m_model.amount(row, kind), currency),
+             money(estimate.monthlyTotal.value_or(0), currency));
+}
+
+void CostBreakdownPlot::resizeEvent(QGraphicsSceneResizeEvent* event)
+{
+    fitToWidth(*this, event->newSize().width());
+    QChart::resizeEvent(event);
+}
+
+void CostBreakdownPlot::selectOption(const QString& optionId)
+{
+    m_state.setCurrent(CatalogItem::option(optionId));
+}
+
+CostBreakdownChart::CostBreakdownChart(ui::ExplorerState& state, QWidget* parent)
+    : QChartView(parent)
+    , m_state(state)
+    , m_plot(new CostBreakdownPlot(state))
+{
+    setChart(m_plot); // the view owns the chart
+    setRenderHint(QPainter::Antialiasing);
+}
+
+void CostBreakdownChart::renderTo(QPainter& painter, const QRectF& target) const
+{
+    renderTo(m_state, painter, target);
+}
+
+void CostBreakdownChart::renderTo(ui::ExplorerState& state, QPainter& painter, const QRectF& target)
+{
+    renderOffscreen<CostBreakdownPlot>(state, painter, target);
+}
+
+} // namespace ace::charts

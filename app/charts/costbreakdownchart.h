@@ -1,0 +1,93 @@
+#pragma once
+
+#include "models/costbreakdownmodel.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QList>
+
+namespace ace::ui {
+class ExplorerState;
+} // namespace ace::ui
+
+class QBarCategoryAxis;
+class QBarSet;
+class QCategoryAxis;
+class QHorizontalStackedBarSeries;
+
+namespace ace::charts {
+
+class PlateLabel;
+
+// Each option's monthly bill for the current workload as a horizontal bar stacked from its
+// line items by kind (requests, duration, vCPU, ...), with the total at the bar's end. An
+// infeasible option keeps its row, empty, with the reason. Follows the state's workload,
+// selection and theme; clicking a bar selects its option.
+class CostBreakdownPlot final : public QChart
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CostBreakdownPlot)
+
+public:
+    explicit CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* parent = nullptr);
+
+    const CostBreakdownModel& model() const { return m_model; }
+
+    // Resizes the chart and lays it out at once (without waiting for the event loop).
+    void layOut(const QSizeF& size);
+
+    QHorizontalStackedBarSeries* bars() const { return m_bars; }
+    QBarSet* barSetOf(CostKind kind) const { return m_parts.at(static_cast<int>(kind)); }
+    // The bar index of the option in `row` of the model: the catalog's first option is drawn
+    // at the top, and bars count from the bottom.
+    int barOf(int row) const { return m_model.rowCount() - 1 - row; }
+    // The label at the end of each option's bar, in model rows: its total or why it is not
+    // feasible.
+    const QList<PlateLabel*>& totalLabels() const { return m_totalLabels; }
+    // What hovering `kind` in `row`'s bar shows.
+    QString toolTipText(int row, CostKind kind) const;
+
+public slots:
+    // Makes the option current in the shared state, as clicking its bar does.
+    void selectOption(const QString& optionId);
+
+protected:
+    void resizeEvent(QGraphicsSceneResizeEvent* event) override;
+
+private:
+    void followWorkload();
+    void refill();
+    void fitAmountAxis();
+    void restyle();
+    void placeTotalLabels();
+
+    ui::ExplorerState& m_state;
+    CostBreakdownModel m_model;
+    QHorizontalStackedBarSeries* m_bars;
+    QList<QBarSet*> m_parts; // one per CostKind, in CostKind order
+    QBarCategoryAxis* m_optionsAxis;
+    QCategoryAxis* m_amountAxis;
+    QList<PlateLabel*> m_totalLabels;
+};
+
+// The cost breakdown on screen. The view shows its own plot; renderTo() draws a fresh one at
+// the target's size, so exports do not depend on the window.
+class CostBreakdownChart final : public QChartView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CostBreakdownChart)
+
+public:
+    explicit CostBreakdownChart(ui::ExplorerState& state, QWidget* parent = nullptr);
+
+    CostBreakdownPlot* plot() const { return m_plot; }
+
+    void renderTo(QPainter& painter, const QRectF& target) const;
+    static void renderTo(ui::ExplorerState& state, QPainter& painter, const QRectF& target);
+
+private:
+    ui::ExplorerState& m_state;
+    CostBreakdownPlot* m_plot;
+};
+
+} // namespace ace::charts
