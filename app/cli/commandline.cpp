@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "cli/costcommands.h"
+#include "cli/exportcommand.h"
 #include "cli/listcommand.h"
 #include "cli/optionvalues.h"
 #include "cost/workload.h"
@@ -36,6 +37,10 @@ QString usageText()
                "  %1 [--catalog FILE] list [--json]\n"
                "                               services, deployment options, how they layer and\n"
                "                               who manages each layer\n"
+               "  %1 export --view stack|responsibility -o FILE [--select ID]\n"
+               "         [--scale N | --width W --height H] [--transparent] [--theme light|dark]\n"
+               "                               write a view as a figure: PNG, SVG or PDF by\n"
+               "                               FILE's suffix; --scale 1 to 4, or exact pixels\n"
                "  %1 --help | --version\n"
                "\n"
                "Options:\n"
@@ -154,6 +159,7 @@ constexpr Command commands[] = {
     {u"list", runList, false},
     {u"cost", runCost, false},
     {u"breakeven", runBreakEven, false},
+    {u"export", runExport, true},
 };
 
 const Command* findCommand(const QString& name)

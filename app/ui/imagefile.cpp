@@ -12,6 +12,11 @@ QByteArray formatOf(const QString& path)
 {
     return QFileInfo(path).suffix().toLower().toLatin1();
 }
+
+QString cannotWrite(const QString& path, const QString& reason)
+{
+    return path + QStringLiteral(": cannot write: ") + reason;
+}
 } // namespace
 
 bool isWritableImagePath(const QString& path)
@@ -20,19 +25,32 @@ bool isWritableImagePath(const QString& path)
     return !format.isEmpty() && QImageWriter::supportedImageFormats().contains(format);
 }
 
-QString writeImageAtomically(const QImage& image, const QString& path)
+QString writeFileAtomically(const QString& path,
+                            const std::function<QString(QIODevice& device)>& writeContent)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
-    QImageWriter writer(&file, formatOf(path));
-    if (!writer.write(image)) {
+        return cannotWrite(path, file.errorString());
+    QString error = writeContent(file);
+    // Writers that only say whether they succeeded (QPdfWriter, QSvgGenerator) leave a failed
+    // write (a full disk) in the file's error state.
+    if (error.isEmpty() && file.error() != QFileDevice::NoError)
+        error = file.errorString();
+    if (!error.isEmpty()) {
         file.cancelWriting();
-        return path + QStringLiteral(": cannot write: ") + writer.errorString();
+        return cannotWrite(path, error);
     }
     if (!file.commit())
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
+        return cannotWrite(path, file.errorString());
     return {};
+}
+
+QString writeImageAtomically(const QImage& image, const QString& path)
+{
+    return writeFileAtomically(path, [&](QIODevice& device) {
+        QImageWriter writer(&device, formatOf(path));
+        return writer.write(image) ? QString() : writer.errorString();
+    });
 }
 
 } // namespace ace::ui

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "cli/commandline.h"
+
+namespace ace::cli {
+
+// `export --view ID -o FILE [--select ID] [--scale N | --width W --height H] [--transparent]
+// [--theme light|dark]`: writes a view as a PNG, SVG or PDF figure, by FILE's suffix.
+int runExport(const QStringList& arguments, const CommandContext& context);
+
+} // namespace ace::cli

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QImage;
+class QWidget;
+
+namespace ace::ui {
+class ExplorerState;
+}
+
+namespace ace::exports {
+
+// The window's export actions: File → Export… (Ctrl+E) opens the export dialog; Edit → Copy
+// Diagram (Ctrl+Shift+C) puts the stack diagram, at scale 2 in the current theme with the
+// current selection, on the clipboard. The window adds the actions to its menus.
+class ExportActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExportActions)
+
+public:
+    // `window` parents the actions and the dialog.
+    ExportActions(QWidget* window, const ui::ExplorerState& state);
+
+    QAction* exportAction() const { return m_export; }
+    QAction* copyDiagramAction() const { return m_copyDiagram; }
+
+    // The image Copy Diagram puts on the clipboard.
+    QImage diagramImage() const;
+
+private:
+    void showExportDialog();
+    void copyDiagram();
+
+    QWidget* m_window;
+    const ui::ExplorerState& m_state;
+    QAction* m_export;
+    QAction* m_copyDiagram;
+};
+
+} // namespace ace::exports

@@ -1,0 +1,317 @@
+#include "export/exportdialog.h"
+
+#include "ui/explorerstate.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+
+namespace ace::exports {
+
+namespace {
+
+// Settings keys; values of the wrong type or out of range fall back to the defaults.
+const QString folderKey = QStringLiteral("export/folder");
+const QString viewKey = QStringLiteral("export/view");
+const QString formatKey = QStringLiteral("export/format");
+const QString exactSizeKey = QStringLiteral("export/exactSize");
+const QString scaleKey = QStringLiteral("export/scale");
+const QString widthKey = QStringLiteral("export/width");
+const QString heightKey = QStringLiteral("export/height");
+const QString transparentKey = QStringLiteral("export/transparent");
+const QString themeKey = QStringLiteral("export/theme");
+
+constexpr ExportFormat formats[] = {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf};
+
+QString formatName(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Svg:
+        return ExportDialog::tr("SVG (vector, for the web and editing)");
+    case ExportFormat::Pdf:
+        return ExportDialog::tr("PDF (vector, one page)");
+    case ExportFormat::Png:
+        break;
+    }
+    return ExportDialog::tr("PNG (image)");
+}
+
+// Selects the combo box entry whose data is `value`, if there is one.
+void selectData(QComboBox* box, const QVariant& value)
+{
+    const int index = box->findData(value);
+    if (index >= 0)
+        box->setCurrentIndex(index);
+}
+
+QSpinBox* spinBox(int minimum, int maximum, const QString& suffix)
+{
+    auto* box = new QSpinBox;
+    box->setRange(minimum, maximum);
+    box->setSuffix(suffix);
+    return box;
+}
+
+} // namespace
+
+ExportDialog::ExportDialog(const ui::ExplorerState& state, QWidget* parent)
+    : QDialog(parent)
+    , m_state(state)
+{
+    setWindowTitle(tr("Export Diagram"));
+    buildForm();
+    restoreSettings();
+    viewChanged();
+}
+
+ExportDialog::~ExportDialog() = default;
+
+void ExportDialog::buildForm()
+{
+    m_viewField = new QComboBox;
+    for (const ExportViewInfo& view : exportViews())
+        m_viewField->addItem(view.name, view.id);
+    m_formatField = new QComboBox;
+    for (const ExportFormat format : formats)
+        m_formatField->addItem(formatName(format), suffixOf(format));
+
+    m_scaleChoice = new QRadioButton(tr("&Scale"));
+    m_scaleField = spinBox(1, maximumScale, tr("×"));
+    m_scaleField->setToolTip(tr("2× has twice the pixels of 1× in each direction, for "
+                                "high-resolution screens"));
+    m_exactChoice = new QRadioButton(tr("E&xact size"));
+    m_widthField = spinBox(1, maximumSide, tr(" px"));
+    m_heightField = spinBox(1, maximumSide, tr(" px"));
+    m_widthField->setValue(3840);
+    m_heightField->setValue(2160);
+    m_scaleChoice->setChecked(true);
+    auto* scaleRow = new QHBoxLayout;
+    scaleRow->addWidget(m_scaleChoice);
+    scaleRow->addWidget(m_scaleField);
+    scaleRow->addStretch();
+    auto* exactRow = new QHBoxLayout;
+    exactRow->addWidget(m_exactChoice);
+    exactRow->addWidget(m_widthField);
+    exactRow->addWidget(new QLabel(tr("×")));
+    exactRow->addWidget(m_heightField);
+    exactRow->addStretch();
+    auto* sizeRows = new QVBoxLayout;
+    sizeRows->addLayout(scaleRow);
+    sizeRows->addLayout(exactRow);
+    m_sizeNote = new QLabel;
+    m_sizeNote->setObjectName(QStringLiteral("sizeNote"));
+    sizeRows->addWidget(m_sizeNote);
+
+    m_transparentField = new QCheckBox(tr("&Transparent background"));
+    m_themeField = new QComboBox;
+    m_themeField->addItem(tr("Light"), ui::Theme::light().name());
+    m_themeField->addItem(tr("Dark"), ui::Theme::dark().name());
+    selectData(m_themeField, m_state.theme().name());
+
+    m_pathField = new QLineEdit;
+    auto* browse = new QPushButton(tr("&Browse…"));
+    auto* fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_pathField, 1);
+    fileRow->addWidget(browse);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&View:"), m_viewField);
+    form->addRow(tr("&Format:"), m_formatField);
+    form->addRow(tr("Size:"), sizeRows);
+    form->addRow(QString(), m_transparentField);
+    form->addRow(tr("T&heme:"), m_themeField);
+    form->addRow(tr("F&ile:"), fileRow);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    m_exportButton = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
+    m_exportButton->setDefault(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
+    connect(browse, &QPushButton::clicked, this, &ExportDialog::chooseFile);
+    connect(m_viewField, &QComboBox::currentIndexChanged, this, &ExportDialog::viewChanged);
+    connect(m_formatField, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
+    connect(m_pathField, &QLineEdit::textEdited, this, &ExportDialog::pathEdited);
+    for (QSpinBox* box : {m_scaleField, m_widthField, m_heightField})
+        connect(box, &QSpinBox::valueChanged, this, &ExportDialog::updateState);
+    for (QRadioButton* choice : {m_scaleChoice, m_exactChoice})
+        connect(choice, &QRadioButton::toggled, this, &ExportDialog::updateState);
+}
+
+void ExportDialog::restoreSettings()
+{
+    const QSettings settings;
+    selectData(m_viewField, settings.value(viewKey));
+    selectData(m_formatField, settings.value(formatKey));
+    m_exactChoice->setChecked(settings.value(exactSizeKey).toBool());
+    // Out-of-range values are clamped by the spin boxes.
+    if (settings.contains(scaleKey))
+        m_scaleField->setValue(settings.value(scaleKey).toInt());
+    if (settings.contains(widthKey))
+        m_widthField->setValue(settings.value(widthKey).toInt());
+    if (settings.contains(heightKey))
+        m_heightField->setValue(settings.value(heightKey).toInt());
+    m_transparentField->setChecked(settings.value(transparentKey).toBool());
+    selectData(m_themeField, settings.value(themeKey));
+
+    QString folder = settings.value(folderKey).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath();
+    m_pathField->setText(QDir(folder).filePath(m_viewField->currentData().toString() + u'.' +
+                                               m_formatField->currentData().toString()));
+}
+
+void ExportDialog::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(folderKey, QFileInfo(m_pathField->text()).absolutePath());
+    settings.setValue(viewKey, m_viewField->currentData());
+    settings.setValue(formatKey, m_formatField->currentData());
+    settings.setValue(exactSizeKey, m_exactChoice->isChecked());
+    settings.setValue(scaleKey, m_scaleField->value());
+    settings.setValue(widthKey, m_widthField->value());
+    settings.setValue(heightKey, m_heightField->value());
+    settings.setValue(transparentKey, m_transparentField->isChecked());
+    settings.setValue(themeKey, m_themeField->currentData());
+}
+
+void ExportDialog::chooseFile()
+{
+    const QString filters = tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)");
+    QString selectedFilter = filters.split(QStringLiteral(";;")).at(m_formatField->currentIndex());
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Diagram"), m_pathField->text(), filters, &selectedFilter);
+    if (path.isEmpty())
+        return;
+    m_pathField->setText(path);
+    pathEdited();
+}
+
+void ExportDialog::viewChanged()
+{
+    m_view = createExportView(m_viewField->currentData().toString(), m_state.catalog(),
+                              m_state.prices());
+    m_figure = std::make_unique<Figure>(*m_view, m_state.catalog(), m_state.prices());
+    updateState();
+}
+
+// The format follows the file name's suffix, and the suffix follows a chosen format.
+void ExportDialog::formatChanged()
+{
+    const QFileInfo file(m_pathField->text());
+    if (!m_pathField->text().isEmpty()) {
+        m_pathField->setText(file.dir().filePath(file.completeBaseName() + u'.' +
+                                                 m_formatField->currentData().toString()));
+    }
+    updateState();
+}
+
+void ExportDialog::pathEdited()
+{
+    if (const std::optional<ExportFormat> suffix = exportFormatOf(m_pathField->text()))
+        selectData(m_formatField, suffixOf(*suffix));
+    updateState();
+}
+
+ExportFormat ExportDialog::format() const
+{
+    return formats[std::max(0, m_formatField->currentIndex())];
+}
+
+ExportOptions ExportDialog::options() const
+{
+    ExportOptions options;
+    options.theme = m_themeField->currentData() == ui::Theme::dark().name()
+                        ? ui::Theme::Kind::Dark
+                        : ui::Theme::Kind::Light;
+    options.select = m_state.current();
+    options.transparent = m_transparentField->isEnabled() && m_transparentField->isChecked();
+    return options;
+}
+
+QSize ExportDialog::pixelSize() const
+{
+    ExportSize size;
+    size.scale = m_scaleField->value();
+    if (m_exactChoice->isChecked())
+        size.pixels = QSize(m_widthField->value(), m_heightField->value());
+    return size.resolve(m_figure->naturalSize());
+}
+
+QString ExportDialog::sizeNote() const
+{
+    return m_sizeNote->text();
+}
+
+void ExportDialog::updateState()
+{
+    m_scaleField->setEnabled(m_scaleChoice->isChecked());
+    m_widthField->setEnabled(m_exactChoice->isChecked());
+    m_heightField->setEnabled(m_exactChoice->isChecked());
+    // PDF pages always have a background.
+    m_transparentField->setEnabled(format() != ExportFormat::Pdf);
+
+    const QSize pixels = pixelSize();
+    const bool tooLarge = pixels.width() > maximumSide || pixels.height() > maximumSide;
+    if (tooLarge) {
+        m_sizeNote->setText(tr("%1 × %2 pixels: too large, at most %3 a side")
+                                .arg(pixels.width())
+                                .arg(pixels.height())
+                                .arg(maximumSide));
+    } else if (format() == ExportFormat::Pdf) {
+        //: A PDF page's size in pixels at 96 dpi and in centimetres.
+        m_sizeNote->setText(tr("%1 × %2 pixels: a %3 × %4 cm vector page")
+                                .arg(pixels.width())
+                                .arg(pixels.height())
+                                .arg(pixels.width() * 2.54 / 96, 0, 'f', 1)
+                                .arg(pixels.height() * 2.54 / 96, 0, 'f', 1));
+    } else {
+        m_sizeNote->setText(tr("%1 × %2 pixels").arg(pixels.width()).arg(pixels.height()));
+    }
+    m_exportButton->setEnabled(!tooLarge);
+}
+
+QString ExportDialog::exportToFile()
+{
+    const QString path = m_pathField->text();
+    const std::optional<ExportFormat> suffix = exportFormatOf(path);
+    if (path.isEmpty() || !suffix)
+        return tr("%1: the file name must end in .png, .svg or .pdf").arg(path);
+    const QString error = m_figure->write(path, *suffix, pixelSize(), options());
+    if (error.isEmpty())
+        saveSettings();
+    return error;
+}
+
+void ExportDialog::accept()
+{
+    const QString error = exportToFile();
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Export Failed"),
+                             tr("The diagram was not exported.\n\n%1\n\nA file that was already "
+                                "there is unchanged.")
+                                 .arg(QDir::toNativeSeparators(error)));
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace ace::exports

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "export/figure.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+
+namespace ace::ui {
+class ExplorerState;
+}
+
+namespace ace::exports {
+
+// File → Export…: which view, format (also chosen by the file name's suffix), size as a scale
+// or exact pixels, transparency (PNG, SVG), theme, and the file; a note shows the resulting
+// pixel size as the fields change. The fields and the folder are remembered between runs.
+// The export highlights what is selected in the window.
+class ExportDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExportDialog)
+
+public:
+    explicit ExportDialog(const ui::ExplorerState& state, QWidget* parent = nullptr);
+    ~ExportDialog() override;
+
+    QComboBox* viewField() const { return m_viewField; }
+    QComboBox* formatField() const { return m_formatField; }
+    QRadioButton* scaleChoice() const { return m_scaleChoice; }
+    QRadioButton* exactChoice() const { return m_exactChoice; }
+    QSpinBox* scaleField() const { return m_scaleField; }
+    QSpinBox* widthField() const { return m_widthField; }
+    QSpinBox* heightField() const { return m_heightField; }
+    QCheckBox* transparentField() const { return m_transparentField; }
+    QComboBox* themeField() const { return m_themeField; }
+    QLineEdit* pathField() const { return m_pathField; }
+    // The live note of the resulting size, e.g. "2174 × 1540 pixels".
+    QString sizeNote() const;
+
+    // Writes the file as the fields say and remembers the fields; returns an error message
+    // naming the file, or an empty string. accept() calls it and shows the error, if any.
+    QString exportToFile();
+
+public slots:
+    void accept() override;
+
+private:
+    void buildForm();
+    void restoreSettings();
+    void saveSettings() const;
+    void chooseFile();
+    void viewChanged();
+    void formatChanged();
+    void pathEdited();
+    void updateState();
+    ExportFormat format() const;
+    ExportOptions options() const;
+    QSize pixelSize() const;
+
+    const ui::ExplorerState& m_state;
+    std::unique_ptr<ExportView> m_view;
+    std::unique_ptr<Figure> m_figure;
+    QComboBox* m_viewField = nullptr;
+    QComboBox* m_formatField = nullptr;
+    QRadioButton* m_scaleChoice = nullptr;
+    QRadioButton* m_exactChoice = nullptr;
+    QSpinBox* m_scaleField = nullptr;
+    QSpinBox* m_widthField = nullptr;
+    QSpinBox* m_heightField = nullptr;
+    QCheckBox* m_transparentField = nullptr;
+    QComboBox* m_themeField = nullptr;
+    QLineEdit* m_pathField = nullptr;
+    QLabel* m_sizeNote = nullptr;
+    QPushButton* m_exportButton = nullptr;
+};
+
+} // namespace ace::exports

@@ -1,0 +1,213 @@
+#include "export/figure.h"
+
+#include "catalog/catalog.h"
+#include "pricing/pricebook.h"
+#include "ui/imagefile.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QImage>
+#include <QImageWriter>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace ace::exports {
+
+namespace {
+
+// Spacing of the figure at scale 1, in pixels, in the diagram's measure.
+constexpr qreal padding = 20;   // with the content's own margin, 28 as in the diagram
+constexpr qreal textIndent = 8; // titles line up with the content's first items
+constexpr qreal titleGap = 14;
+constexpr qreal captionGap = 10;
+// The resolution PDF pages are laid out at, so a figure's pixels map to a page size.
+constexpr int pdfResolution = 96;
+
+QFont figureFont(int pixelSize, QFont::Weight weight)
+{
+    QFont font = QGuiApplication::font();
+    font.setPixelSize(pixelSize);
+    font.setWeight(weight);
+    // As in the diagram: unhinted, so text scales linearly with the figure.
+    font.setHintingPreference(QFont::PreferNoHinting);
+    return font;
+}
+
+QFont titleFont()
+{
+    return figureFont(22, QFont::Bold);
+}
+
+QFont captionFont()
+{
+    return figureFont(12, QFont::Normal);
+}
+
+QString provenance(const Catalog& catalog, const PriceBook& prices)
+{
+    //: The caption of every exported figure: where its data comes from.
+    return QCoreApplication::translate("Figure", "Catalog: %1 · Prices: %2 (%3), as of %4 · %5 %6")
+        .arg(catalog.sourceName(), prices.region(), prices.currency(), prices.asOf(),
+             QCoreApplication::translate("Figure", "AWS Compute Explorer"),
+             QCoreApplication::applicationVersion())
+        .trimmed();
+}
+
+} // namespace
+
+std::optional<ExportFormat> exportFormatOf(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    for (const ExportFormat format : {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf}) {
+        if (suffix == suffixOf(format))
+            return format;
+    }
+    return std::nullopt;
+}
+
+QString suffixOf(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Svg:
+        return QStringLiteral("svg");
+    case ExportFormat::Pdf:
+        return QStringLiteral("pdf");
+    case ExportFormat::Png:
+        break;
+    }
+    return QStringLiteral("png");
+}
+
+struct Figure::Layout
+{
+    QSize size;
+    QRectF title;
+    QRectF content;
+    QLineF rule; // between the content and the caption
+    QRectF caption;
+};
+
+Figure::Figure(ExportView& view, const Catalog& catalog, const PriceBook& prices)
+    : m_view(view)
+    , m_caption(provenance(catalog, prices))
+{}
+
+Figure::Layout Figure::layout() const
+{
+    const QFontMetricsF title(titleFont());
+    const QFontMetricsF caption(captionFont());
+    const QSizeF content = m_view.contentSize();
+    const qreal width =
+        std::max({content.width(), title.horizontalAdvance(m_view.title()) + 2 * textIndent,
+                  caption.horizontalAdvance(m_caption) + 2 * textIndent});
+    Layout layout;
+    const qreal textWidth = width - 2 * textIndent;
+    layout.title = QRectF(padding + textIndent, padding + textIndent, textWidth, title.height());
+    layout.content = QRectF(QPointF(padding, layout.title.bottom() + titleGap), content)
+                         .translated((width - content.width()) / 2, 0);
+    const qreal ruleY = layout.content.bottom() + captionGap;
+    layout.rule = QLineF(padding + textIndent, ruleY, padding + textIndent + textWidth, ruleY);
+    layout.caption = QRectF(padding + textIndent, ruleY + captionGap, textWidth, caption.height());
+    layout.size = QSize(int(std::ceil(width + 2 * padding)),
+                        int(std::ceil(layout.caption.bottom() + textIndent + padding)));
+    return layout;
+}
+
+QSize Figure::naturalSize() const
+{
+    return layout().size;
+}
+
+QRectF Figure::contentRect() const
+{
+    return layout().content;
+}
+
+void Figure::render(QPainter& painter, const QRectF& target, const ExportOptions& options)
+{
+    const ui::Theme theme = ui::Theme::ofKind(options.theme);
+    const Layout parts = layout();
+    painter.save();
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
+                           QPainter::SmoothPixmapTransform);
+    if (!options.transparent)
+        painter.fillRect(target, theme.background());
+
+    const qreal scale =
+        std::min(target.width() / parts.size.width(), target.height() / parts.size.height());
+    const QSizeF scaled = QSizeF(parts.size) * scale;
+    painter.translate(target.center() - QPointF(scaled.width(), scaled.height()) / 2);
+    painter.scale(scale, scale);
+
+    painter.setPen(theme.text());
+    painter.setFont(titleFont());
+    painter.drawText(parts.title, Qt::AlignLeft | Qt::AlignVCenter, m_view.title());
+
+    m_view.render(painter, parts.content, options);
+
+    painter.setPen(QPen(theme.border(), 1));
+    painter.drawLine(parts.rule);
+    painter.setPen(theme.mutedText());
+    painter.setFont(captionFont());
+    painter.drawText(parts.caption, Qt::AlignLeft | Qt::AlignVCenter, m_caption);
+    painter.restore();
+}
+
+QImage Figure::toImage(const QSize& pixels, const ExportOptions& options)
+{
+    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    render(painter, QRectF(QPointF(), pixels), options);
+    return image;
+}
+
+QString Figure::write(const QString& path, ExportFormat format, const QSize& pixels,
+                      const ExportOptions& options)
+{
+    switch (format) {
+    case ExportFormat::Png:
+        return ui::writeImageAtomically(toImage(pixels, options), path);
+    case ExportFormat::Svg:
+        return ui::writeFileAtomically(path, [&](QIODevice& device) {
+            QSvgGenerator svg;
+            svg.setOutputDevice(&device);
+            svg.setSize(pixels);
+            svg.setViewBox(QRect(QPoint(), pixels));
+            svg.setResolution(pdfResolution);
+            svg.setTitle(m_view.title());
+            svg.setDescription(m_caption);
+            QPainter painter;
+            if (!painter.begin(&svg))
+                return QCoreApplication::translate("Figure", "cannot start the SVG");
+            render(painter, QRectF(QPointF(), pixels), options);
+            return painter.end() ? QString()
+                                 : QCoreApplication::translate("Figure", "cannot finish the SVG");
+        });
+    case ExportFormat::Pdf:
+        return ui::writeFileAtomically(path, [&](QIODevice& device) {
+            QPdfWriter pdf(&device);
+            pdf.setResolution(pdfResolution);
+            pdf.setTitle(m_view.title());
+            pdf.setCreator(QCoreApplication::applicationName());
+            // One page exactly the figure's size, without margins.
+            pdf.setPageSize(QPageSize(QSizeF(pixels) * 72.0 / pdfResolution, QPageSize::Point, {},
+                                      QPageSize::ExactMatch));
+            pdf.setPageMargins(QMarginsF());
+            QPainter painter;
+            if (!painter.begin(&pdf))
+                return QCoreApplication::translate("Figure", "cannot start the PDF");
+            render(painter, QRectF(0, 0, pdf.width(), pdf.height()), options);
+            return painter.end() ? QString()
+                                 : QCoreApplication::translate("Figure", "cannot finish the PDF");
+        });
+    }
+    return {};
+}
+
+} // namespace ace::exports

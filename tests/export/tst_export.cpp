@@ -1,0 +1,436 @@
+// Exporting views as figures: the registry, exact sizes, scale, transparency, themes checked by
+// pixel probes at known cells, SVG and PDF structure, atomic writes, the export dialog and the
+// window's export actions.
+#include "catalog/catalog.h"
+#include "export/diagramexportviews.h"
+#include "export/exportactions.h"
+#include "export/exportdialog.h"
+#include "export/exportview.h"
+#include "export/figure.h"
+#include "pricing/pricebook.h"
+#include "ui/explorerstate.h"
+#include "ui/imagefile.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QLineEdit>
+#include <QPainter>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWidget>
+#include <QXmlStreamReader>
+
+#include <optional>
+
+using namespace ace;
+using exports::ExportFormat;
+using exports::ExportOptions;
+
+namespace {
+
+const QString ec2 = QStringLiteral("ec2");
+const QString guestOs = QStringLiteral("guest-os");
+
+bool near(QColor a, QColor b, int tolerance)
+{
+    return std::abs(a.red() - b.red()) <= tolerance &&
+           std::abs(a.green() - b.green()) <= tolerance &&
+           std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+// How many of the pixels in `area` are within `tolerance` of `color`, as a fraction.
+double shareOf(const QImage& image, const QRect& area, const QColor& color, int tolerance = 6)
+{
+    const QRect pixels = area.intersected(image.rect());
+    int matching = 0;
+    for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
+        for (int x = pixels.left(); x <= pixels.right(); ++x)
+            matching += near(image.pixelColor(x, y), color, tolerance) ? 1 : 0;
+    }
+    return pixels.isEmpty() ? 0 : double(matching) / (pixels.width() * pixels.height());
+}
+
+QByteArray contentsOf(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+ExportOptions themed(ui::Theme::Kind theme, bool transparent = false)
+{
+    ExportOptions options;
+    options.theme = theme;
+    options.transparent = transparent;
+    return options;
+}
+
+} // namespace
+
+class TestExport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void viewsAreRegisteredById();
+    void figureHasTheAskedPixels();
+    void scaleTwoDoublesEverySide();
+    void transparentLeavesTheBackgroundOut();
+    void themesColourTheBackgroundAndCells_data();
+    void themesColourTheBackgroundAndCells();
+    void responsibilityMatrixShowsTheCells();
+    void svgIsXmlWithATitle();
+    void pdfHasOnePageOfTheFigureSize();
+    void failedWriteLeavesTheOldFileAlone();
+    void writeUnderARegularFileFails();
+    void dialogNotesThePixelSize();
+    void dialogFollowsTheSuffixAndDisablesTransparencyForPdf();
+    void dialogWritesTheFileAndRemembersTheFields();
+    void dialogReportsAnUnwritableFile();
+    void actionsHaveShortcutsAndCopyAtScaleTwo();
+
+private:
+    std::optional<Catalog> m_catalog;
+    std::optional<PriceBook> m_prices;
+    QTemporaryDir m_dir;
+};
+
+void TestExport::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("aws-compute-explorer-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_export"));
+    m_catalog = Catalog::loadBuiltIn();
+    m_prices = PriceBook::loadBuiltIn();
+    QVERIFY(m_dir.isValid());
+}
+
+void TestExport::init()
+{
+    QSettings().clear();
+}
+
+void TestExport::viewsAreRegisteredById()
+{
+    QStringList ids;
+    for (const exports::ExportViewInfo& view : exports::exportViews()) {
+        ids.append(view.id);
+        QVERIFY(!view.name.isEmpty());
+        const auto created = exports::createExportView(view.id, *m_catalog, *m_prices);
+        QVERIFY(created);
+        QCOMPARE(created->id(), view.id);
+        QVERIFY(!created->title().isEmpty());
+        QVERIFY(!created->contentSize().isEmpty());
+    }
+    QCOMPARE(ids, (QStringList{QStringLiteral("stack"), QStringLiteral("responsibility")}));
+    QVERIFY(!exports::createExportView(QStringLiteral("stacks"), *m_catalog, *m_prices));
+}
+
+void TestExport::figureHasTheAskedPixels()
+{
+    exports::StackExportView view(*m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices);
+    for (const QSize size : {QSize(3840, 2160), QSize(640, 1200), QSize(1, 1)}) {
+        const QString path = m_dir.filePath(QStringLiteral("exact.png"));
+        QCOMPARE(figure.write(path, ExportFormat::Png, size, {}), QString());
+        QCOMPARE(QImage(path).size(), size);
+    }
+    // A figure fitted into a wider frame keeps its aspect: the sides are background.
+    const QImage wide = figure.toImage(QSize(4000, 1000), themed(ui::Theme::Kind::Dark));
+    QCOMPARE(shareOf(wide, QRect(0, 0, 200, 1000), ui::Theme::dark().background(), 0), 1.0);
+    QCOMPARE(shareOf(wide, QRect(3800, 0, 200, 1000), ui::Theme::dark().background(), 0), 1.0);
+    QVERIFY(shareOf(wide, QRect(1800, 0, 400, 1000), ui::Theme::dark().background(), 0) < 0.9);
+}
+
+void TestExport::scaleTwoDoublesEverySide()
+{
+    exports::StackExportView view(*m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices);
+    const QSize natural = figure.naturalSize();
+    QVERIFY(natural.width() > 800 && natural.height() > 600);
+    // The figure holds the view's content with room for the title and caption.
+    QVERIFY(QRectF(QPointF(), natural).contains(figure.contentRect()));
+    QVERIFY(figure.contentRect().top() > 40);
+    QCOMPARE((exports::ExportSize{2, {}}.resolve(natural)), natural * 2);
+    QCOMPARE((exports::ExportSize{3, QSize(100, 50)}.resolve(natural)), QSize(100, 50));
+    QCOMPARE(figure.toImage(natural * 2, {}).size(), natural * 2);
+    QVERIFY(figure.caption().contains(QStringLiteral("built-in catalog.json")));
+    QVERIFY(figure.caption().contains(QStringLiteral("us-east-1")));
+    QVERIFY(figure.caption().contains(m_prices->asOf()));
+}
+
+void TestExport::transparentLeavesTheBackgroundOut()
+{
+    exports::StackExportView view(*m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices);
+    const QSize size = figure.naturalSize();
+    const QImage opaque = figure.toImage(size, themed(ui::Theme::Kind::Dark));
+    const QImage clear = figure.toImage(size, themed(ui::Theme::Kind::Dark, true));
+    for (const QPoint corner : {QPoint(0, 0), QPoint(size.width() - 1, size.height() - 1)}) {
+        QCOMPARE(opaque.pixelColor(corner).alpha(), 255);
+        QCOMPARE(clear.pixelColor(corner).alpha(), 0);
+    }
+    // The cells are still drawn, opaque.
+    const QPointF cell = figure.contentRect().topLeft() +
+                         view.contentRectOf(view.scene().cellRect(ec2, guestOs)).center();
+    QCOMPARE(clear.pixelColor(cell.toPoint()).alpha(), 255);
+}
+
+void TestExport::themesColourTheBackgroundAndCells_data()
+{
+    QTest::addColumn<ui::Theme::Kind>("theme");
+    QTest::newRow("light") << ui::Theme::Kind::Light;
+    QTest::newRow("dark") << ui::Theme::Kind::Dark;
+}
+
+void TestExport::themesColourTheBackgroundAndCells()
+{
+    QFETCH(ui::Theme::Kind, theme);
+    const ui::Theme colours = ui::Theme::ofKind(theme);
+    exports::StackExportView view(*m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices);
+    constexpr int scale = 2;
+    const QImage image = figure.toImage(figure.naturalSize() * scale, themed(theme));
+    QCOMPARE(image.pixelColor(4, 4), colours.background());
+
+    // You manage EC2's guest OS: the customer's fill and hatching, left of the label.
+    const QRectF cell = view.contentRectOf(view.scene().cellRect(ec2, guestOs))
+                            .translated(figure.contentRect().topLeft());
+    const QRectF cellPixels(cell.topLeft() * scale, cell.size() * scale);
+    const QRect beside(QPointF(cellPixels.left() + 8, cellPixels.center().y() - 8).toPoint(),
+                       QSize(int(cellPixels.width() / 4) - 8, 16));
+    const ui::ResponsibilityStyle customer = colours.responsibility(Responsibility::Customer);
+    const double fill = shareOf(image, beside, customer.fill);
+    QVERIFY2(fill > 0.4 && fill < 0.95, qPrintable(QString::number(fill)));
+    QCOMPARE(shareOf(image, beside, colours.responsibility(Responsibility::Aws).fill, 3), 0.0);
+}
+
+void TestExport::responsibilityMatrixShowsTheCells()
+{
+    exports::ResponsibilityExportView view(*m_catalog, *m_prices);
+    exports::StackExportView stack(*m_catalog, *m_prices);
+    // Only the options' names and the matrix: much shorter than the whole diagram.
+    QVERIFY(view.contentSize().height() < stack.contentSize().height() * 0.8);
+    exports::Figure figure(view, *m_catalog, *m_prices);
+    const QImage image = figure.toImage(figure.naturalSize(), {});
+    const QRectF header =
+        view.contentRectOf(view.scene().headerRect(ec2)).translated(figure.contentRect().topLeft());
+    QVERIFY(!header.isNull());
+    const QRectF cell = view.contentRectOf(view.scene().cellRect(QStringLiteral("lambda"), guestOs))
+                            .translated(figure.contentRect().topLeft());
+    QVERIFY(cell.top() > header.bottom());
+    const QRect beside(QPointF(cell.left() + 4, cell.center().y() - 4).toPoint(),
+                       QSize(int(cell.width() / 4) - 4, 8));
+    QVERIFY(shareOf(image, beside, ui::Theme::light().responsibility(Responsibility::Aws).fill) >
+            0.95);
+}
+
+void TestExport::svgIsXmlWithATitle()
+{
+    exports::StackExportView view(*m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices);
+    const QString path = m_dir.filePath(QStringLiteral("figure.svg"));
+    QCOMPARE(figure.write(path, ExportFormat::Svg, figure.naturalSize(), {}), QString());
+
+    QXmlStreamReader xml(contentsOf(path));
+    QString title;
+    QString description;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"title")
+            title = xml.readElementText();
+        else if (xml.name() == u"desc")
+            description = xml.readElementText();
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(title, view.title());
+    QCOMPARE(description, figure.caption());
+
+    // Drawn back, it is the figure: its size, its background.
+    QSvgRenderer renderer(path);
+    QVERIFY(renderer.isValid());
+    QCOMPARE(renderer.viewBox().size(), figure.naturalSize());
+    QImage image(figure.naturalSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    renderer.render(&painter);
+    painter.end();
+    QCOMPARE(image.pixelColor(2, 2), ui::Theme::light().background());
+}
+
+void TestExport::pdfHasOnePageOfTheFigureSize()
+{
+    exports::ResponsibilityExportView view(*m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices);
+    const QString path = m_dir.filePath(QStringLiteral("figure.pdf"));
+    QCOMPARE(
+        figure.write(path, ExportFormat::Pdf, figure.naturalSize(), themed(ui::Theme::Kind::Dark)),
+        QString());
+    const QByteArray pdf = contentsOf(path);
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "),
+             1);
+    QVERIFY(pdf.contains("/Type /Pages"));
+    // 96 dpi: a pixel is three quarters of a point (PDF pages are whole points).
+    static const QRegularExpression mediaBox(
+        QStringLiteral("/MediaBox \\[0 0 ([\\d.]+) ([\\d.]+)\\]"));
+    const QRegularExpressionMatch match = mediaBox.match(QString::fromLatin1(pdf));
+    QVERIFY(match.hasMatch());
+    const QSizeF points = QSizeF(figure.naturalSize()) * 0.75;
+    QVERIFY(std::abs(match.captured(1).toDouble() - points.width()) < 1);
+    QVERIFY(std::abs(match.captured(2).toDouble() - points.height()) < 1);
+}
+
+void TestExport::failedWriteLeavesTheOldFileAlone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("keep.png"));
+    {
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the user's earlier file");
+    }
+    const QString error = ui::writeFileAtomically(path, [](QIODevice& device) {
+        device.write(QByteArray(4096, 'x'));
+        return QStringLiteral("No space left on device");
+    });
+    QCOMPARE(error, path + QStringLiteral(": cannot write: No space left on device"));
+    QCOMPARE(contentsOf(path), QByteArray("the user's earlier file"));
+    // No temporary file is left beside it.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("keep.png")});
+}
+
+void TestExport::writeUnderARegularFileFails()
+{
+    // A folder that is a regular file fails even for root, who ignores permissions.
+    const QString notAFolder = m_dir.filePath(QStringLiteral("plain-file"));
+    {
+        QFile file(notAFolder);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    exports::StackExportView view(*m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices);
+    for (const ExportFormat format : {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf}) {
+        const QString path = notAFolder + QStringLiteral("/figure.") + exports::suffixOf(format);
+        const QString error = figure.write(path, format, QSize(200, 100), {});
+        QVERIFY2(error.startsWith(path + QStringLiteral(": cannot write: ")), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
+    }
+    QCOMPARE(QFileInfo(notAFolder).size(), 0);
+}
+
+void TestExport::dialogNotesThePixelSize()
+{
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    exports::ExportDialog dialog(state);
+    exports::StackExportView view(*m_catalog, *m_prices);
+    const QSize natural = exports::Figure(view, *m_catalog, *m_prices).naturalSize();
+    QVERIFY(dialog.scaleChoice()->isChecked());
+    dialog.scaleField()->setValue(2);
+    QCOMPARE(dialog.sizeNote(),
+             QStringLiteral("%1 × %2 pixels").arg(natural.width() * 2).arg(natural.height() * 2));
+    dialog.exactChoice()->setChecked(true);
+    QVERIFY(!dialog.scaleField()->isEnabled());
+    dialog.widthField()->setValue(1920);
+    dialog.heightField()->setValue(1080);
+    QCOMPARE(dialog.sizeNote(), QStringLiteral("1920 × 1080 pixels"));
+    // The field itself refuses absurd sizes.
+    dialog.widthField()->setValue(100000);
+    QCOMPARE(dialog.widthField()->value(), exports::maximumSide);
+}
+
+void TestExport::dialogFollowsTheSuffixAndDisablesTransparencyForPdf()
+{
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    exports::ExportDialog dialog(state);
+    QVERIFY(dialog.pathField()->text().endsWith(QStringLiteral("/stack.png")));
+    QVERIFY(dialog.transparentField()->isEnabled());
+    dialog.formatField()->setCurrentIndex(dialog.formatField()->findData(QStringLiteral("pdf")));
+    QVERIFY(dialog.pathField()->text().endsWith(QStringLiteral("/stack.pdf")));
+    QVERIFY(!dialog.transparentField()->isEnabled());
+    QVERIFY(dialog.sizeNote().contains(QStringLiteral("cm vector page")));
+
+    dialog.pathField()->clear();
+    QTest::keyClicks(dialog.pathField(), m_dir.filePath(QStringLiteral("typed.svg")));
+    QCOMPARE(dialog.formatField()->currentData().toString(), QStringLiteral("svg"));
+    QVERIFY(dialog.transparentField()->isEnabled());
+}
+
+void TestExport::dialogWritesTheFileAndRemembersTheFields()
+{
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    state.setCurrent(CatalogItem::option(QStringLiteral("lambda")));
+    const QString path = m_dir.filePath(QStringLiteral("from-dialog.png"));
+    {
+        exports::ExportDialog dialog(state);
+        dialog.viewField()->setCurrentIndex(
+            dialog.viewField()->findData(QStringLiteral("responsibility")));
+        dialog.exactChoice()->setChecked(true);
+        dialog.widthField()->setValue(1600);
+        dialog.heightField()->setValue(900);
+        dialog.transparentField()->setChecked(true);
+        dialog.themeField()->setCurrentIndex(dialog.themeField()->findData(QStringLiteral("dark")));
+        dialog.pathField()->setText(path);
+        QCOMPARE(dialog.exportToFile(), QString());
+    }
+    const QImage image(path);
+    QCOMPARE(image.size(), QSize(1600, 900));
+    QCOMPARE(image.pixelColor(0, 0).alpha(), 0);
+
+    exports::ExportDialog again(state);
+    QCOMPARE(again.viewField()->currentData().toString(), QStringLiteral("responsibility"));
+    QVERIFY(again.exactChoice()->isChecked());
+    QCOMPARE(again.widthField()->value(), 1600);
+    QCOMPARE(again.heightField()->value(), 900);
+    QVERIFY(again.transparentField()->isChecked());
+    QCOMPARE(again.themeField()->currentData().toString(), QStringLiteral("dark"));
+    QCOMPARE(QFileInfo(again.pathField()->text()).absolutePath(), QFileInfo(path).absolutePath());
+}
+
+void TestExport::dialogReportsAnUnwritableFile()
+{
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    exports::ExportDialog dialog(state);
+    const QString path = m_dir.filePath(QStringLiteral("no-such-folder/figure.png"));
+    dialog.pathField()->setText(path);
+    QVERIFY(dialog.exportToFile().startsWith(path + QStringLiteral(": cannot write")));
+    QVERIFY(!QFile::exists(path));
+    // A failed export remembers nothing.
+    QVERIFY(!QSettings().contains(QStringLiteral("export/folder")));
+    dialog.pathField()->setText(m_dir.filePath(QStringLiteral("figure.gif")));
+    QVERIFY(dialog.exportToFile().contains(QStringLiteral("must end in .png, .svg or .pdf")));
+}
+
+void TestExport::actionsHaveShortcutsAndCopyAtScaleTwo()
+{
+    QWidget window;
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    state.setTheme(ui::Theme::dark());
+    exports::ExportActions actions(&window, state);
+    QCOMPARE(actions.exportAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+E")));
+    QCOMPARE(actions.copyDiagramAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+
+    exports::StackExportView view(*m_catalog, *m_prices);
+    const QSize natural = exports::Figure(view, *m_catalog, *m_prices).naturalSize();
+    const QImage image = actions.diagramImage();
+    QCOMPARE(image.size(), natural * 2);
+    QCOMPARE(image.pixelColor(2, 2), ui::Theme::dark().background());
+}
+
+QTEST_MAIN(TestExport)
+#include "tst_export.moc"

@@ -1,0 +1,280 @@
+// The `export` command, run as users run it: exact sizes, scale, transparency, themes, the
+// three formats, and every way it refuses (exit 2) or fails (exit 1) without leaving a file.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString err;
+};
+
+Run runProgram(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(ACE_PROGRAM), arguments);
+    Run run;
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
+        return run;
+    run.exitCode = process.exitCode();
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+Run runExport(const QStringList& arguments)
+{
+    return runProgram(QStringList{QStringLiteral("export")} + arguments);
+}
+
+QByteArray contentsOf(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestExportCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void exactSizeIsExact();
+    void scaleTwoDoublesScaleOne();
+    void transparentAndThemes();
+    void svgAndPdf();
+    void badUsageExitsWithTwoAndWritesNothing_data();
+    void badUsageExitsWithTwoAndWritesNothing();
+    void unwritableFileExitsWithOneAndLeavesNothing();
+    void helpNamesTheCommand();
+
+private:
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir;
+};
+
+void TestExportCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestExportCli::exactSizeIsExact()
+{
+    for (const QSize size : {QSize(3840, 2160), QSize(500, 1500)}) {
+        const QString file = path(QStringLiteral("exact.png"));
+        const Run run =
+            runExport({QStringLiteral("--view"), QStringLiteral("stack"), QStringLiteral("-o"),
+                       file, QStringLiteral("--width"), QString::number(size.width()),
+                       QStringLiteral("--height"), QString::number(size.height())});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QImage(file).size(), size);
+    }
+}
+
+void TestExportCli::scaleTwoDoublesScaleOne()
+{
+    const QString one = path(QStringLiteral("one.png"));
+    const QString two = path(QStringLiteral("two.png"));
+    QCOMPARE(runExport({QStringLiteral("--view"), QStringLiteral("responsibility"),
+                        QStringLiteral("--output"), one})
+                 .exitCode,
+             0);
+    QCOMPARE(runExport({QStringLiteral("--view"), QStringLiteral("responsibility"),
+                        QStringLiteral("-o"), two, QStringLiteral("--scale"), QStringLiteral("2")})
+                 .exitCode,
+             0);
+    const QSize natural = QImage(one).size();
+    QVERIFY(natural.width() > 800);
+    QCOMPARE(QImage(two).size(), natural * 2);
+}
+
+void TestExportCli::transparentAndThemes()
+{
+    const QString light = path(QStringLiteral("light.png"));
+    const QString dark = path(QStringLiteral("dark.png"));
+    const QString clear = path(QStringLiteral("clear.png"));
+    const QStringList stack{QStringLiteral("--view"), QStringLiteral("stack"),
+                            QStringLiteral("--select"), QStringLiteral("ecs-fargate")};
+    QCOMPARE(runExport(stack + QStringList{QStringLiteral("-o"), light}).exitCode, 0);
+    QCOMPARE(runExport(stack + QStringList{QStringLiteral("-o"), dark, QStringLiteral("--theme"),
+                                           QStringLiteral("dark")})
+                 .exitCode,
+             0);
+    QCOMPARE(runExport(stack + QStringList{QStringLiteral("-o"), clear, QStringLiteral("--theme"),
+                                           QStringLiteral("dark"), QStringLiteral("--transparent")})
+                 .exitCode,
+             0);
+    const QImage lightImage(light);
+    const QImage darkImage(dark);
+    const QImage clearImage(clear);
+    QCOMPARE(lightImage.pixelColor(1, 1), QColor(Qt::white));
+    QVERIFY(darkImage.pixelColor(1, 1).lightnessF() < 0.2);
+    QCOMPARE(darkImage.pixelColor(1, 1).alpha(), 255);
+    QCOMPARE(clearImage.pixelColor(1, 1).alpha(), 0);
+    QCOMPARE(clearImage.pixelColor(clearImage.width() - 1, clearImage.height() - 1).alpha(), 0);
+}
+
+void TestExportCli::svgAndPdf()
+{
+    const QString svg = path(QStringLiteral("figure.svg"));
+    QCOMPARE(runExport({QStringLiteral("--view"), QStringLiteral("stack"), QStringLiteral("-o"),
+                        svg, QStringLiteral("--transparent")})
+                 .exitCode,
+             0);
+    QXmlStreamReader xml(contentsOf(svg));
+    bool titled = false;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"title")
+            titled = !xml.readElementText().isEmpty();
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(titled);
+
+    const QString pdf = path(QStringLiteral("figure.PDF"));
+    QCOMPARE(
+        runExport({QStringLiteral("--view"), QStringLiteral("responsibility"), QStringLiteral("-o"),
+                   pdf, QStringLiteral("--theme"), QStringLiteral("dark")})
+            .exitCode,
+        0);
+    const QByteArray bytes = contentsOf(pdf);
+    QVERIFY(bytes.startsWith("%PDF-"));
+    QCOMPARE(bytes.count("/Type /Page\n"), 1);
+}
+
+void TestExportCli::badUsageExitsWithTwoAndWritesNothing_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    const QString prefix = QStringLiteral("aws-compute-explorer export: ");
+    QTest::newRow("unknown view") << QStringList{QStringLiteral("--view"), QStringLiteral("x")}
+                                  << prefix +
+                                         QStringLiteral(
+                                             "--view: \"x\" is not one of stack, responsibility");
+    QTest::newRow("no view") << QStringList{}
+                             << prefix + QStringLiteral(
+                                             "--view is required: one of stack, responsibility");
+    QTest::newRow("unknown select")
+        << QStringList{QStringLiteral("--select"), QStringLiteral("ec3")}
+        << prefix +
+               QStringLiteral(
+                   "--select: \"ec3\" is not an option or service id in built-in catalog.json");
+    QTest::newRow("bad theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("blue")}
+                               << prefix + QStringLiteral("--theme: \"blue\" is not light or dark");
+    QTest::newRow("scale zero") << QStringList{QStringLiteral("--scale"), QStringLiteral("0")}
+                                << prefix + QStringLiteral(
+                                                "--scale: \"0\" is not a whole number from 1 to 4");
+    QTest::newRow("scale five") << QStringList{QStringLiteral("--scale"), QStringLiteral("5")}
+                                << prefix + QStringLiteral(
+                                                "--scale: \"5\" is not a whole number from 1 to 4");
+    QTest::newRow("zero width")
+        << QStringList{QStringLiteral("--width"), QStringLiteral("0"), QStringLiteral("--height"),
+                       QStringLiteral("100")}
+        << prefix + QStringLiteral("--width: \"0\" is not a number of pixels from 1 to 16384");
+    QTest::newRow("absurd height")
+        << QStringList{QStringLiteral("--width"), QStringLiteral("100"), QStringLiteral("--height"),
+                       QStringLiteral("16385")}
+        << prefix + QStringLiteral("--height: \"16385\" is not a number of pixels from 1 to 16384");
+    QTest::newRow("width alone")
+        << QStringList{QStringLiteral("--width"), QStringLiteral("100")}
+        << prefix + QStringLiteral("--width and --height go together; --height is missing");
+    QTest::newRow("scale and width")
+        << QStringList{QStringLiteral("--scale"),  QStringLiteral("2"),
+                       QStringLiteral("--width"),  QStringLiteral("100"),
+                       QStringLiteral("--height"), QStringLiteral("100")}
+        << prefix + QStringLiteral("choose one of --scale and --width/--height");
+    QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")}
+                                    << prefix + QStringLiteral("unexpected argument \"extra\"");
+}
+
+void TestExportCli::badUsageExitsWithTwoAndWritesNothing()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    QStringList arguments{QStringLiteral("-o"), path(QStringLiteral("refused.png"))};
+    if (!options.contains(QStringLiteral("--view")) &&
+        QTest::currentDataTag() != QByteArray("no view"))
+        arguments += QStringList{QStringLiteral("--view"), QStringLiteral("stack")};
+    const Run run = runExport(arguments + options);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(!QFile::exists(path(QStringLiteral("refused.png"))));
+
+    // Output files the command does not write.
+    const QString existing = path(QStringLiteral("existing.png"));
+    {
+        QFile file(existing);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("earlier");
+    }
+    for (const QString& file :
+         QStringList{path(QStringLiteral("figure.jpg")), path(QStringLiteral("noext"))}) {
+        const Run suffix = runExport(
+            {QStringLiteral("--view"), QStringLiteral("stack"), QStringLiteral("-o"), file});
+        QCOMPARE(suffix.exitCode, 2);
+        QVERIFY2(suffix.err.contains(QStringLiteral("does not end in .png, .svg or .pdf")),
+                 qPrintable(suffix.err));
+        QVERIFY(!QFile::exists(file));
+    }
+    const Run pdf =
+        runExport({QStringLiteral("--view"), QStringLiteral("stack"), QStringLiteral("-o"),
+                   path(QStringLiteral("clear.pdf")), QStringLiteral("--transparent")});
+    QCOMPARE(pdf.exitCode, 2);
+    QVERIFY2(pdf.err.contains(QStringLiteral("--transparent")), qPrintable(pdf.err));
+    QVERIFY(!QFile::exists(path(QStringLiteral("clear.pdf"))));
+    const Run noOutput = runExport({QStringLiteral("--view"), QStringLiteral("stack")});
+    QCOMPARE(noOutput.exitCode, 2);
+    QVERIFY2(noOutput.err.contains(QStringLiteral("-o FILE is required")),
+             qPrintable(noOutput.err));
+    // A refused export leaves the file that is there alone.
+    const Run refused = runExport(
+        {QStringLiteral("--view"), QStringLiteral("stacks"), QStringLiteral("-o"), existing});
+    QCOMPARE(refused.exitCode, 2);
+    QCOMPARE(contentsOf(existing), QByteArray("earlier"));
+}
+
+void TestExportCli::unwritableFileExitsWithOneAndLeavesNothing()
+{
+    // A folder that does not exist, a "folder" that is a regular file (which fails for root
+    // too, who ignores permissions) and a target that is a folder.
+    const QString plainFile = path(QStringLiteral("plain-file"));
+    {
+        QFile file(plainFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("earlier");
+    }
+    const QString folder = path(QStringLiteral("folder.png"));
+    QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("folder.png")));
+    for (const QString& file : QStringList{path(QStringLiteral("no-such-folder/figure.png")),
+                                           plainFile + QStringLiteral("/f.svg"),
+                                           plainFile + QStringLiteral("/f.pdf"), folder}) {
+        const Run run = runExport(
+            {QStringLiteral("--view"), QStringLiteral("stack"), QStringLiteral("-o"), file});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(file + QStringLiteral(": cannot write")), qPrintable(run.err));
+        QVERIFY(!QFileInfo(file).isFile());
+    }
+    QCOMPARE(contentsOf(plainFile), QByteArray("earlier"));
+    QVERIFY(QFileInfo(folder).isDir());
+}
+
+void TestExportCli::helpNamesTheCommand()
+{
+    QProcess process;
+    process.start(QStringLiteral(ACE_PROGRAM), {QStringLiteral("--help")});
+    QVERIFY(process.waitForFinished(60000));
+    const QString help = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY(help.contains(QStringLiteral("export --view stack|responsibility -o FILE")));
+}
+
+QTEST_GUILESS_MAIN(TestExportCli)
+#include "tst_exportcli.moc"
