@@ -4,19 +4,12 @@
 
 #include <QChart>
 #include <QColor>
-#include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QPainter>
-
-#include <memory>
 
 namespace ace {
 class Catalog;
 } // namespace ace
-
-namespace ace::ui {
-class ExplorerState;
-} // namespace ace::ui
 
 namespace ace::charts {
 
@@ -57,18 +50,5 @@ public:
 private:
     QColor m_plate;
 };
-
-// Draws a freshly built chart of type Plot into `target`, at the target's size, without a view
-// or window: the same drawing as on screen, at any size, for exports and tests.
-template <typename Plot>
-void renderOffscreen(ui::ExplorerState& state, QPainter& painter, const QRectF& target)
-{
-    QGraphicsScene scene;
-    auto plot = std::make_unique<Plot>(state);
-    scene.addItem(plot.get());
-    plot->layOut(target.size());
-    scene.render(&painter, target, QRectF(QPointF(), target.size()));
-    scene.removeItem(plot.get());
-}
 
 } // namespace ace::charts

@@ -10,8 +10,6 @@
 #include <QCategoryAxis>
 #include <QCursor>
 #include <QFontMetricsF>
-#include <QGraphicsLayout>
-#include <QGraphicsSceneResizeEvent>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QLegendMarker>
@@ -43,8 +41,7 @@ double roundStep(double top, int ticks)
 } // namespace
 
 CostBreakdownPlot::CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* parent)
-    : QChart(parent)
-    , m_state(state)
+    : StatePlot(state, parent)
     , m_model(state.catalog(), state.prices())
     , m_bars(new QHorizontalStackedBarSeries)
     , m_optionsAxis(new QBarCategoryAxis)
@@ -85,28 +82,21 @@ CostBreakdownPlot::CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* pa
         m_totalLabels.append(new PlateLabel(this));
 
     connect(this, &QChart::plotAreaChanged, this, &CostBreakdownPlot::placeTotalLabels);
-    connect(&m_state, &ui::ExplorerState::workloadChanged, this,
-            &CostBreakdownPlot::followWorkload);
-    connect(&m_state, &ui::ExplorerState::themeChanged, this, &CostBreakdownPlot::restyle);
-    connect(&m_state, &ui::ExplorerState::currentChanged, this, &CostBreakdownPlot::restyle);
+    connect(&state, &ui::ExplorerState::workloadChanged, this, &CostBreakdownPlot::followWorkload);
+    connect(&state, &ui::ExplorerState::themeChanged, this, &CostBreakdownPlot::restyle);
+    connect(&state, &ui::ExplorerState::currentChanged, this, &CostBreakdownPlot::restyle);
     followWorkload();
-}
-
-void CostBreakdownPlot::layOut(const QSizeF& size)
-{
-    resize(size);
-    layout()->activate();
 }
 
 void CostBreakdownPlot::followWorkload()
 {
-    m_model.setWorkload(m_state.workload());
+    m_model.setWorkload(state().workload());
     refill();
 }
 
 void CostBreakdownPlot::refill()
 {
-    const QString currency = m_state.prices().currency();
+    const QString currency = state().prices().currency();
     for (int kind = 0; kind < costKindCount; ++kind) {
         QBarSet* part = m_parts.at(kind);
         QList<qreal> amounts(m_model.rowCount());
@@ -146,7 +136,7 @@ void CostBreakdownPlot::fitAmountAxis()
     const QStringList old = m_amountAxis->categoriesLabels();
     for (const QString& label : old)
         m_amountAxis->remove(label);
-    const QString currency = m_state.prices().currency();
+    const QString currency = state().prices().currency();
     // With labels on values the start value gets no label of its own, so zero is a sliver of a
     // category ending there.
     m_amountAxis->setStartValue(-1e-9 * step);
@@ -157,7 +147,7 @@ void CostBreakdownPlot::fitAmountAxis()
 
 void CostBreakdownPlot::restyle()
 {
-    const ui::Theme& theme = m_state.theme();
+    const ui::Theme& theme = state().theme();
     applyTheme(*this, theme);
     m_optionsAxis->setLabelsBrush(theme.text());
     for (int kind = 0; kind < costKindCount; ++kind) {
@@ -165,7 +155,7 @@ void CostBreakdownPlot::restyle()
         part->setColor(partColor(theme, kind));
         part->setBorderColor(theme.background());
     }
-    const CatalogItem current = m_state.current();
+    const CatalogItem current = state().current();
     for (int row = 0; row < m_model.rowCount(); ++row) {
         const Estimate& estimate = m_model.estimates().at(row);
         const bool isCurrent =
@@ -204,42 +194,12 @@ void CostBreakdownPlot::placeTotalLabels()
 QString CostBreakdownPlot::toolTipText(int row, CostKind kind) const
 {
     const Estimate& estimate = m_model.estimates().at(row);
-    const QString currency = m_state.prices().currency();
+    const QString currency = state().prices().currency();
     if (!estimate.feasible)
         return tr("%1\nnot feasible: %2").arg(estimate.optionName, infeasibleReasonOf(estimate));
     return tr("%1\n%2: %3 a month\nTotal: %4 a month")
         .arg(estimate.optionName, costKindName(kind), money(m_model.amount(row, kind), currency),
              money(estimate.monthlyTotal.value_or(0), currency));
-}
-
-void CostBreakdownPlot::resizeEvent(QGraphicsSceneResizeEvent* event)
-{
-    fitToWidth(*this, event->newSize().width());
-    QChart::resizeEvent(event);
-}
-
-void CostBreakdownPlot::selectOption(const QString& optionId)
-{
-    m_state.setCurrent(CatalogItem::option(optionId));
-}
-
-CostBreakdownChart::CostBreakdownChart(ui::ExplorerState& state, QWidget* parent)
-    : QChartView(parent)
-    , m_state(state)
-    , m_plot(new CostBreakdownPlot(state))
-{
-    setChart(m_plot); // the view owns the chart
-    setRenderHint(QPainter::Antialiasing);
-}
-
-void CostBreakdownChart::renderTo(QPainter& painter, const QRectF& target) const
-{
-    renderTo(m_state, painter, target);
-}
-
-void CostBreakdownChart::renderTo(ui::ExplorerState& state, QPainter& painter, const QRectF& target)
-{
-    renderOffscreen<CostBreakdownPlot>(state, painter, target);
 }
 
 } // namespace ace::charts

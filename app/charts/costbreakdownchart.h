@@ -1,9 +1,8 @@
 #pragma once
 
+#include "charts/stateplot.h"
 #include "models/costbreakdownmodel.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QList>
 
 namespace ace::ui {
@@ -23,7 +22,7 @@ class PlateLabel;
 // line items by kind (requests, duration, vCPU, ...), with the total at the bar's end. An
 // infeasible option keeps its row, empty, with the reason. Follows the state's workload,
 // selection and theme; clicking a bar selects its option.
-class CostBreakdownPlot final : public QChart
+class CostBreakdownPlot final : public StatePlot
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CostBreakdownPlot)
@@ -32,9 +31,6 @@ public:
     explicit CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* parent = nullptr);
 
     const CostBreakdownModel& model() const { return m_model; }
-
-    // Resizes the chart and lays it out at once (without waiting for the event loop).
-    void layOut(const QSizeF& size);
 
     QHorizontalStackedBarSeries* bars() const { return m_bars; }
     QBarSet* barSetOf(CostKind kind) const { return m_parts.at(static_cast<int>(kind)); }
@@ -47,13 +43,6 @@ public:
     // What hovering `kind` in `row`'s bar shows.
     QString toolTipText(int row, CostKind kind) const;
 
-public slots:
-    // Makes the option current in the shared state, as clicking its bar does.
-    void selectOption(const QString& optionId);
-
-protected:
-    void resizeEvent(QGraphicsSceneResizeEvent* event) override;
-
 private:
     void followWorkload();
     void refill();
@@ -61,7 +50,6 @@ private:
     void restyle();
     void placeTotalLabels();
 
-    ui::ExplorerState& m_state;
     CostBreakdownModel m_model;
     QHorizontalStackedBarSeries* m_bars;
     QList<QBarSet*> m_parts; // one per CostKind, in CostKind order
@@ -72,22 +60,15 @@ private:
 
 // The cost breakdown on screen. The view shows its own plot; renderTo() draws a fresh one at
 // the target's size, so exports do not depend on the window.
-class CostBreakdownChart final : public QChartView
+class CostBreakdownChart final : public PlotView<CostBreakdownPlot>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CostBreakdownChart)
 
 public:
-    explicit CostBreakdownChart(ui::ExplorerState& state, QWidget* parent = nullptr);
-
-    CostBreakdownPlot* plot() const { return m_plot; }
-
-    void renderTo(QPainter& painter, const QRectF& target) const;
-    static void renderTo(ui::ExplorerState& state, QPainter& painter, const QRectF& target);
-
-private:
-    ui::ExplorerState& m_state;
-    CostBreakdownPlot* m_plot;
+    explicit CostBreakdownChart(ui::ExplorerState& state, QWidget* parent = nullptr)
+        : PlotView(state, parent)
+    {}
 };
 
 } // namespace ace::charts

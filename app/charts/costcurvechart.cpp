@@ -8,8 +8,6 @@
 
 #include <QCategoryAxis>
 #include <QCursor>
-#include <QGraphicsLayout>
-#include <QGraphicsSceneResizeEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -69,8 +67,7 @@ QFont annotationFont(const QFont& base)
 } // namespace
 
 CostCurvePlot::CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent)
-    : QChart(parent)
-    , m_state(state)
+    : StatePlot(state, parent)
     , m_model(state.catalog(), state.prices())
     , m_requestsAxis(new QCategoryAxis)
     , m_amountAxis(new QCategoryAxis)
@@ -106,21 +103,15 @@ CostCurvePlot::CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent)
     connect(m_breakEvenMarkers, &QXYSeries::hovered, this,
             [this](const QPointF& point, bool hovering) { showBreakEvenToolTip(point, hovering); });
     connect(this, &QChart::plotAreaChanged, this, &CostCurvePlot::placeAnnotations);
-    connect(&m_state, &ui::ExplorerState::workloadChanged, this, &CostCurvePlot::followWorkload);
-    connect(&m_state, &ui::ExplorerState::themeChanged, this, &CostCurvePlot::restyle);
-    connect(&m_state, &ui::ExplorerState::currentChanged, this, &CostCurvePlot::restyle);
+    connect(&state, &ui::ExplorerState::workloadChanged, this, &CostCurvePlot::followWorkload);
+    connect(&state, &ui::ExplorerState::themeChanged, this, &CostCurvePlot::restyle);
+    connect(&state, &ui::ExplorerState::currentChanged, this, &CostCurvePlot::restyle);
     followWorkload();
-}
-
-void CostCurvePlot::layOut(const QSizeF& size)
-{
-    resize(size);
-    layout()->activate();
 }
 
 void CostCurvePlot::followWorkload()
 {
-    m_model.setWorkload(m_state.workload());
+    m_model.setWorkload(state().workload());
     refill();
 }
 
@@ -133,7 +124,7 @@ void CostCurvePlot::refill()
         if (m_curves.value(optionId).isEmpty()) {
             neverFeasible.append(tr("%1 (%2)").arg(
                 m_model.optionName(optionId),
-                m_model.infeasibleReason(optionId, m_state.workload().requestsPerMonth)));
+                m_model.infeasibleReason(optionId, state().workload().requestsPerMonth)));
         }
     }
     setTitle(
@@ -166,7 +157,7 @@ void CostCurvePlot::fitAmountAxis()
         std::max({std::floor(decadeOf(lowest)), cheapestDecade, m_highestDecade - mostDecades});
     if (m_lowestDecade >= m_highestDecade)
         m_lowestDecade = m_highestDecade - 1;
-    const QString currency = m_state.prices().currency();
+    const QString currency = state().prices().currency();
     setDecades(*m_amountAxis, int(m_lowestDecade), int(m_highestDecade),
                [&currency](double amount) { return shortMoney(amount, currency); });
 }
@@ -257,7 +248,7 @@ void CostCurvePlot::fillMarkers()
         delete m_breakEvenLabels.takeLast();
     m_breakEvenMarkers->replace(breakEvens);
 
-    const double requests = m_state.workload().requestsPerMonth;
+    const double requests = state().workload().requestsPerMonth;
     const double x = plotPointOf(requests, 1).x();
     m_workloadMarker->replace({{x, m_lowestDecade}, {x, m_highestDecade}});
     m_workloadLabel->setText(tr("This workload: %1 requests/month").arg(shortQuantity(requests)));
@@ -265,12 +256,12 @@ void CostCurvePlot::fillMarkers()
 
 void CostCurvePlot::restyle()
 {
-    const ui::Theme& theme = m_state.theme();
+    const ui::Theme& theme = state().theme();
     applyTheme(*this, theme);
-    const CatalogItem current = m_state.current();
+    const CatalogItem current = state().current();
     for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it) {
         const bool isCurrent = current.kind == CatalogItem::Kind::Option && current.id == it.key();
-        const QPen pen(optionColor(theme, m_state.catalog(), it.key()),
+        const QPen pen(optionColor(theme, state().catalog(), it.key()),
                        isCurrent ? currentCurveWidth : curveWidth, Qt::SolidLine, Qt::RoundCap,
                        Qt::RoundJoin);
         for (QLineSeries* curve : it.value())
@@ -294,7 +285,7 @@ void CostCurvePlot::placeAnnotations()
     if (area.isEmpty())
         return;
     const QPointF top =
-        positionOf(m_state.workload().requestsPerMonth, valueOfDecade(m_highestDecade));
+        positionOf(state().workload().requestsPerMonth, valueOfDecade(m_highestDecade));
     const QRectF label = m_workloadLabel->boundingRect();
     const qreal gap = 4;
     const qreal left = top.x() + label.width() + gap <= area.right()
@@ -383,7 +374,7 @@ QString CostCurvePlot::toolTipText(const QString& optionId, double requestsPerMo
     const double requests = m_model.requestsAt(row);
     const std::optional<double> total = m_model.totalAt(row, optionId);
     const QString amount =
-        total ? tr("%1 a month").arg(money(*total, m_state.prices().currency()))
+        total ? tr("%1 a month").arg(money(*total, state().prices().currency()))
               : tr("not feasible: %1").arg(m_model.infeasibleReason(optionId, requests));
     return tr("%1\n%2 requests/month\n%3")
         .arg(m_model.optionName(optionId), groupedNumber(requests), amount);
@@ -413,38 +404,7 @@ void CostCurvePlot::showBreakEvenToolTip(const QPointF& plotPoint, bool hovering
                        tr("%1\n%2 requests/month, about %3 a month")
                            .arg(breakEven.label,
                                 groupedNumber(double(breakEven.crossing.requestsPerMonth)),
-                                money(breakEven.monthlyTotal, m_state.prices().currency())));
-}
-
-void CostCurvePlot::resizeEvent(QGraphicsSceneResizeEvent* event)
-{
-    fitToWidth(*this, event->newSize().width());
-    QChart::resizeEvent(event);
-}
-
-void CostCurvePlot::selectOption(const QString& optionId)
-{
-    m_state.setCurrent(CatalogItem::option(optionId));
-}
-
-CostCurveChart::CostCurveChart(ui::ExplorerState& state, QWidget* parent)
-    : QChartView(parent)
-    , m_state(state)
-    , m_plot(new CostCurvePlot(state))
-{
-    setChart(m_plot); // the view owns the chart
-    setRenderHint(QPainter::Antialiasing);
-    setMouseTracking(true);
-}
-
-void CostCurveChart::renderTo(QPainter& painter, const QRectF& target) const
-{
-    renderTo(m_state, painter, target);
-}
-
-void CostCurveChart::renderTo(ui::ExplorerState& state, QPainter& painter, const QRectF& target)
-{
-    renderOffscreen<CostCurvePlot>(state, painter, target);
+                                money(breakEven.monthlyTotal, state().prices().currency())));
 }
 
 } // namespace ace::charts

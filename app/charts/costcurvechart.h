@@ -1,9 +1,8 @@
 #pragma once
 
+#include "charts/stateplot.h"
 #include "models/costcurvemodel.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QHash>
 #include <QList>
 
@@ -26,7 +25,7 @@ class PlateLabel;
 //
 // The plot works in decades: x = log10(requests), y = log10(money), so both axes can carry
 // readable labels (1k, 1M; $1, $1k) that Qt's log axis cannot format.
-class CostCurvePlot final : public QChart
+class CostCurvePlot final : public StatePlot
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CostCurvePlot)
@@ -35,9 +34,6 @@ public:
     explicit CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent = nullptr);
 
     const CostCurveModel& model() const { return m_model; }
-
-    // Resizes the chart and lays it out at once (without waiting for the event loop).
-    void layOut(const QSizeF& size);
 
     // The curves of an option, one per feasible stretch (none when it is never feasible).
     QList<QLineSeries*> curvesOf(const QString& optionId) const;
@@ -52,13 +48,6 @@ public:
     QPointF plotPointOf(double requestsPerMonth, double total) const;
     // What hovering `optionId`'s curve at `requestsPerMonth` shows.
     QString toolTipText(const QString& optionId, double requestsPerMonth) const;
-
-public slots:
-    // Makes the option current in the shared state, as clicking its curve does.
-    void selectOption(const QString& optionId);
-
-protected:
-    void resizeEvent(QGraphicsSceneResizeEvent* event) override;
 
 private:
     void showBreakEvenToolTip(const QPointF& plotPoint, bool hovering);
@@ -75,7 +64,6 @@ private:
     bool tryToPlaceBreakEvenLabels();
     void showToolTip(const QString& optionId, const QPointF& plotPoint, bool hovering);
 
-    ui::ExplorerState& m_state;
     CostCurveModel m_model;
     QCategoryAxis* m_requestsAxis;
     QCategoryAxis* m_amountAxis;
@@ -91,22 +79,15 @@ private:
 
 // The cost curves on screen. The view shows its own plot; renderTo() draws a fresh one at the
 // target's size, so exports do not depend on the window.
-class CostCurveChart final : public QChartView
+class CostCurveChart final : public PlotView<CostCurvePlot>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CostCurveChart)
 
 public:
-    explicit CostCurveChart(ui::ExplorerState& state, QWidget* parent = nullptr);
-
-    CostCurvePlot* plot() const { return m_plot; }
-
-    void renderTo(QPainter& painter, const QRectF& target) const;
-    static void renderTo(ui::ExplorerState& state, QPainter& painter, const QRectF& target);
-
-private:
-    ui::ExplorerState& m_state;
-    CostCurvePlot* m_plot;
+    explicit CostCurveChart(ui::ExplorerState& state, QWidget* parent = nullptr)
+        : PlotView(state, parent)
+    {}
 };
 
 } // namespace ace::charts
