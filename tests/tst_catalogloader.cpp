@@ -136,7 +136,8 @@ void TestCatalogLoader::rejectsABrokenField_data()
                                      "\"aws-compute-explorer/catalog\", found \"something-else\"";
     QTest::newRow("newer version")
         << "version" << QJsonValue(2)
-        << "broken.json: version: version 2 is not supported (this program reads version 1)";
+        << "broken.json: version: version 2 was written by a newer program (this program reads "
+           "version 1)";
     QTest::newRow("missing key") << "services[2].billing" << removed
                                  << "broken.json: services[2].billing: required but missing";
     QTest::newRow("unknown key") << "services[1].colour" << QJsonValue(QStringLiteral("blue"))

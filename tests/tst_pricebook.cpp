@@ -173,7 +173,8 @@ void TestPriceBook::rejectsABrokenField_data()
            "\"aws-compute-explorer/catalog\"";
     QTest::newRow("newer version")
         << "version" << QJsonValue(2)
-        << "broken.json: version: version 2 is not supported (this program reads version 1)";
+        << "broken.json: version: version 2 was written by a newer program (this program reads "
+           "version 1)";
     QTest::newRow("missing region")
         << "region" << removed << "broken.json: region: required but missing";
     QTest::newRow("bad currency") << "currency" << QJsonValue(QStringLiteral("dollars"))

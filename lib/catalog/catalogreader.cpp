@@ -48,7 +48,7 @@ public:
     Catalog read(QString sourceName)
     {
         m_catalog.m_sourceName = std::move(sourceName);
-        readHeader();
+        readFormatHeader(m_root, catalogFormat, catalogVersion);
         readCategories();
         readLayers();
         readServices();
@@ -59,22 +59,6 @@ public:
     }
 
 private:
-    void readHeader()
-    {
-        const QString format = m_root.string(QStringLiteral("format"));
-        if (format != catalogFormat) {
-            m_root.locationOf(QStringLiteral("format"))
-                .fail(QStringLiteral("expected \"%1\", found \"%2\"").arg(catalogFormat, format));
-        }
-        const double version = m_root.number(QStringLiteral("version"));
-        if (version != catalogVersion) {
-            m_root.locationOf(QStringLiteral("version"))
-                .fail(QStringLiteral("version %1 is not supported (this program reads version %2)")
-                          .arg(version)
-                          .arg(catalogVersion));
-        }
-    }
-
     void readCategories()
     {
         QSet<QString> seen;

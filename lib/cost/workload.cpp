@@ -31,29 +31,6 @@ const NumberRule hoursInAMonth = NumberRule::aboveAndAtMost(0, maxHoursPerMonth)
 const NumberRule count = NumberRule::between(1, maxCount).whole();
 const NumberRule minimumCount = NumberRule::between(0, maxCount).whole();
 
-void readHeader(JsonObjectReader& reader)
-{
-    const QString format = reader.string(QStringLiteral("format"));
-    if (format != workloadFormat) {
-        reader.locationOf(QStringLiteral("format"))
-            .fail(QStringLiteral("expected \"%1\", found \"%2\"").arg(workloadFormat, format));
-    }
-    const double version = reader.number(QStringLiteral("version"));
-    if (version > workloadVersion) {
-        reader.locationOf(QStringLiteral("version"))
-            .fail(QStringLiteral("version %1 was written by a newer program (this program reads "
-                                 "version %2)")
-                      .arg(version)
-                      .arg(workloadVersion));
-    }
-    if (version != workloadVersion) {
-        reader.locationOf(QStringLiteral("version"))
-            .fail(QStringLiteral("version %1 is not supported (this program reads version %2)")
-                      .arg(version)
-                      .arg(workloadVersion));
-    }
-}
-
 std::optional<int> readNullableCount(JsonObjectReader& reader, const QString& key,
                                      std::optional<int> fallback)
 {
@@ -132,7 +109,7 @@ QJsonValue nullableCount(const std::optional<int>& value)
 Workload Workload::fromJson(const QJsonObject& json, const QString& fileName)
 {
     JsonObjectReader reader(json, JsonLocation(fileName));
-    readHeader(reader);
+    readFormatHeader(reader, workloadFormat, workloadVersion);
     const Workload defaults;
     Workload workload;
     workload.name = reader.string(QStringLiteral("name"), defaults.name);

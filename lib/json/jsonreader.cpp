@@ -85,6 +85,24 @@ void JsonLocation::fail(const QString& message) const
     throw DataError(m_file, m_path, message);
 }
 
+void readFormatHeader(JsonObjectReader& reader, const QString& format, int version)
+{
+    const QString found = reader.string(QStringLiteral("format"));
+    if (found != format) {
+        reader.locationOf(QStringLiteral("format"))
+            .fail(QStringLiteral("expected \"%1\", found \"%2\"").arg(format, found));
+    }
+    const double foundVersion = reader.number(QStringLiteral("version"));
+    if (foundVersion == version)
+        return;
+    const QString problem = foundVersion > version
+                                ? QStringLiteral("version %1 was written by a newer program")
+                                : QStringLiteral("version %1 is not supported");
+    reader.locationOf(QStringLiteral("version"))
+        .fail(problem.arg(foundVersion) +
+              QStringLiteral(" (this program reads version %1)").arg(version));
+}
+
 QString requireString(const QJsonValue& value, const JsonLocation& location)
 {
     if (!value.isString())

@@ -84,6 +84,10 @@ private:
     QSet<QString> m_readKeys;
 };
 
+// Checks a file's "format" and "version" members: every file type of this program starts with
+// them, so a file of another kind or from a newer program is refused up front.
+void readFormatHeader(JsonObjectReader& reader, const QString& format, int version);
+
 // The JSON type name of a value, for messages ("a string", "an array", ...).
 QString describeJsonType(const QJsonValue& value);
 

@@ -143,18 +143,7 @@ public:
 private:
     void readHeader()
     {
-        const QString format = m_root.string(QStringLiteral("format"));
-        if (format != priceBookFormat) {
-            m_root.locationOf(QStringLiteral("format"))
-                .fail(QStringLiteral("expected \"%1\", found \"%2\"").arg(priceBookFormat, format));
-        }
-        const double version = m_root.number(QStringLiteral("version"));
-        if (version != priceBookVersion) {
-            m_root.locationOf(QStringLiteral("version"))
-                .fail(QStringLiteral("version %1 is not supported (this program reads version %2)")
-                          .arg(version)
-                          .arg(priceBookVersion));
-        }
+        readFormatHeader(m_root, priceBookFormat, priceBookVersion);
         m_book.m_region = m_root.string(QStringLiteral("region"));
         if (m_book.m_region.isEmpty())
             m_root.locationOf(QStringLiteral("region")).fail(QStringLiteral("must not be empty"));
