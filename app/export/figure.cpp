@@ -160,7 +160,9 @@ void Figure::render(QPainter& painter, const QRectF& target, const ExportOptions
 
 QImage Figure::toImage(const QSize& pixels, const ExportOptions& options)
 {
-    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    // Opaque figures need no alpha channel: PNGs without one are smaller and faster to encode.
+    QImage image(pixels,
+                 options.transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
     image.fill(Qt::transparent);
     QPainter painter(&image);
     render(painter, QRectF(QPointF(), pixels), options);
