@@ -152,11 +152,17 @@ void CostCurvePlot::fitAmountAxis()
         lowest = 1;
         highest = 1000;
     }
-    m_highestDecade = std::max(std::ceil(decadeOf(highest)), cheapestDecade + 1);
-    m_lowestDecade =
-        std::max({std::floor(decadeOf(lowest)), cheapestDecade, m_highestDecade - mostDecades});
-    if (m_lowestDecade >= m_highestDecade)
-        m_lowestDecade = m_highestDecade - 1;
+    const double highestDecade = std::max(std::ceil(decadeOf(highest)), cheapestDecade + 1);
+    const double lowestDecade = std::min(
+        std::max({std::floor(decadeOf(lowest)), cheapestDecade, highestDecade - mostDecades}),
+        highestDecade - 1);
+    // New categories lay the whole chart out again; most edits keep the range.
+    if (lowestDecade == m_lowestDecade && highestDecade == m_highestDecade &&
+        m_amountAxis->count() > 0) {
+        return;
+    }
+    m_lowestDecade = lowestDecade;
+    m_highestDecade = highestDecade;
     const QString currency = state().prices().currency();
     setDecades(*m_amountAxis, int(m_lowestDecade), int(m_highestDecade),
                [&currency](double amount) { return shortMoney(amount, currency); });
