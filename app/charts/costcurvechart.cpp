@@ -26,6 +26,8 @@ constexpr qreal curveWidth = 2;
 constexpr qreal currentCurveWidth = 4;
 // Annotations go over the series, which Qt Charts stacks above the chart's own children.
 constexpr qreal annotationZ = 100;
+// How far, in lines of text, a break-even label may move from its marker to find room.
+constexpr qreal labelReachInLines = 3;
 // Below a cent a month the log axis would spend decades on amounts nobody pays attention to;
 // smaller amounts (a free tier's zero) are drawn on the axis's floor.
 constexpr double cheapestDecade = -2;
@@ -342,12 +344,14 @@ bool CostCurvePlot::tryToPlaceBreakEvenLabels()
         const qreal left = marker.x() + gap + size.width() <= area.right()
                                ? marker.x() + gap
                                : std::max(area.left(), marker.x() - gap - size.width());
+        // Farther away a label would no longer read as its marker's.
+        const qreal reach = labelReachInLines * size.height();
         QRectF place(QPointF(left, marker.y() - gap - size.height()), size);
-        while (!fits(place) && place.top() > area.top())
+        while (!fits(place) && place.top() > marker.y() - reach)
             place.translate(0, -size.height());
         if (!fits(place)) {
             place.moveTop(marker.y() + gap);
-            while (!fits(place) && place.bottom() < area.bottom())
+            while (!fits(place) && place.bottom() < marker.y() + reach)
                 place.translate(0, size.height());
         }
         const bool placed = fits(place);
