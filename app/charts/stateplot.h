@@ -66,11 +66,12 @@ public:
 
 protected:
     PlotView(ui::ExplorerState& state, QWidget* parent)
-        : QChartView(parent)
+        // The view owns the chart. (Constructed without one, it would make a default chart that
+        // setChart() lets go of without deleting.)
+        : QChartView(new Plot(state), parent)
         , m_state(state)
-        , m_plot(new Plot(state))
+        , m_plot(static_cast<Plot*>(chart()))
     {
-        setChart(m_plot); // the view owns the chart
         setRenderHint(QPainter::Antialiasing);
     }
 
