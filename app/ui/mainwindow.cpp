@@ -1,8 +1,11 @@
 #include "ui/mainwindow.h"
 
 #include "catalog/catalog.h"
+#include "charts/costbreakdownchart.h"
+#include "charts/costcurvechart.h"
 #include "diagram/stackdiagramscene.h"
 #include "diagram/stackdiagramview.h"
+#include "export/exportactions.h"
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
 #include "ui/detailpane.h"
@@ -28,6 +31,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -107,6 +111,7 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget*
     , m_catalog(catalog)
     , m_state(new ExplorerState(catalog, prices, this))
     , m_document(new ScenarioDocument(*m_state, this))
+    , m_exportActions(new exports::ExportActions(this, *m_state))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
@@ -196,6 +201,17 @@ void MainWindow::createDocks()
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     splitDockWidget(treeDock, workloadDock, Qt::Vertical);
 
+    m_costCurves = new charts::CostCurveChart(*m_state);
+    m_costBreakdown = new charts::CostBreakdownChart(*m_state);
+    auto* costTabs = new QTabWidget;
+    costTabs->setDocumentMode(true);
+    costTabs->addTab(m_costCurves, tr("Cost by requests/month"));
+    costTabs->addTab(m_costBreakdown, tr("Bill breakdown"));
+    auto* costDock = new QDockWidget(tr("Costs"), this);
+    costDock->setObjectName(QStringLiteral("costsDock"));
+    costDock->setWidget(costTabs);
+    addDockWidget(Qt::BottomDockWidgetArea, costDock);
+
     m_detailPane = new DetailPane(*m_state);
     auto* detailDock = new QDockWidget(tr("Details"), this);
     detailDock->setObjectName(QStringLiteral("detailsDock"));
@@ -212,6 +228,8 @@ void MainWindow::applyDefaultDockWidths()
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("optionsDock")),
                  findChild<QDockWidget*>(QStringLiteral("detailsDock"))},
                 {treeWidth, detailWidth}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("costsDock"))},
+                {std::clamp(height() * 36 / 100, 220, 420)}, Qt::Vertical);
 }
 
 void MainWindow::createMenus()
@@ -284,6 +302,8 @@ void MainWindow::createFileMenu()
     file->addAction(tr("Save Workload &As…"), this, &MainWindow::saveScenarioAs)
         ->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
+    file->addAction(m_exportActions->exportAction());
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -299,6 +319,7 @@ void MainWindow::createEditMenu()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    edit->addAction(m_exportActions->copyDiagramAction());
     QAction* find = edit->addAction(tr("&Find…"), this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();

@@ -17,8 +17,17 @@ class HierarchyModel;
 class PriceBook;
 } // namespace ace
 
+namespace ace::charts {
+class CostBreakdownChart;
+class CostCurveChart;
+} // namespace ace::charts
+
 namespace ace::diagram {
 class StackDiagramView;
+}
+
+namespace ace::exports {
+class ExportActions;
 }
 
 namespace ace::ui {
@@ -47,6 +56,8 @@ public:
     diagram::StackDiagramView* diagramView() const { return m_diagramView; }
     DetailPane* detailPane() const { return m_detailPane; }
     WorkloadEditor* workloadEditor() const { return m_workloadEditor; }
+    charts::CostCurveChart* costCurves() const { return m_costCurves; }
+    charts::CostBreakdownChart* costBreakdown() const { return m_costBreakdown; }
     ScenarioDocument& document() { return *m_document; }
 
     // Restores window geometry, docks, theme and selection from the user's settings, and saves
@@ -94,6 +105,9 @@ private:
     DetailPane* m_detailPane = nullptr;
     ScenarioDocument* m_document = nullptr;
     WorkloadEditor* m_workloadEditor = nullptr;
+    exports::ExportActions* m_exportActions = nullptr;
+    charts::CostCurveChart* m_costCurves = nullptr;
+    charts::CostBreakdownChart* m_costBreakdown = nullptr;
     QMenu* m_recentMenu = nullptr;
     QActionGroup* m_themeActions = nullptr;
     ThemeChoice m_themeChoice = ThemeChoice::System;
