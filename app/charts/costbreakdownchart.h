@@ -5,10 +5,6 @@
 
 #include <QList>
 
-namespace ace::ui {
-class ExplorerState;
-} // namespace ace::ui
-
 class QBarCategoryAxis;
 class QBarSet;
 class QCategoryAxis;

@@ -6,10 +6,6 @@
 #include <QHash>
 #include <QList>
 
-namespace ace::ui {
-class ExplorerState;
-} // namespace ace::ui
-
 class QCategoryAxis;
 class QLineSeries;
 class QScatterSeries;
