@@ -37,7 +37,7 @@ QString usageText()
                "  %1 [--catalog FILE] list [--json]\n"
                "                               services, deployment options, how they layer and\n"
                "                               who manages each layer\n"
-               "  %1 export --view stack|responsibility -o FILE [--select ID]\n"
+               "  %1 export --view stack|responsibility -o FILE [--workload FILE] [--select ID]\n"
                "         [--scale N | --width W --height H] [--transparent] [--theme light|dark]\n"
                "                               write a view as a figure: PNG, SVG or PDF by\n"
                "                               FILE's suffix; --scale 1 to 4, or exact pixels\n"

@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "cli/optionvalues.h"
+#include "cli/workloadoptions.h"
 #include "export/figure.h"
 
 #include <QCommandLineParser>
@@ -69,6 +70,7 @@ bool isPixelSide(const QString& text)
 
 std::optional<ExportRequest> readRequest(const QCommandLineParser& parser,
                                          const ExportCommandOptions& options,
+                                         const WorkloadOptions& workloadOptions,
                                          const CommandContext& context)
 {
     QTextStream& err = context.err;
@@ -110,6 +112,11 @@ std::optional<ExportRequest> readRequest(const QCommandLineParser& parser,
         }
         request.options.theme = *theme;
     }
+    const std::optional<Workload> workload =
+        workloadOptions.read(parser, context.prices, context.err);
+    if (!workload)
+        return std::nullopt;
+    request.options.workload = *workload;
     request.options.transparent = parser.isSet(options.transparent);
     if (request.options.transparent && request.format == exports::ExportFormat::Pdf)
         return badUsage(err, QStringLiteral("--transparent: PDF pages are never transparent; "
@@ -152,15 +159,18 @@ int runExport(const QStringList& arguments, const CommandContext& context)
     QCommandLineParser parser;
     const ExportCommandOptions options;
     parser.addOptions(options.all());
+    const WorkloadOptions workloadOptions;
+    workloadOptions.addTo(parser);
     if (!parseCommandArguments(parser, arguments, context.err))
         return ExitBadInput;
-    const std::optional<ExportRequest> request = readRequest(parser, options, context);
+    const std::optional<ExportRequest> request =
+        readRequest(parser, options, workloadOptions, context);
     if (!request)
         return ExitBadInput;
 
     const std::unique_ptr<exports::ExportView> view =
         exports::createExportView(request->viewId, context.catalog, context.prices);
-    exports::Figure figure(*view, context.catalog, context.prices);
+    exports::Figure figure(*view, context.catalog, context.prices, request->options);
     const QSize pixels = request->size.resolve(figure.naturalSize());
     if (pixels.width() > exports::maximumSide || pixels.height() > exports::maximumSide) {
         context.err << QCoreApplication::applicationName() << " export: --scale: \""
@@ -169,7 +179,7 @@ int runExport(const QStringList& arguments, const CommandContext& context)
                     << Qt::endl;
         return ExitBadInput;
     }
-    const QString error = figure.write(request->path, request->format, pixels, request->options);
+    const QString error = figure.write(request->path, request->format, pixels);
     if (!error.isEmpty()) {
         context.err << QCoreApplication::applicationName() << ": " << error << Qt::endl;
         return ExitFailure;

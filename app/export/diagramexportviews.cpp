@@ -49,6 +49,7 @@ QRectF DiagramExportView::contentRectOf(const QRectF& sceneRect) const
 void DiagramExportView::render(QPainter& painter, const QRectF& target,
                                const ExportOptions& options)
 {
+    m_state.setWorkload(options.workload);
     m_state.setTheme(ui::Theme::ofKind(options.theme));
     m_state.setCurrent(options.select);
     // The figure paints the background (or leaves it transparent), after the theme set it.

@@ -36,11 +36,12 @@ ExportActions::ExportActions(QWidget* window, const ui::ExplorerState& state)
 QImage ExportActions::diagramImage() const
 {
     StackExportView view(m_state.catalog(), m_state.prices());
-    Figure figure(view, m_state.catalog(), m_state.prices());
     ExportOptions options;
+    options.workload = m_state.workload();
     options.theme = m_state.theme().kind();
     options.select = m_state.current();
-    return figure.toImage(figure.naturalSize() * clipboardScale, options);
+    Figure figure(view, m_state.catalog(), m_state.prices(), options);
+    return figure.toImage(figure.naturalSize() * clipboardScale);
 }
 
 void ExportActions::showExportDialog()

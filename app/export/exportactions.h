@@ -14,7 +14,7 @@ namespace ace::exports {
 
 // The window's export actions: File → Export… (Ctrl+E) opens the export dialog; Edit → Copy
 // Diagram (Ctrl+Shift+C) puts the stack diagram, at scale 2 in the current theme with the
-// current selection, on the clipboard. The window adds the actions to its menus.
+// current workload and selection, on the clipboard. The window adds the actions to its menus.
 class ExportActions final : public QObject
 {
     Q_OBJECT

@@ -209,7 +209,6 @@ void ExportDialog::viewChanged()
 {
     m_view = createExportView(m_viewField->currentData().toString(), m_state.catalog(),
                               m_state.prices());
-    m_figure = std::make_unique<Figure>(*m_view, m_state.catalog(), m_state.prices());
     updateState();
 }
 
@@ -236,15 +235,16 @@ ExportFormat ExportDialog::format() const
     return formats[std::max(0, m_formatField->currentIndex())];
 }
 
-ExportOptions ExportDialog::options() const
+Figure ExportDialog::figure() const
 {
     ExportOptions options;
+    options.workload = m_state.workload();
     options.theme = m_themeField->currentData() == ui::Theme::dark().name()
                         ? ui::Theme::Kind::Dark
                         : ui::Theme::Kind::Light;
     options.select = m_state.current();
     options.transparent = m_transparentField->isEnabled() && m_transparentField->isChecked();
-    return options;
+    return Figure(*m_view, m_state.catalog(), m_state.prices(), options);
 }
 
 QSize ExportDialog::pixelSize() const
@@ -253,7 +253,7 @@ QSize ExportDialog::pixelSize() const
     size.scale = m_scaleField->value();
     if (m_exactChoice->isChecked())
         size.pixels = QSize(m_widthField->value(), m_heightField->value());
-    return size.resolve(m_figure->naturalSize());
+    return size.resolve(figure().naturalSize());
 }
 
 QString ExportDialog::sizeNote() const
@@ -295,7 +295,7 @@ QString ExportDialog::exportToFile()
     const std::optional<ExportFormat> suffix = exportFormatOf(path);
     if (path.isEmpty() || !suffix)
         return tr("%1: the file name must end in .png, .svg or .pdf").arg(path);
-    const QString error = m_figure->write(path, *suffix, pixelSize(), options());
+    const QString error = figure().write(path, *suffix, pixelSize());
     if (error.isEmpty())
         saveSettings();
     return error;

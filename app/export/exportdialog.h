@@ -23,7 +23,7 @@ namespace ace::exports {
 // File → Export…: which view, format (also chosen by the file name's suffix), size as a scale
 // or exact pixels, transparency (PNG, SVG), theme, and the file; a note shows the resulting
 // pixel size as the fields change. The fields and the folder are remembered between runs.
-// The export highlights what is selected in the window.
+// The export shows the window's workload and highlights what is selected there.
 class ExportDialog final : public QDialog
 {
     Q_OBJECT
@@ -63,12 +63,11 @@ private:
     void pathEdited();
     void updateState();
     ExportFormat format() const;
-    ExportOptions options() const;
+    Figure figure() const;
     QSize pixelSize() const;
 
     const ui::ExplorerState& m_state;
     std::unique_ptr<ExportView> m_view;
-    std::unique_ptr<Figure> m_figure;
     QComboBox* m_viewField = nullptr;
     QComboBox* m_formatField = nullptr;
     QRadioButton* m_scaleChoice = nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalogitem.h"
+#include "cost/workload.h"
 #include "ui/theme.h"
 
 #include <QList>
@@ -19,10 +20,11 @@ class PriceBook;
 
 namespace ace::exports {
 
-// What an export shows besides the view itself: its theme, what is highlighted and whether the
-// background is left transparent (PNG and SVG only).
+// What an export shows besides the view itself: the workload its costs are for, its theme,
+// what is highlighted and whether the background is left transparent (PNG and SVG only).
 struct ExportOptions
 {
+    Workload workload;
     ui::Theme::Kind theme = ui::Theme::Kind::Light;
     CatalogItem select; // null: nothing highlighted
     bool transparent = false;
@@ -44,8 +46,8 @@ public:
     virtual QString title() const = 0;
     // The content's size at scale 1, in pixels.
     virtual QSizeF contentSize() const = 0;
-    // Draws the content into `target` (of contentSize()'s aspect) with the options' theme and
-    // highlight, without a background: the figure paints it, or leaves it transparent.
+    // Draws the content into `target` (of contentSize()'s aspect) with the options' workload,
+    // theme and highlight, without a background: the figure paints it, or leaves it transparent.
     virtual void render(QPainter& painter, const QRectF& target, const ExportOptions& options) = 0;
 };
 

@@ -48,11 +48,12 @@ QFont captionFont()
     return figureFont(12, QFont::Normal);
 }
 
-QString provenance(const Catalog& catalog, const PriceBook& prices)
+QString provenance(const Workload& workload, const Catalog& catalog, const PriceBook& prices)
 {
     //: The caption of every exported figure: where its data comes from.
-    return QCoreApplication::translate("Figure", "Catalog: %1 · Prices: %2 (%3), as of %4 · %5 %6")
-        .arg(catalog.sourceName(), prices.region(), prices.currency(), prices.asOf(),
+    return QCoreApplication::translate(
+               "Figure", "Workload: %1 · Catalog: %2 · Prices: %3 (%4), as of %5 · %6 %7")
+        .arg(workload.name, catalog.sourceName(), prices.region(), prices.currency(), prices.asOf(),
              QCoreApplication::translate("Figure", "AWS Compute Explorer"),
              QCoreApplication::applicationVersion())
         .trimmed();
@@ -92,9 +93,11 @@ struct Figure::Layout
     QRectF caption;
 };
 
-Figure::Figure(ExportView& view, const Catalog& catalog, const PriceBook& prices)
+Figure::Figure(ExportView& view, const Catalog& catalog, const PriceBook& prices,
+               const ExportOptions& options)
     : m_view(view)
-    , m_caption(provenance(catalog, prices))
+    , m_options(options)
+    , m_caption(provenance(options.workload, catalog, prices))
 {}
 
 Figure::Layout Figure::layout() const
@@ -128,14 +131,14 @@ QRectF Figure::contentRect() const
     return layout().content;
 }
 
-void Figure::render(QPainter& painter, const QRectF& target, const ExportOptions& options)
+void Figure::render(QPainter& painter, const QRectF& target)
 {
-    const ui::Theme theme = ui::Theme::ofKind(options.theme);
+    const ui::Theme theme = ui::Theme::ofKind(m_options.theme);
     const Layout parts = layout();
     painter.save();
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
                            QPainter::SmoothPixmapTransform);
-    if (!options.transparent)
+    if (!m_options.transparent)
         painter.fillRect(target, theme.background());
 
     const qreal scale =
@@ -148,7 +151,7 @@ void Figure::render(QPainter& painter, const QRectF& target, const ExportOptions
     painter.setFont(titleFont());
     painter.drawText(parts.title, Qt::AlignLeft | Qt::AlignVCenter, m_view.title());
 
-    m_view.render(painter, parts.content, options);
+    m_view.render(painter, parts.content, m_options);
 
     painter.setPen(QPen(theme.border(), 1));
     painter.drawLine(parts.rule);
@@ -158,23 +161,22 @@ void Figure::render(QPainter& painter, const QRectF& target, const ExportOptions
     painter.restore();
 }
 
-QImage Figure::toImage(const QSize& pixels, const ExportOptions& options)
+QImage Figure::toImage(const QSize& pixels)
 {
     // Opaque figures need no alpha channel: PNGs without one are smaller and faster to encode.
-    QImage image(pixels,
-                 options.transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
+    QImage image(pixels, m_options.transparent ? QImage::Format_ARGB32_Premultiplied
+                                               : QImage::Format_RGB32);
     image.fill(Qt::transparent);
     QPainter painter(&image);
-    render(painter, QRectF(QPointF(), pixels), options);
+    render(painter, QRectF(QPointF(), pixels));
     return image;
 }
 
-QString Figure::write(const QString& path, ExportFormat format, const QSize& pixels,
-                      const ExportOptions& options)
+QString Figure::write(const QString& path, ExportFormat format, const QSize& pixels)
 {
     switch (format) {
     case ExportFormat::Png:
-        return ui::writeImageAtomically(toImage(pixels, options), path);
+        return ui::writeImageAtomically(toImage(pixels), path);
     case ExportFormat::Svg:
         return ui::writeFileAtomically(path, [&](QIODevice& device) {
             QSvgGenerator svg;
@@ -187,7 +189,7 @@ QString Figure::write(const QString& path, ExportFormat format, const QSize& pix
             QPainter painter;
             if (!painter.begin(&svg))
                 return QCoreApplication::translate("Figure", "cannot start the SVG");
-            render(painter, QRectF(QPointF(), pixels), options);
+            render(painter, QRectF(QPointF(), pixels));
             return painter.end() ? QString()
                                  : QCoreApplication::translate("Figure", "cannot finish the SVG");
         });
@@ -204,7 +206,7 @@ QString Figure::write(const QString& path, ExportFormat format, const QSize& pix
             QPainter painter;
             if (!painter.begin(&pdf))
                 return QCoreApplication::translate("Figure", "cannot start the PDF");
-            render(painter, QRectF(0, 0, pdf.width(), pdf.height()), options);
+            render(painter, QRectF(0, 0, pdf.width(), pdf.height()));
             return painter.end() ? QString()
                                  : QCoreApplication::translate("Figure", "cannot finish the PDF");
         });

@@ -35,12 +35,14 @@ struct ExportSize
     }
 };
 
-// A view as a finished figure: a title above it and, below, a caption with the data's
-// provenance (catalog, price book region and date), all scaled together.
+// A view, drawn with the options, as a finished figure: a title above it and, below, a caption
+// with the data's provenance (workload, catalog, price book region and date), all scaled
+// together.
 class Figure
 {
 public:
-    Figure(ExportView& view, const Catalog& catalog, const PriceBook& prices);
+    Figure(ExportView& view, const Catalog& catalog, const PriceBook& prices,
+           const ExportOptions& options);
 
     const ExportView& view() const { return m_view; }
     QString caption() const { return m_caption; }
@@ -51,19 +53,19 @@ public:
 
     // Draws the figure fitted into `target`, centred with its aspect kept; the background
     // covers the whole target unless the options ask for transparency.
-    void render(QPainter& painter, const QRectF& target, const ExportOptions& options);
-    QImage toImage(const QSize& pixels, const ExportOptions& options);
+    void render(QPainter& painter, const QRectF& target);
+    QImage toImage(const QSize& pixels);
     // Writes the figure to `path` in `format`, `pixels` large (a PDF page of that many pixels
     // at 96 dpi), atomically: on failure no partial file is left and the file that was there
     // is untouched. Returns an error message naming the file, or an empty string.
-    QString write(const QString& path, ExportFormat format, const QSize& pixels,
-                  const ExportOptions& options);
+    QString write(const QString& path, ExportFormat format, const QSize& pixels);
 
 private:
     struct Layout; // where the parts go at scale 1
     Layout layout() const;
 
     ExportView& m_view;
+    ExportOptions m_options;
     QString m_caption;
 };
 

@@ -56,32 +56,32 @@ void BenchExport::exportStackPng()
     {
         // From the data, as the export command does: the scene, the figure, the file.
         exports::StackExportView view(*m_catalog, *m_prices);
-        exports::Figure figure(view, *m_catalog, *m_prices);
-        QCOMPARE(figure.write(path(QStringLiteral("stack.png")), exports::ExportFormat::Png, size4k,
-                              options),
-                 QString());
+        exports::Figure figure(view, *m_catalog, *m_prices, options);
+        QCOMPARE(
+            figure.write(path(QStringLiteral("stack.png")), exports::ExportFormat::Png, size4k),
+            QString());
     }
 }
 
 void BenchExport::renderOnly()
 {
     exports::StackExportView view(*m_catalog, *m_prices);
-    exports::Figure figure(view, *m_catalog, *m_prices);
     exports::ExportOptions options;
     options.theme = ui::Theme::Kind::Dark;
+    exports::Figure figure(view, *m_catalog, *m_prices, options);
     QBENCHMARK
     {
-        QCOMPARE(figure.toImage(size4k, options).size(), size4k);
+        QCOMPARE(figure.toImage(size4k).size(), size4k);
     }
 }
 
 void BenchExport::encodeSamePixels()
 {
     exports::StackExportView view(*m_catalog, *m_prices);
-    exports::Figure figure(view, *m_catalog, *m_prices);
     exports::ExportOptions options;
     options.theme = ui::Theme::Kind::Dark;
-    const QImage image = figure.toImage(size4k, options);
+    exports::Figure figure(view, *m_catalog, *m_prices, options);
+    const QImage image = figure.toImage(size4k);
     QBENCHMARK
     {
         QCOMPARE(ui::writeImageAtomically(image, path(QStringLiteral("same.png"))), QString());

@@ -142,14 +142,15 @@ void TestExport::viewsAreRegisteredById()
 void TestExport::figureHasTheAskedPixels()
 {
     exports::StackExportView view(*m_catalog, *m_prices);
-    exports::Figure figure(view, *m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices, {});
     for (const QSize size : {QSize(3840, 2160), QSize(640, 1200), QSize(1, 1)}) {
         const QString path = m_dir.filePath(QStringLiteral("exact.png"));
-        QCOMPARE(figure.write(path, ExportFormat::Png, size, {}), QString());
+        QCOMPARE(figure.write(path, ExportFormat::Png, size), QString());
         QCOMPARE(QImage(path).size(), size);
     }
     // A figure fitted into a wider frame keeps its aspect: the sides are background.
-    const QImage wide = figure.toImage(QSize(4000, 1000), themed(ui::Theme::Kind::Dark));
+    const QImage wide = exports::Figure(view, *m_catalog, *m_prices, themed(ui::Theme::Kind::Dark))
+                            .toImage(QSize(4000, 1000));
     QCOMPARE(shareOf(wide, QRect(0, 0, 200, 1000), ui::Theme::dark().background(), 0), 1.0);
     QCOMPARE(shareOf(wide, QRect(3800, 0, 200, 1000), ui::Theme::dark().background(), 0), 1.0);
     QVERIFY(shareOf(wide, QRect(1800, 0, 400, 1000), ui::Theme::dark().background(), 0) < 0.9);
@@ -158,7 +159,11 @@ void TestExport::figureHasTheAskedPixels()
 void TestExport::scaleTwoDoublesEverySide()
 {
     exports::StackExportView view(*m_catalog, *m_prices);
-    exports::Figure figure(view, *m_catalog, *m_prices);
+    Workload workload;
+    workload.name = QStringLiteral("Nightly thumbnails");
+    exports::ExportOptions options;
+    options.workload = workload;
+    exports::Figure figure(view, *m_catalog, *m_prices, options);
     const QSize natural = figure.naturalSize();
     QVERIFY(natural.width() > 800 && natural.height() > 600);
     // The figure holds the view's content with room for the title and caption.
@@ -166,7 +171,8 @@ void TestExport::scaleTwoDoublesEverySide()
     QVERIFY(figure.contentRect().top() > 40);
     QCOMPARE((exports::ExportSize{2, {}}.resolve(natural)), natural * 2);
     QCOMPARE((exports::ExportSize{3, QSize(100, 50)}.resolve(natural)), QSize(100, 50));
-    QCOMPARE(figure.toImage(natural * 2, {}).size(), natural * 2);
+    QCOMPARE(figure.toImage(natural * 2).size(), natural * 2);
+    QVERIFY(figure.caption().contains(QStringLiteral("Workload: Nightly thumbnails")));
     QVERIFY(figure.caption().contains(QStringLiteral("built-in catalog.json")));
     QVERIFY(figure.caption().contains(QStringLiteral("us-east-1")));
     QVERIFY(figure.caption().contains(m_prices->asOf()));
@@ -175,10 +181,12 @@ void TestExport::scaleTwoDoublesEverySide()
 void TestExport::transparentLeavesTheBackgroundOut()
 {
     exports::StackExportView view(*m_catalog, *m_prices);
-    exports::Figure figure(view, *m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices, themed(ui::Theme::Kind::Dark));
     const QSize size = figure.naturalSize();
-    const QImage opaque = figure.toImage(size, themed(ui::Theme::Kind::Dark));
-    const QImage clear = figure.toImage(size, themed(ui::Theme::Kind::Dark, true));
+    const QImage opaque = figure.toImage(size);
+    const QImage clear =
+        exports::Figure(view, *m_catalog, *m_prices, themed(ui::Theme::Kind::Dark, true))
+            .toImage(size);
     for (const QPoint corner : {QPoint(0, 0), QPoint(size.width() - 1, size.height() - 1)}) {
         QCOMPARE(opaque.pixelColor(corner).alpha(), 255);
         QCOMPARE(clear.pixelColor(corner).alpha(), 0);
@@ -201,9 +209,9 @@ void TestExport::themesColourTheBackgroundAndCells()
     QFETCH(ui::Theme::Kind, theme);
     const ui::Theme colours = ui::Theme::ofKind(theme);
     exports::StackExportView view(*m_catalog, *m_prices);
-    exports::Figure figure(view, *m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices, themed(theme));
     constexpr int scale = 2;
-    const QImage image = figure.toImage(figure.naturalSize() * scale, themed(theme));
+    const QImage image = figure.toImage(figure.naturalSize() * scale);
     QCOMPARE(image.pixelColor(4, 4), colours.background());
 
     // You manage EC2's guest OS: the customer's fill and hatching, left of the label.
@@ -224,8 +232,8 @@ void TestExport::responsibilityMatrixShowsTheCells()
     exports::StackExportView stack(*m_catalog, *m_prices);
     // Only the options' names and the matrix: much shorter than the whole diagram.
     QVERIFY(view.contentSize().height() < stack.contentSize().height() * 0.8);
-    exports::Figure figure(view, *m_catalog, *m_prices);
-    const QImage image = figure.toImage(figure.naturalSize(), {});
+    exports::Figure figure(view, *m_catalog, *m_prices, {});
+    const QImage image = figure.toImage(figure.naturalSize());
     const QRectF header =
         view.contentRectOf(view.scene().headerRect(ec2)).translated(figure.contentRect().topLeft());
     QVERIFY(!header.isNull());
@@ -241,9 +249,9 @@ void TestExport::responsibilityMatrixShowsTheCells()
 void TestExport::svgIsXmlWithATitle()
 {
     exports::StackExportView view(*m_catalog, *m_prices);
-    exports::Figure figure(view, *m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices, {});
     const QString path = m_dir.filePath(QStringLiteral("figure.svg"));
-    QCOMPARE(figure.write(path, ExportFormat::Svg, figure.naturalSize(), {}), QString());
+    QCOMPARE(figure.write(path, ExportFormat::Svg, figure.naturalSize()), QString());
 
     QXmlStreamReader xml(contentsOf(path));
     QString title;
@@ -275,11 +283,9 @@ void TestExport::svgIsXmlWithATitle()
 void TestExport::pdfHasOnePageOfTheFigureSize()
 {
     exports::ResponsibilityExportView view(*m_catalog, *m_prices);
-    exports::Figure figure(view, *m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices, themed(ui::Theme::Kind::Dark));
     const QString path = m_dir.filePath(QStringLiteral("figure.pdf"));
-    QCOMPARE(
-        figure.write(path, ExportFormat::Pdf, figure.naturalSize(), themed(ui::Theme::Kind::Dark)),
-        QString());
+    QCOMPARE(figure.write(path, ExportFormat::Pdf, figure.naturalSize()), QString());
     const QByteArray pdf = contentsOf(path);
     QVERIFY(pdf.startsWith("%PDF-"));
     QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "),
@@ -324,10 +330,10 @@ void TestExport::writeUnderARegularFileFails()
         QVERIFY(file.open(QIODevice::WriteOnly));
     }
     exports::StackExportView view(*m_catalog, *m_prices);
-    exports::Figure figure(view, *m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices, {});
     for (const ExportFormat format : {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf}) {
         const QString path = notAFolder + QStringLiteral("/figure.") + exports::suffixOf(format);
-        const QString error = figure.write(path, format, QSize(200, 100), {});
+        const QString error = figure.write(path, format, QSize(200, 100));
         QVERIFY2(error.startsWith(path + QStringLiteral(": cannot write: ")), qPrintable(error));
         QVERIFY(!QFile::exists(path));
     }
@@ -339,7 +345,7 @@ void TestExport::dialogNotesThePixelSize()
     ui::ExplorerState state(*m_catalog, *m_prices);
     exports::ExportDialog dialog(state);
     exports::StackExportView view(*m_catalog, *m_prices);
-    const QSize natural = exports::Figure(view, *m_catalog, *m_prices).naturalSize();
+    const QSize natural = exports::Figure(view, *m_catalog, *m_prices, {}).naturalSize();
     QVERIFY(dialog.scaleChoice()->isChecked());
     dialog.scaleField()->setValue(2);
     QCOMPARE(dialog.sizeNote(),
@@ -400,6 +406,16 @@ void TestExport::dialogWritesTheFileAndRemembersTheFields()
     QVERIFY(again.transparentField()->isChecked());
     QCOMPARE(again.themeField()->currentData().toString(), QStringLiteral("dark"));
     QCOMPARE(QFileInfo(again.pathField()->text()).absolutePath(), QFileInfo(path).absolutePath());
+
+    // The export shows the window's workload (its costs are in the headers), named in the
+    // caption.
+    Workload workload = state.workload();
+    workload.name = QStringLiteral("Nightly thumbnails");
+    state.setWorkload(workload);
+    const QString svg = m_dir.filePath(QStringLiteral("from-dialog.svg"));
+    again.pathField()->setText(svg);
+    QCOMPARE(again.exportToFile(), QString());
+    QVERIFY(contentsOf(svg).contains("<desc>Workload: Nightly thumbnails · Catalog:"));
 }
 
 void TestExport::dialogReportsAnUnwritableFile()
@@ -426,7 +442,7 @@ void TestExport::actionsHaveShortcutsAndCopyAtScaleTwo()
     QCOMPARE(actions.copyDiagramAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+C")));
 
     exports::StackExportView view(*m_catalog, *m_prices);
-    const QSize natural = exports::Figure(view, *m_catalog, *m_prices).naturalSize();
+    const QSize natural = exports::Figure(view, *m_catalog, *m_prices, {}).naturalSize();
     const QImage image = actions.diagramImage();
     QCOMPARE(image.size(), natural * 2);
     QCOMPARE(image.pixelColor(2, 2), ui::Theme::dark().background());

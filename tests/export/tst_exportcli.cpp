@@ -54,6 +54,7 @@ private slots:
     void svgAndPdf();
     void badUsageExitsWithTwoAndWritesNothing_data();
     void badUsageExitsWithTwoAndWritesNothing();
+    void unsupportedOutputsExitWithTwo();
     void unwritableFileExitsWithOneAndLeavesNothing();
     void helpNamesTheCommand();
 
@@ -128,17 +129,27 @@ void TestExportCli::svgAndPdf()
 {
     const QString svg = path(QStringLiteral("figure.svg"));
     QCOMPARE(runExport({QStringLiteral("--view"), QStringLiteral("stack"), QStringLiteral("-o"),
-                        svg, QStringLiteral("--transparent")})
+                        svg, QStringLiteral("--transparent"), QStringLiteral("--workload"),
+                        QStringLiteral(ACE_SOURCE_DIR "/resources/presets/always-on-api.json")})
                  .exitCode,
              0);
     QXmlStreamReader xml(contentsOf(svg));
     bool titled = false;
+    QString description;
     while (!xml.atEnd()) {
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"title")
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"title")
             titled = !xml.readElementText().isEmpty();
+        else if (xml.name() == u"desc")
+            description = xml.readElementText();
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY(titled);
+    // The caption names the workload whose costs the headers show, and the data's sources.
+    QVERIFY2(description.startsWith(QStringLiteral("Workload: Always-on JSON API · Catalog: "
+                                                   "built-in catalog.json · Prices: us-east-1")),
+             qPrintable(description));
 
     const QString pdf = path(QStringLiteral("figure.PDF"));
     QCOMPARE(
@@ -192,6 +203,9 @@ void TestExportCli::badUsageExitsWithTwoAndWritesNothing_data()
                        QStringLiteral("--width"),  QStringLiteral("100"),
                        QStringLiteral("--height"), QStringLiteral("100")}
         << prefix + QStringLiteral("choose one of --scale and --width/--height");
+    QTest::newRow("bad workload")
+        << QStringList{QStringLiteral("--requests"), QStringLiteral("-5")}
+        << QStringLiteral("aws-compute-explorer: command line: requestsPerMonth: must be between");
     QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")}
                                     << prefix + QStringLiteral("unexpected argument \"extra\"");
 }
@@ -208,8 +222,10 @@ void TestExportCli::badUsageExitsWithTwoAndWritesNothing()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QVERIFY(!QFile::exists(path(QStringLiteral("refused.png"))));
+}
 
-    // Output files the command does not write.
+void TestExportCli::unsupportedOutputsExitWithTwo()
+{
     const QString existing = path(QStringLiteral("existing.png"));
     {
         QFile file(existing);
