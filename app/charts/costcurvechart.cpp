@@ -198,12 +198,21 @@ void CostCurvePlot::fillCurves(const QString& optionId)
         }
         const QPointF point = plotPointOf(m_model.requestsAt(row), *total);
         if (!inStretch) {
-            stretches.append(QList<QPointF>());
+            stretches.append({point});
             inStretch = true;
-        } else if (stretches.last().constLast().y() != point.y()) {
-            stretches.last().append(QPointF(point.x(), stretches.last().constLast().y()));
+            continue;
         }
-        stretches.last().append(point);
+        QList<QPointF>& points = stretches.last();
+        const qreal lastY = points.constLast().y();
+        if (lastY != point.y()) {
+            points.append(QPointF(point.x(), lastY));
+            points.append(point);
+        } else if (points.size() >= 2 && points.at(points.size() - 2).y() == lastY) {
+            // A level run needs only its ends: fewer points to draw, and dashes run on.
+            points.last() = point;
+        } else {
+            points.append(point);
+        }
     }
 
     QList<QLineSeries*>& curves = m_curves[optionId];
@@ -269,9 +278,14 @@ void CostCurvePlot::restyle()
     const CatalogItem current = state().current();
     for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it) {
         const bool isCurrent = current.kind == CatalogItem::Kind::Option && current.id == it.key();
-        const QPen pen(optionColor(theme, state().catalog(), it.key()),
-                       isCurrent ? currentCurveWidth : curveWidth, Qt::SolidLine, Qt::RoundCap,
-                       Qt::RoundJoin);
+        QPen pen(optionColor(theme, state().catalog(), it.key()),
+                 isCurrent ? currentCurveWidth : curveWidth, Qt::SolidLine, Qt::RoundCap,
+                 Qt::RoundJoin);
+        // Every other option is dashed: options that cost the same (EC2 and ECS on EC2, where
+        // ECS is free) draw the same curve, and the earlier one shows through the gaps. It
+        // also tells neighbours apart by more than hue.
+        if (m_model.columnOf(it.key()) % 2 == 0)
+            pen.setDashPattern({3, 1.5});
         for (QLineSeries* curve : it.value())
             curve->setPen(pen);
     }
@@ -296,9 +310,10 @@ void CostCurvePlot::placeAnnotations()
         positionOf(state().workload().requestsPerMonth, valueOfDecade(m_highestDecade));
     const QRectF label = m_workloadLabel->boundingRect();
     const qreal gap = 4;
+    // Right of the line if it fits, else left of it, and never out of the plot.
     const qreal left = top.x() + label.width() + gap <= area.right()
                            ? top.x() + gap
-                           : top.x() - gap - label.width();
+                           : std::max(area.left(), top.x() - gap - label.width());
     m_workloadLabel->setPos(left - label.left(), area.top() + gap - label.top());
     placeBreakEvenLabels();
 }
