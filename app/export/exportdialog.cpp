@@ -122,6 +122,7 @@ void ExportDialog::buildForm()
     selectData(m_themeField, m_state.theme().name());
 
     m_pathField = new QLineEdit;
+    m_pathField->setMinimumWidth(360); // room for a typical folder and file name
     auto* browse = new QPushButton(tr("&Browse…"));
     auto* fileRow = new QHBoxLayout;
     fileRow->addWidget(m_pathField, 1);
