@@ -44,7 +44,6 @@ public:
     Figure(ExportView& view, const Catalog& catalog, const PriceBook& prices,
            const ExportOptions& options);
 
-    const ExportView& view() const { return m_view; }
     QString caption() const { return m_caption; }
     // The figure's size at scale 1, in whole pixels.
     QSize naturalSize() const;
