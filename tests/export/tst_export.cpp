@@ -135,7 +135,11 @@ void TestExport::viewsAreRegisteredById()
         QVERIFY(!created->title().isEmpty());
         QVERIFY(!created->contentSize().isEmpty());
     }
-    QCOMPARE(ids, (QStringList{QStringLiteral("stack"), QStringLiteral("responsibility")}));
+    // The diagram's views come first; later issues add theirs after them.
+    QCOMPARE(ids.mid(0, 2),
+             (QStringList{QStringLiteral("stack"), QStringLiteral("responsibility")}));
+    ids.removeDuplicates();
+    QCOMPARE(ids.size(), exports::exportViews().size());
     QVERIFY(!exports::createExportView(QStringLiteral("stacks"), *m_catalog, *m_prices));
 }
 
