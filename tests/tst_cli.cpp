@@ -70,7 +70,11 @@ void TestCli::versionAndHelp()
     const Run help = runProgram({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.startsWith(QStringLiteral("Usage:")));
-    QVERIFY(help.out.contains(QStringLiteral("list [--json]")));
+    for (const QString& command :
+         {QStringLiteral(" list "), QStringLiteral(" cost "), QStringLiteral(" breakeven "),
+          QStringLiteral(" export "), QStringLiteral(" --screenshot ")}) {
+        QVERIFY2(help.out.contains(command), qPrintable(command));
+    }
     QVERIFY(help.err.isEmpty());
 }
 

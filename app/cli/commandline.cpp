@@ -34,21 +34,32 @@ QString usageText()
                "  %1 --screenshot FILE [--size WxH] [--select ID] [--theme light|dark]\n"
                "      [--workload FILE]\n"
                "                               render the main window to FILE (.png) and exit\n"
-               "  %1 [--catalog FILE] list [--json]\n"
+               "  %1 list [--json]\n"
                "                               services, deployment options, how they layer and\n"
                "                               who manages each layer\n"
-               "  %1 export --view stack|responsibility -o FILE [--workload FILE] [--select ID]\n"
-               "         [--scale N | --width W --height H] [--transparent] [--theme light|dark]\n"
+               "  %1 cost [WORKLOAD] [--option ID]... [--json|--csv]\n"
+               "                               monthly cost of each option for a workload\n"
+               "  %1 breakeven [WORKLOAD] [--json]\n"
+               "                               request volumes where the cheapest option changes\n"
+               "  %1 export --view stack|responsibility|cost -o FILE [WORKLOAD] [--select ID]\n"
+               "      [--scale N | --width W --height H] [--transparent] [--theme light|dark]\n"
                "                               write a view as a figure: PNG, SVG or PDF by\n"
                "                               FILE's suffix; --scale 1 to 4, or exact pixels\n"
                "  %1 --help | --version\n"
                "\n"
-               "Options:\n"
+               "WORKLOAD is --workload FILE (see README.md for the format) and/or quick settings:\n"
+               "  --requests N --duration-ms MS --memory-mb MB --architecture x86_64|arm64\n"
+               "  --no-free-tier   (N accepts 3000000, 3,000,000, 3e6 or 3M)\n"
+               "\n"
+               "Options (global ones go before the command):\n"
                "  --catalog FILE   use this catalog instead of the built-in one\n"
-               "  --select ID      select this deployment option or service\n"
+               "  --prices FILE    use this price book instead of the built-in us-east-1 one\n"
+               "  --select ID      select (highlight) this deployment option or service\n"
                "  --theme THEME    light or dark (default: follow the system, or as last used)\n"
                "  --size WxH       window size in pixels, e.g. 1600x1000\n"
+               "  --option ID      (cost) only this option; repeat for several\n"
                "  --json           machine-readable output\n"
+               "  --csv            (cost) line items as CSV\n"
                "  -h, --help       show this help\n"
                "  --version        show the version\n"
                "\n"
@@ -240,6 +251,10 @@ int main(int argc, char* argv[])
     }
     const CommandContext context{*catalog, *prices, out, err};
     if (command->draws) {
+        // Drawing into files needs no display: without a platform chosen, use the offscreen
+        // one, so export works on servers and in CI.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         return command->run(commandArguments, context);
     }

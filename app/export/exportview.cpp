@@ -1,5 +1,6 @@
 #include "export/exportview.h"
 
+#include "export/costexportview.h"
 #include "export/diagramexportviews.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,7 @@ const Registration registrations[] = {
      make<StackExportView>},
     {ResponsibilityExportView::viewId, QT_TRANSLATE_NOOP("ExportView", "Responsibility matrix"),
      make<ResponsibilityExportView>},
+    {CostExportView::viewId, QT_TRANSLATE_NOOP("ExportView", "Cost charts"), make<CostExportView>},
 };
 
 } // namespace

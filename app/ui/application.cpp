@@ -15,6 +15,9 @@ int runGui(int& argc, char** argv, const Catalog& catalog, const PriceBook& pric
            const GuiOptions& options, QTextStream& err)
 {
     QApplication app(argc, argv);
+    // Links the windows to the installed .desktop file and its icon (Wayland needs this).
+    QGuiApplication::setDesktopFileName(
+        QStringLiteral("io.github.aws_compute_explorer.aws_compute_explorer"));
     // Fusion draws every widget from the palette, so light and dark themes look the same on
     // every desktop.
     QApplication::setStyle(QStringLiteral("Fusion"));

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -57,6 +58,7 @@ private slots:
     void unsupportedOutputsExitWithTwo();
     void unwritableFileExitsWithOneAndLeavesNothing();
     void helpNamesTheCommand();
+    void costViewChartsTheWorkload();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -289,7 +291,43 @@ void TestExportCli::helpNamesTheCommand()
     process.start(QStringLiteral(ACE_PROGRAM), {QStringLiteral("--help")});
     QVERIFY(process.waitForFinished(60000));
     const QString help = QString::fromUtf8(process.readAllStandardOutput());
-    QVERIFY(help.contains(QStringLiteral("export --view stack|responsibility -o FILE")));
+    QVERIFY(help.contains(QStringLiteral("export --view stack|responsibility|cost -o FILE")));
+}
+
+void TestExportCli::costViewChartsTheWorkload()
+{
+    const QString light = path(QStringLiteral("cost.png"));
+    const QString dark = path(QStringLiteral("cost-dark.png"));
+    const QString workload = QStringLiteral(ACE_SOURCE_DIR "/resources/presets/always-on-api.json");
+    const QStringList cost{QStringLiteral("--view"),     QStringLiteral("cost"),
+                           QStringLiteral("--workload"), workload,
+                           QStringLiteral("--width"),    QStringLiteral("1600"),
+                           QStringLiteral("--height"),   QStringLiteral("1200")};
+    QCOMPARE(runExport(cost + QStringList{QStringLiteral("-o"), light}).exitCode, 0);
+    QCOMPARE(runExport(cost + QStringList{QStringLiteral("-o"), dark, QStringLiteral("--theme"),
+                                          QStringLiteral("dark")})
+                 .exitCode,
+             0);
+    const QImage lightImage(light);
+    const QImage darkImage(dark);
+    QCOMPARE(lightImage.size(), QSize(1600, 1200));
+    QCOMPARE(darkImage.size(), QSize(1600, 1200));
+    // The charts are drawn: many colours, not an empty page; and the themes differ.
+    QSet<QRgb> colours;
+    for (int y = 0; y < lightImage.height(); y += 7) {
+        for (int x = 0; x < lightImage.width(); x += 7)
+            colours.insert(lightImage.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+    QVERIFY(lightImage.pixelColor(1, 1).lightnessF() > 0.9);
+    QVERIFY(darkImage.pixelColor(1, 1).lightnessF() < 0.2);
+    // A bad workload is refused before anything is written.
+    const QString refused = path(QStringLiteral("refused.png"));
+    const Run bad =
+        runExport({QStringLiteral("--view"), QStringLiteral("cost"), QStringLiteral("--requests"),
+                   QStringLiteral("-1"), QStringLiteral("-o"), refused});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(!QFile::exists(refused));
 }
 
 QTEST_GUILESS_MAIN(TestExportCli)
