@@ -1,36 +1,23 @@
 // The command line, run as users run it: output shapes, exit statuses and error messages.
 #include "jsonfixtures.h"
+#include "programrun.h"
 
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = ace::test::ProgramRun;
 
 Run runProgram(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(ACE_PROGRAM), arguments);
-    Run run;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return ace::test::runProgram(QStringLiteral(ACE_PROGRAM), arguments);
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 // The `export` command, run as users run it: exact sizes, scale, transparency, themes, the
 // three formats, and every way it refuses (exit 2) or fails (exit 1) without leaving a file.
+#include "programrun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,22 +14,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString err;
-};
+using Run = ace::test::ProgramRun;
 
 Run runProgram(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(ACE_PROGRAM), arguments);
-    Run run;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return run;
-    run.exitCode = process.exitCode();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return ace::test::runProgram(QStringLiteral(ACE_PROGRAM), arguments);
 }
 
 Run runExport(const QStringList& arguments)

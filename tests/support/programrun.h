@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace ace::test {
+
+// What a run of a program printed and how it ended (exitCode -1: it crashed or hung).
+struct ProgramRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs `program` with `arguments` to completion (at most a minute), as a user would.
+ProgramRun runProgram(const QString& program, const QStringList& arguments);
+
+} // namespace ace::test
