@@ -7,14 +7,7 @@ foreach(var BUILD_DIR WORK_DIR APP_ID VERSION)
     endif()
 endforeach()
 
-function(run_checked what)
-    execute_process(COMMAND ${ARGN}
-        RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT result EQUAL 0)
-        message(FATAL_ERROR "${what} failed (${result}):\n${out}${err}")
-    endif()
-    set(run_output "${out}${err}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run-checked.cmake)
 
 get_filename_component(cmake_dir ${CMAKE_COMMAND} DIRECTORY)
 find_program(CPACK cpack HINTS ${cmake_dir} REQUIRED)

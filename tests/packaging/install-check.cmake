@@ -9,14 +9,7 @@ foreach(var BUILD_DIR STAGE_DIR APP_ID VERSION APPSTREAMCLI DESKTOP_FILE_VALIDAT
     endif()
 endforeach()
 
-function(run_checked what)
-    execute_process(COMMAND ${ARGN}
-        RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT result EQUAL 0)
-        message(FATAL_ERROR "${what} failed (${result}):\n${out}${err}")
-    endif()
-    set(run_output "${out}${err}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run-checked.cmake)
 
 file(REMOVE_RECURSE ${STAGE_DIR})
 file(MAKE_DIRECTORY ${STAGE_DIR})
