@@ -19,7 +19,11 @@ private slots:
     void builtInCatalogHasTheFiveServicesAndSixOptions();
     void builtInServicesAreFullyDescribed();
     void everyOptionHasOneResponsibilityPerLayer();
+    void builtInOptionsStateEveryAttribute();
+    void attributeValueAnswersByIds();
+    void catalogWithOnlyOptionsKeepsTheRest();
     void loadsAUserCatalogThatAddsAService();
+    void loadsAUserCatalogWithoutAttributes();
     void rejectsABrokenField_data();
     void rejectsABrokenField();
     void rejectsMalformedJsonWithLineAndColumn();
@@ -84,6 +88,86 @@ void TestCatalogLoader::everyOptionHasOneResponsibilityPerLayer()
     }
 }
 
+void TestCatalogLoader::builtInOptionsStateEveryAttribute()
+{
+    const Catalog catalog = Catalog::loadBuiltIn();
+    QStringList ids;
+    QStringList names;
+    for (const Attribute& attribute : catalog.attributes()) {
+        ids.append(attribute.id);
+        names.append(attribute.name);
+        QVERIFY2(attribute.description.endsWith(u'.'), qPrintable(attribute.id));
+    }
+    QCOMPARE(ids,
+             (QStringList{QStringLiteral("billing"), QStringLiteral("minimum-charge"),
+                          QStringLiteral("scaling"), QStringLiteral("scale-to-zero"),
+                          QStringLiteral("max-run-time"), QStringLiteral("largest-size"),
+                          QStringLiteral("control-plane-fee"), QStringLiteral("operations-burden"),
+                          QStringLiteral("typical-uses")}));
+    QCOMPARE(names.constFirst(), QStringLiteral("Billing unit & granularity"));
+    QCOMPARE(names.constLast(), QStringLiteral("Typical uses"));
+    for (const DeploymentOption& option : catalog.options()) {
+        QCOMPARE(option.attributeValues.size(), catalog.attributes().size());
+        for (qsizetype i = 0; i < option.attributeValues.size(); ++i) {
+            const QString& value = option.attributeValues.at(i);
+            const QString where = option.id + u'.' + catalog.attributes().at(i).id;
+            QVERIFY2(!value.trimmed().isEmpty(), qPrintable(where));
+            // Shown in one table cell: one line, short.
+            QVERIFY2(!value.contains(u'\n') && value.size() <= 90, qPrintable(where));
+        }
+    }
+}
+
+void TestCatalogLoader::attributeValueAnswersByIds()
+{
+    const Catalog catalog = Catalog::loadBuiltIn();
+    const QString lambda = QStringLiteral("lambda");
+    QCOMPARE(catalog.attributeValue(lambda, QStringLiteral("max-run-time")),
+             QStringLiteral("15 minutes per invocation"));
+    QCOMPARE(
+        catalog.attributeValue(QStringLiteral("eks-fargate"), QStringLiteral("control-plane-fee")),
+        QStringLiteral("$0.10 per cluster-hour ($73 a month)"));
+    QCOMPARE(
+        catalog.attributeValue(QStringLiteral("ecs-fargate"), QStringLiteral("control-plane-fee")),
+        QStringLiteral("None: ECS is free"));
+    // The last attribute: values line up with the catalog's attribute order to the end.
+    QCOMPARE(catalog.attributeValue(lambda, QStringLiteral("typical-uses")),
+             catalog.option(lambda)->attributeValues.constLast());
+
+    QVERIFY(catalog.attributeValue(lambda, QStringLiteral("colour")).isNull());
+    QVERIFY(
+        catalog.attributeValue(QStringLiteral("app-runner"), QStringLiteral("billing")).isNull());
+    QVERIFY(catalog.attributeValue({}, {}).isNull());
+}
+
+void TestCatalogLoader::catalogWithOnlyOptionsKeepsTheRest()
+{
+    const Catalog catalog = Catalog::loadBuiltIn();
+    const Catalog pair =
+        catalog.withOnlyOptions({QStringLiteral("lambda"), QStringLiteral("app-runner"),
+                                 QStringLiteral("ecs-ec2"), QStringLiteral("lambda")});
+    QCOMPARE(pair.options().size(), 2);
+    QCOMPARE(pair.options().at(0).id, QStringLiteral("lambda"));
+    QCOMPARE(pair.options().at(1).id, QStringLiteral("ecs-ec2"));
+    QCOMPARE(pair.options().at(1).stack, catalog.option(QStringLiteral("ecs-ec2"))->stack);
+    QVERIFY(!pair.option(QStringLiteral("ec2")));
+    QCOMPARE(pair.attributeValue(QStringLiteral("lambda"), QStringLiteral("billing")),
+             catalog.attributeValue(QStringLiteral("lambda"), QStringLiteral("billing")));
+    QVERIFY(pair.attributeValue(QStringLiteral("ec2"), QStringLiteral("billing")).isNull());
+
+    // Everything but the options is the whole catalog's: services no kept option uses too.
+    QCOMPARE(pair.sourceName(), catalog.sourceName());
+    QCOMPARE(pair.categories().size(), catalog.categories().size());
+    QCOMPARE(pair.layers().size(), catalog.layers().size());
+    QCOMPARE(pair.attributes().size(), catalog.attributes().size());
+    QCOMPARE(pair.services().size(), catalog.services().size());
+    QVERIFY(pair.service(QStringLiteral("eks")));
+    QCOMPARE(pair.substratesOf(QStringLiteral("ecs")), catalog.substratesOf(QStringLiteral("ecs")));
+
+    QVERIFY(catalog.withOnlyOptions({}).options().isEmpty());
+    QCOMPARE(catalog.options().size(), 6); // the original is unchanged
+}
+
 void TestCatalogLoader::loadsAUserCatalogThatAddsAService()
 {
     // A user's catalog may add App Runner, which runs on Fargate-like AWS capacity of its own.
@@ -109,6 +193,24 @@ void TestCatalogLoader::loadsAUserCatalogThatAddsAService()
     QCOMPARE(catalog.option(QStringLiteral("app-runner"))->stack,
              QStringList{QStringLiteral("app-runner")});
     QCOMPARE(catalog.sourceName(), path);
+}
+
+void TestCatalogLoader::loadsAUserCatalogWithoutAttributes()
+{
+    // The section is required, but may be empty: then every option states nothing.
+    QJsonObject json = test::resourceJson(QStringLiteral("catalog.json"));
+    test::setJsonAt(json, QStringLiteral("attributes"), QJsonArray{});
+    const qsizetype optionCount = json.value(QStringLiteral("options")).toArray().size();
+    for (qsizetype i = 0; i < optionCount; ++i)
+        test::setJsonAt(json, QStringLiteral("options[%1].attributes").arg(i), QJsonObject{});
+    const QString path =
+        test::writeJsonFile(m_dir.filePath(QStringLiteral("no-attributes.json")), json);
+    const Catalog catalog = Catalog::load(path);
+    QVERIFY(catalog.attributes().isEmpty());
+    QCOMPARE(catalog.options().size(), 6);
+    for (const DeploymentOption& option : catalog.options())
+        QVERIFY(option.attributeValues.isEmpty());
+    QVERIFY(catalog.attributeValue(QStringLiteral("lambda"), QStringLiteral("billing")).isNull());
 }
 
 QString TestCatalogLoader::loadErrorAfter(const QString& path, const QJsonValue& value)
@@ -195,6 +297,32 @@ void TestCatalogLoader::rejectsABrokenField_data()
            "address";
     QTest::newRow("no layers") << "layers" << QJsonValue(QJsonArray{})
                                << "broken.json: layers: no layers";
+    QTest::newRow("no attributes section")
+        << "attributes" << removed << "broken.json: attributes: required but missing";
+    QTest::newRow("duplicate attribute id")
+        << "attributes[3].id" << QJsonValue(QStringLiteral("billing"))
+        << "broken.json: attributes[3].id: duplicate attribute id \"billing\"";
+    QTest::newRow("attribute without name")
+        << "attributes[1].name" << removed
+        << "broken.json: attributes[1].name: required but missing";
+    QTest::newRow("option without attributes")
+        << "options[1].attributes" << removed
+        << "broken.json: options[1].attributes: required but missing";
+    QTest::newRow("missing attribute value")
+        << "options[2].attributes.billing" << removed
+        << "broken.json: options[2].attributes.billing: required but missing";
+    QTest::newRow("unknown attribute key")
+        << "options[2].attributes.biling" << QJsonValue(QStringLiteral("per second"))
+        << "broken.json: options[2].attributes.biling: unknown attribute \"biling\"";
+    QTest::newRow("empty attribute value")
+        << "options[5].attributes.scaling" << QJsonValue(QString())
+        << "broken.json: options[5].attributes.scaling: empty value";
+    QTest::newRow("blank attribute value")
+        << "options[0].attributes.typical-uses" << QJsonValue(QStringLiteral("  "))
+        << "broken.json: options[0].attributes.typical-uses: empty value";
+    QTest::newRow("attribute value not a string")
+        << "options[0].attributes.max-run-time" << QJsonValue(900)
+        << "broken.json: options[0].attributes.max-run-time: expected a string, found a number";
 }
 
 void TestCatalogLoader::rejectsABrokenField()

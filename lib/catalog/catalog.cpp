@@ -76,6 +76,32 @@ const DeploymentOption* Catalog::option(const QString& id) const
     return findById(m_options, id);
 }
 
+QString Catalog::attributeValue(const QString& optionId, const QString& attributeId) const
+{
+    const DeploymentOption* found = option(optionId);
+    if (!found)
+        return {};
+    // Values follow the catalog's attribute order (the loader guarantees it).
+    for (qsizetype i = 0; i < m_attributes.size(); ++i) {
+        if (m_attributes.at(i).id == attributeId)
+            return found->attributeValues.value(i);
+    }
+    return {};
+}
+
+Catalog Catalog::withOnlyOptions(const QStringList& optionIds) const
+{
+    Catalog subset = *this;
+    subset.m_options.clear();
+    for (const QString& id : optionIds) {
+        // A repeated id is kept once: option ids stay unique, as in every loaded catalog.
+        const DeploymentOption* kept = option(id);
+        if (kept && !subset.option(id))
+            subset.m_options.append(*kept);
+    }
+    return subset;
+}
+
 QList<const DeploymentOption*> Catalog::optionsUsing(const QString& serviceId) const
 {
     QList<const DeploymentOption*> using_;

@@ -33,6 +33,15 @@ struct Layer
     QString description;
 };
 
+// A property every deployment option states, shown side by side when two are compared:
+// "Billing unit & granularity", "Maximum run time", ... Options give one value for each.
+struct Attribute
+{
+    QString id;
+    QString name;
+    QString description;
+};
+
 struct DocLink
 {
     QString title;
@@ -81,6 +90,8 @@ struct DeploymentOption
     QStringList stack;
     // One entry per catalog layer, in the catalog's layer order.
     QList<LayerResponsibility> responsibilities;
+    // One value per catalog attribute, in the catalog's attribute order.
+    QStringList attributeValues;
 
     const QString& topService() const { return stack.constFirst(); }
     bool uses(const QString& serviceId) const { return stack.contains(serviceId); }
@@ -112,6 +123,7 @@ public:
 
     const QList<Category>& categories() const { return m_categories; }
     const QList<Layer>& layers() const { return m_layers; }
+    const QList<Attribute>& attributes() const { return m_attributes; }
     const QList<Service>& services() const { return m_services; }
     const QList<DeploymentOption>& options() const { return m_options; }
 
@@ -119,6 +131,13 @@ public:
     const Layer* layer(const QString& id) const;
     const Service* service(const QString& id) const;
     const DeploymentOption* option(const QString& id) const;
+    // What `optionId` states for `attributeId`; a null string for unknown ids.
+    QString attributeValue(const QString& optionId, const QString& attributeId) const;
+
+    // The same catalog with only the listed options, in the listed order (unknown ids are
+    // skipped): the views of a comparison show a catalog of the two options compared, so its
+    // stacks, curves and break-evens are exactly those of the pair.
+    Catalog withOnlyOptions(const QStringList& optionIds) const;
 
     // The options whose stack contains the service, in catalog order.
     QList<const DeploymentOption*> optionsUsing(const QString& serviceId) const;
@@ -139,6 +158,7 @@ private:
     QString m_sourceName;
     QList<Category> m_categories;
     QList<Layer> m_layers;
+    QList<Attribute> m_attributes;
     QList<Service> m_services;
     QList<DeploymentOption> m_options;
 };

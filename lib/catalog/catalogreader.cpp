@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace ace {
 
 namespace {
@@ -51,6 +53,7 @@ public:
         readFormatHeader(m_root, catalogFormat, catalogVersion);
         readCategories();
         readLayers();
+        readAttributes();
         readServices();
         rejectRunsOnCycles();
         readOptions();
@@ -93,6 +96,24 @@ private:
             });
         if (m_catalog.m_layers.isEmpty())
             m_root.locationOf(QStringLiteral("layers")).fail(QStringLiteral("no layers"));
+    }
+
+    // Attributes may be none at all: a catalog need not compare its options.
+    void readAttributes()
+    {
+        QSet<QString> seen;
+        m_root.forEachElement(
+            QStringLiteral("attributes"), [&](const QJsonValue& value, const JsonLocation& where) {
+                JsonObjectReader reader(value, where);
+                Attribute attribute;
+                attribute.id = readId(reader);
+                requireUnique(seen, attribute.id, reader.locationOf(QStringLiteral("id")),
+                              QStringLiteral("attribute"));
+                attribute.name = reader.string(QStringLiteral("name"));
+                attribute.description = reader.string(QStringLiteral("description"));
+                reader.finish();
+                m_catalog.m_attributes.append(attribute);
+            });
     }
 
     void requireCategory(const QString& id, const JsonLocation& where) const
@@ -210,6 +231,8 @@ private:
                 option.stack = deriveStack(reader);
                 option.responsibilities =
                     readResponsibilities(reader.object(QStringLiteral("responsibility")));
+                option.attributeValues =
+                    readAttributeValues(reader.object(QStringLiteral("attributes")));
                 reader.finish();
                 m_catalog.m_options.append(option);
             });
@@ -275,6 +298,29 @@ private:
                 reader.locationOf(key).fail(QStringLiteral("unknown layer \"%1\"").arg(key));
         }
         return column;
+    }
+
+    // One value per catalog attribute, in the catalog's order: a comparison table has a cell
+    // for every attribute of both options, so none may be missing or blank.
+    QStringList readAttributeValues(JsonObjectReader reader) const
+    {
+        QStringList values;
+        for (const Attribute& attribute : m_catalog.m_attributes) {
+            const QString value = reader.string(attribute.id);
+            if (value.trimmed().isEmpty())
+                reader.locationOf(attribute.id).fail(QStringLiteral("empty value"));
+            values.append(value);
+        }
+        // Anything left is not an attribute of this catalog (a typo, or one it does not have).
+        const auto& attributes = m_catalog.m_attributes;
+        for (const QString& key : reader.takeKeys()) {
+            const bool known =
+                std::any_of(attributes.cbegin(), attributes.cend(),
+                            [&key](const Attribute& attribute) { return attribute.id == key; });
+            if (!known)
+                reader.locationOf(key).fail(QStringLiteral("unknown attribute \"%1\"").arg(key));
+        }
+        return values;
     }
 
     JsonObjectReader m_root;
