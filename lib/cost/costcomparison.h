@@ -1,0 +1,30 @@
+#pragma once
+
+#include "cost/breakeven.h"
+#include "cost/costmodel.h"
+
+#include <optional>
+
+namespace ace {
+
+// What two options cost for one workload, side by side: both estimates, how far apart they
+// are, and the request volumes at which the cheaper of the two changes.
+struct CostComparison
+{
+    Estimate first;
+    Estimate second;
+    // second − first, and second ÷ first; nullopt unless both are feasible (and, for the
+    // ratio, the first costs more than nothing).
+    std::optional<double> difference;
+    std::optional<double> ratio;
+    // Where the cheaper of the two changes between 1,000 and 10 billion requests a month,
+    // everything else in the workload fixed (findBreakEvens over a catalog of the two).
+    QList<Crossing> breakEvens;
+};
+
+// Compares two options of `catalog` (both ids must exist) for `workload`.
+CostComparison compareCosts(const Catalog& catalog, const Workload& workload,
+                            const PriceBook& prices, const QString& firstOptionId,
+                            const QString& secondOptionId);
+
+} // namespace ace
