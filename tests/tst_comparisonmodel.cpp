@@ -150,17 +150,17 @@ void TestComparisonModel::categoryAndWhatYouManageComeFromTheCatalog()
     QCOMPARE(cell(model, category, 2), QStringLiteral("Virtual machines · Containers"));
     // Customer layers top of the stack first, then the shared ones.
     QCOMPARE(cell(model, youManage, 1),
-             QStringLiteral("Network, identity & data, Application code, Language runtime; "
+             QStringLiteral("Network, identity & data · Application code · Language runtime; "
                             "shared with AWS: Scaling"));
     QCOMPARE(cell(model, youManage, 2),
-             QStringLiteral("Network, identity & data, Application code, Language runtime, "
-                            "Scaling, Capacity, Container runtime & agent, Guest OS"));
+             QStringLiteral("Network, identity & data · Application code · Language runtime · "
+                            "Scaling · Capacity · Container runtime & agent · Guest OS"));
 
     QVERIFY(model.setPair(ec2, lambda));
     QCOMPARE(cell(model, category, 1), QStringLiteral("Virtual machines"));
     QCOMPARE(cell(model, category, 2), QStringLiteral("Serverless"));
     QCOMPARE(cell(model, youManage, 2),
-             QStringLiteral("Network, identity & data, Application code"));
+             QStringLiteral("Network, identity & data · Application code"));
 }
 
 void TestComparisonModel::rowsThatDiffer_data()

@@ -29,10 +29,10 @@ QString usageText()
     return QStringLiteral(
                "Usage:\n"
                "  %1 [--catalog FILE] [--prices FILE] [--workload FILE] [--select ID]\n"
-               "      [--theme light|dark] [--size WxH]\n"
+               "      [--compare A,B] [--theme light|dark] [--size WxH]\n"
                "                               start the GUI\n"
-               "  %1 --screenshot FILE [--size WxH] [--select ID] [--theme light|dark]\n"
-               "      [--workload FILE]\n"
+               "  %1 --screenshot FILE [--size WxH] [--select ID] [--compare A,B]\n"
+               "      [--theme light|dark] [--workload FILE]\n"
                "                               render the main window to FILE (.png) and exit\n"
                "  %1 list [--json]\n"
                "                               services, deployment options, how they layer and\n"
@@ -41,8 +41,9 @@ QString usageText()
                "                               monthly cost of each option for a workload\n"
                "  %1 breakeven [WORKLOAD] [--json]\n"
                "                               request volumes where the cheapest option changes\n"
-               "  %1 export --view stack|responsibility|cost -o FILE [WORKLOAD] [--select ID]\n"
-               "      [--scale N | --width W --height H] [--transparent] [--theme light|dark]\n"
+               "  %1 export --view stack|responsibility|cost|compare -o FILE [WORKLOAD]\n"
+               "      [--select ID] [--compare A,B] [--scale N | --width W --height H]\n"
+               "      [--transparent] [--theme light|dark]\n"
                "                               write a view as a figure: PNG, SVG or PDF by\n"
                "                               FILE's suffix; --scale 1 to 4, or exact pixels\n"
                "  %1 --help | --version\n"
@@ -55,6 +56,8 @@ QString usageText()
                "  --catalog FILE   use this catalog instead of the built-in one\n"
                "  --prices FILE    use this price book instead of the built-in us-east-1 one\n"
                "  --select ID      select (highlight) this deployment option or service\n"
+               "  --compare A,B    compare two deployment options side by side (the export\n"
+               "                   view compare needs it), e.g. lambda,ecs-fargate\n"
                "  --theme THEME    light or dark (default: follow the system, or as last used)\n"
                "  --size WxH       window size in pixels, e.g. 1600x1000\n"
                "  --option ID      (cost) only this option; repeat for several\n"
@@ -88,6 +91,7 @@ struct GlobalOptions
     QCommandLineOption screenshot{QStringLiteral("screenshot"), {}, QStringLiteral("FILE")};
     QCommandLineOption size{QStringLiteral("size"), {}, QStringLiteral("WxH")};
     QCommandLineOption select{QStringLiteral("select"), {}, QStringLiteral("ID")};
+    QCommandLineOption compare{QStringLiteral("compare"), {}, QStringLiteral("A,B")};
     QCommandLineOption theme{QStringLiteral("theme"), {}, QStringLiteral("THEME")};
     QCommandLineOption workload{QStringLiteral("workload"), {}, QStringLiteral("FILE")};
     QCommandLineOption help{QStringList{QStringLiteral("h"), QStringLiteral("help")}};
@@ -95,7 +99,7 @@ struct GlobalOptions
 
     QList<QCommandLineOption> all() const
     {
-        return {catalog, prices, screenshot, size, select, theme, workload, help, version};
+        return {catalog, prices, screenshot, size, select, compare, theme, workload, help, version};
     }
 };
 
@@ -136,6 +140,14 @@ std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
                             QStringLiteral("is not an option or service id in ") +
                                 catalog.sourceName());
         }
+    }
+    if (parser.isSet(global.compare)) {
+        const ComparedPairResult compared =
+            parseComparedPair(catalog, parser.value(global.compare));
+        if (!compared.pair)
+            return badValue(err, global.compare, parser.value(global.compare), compared.reason);
+        options.compareFirst = compared.pair->first;
+        options.compareSecond = compared.pair->second;
     }
     if (parser.isSet(global.theme)) {
         options.theme = parseThemeKind(parser.value(global.theme));

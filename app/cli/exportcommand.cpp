@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "cli/optionvalues.h"
 #include "cli/workloadoptions.h"
+#include "export/compareexportview.h"
 #include "export/figure.h"
 
 #include <QCommandLineParser>
@@ -18,6 +19,7 @@ struct ExportCommandOptions
     QCommandLineOption output{
         QStringList{QStringLiteral("o"), QStringLiteral("output")}, {}, QStringLiteral("FILE")};
     QCommandLineOption select{QStringLiteral("select"), {}, QStringLiteral("ID")};
+    QCommandLineOption compare{QStringLiteral("compare"), {}, QStringLiteral("A,B")};
     QCommandLineOption scale{QStringLiteral("scale"), {}, QStringLiteral("N")};
     QCommandLineOption width{QStringLiteral("width"), {}, QStringLiteral("W")};
     QCommandLineOption height{QStringLiteral("height"), {}, QStringLiteral("H")};
@@ -26,7 +28,7 @@ struct ExportCommandOptions
 
     QList<QCommandLineOption> all() const
     {
-        return {view, output, select, scale, width, height, transparent, theme};
+        return {view, output, select, compare, scale, width, height, transparent, theme};
     }
 };
 
@@ -103,6 +105,21 @@ std::optional<ExportRequest> readRequest(const QCommandLineParser& parser,
                             QStringLiteral("is not an option or service id in ") +
                                 context.catalog.sourceName());
         }
+    }
+    // The comparison needs its pair, and only the comparison takes one.
+    const bool comparing = request.viewId == QStringView(exports::CompareExportView::viewId);
+    if (comparing && !parser.isSet(options.compare))
+        return badUsage(err, QStringLiteral("--view compare needs --compare A,B, e.g. "
+                                            "--compare lambda,ecs-fargate"));
+    if (parser.isSet(options.compare)) {
+        if (!comparing)
+            return badUsage(err, QStringLiteral("--compare goes with --view compare only"));
+        const ComparedPairResult compared =
+            parseComparedPair(context.catalog, parser.value(options.compare));
+        if (!compared.pair)
+            return badValue(err, options.compare, parser.value(options.compare), compared.reason);
+        request.options.compareFirst = compared.pair->first;
+        request.options.compareSecond = compared.pair->second;
     }
     if (parser.isSet(options.theme)) {
         const std::optional<ui::Theme::Kind> theme = parseThemeKind(parser.value(options.theme));

@@ -24,4 +24,18 @@ std::optional<ui::Theme::Kind> parseThemeKind(const QString& text);
 // An option id or, failing that, a service id.
 CatalogItem findSelectable(const Catalog& catalog, const QString& id);
 
+// `--compare A,B`: two different deployment option ids of the catalog.
+struct ComparedPair
+{
+    QString first;
+    QString second;
+};
+// The pair, or why the text is not one (to follow the quoted value in a message).
+struct ComparedPairResult
+{
+    std::optional<ComparedPair> pair;
+    QString reason;
+};
+ComparedPairResult parseComparedPair(const Catalog& catalog, const QString& text);
+
 } // namespace ace::cli

@@ -235,6 +235,14 @@ void DiagramItem::mousePressEvent(QGraphicsSceneMouseEvent* event)
         event->ignore();
         return;
     }
+    // Ctrl+click on a second option compares it with the one selected.
+    const CatalogItem current = m_state.current();
+    if (event->modifiers().testFlag(Qt::ControlModifier) &&
+        m_target.kind == CatalogItem::Kind::Option && current.kind == CatalogItem::Kind::Option &&
+        m_state.setComparison(current.id, m_target.id)) {
+        event->accept();
+        return;
+    }
     m_state.setCurrent(m_target);
     event->accept();
 }
@@ -374,7 +382,7 @@ ServiceBlockItem::ServiceBlockItem(ui::ExplorerState& state, const QRectF& rect,
                                    const DiagramFonts& fonts)
     : DiagramItem(state, rect, {})
     , m_name(name, fonts.block, rect.width() - 2 * spacing::paddingX)
-    , m_detail(detail, fonts.detail, rect.width() - 2 * spacing::paddingX, 1)
+    , m_detail(detail, fonts.detail, rect.width() - 2 * spacing::paddingX, baseDetailLines)
 {}
 
 std::pair<QRectF, QRectF> ServiceBlockItem::textRects() const
@@ -472,6 +480,7 @@ void DirectSlotItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, Q
 LayerBandItem::LayerBandItem(ui::ExplorerState& state, const StackLayout::Band& band,
                              const Layer& layer, const QFont& font)
     : DiagramItem(state, band.strip, {})
+    , m_layerId(layer.id)
     , m_labelArea(band.label)
     , m_name(layer.name, font, band.label.width())
 {
@@ -484,12 +493,25 @@ QList<PlacedLabel> LayerBandItem::labels() const
     return {{m_name.text(), m_name.placedIn(m_labelArea, Qt::AlignLeft | Qt::AlignVCenter)}};
 }
 
+void LayerBandItem::setHighlighted(bool highlighted)
+{
+    if (highlighted == m_highlighted)
+        return;
+    m_highlighted = highlighted;
+    update();
+}
+
 void LayerBandItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
     prepare(painter);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(theme().surface());
+    painter->setBrush(m_highlighted ? theme().difference() : theme().surface());
     painter->drawRoundedRect(rect(), cellRadius + 1, cellRadius + 1);
+    if (m_highlighted) {
+        // A bar at the start of the row marks it in print and for colour-blind readers too.
+        painter->setBrush(theme().differenceMark());
+        painter->drawRoundedRect(QRectF(rect().topLeft(), QSizeF(4, rect().height())), 2, 2);
+    }
     painter->setPen(theme().text());
     m_name.paint(painter, m_labelArea, Qt::AlignLeft | Qt::AlignVCenter);
 }

@@ -153,12 +153,18 @@ class LayerBandItem final : public DiagramItem
 public:
     LayerBandItem(ui::ExplorerState& state, const StackLayout::Band& band, const Layer& layer,
                   const QFont& font);
+    const QString& layerId() const { return m_layerId; }
+    // A band whose layer is managed differently across the columns is highlighted.
+    bool isHighlighted() const { return m_highlighted; }
+    void setHighlighted(bool highlighted);
     QList<PlacedLabel> labels() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    QString m_layerId;
     QRectF m_labelArea;
     TextBlock m_name;
+    bool m_highlighted = false;
 };
 
 // Who manages one layer in one option: the responsibility's fill, pattern and label.

@@ -78,7 +78,9 @@ void StackDiagramScene::addResponsibilitySection()
     const Catalog& catalog = m_state.catalog();
     for (const StackLayout::Band& band : m_layout.bands) {
         const Layer& layer = *catalog.layer(band.layerId);
-        m_responsibilityItems.append(new LayerBandItem(m_state, band, layer, m_fonts.layer));
+        auto* bandItem = new LayerBandItem(m_state, band, layer, m_fonts.layer);
+        m_bands.prepend(bandItem);
+        m_responsibilityItems.append(bandItem);
         for (int i = 0; i < m_columns.size(); ++i) {
             Column& column = m_columns[i];
             const DeploymentOption& option = *catalog.option(column.optionId);
@@ -100,6 +102,32 @@ void StackDiagramScene::addResponsibilitySection()
     m_responsibilityItems.append(m_legend);
     for (DiagramItem* item : std::as_const(m_responsibilityItems))
         addItem(item);
+}
+
+void StackDiagramScene::setHighlightDifferences(bool highlight)
+{
+    const Catalog& catalog = m_state.catalog();
+    const auto whoManages = [&catalog](const Column& column, const QString& layerId) {
+        return catalog.responsibility(column.optionId, layerId)->who;
+    };
+    for (LayerBandItem* band : std::as_const(m_bands)) {
+        const bool differs =
+            std::any_of(m_columns.cbegin(), m_columns.cend(), [&](const Column& c) {
+                return whoManages(c, band->layerId()) !=
+                       whoManages(m_columns.constFirst(), band->layerId());
+            });
+        band->setHighlighted(highlight && differs);
+    }
+}
+
+QStringList StackDiagramScene::highlightedLayers() const
+{
+    QStringList layers;
+    for (const LayerBandItem* band : m_bands) {
+        if (band->isHighlighted())
+            layers.append(band->layerId());
+    }
+    return layers;
 }
 
 void StackDiagramScene::applyTheme()

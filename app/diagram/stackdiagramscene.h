@@ -45,6 +45,12 @@ public:
     QRectF baseRect() const;
     QRectF legendRect() const;
 
+    // Highlights the layers whose manager differs between the columns (for a comparison of
+    // options; with many columns nearly every layer differs). Off by default.
+    void setHighlightDifferences(bool highlight);
+    // The layers highlighted now, bottom to top.
+    QStringList highlightedLayers() const;
+
     // How the state currently marks a column, or each of a service's blocks (left to right).
     Marks columnMarks(const QString& optionId) const;
     QList<Marks> blockMarks(const QString& serviceId) const;
@@ -89,6 +95,7 @@ private:
     QList<Block> m_blocks; // in layout order
     ServiceBlockItem* m_base = nullptr;
     QList<DiagramItem*> m_responsibilityItems; // bands, cells, caption and legend
+    QList<LayerBandItem*> m_bands;             // bottom to top
     LegendItem* m_legend = nullptr;
 };
 

@@ -143,7 +143,7 @@ public:
         , m_fonts(fonts)
     {}
 
-    Measures measure(bool baseHasDetail) const
+    Measures measure(const QString& baseDetail) const
     {
         using namespace spacing;
         Measures sizes;
@@ -179,8 +179,15 @@ public:
                                                      .height() +
                                                  2 * paddingY);
         }
+        // The base lists the layers AWS always manages; under few columns that wraps.
+        const qreal baseWidth = sizes.spanWidth(0, int(m_tree.columns().size()) - 1) - 2 * paddingX;
         sizes.baseHeight = TextBlock::heightOf(1, m_fonts.block) +
-                           (baseHasDetail ? lineGap + detailHeight : 0) + 2 * paddingY;
+                           (baseDetail.isEmpty() ? 0
+                                                 : lineGap + TextBlock(baseDetail, m_fonts.detail,
+                                                                       baseWidth, baseDetailLines)
+                                                                 .size()
+                                                                 .height()) +
+                           2 * paddingY;
         const qreal pillHeight = TextBlock::heightOf(1, m_fonts.cell) + 2 * pillPaddingY;
         sizes.bandHeight = std::max(sizes.bandHeight, pillHeight + paddingY);
         for (const Layer& layer : m_catalog.layers())
@@ -338,7 +345,7 @@ StackLayout StackLayout::compute(const Catalog& catalog, const DiagramFonts& fon
     const Measurer measurer(tree, catalog, fonts);
     StackLayout layout;
     layout.baseDetail = alwaysAwsLayerNames(catalog);
-    const Measures sizes = measurer.measure(!layout.baseDetail.isEmpty());
+    const Measures sizes = measurer.measure(layout.baseDetail);
     const int levels = tree.maxDepth();
     const int columnCount = int(tree.columns().size());
 

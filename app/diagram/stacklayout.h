@@ -34,6 +34,10 @@ constexpr qreal minLevelHeight = 62;
 constexpr qreal minBandHeight = 30;
 } // namespace spacing
 
+// The base block's detail (the layers AWS manages in every option) wraps to at most this many
+// lines: under two columns it is long for one.
+constexpr int baseDetailLines = 3;
+
 // Where every part of the stack diagram goes, computed from the catalog and the fonts' metrics
 // alone: the geometry does not depend on any view, and every box is sized from its text.
 struct StackLayout

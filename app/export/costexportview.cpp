@@ -20,12 +20,12 @@ CostExportView::CostExportView(const Catalog& catalog, const PriceBook& prices)
     : m_state(catalog, prices)
 {}
 
-QString CostExportView::title() const
+QString CostExportView::title(const ExportOptions&) const
 {
     return QCoreApplication::translate("ExportView", "Monthly cost by deployment option");
 }
 
-QSizeF CostExportView::contentSize() const
+QSizeF CostExportView::contentSize(const ExportOptions&) const
 {
     return QSizeF(curvesSize.width(), curvesSize.height() + chartGap + breakdownSize.height());
 }
@@ -36,7 +36,7 @@ void CostExportView::render(QPainter& painter, const QRectF& target, const Expor
     m_state.setTheme(ui::Theme::ofKind(options.theme));
     m_state.setCurrent(options.select);
 
-    const QSizeF size = contentSize();
+    const QSizeF size = contentSize(options);
     const qreal scale = std::min(target.width() / size.width(), target.height() / size.height());
     painter.save();
     painter.translate(target.topLeft());

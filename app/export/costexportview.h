@@ -15,8 +15,8 @@ public:
     CostExportView(const Catalog& catalog, const PriceBook& prices);
 
     QString id() const override { return QString::fromUtf16(viewId); }
-    QString title() const override;
-    QSizeF contentSize() const override;
+    QString title(const ExportOptions& options) const override;
+    QSizeF contentSize(const ExportOptions& options) const override;
     void render(QPainter& painter, const QRectF& target, const ExportOptions& options) override;
 
 private:

@@ -27,7 +27,7 @@ QRectF DiagramExportView::trimmedSceneRect() const
     return m_scene.sceneRect().adjusted(trim, trim, -trim, -trim);
 }
 
-QSizeF DiagramExportView::contentSize() const
+QSizeF DiagramExportView::contentSize(const ExportOptions&) const
 {
     QSizeF size;
     for (const QRectF& slice : m_slices)
@@ -55,7 +55,7 @@ void DiagramExportView::render(QPainter& painter, const QRectF& target,
     // The figure paints the background (or leaves it transparent), after the theme set it.
     m_scene.setBackgroundBrush(Qt::NoBrush);
 
-    const QSizeF size = contentSize();
+    const QSizeF size = contentSize(options);
     const qreal scale = std::min(target.width() / size.width(), target.height() / size.height());
     qreal top = target.top();
     for (const QRectF& slice : std::as_const(m_slices)) {
@@ -75,7 +75,7 @@ StackExportView::StackExportView(const Catalog& catalog, const PriceBook& prices
     setSlices({trimmedSceneRect()});
 }
 
-QString StackExportView::title() const
+QString StackExportView::title(const ExportOptions&) const
 {
     return QCoreApplication::translate("ExportView",
                                        "AWS compute options: how they layer, who manages what");
@@ -97,7 +97,7 @@ ResponsibilityExportView::ResponsibilityExportView(const Catalog& catalog, const
          QRectF(QPointF(whole.left(), bandsTop - gap), whole.bottomRight())});
 }
 
-QString ResponsibilityExportView::title() const
+QString ResponsibilityExportView::title(const ExportOptions&) const
 {
     return QCoreApplication::translate("ExportView",
                                        "Who manages each layer of each AWS compute option");

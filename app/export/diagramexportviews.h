@@ -14,7 +14,7 @@ class DiagramExportView : public ExportView
 public:
     DiagramExportView(const Catalog& catalog, const PriceBook& prices);
 
-    QSizeF contentSize() const final;
+    QSizeF contentSize(const ExportOptions& options) const final;
     void render(QPainter& painter, const QRectF& target, const ExportOptions& options) final;
 
     const diagram::StackDiagramScene& scene() const { return m_scene; }
@@ -42,7 +42,7 @@ public:
 
     StackExportView(const Catalog& catalog, const PriceBook& prices);
     QString id() const override { return QString::fromUtf16(viewId); }
-    QString title() const override;
+    QString title(const ExportOptions& options) const override;
 };
 
 // `responsibility`: the layers × options matrix, under the options' names, with the legend.
@@ -53,7 +53,7 @@ public:
 
     ResponsibilityExportView(const Catalog& catalog, const PriceBook& prices);
     QString id() const override { return QString::fromUtf16(viewId); }
-    QString title() const override;
+    QString title(const ExportOptions& options) const override;
 };
 
 } // namespace ace::exports

@@ -1,5 +1,6 @@
 #include "export/exportactions.h"
 
+#include "export/compareexportview.h"
 #include "export/diagramexportviews.h"
 #include "export/exportdialog.h"
 #include "export/figure.h"
@@ -28,19 +29,25 @@ ExportActions::ExportActions(QWidget* window, const ui::ExplorerState& state)
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_export->setStatusTip(tr("Save a diagram as PNG, SVG or PDF"));
     m_copyDiagram->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_copyDiagram->setStatusTip(tr("Copy the stack diagram as an image"));
+    m_copyDiagram->setStatusTip(tr("Copy the stack diagram, or the comparison, as an image"));
     connect(m_export, &QAction::triggered, this, &ExportActions::showExportDialog);
     connect(m_copyDiagram, &QAction::triggered, this, &ExportActions::copyDiagram);
 }
 
 QImage ExportActions::diagramImage() const
 {
-    StackExportView view(m_state.catalog(), m_state.prices());
+    // While two options are compared, the comparison is what the window shows.
+    const std::unique_ptr<ExportView> view =
+        createExportView(QString::fromUtf16(m_state.isComparing() ? CompareExportView::viewId
+                                                                  : StackExportView::viewId),
+                         m_state.catalog(), m_state.prices());
     ExportOptions options;
     options.workload = m_state.workload();
     options.theme = m_state.theme().kind();
     options.select = m_state.current();
-    Figure figure(view, m_state.catalog(), m_state.prices(), options);
+    options.compareFirst = m_state.comparedFirst();
+    options.compareSecond = m_state.comparedSecond();
+    Figure figure(*view, m_state.catalog(), m_state.prices(), options);
     return figure.toImage(figure.naturalSize() * clipboardScale);
 }
 

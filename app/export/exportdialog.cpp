@@ -1,5 +1,6 @@
 #include "export/exportdialog.h"
 
+#include "export/compareexportview.h"
 #include "ui/explorerstate.h"
 
 #include <QCheckBox>
@@ -82,8 +83,13 @@ ExportDialog::~ExportDialog() = default;
 void ExportDialog::buildForm()
 {
     m_viewField = new QComboBox;
-    for (const ExportViewInfo& view : exportViews())
-        m_viewField->addItem(view.name, view.id);
+    // The comparison is offered while two options are compared, and then chosen first.
+    for (const ExportViewInfo& view : exportViews()) {
+        if (view.id != QStringView(CompareExportView::viewId))
+            m_viewField->addItem(view.name, view.id);
+        else if (m_state.isComparing())
+            m_viewField->insertItem(0, view.name, view.id);
+    }
     m_formatField = new QComboBox;
     for (const ExportFormat format : formats)
         m_formatField->addItem(formatName(format), suffixOf(format));
@@ -158,7 +164,8 @@ void ExportDialog::buildForm()
 void ExportDialog::restoreSettings()
 {
     const QSettings settings;
-    selectData(m_viewField, settings.value(viewKey));
+    if (!m_state.isComparing())
+        selectData(m_viewField, settings.value(viewKey));
     selectData(m_formatField, settings.value(formatKey));
     m_exactChoice->setChecked(settings.value(exactSizeKey).toBool());
     // Out-of-range values are clamped by the spin boxes.
@@ -244,6 +251,8 @@ Figure ExportDialog::figure() const
                         ? ui::Theme::Kind::Dark
                         : ui::Theme::Kind::Light;
     options.select = m_state.current();
+    options.compareFirst = m_state.comparedFirst();
+    options.compareSecond = m_state.comparedSecond();
     options.transparent = m_transparentField->isEnabled() && m_transparentField->isChecked();
     return Figure(*m_view, m_state.catalog(), m_state.prices(), options);
 }

@@ -1,5 +1,6 @@
 #include "export/exportview.h"
 
+#include "export/compareexportview.h"
 #include "export/costexportview.h"
 #include "export/diagramexportviews.h"
 
@@ -28,6 +29,8 @@ const Registration registrations[] = {
     {ResponsibilityExportView::viewId, QT_TRANSLATE_NOOP("ExportView", "Responsibility matrix"),
      make<ResponsibilityExportView>},
     {CostExportView::viewId, QT_TRANSLATE_NOOP("ExportView", "Cost charts"), make<CostExportView>},
+    {CompareExportView::viewId, QT_TRANSLATE_NOOP("ExportView", "Comparison of two options"),
+     make<CompareExportView>},
 };
 
 } // namespace

@@ -21,12 +21,15 @@ class PriceBook;
 namespace ace::exports {
 
 // What an export shows besides the view itself: the workload its costs are for, its theme,
-// what is highlighted and whether the background is left transparent (PNG and SVG only).
+// what is highlighted, the two options compared (the `compare` view) and whether the
+// background is left transparent (PNG and SVG only).
 struct ExportOptions
 {
     Workload workload;
     ui::Theme::Kind theme = ui::Theme::Kind::Light;
     CatalogItem select; // null: nothing highlighted
+    QString compareFirst;
+    QString compareSecond;
     bool transparent = false;
 };
 
@@ -43,9 +46,9 @@ public:
     // The id on the command line (`--view stack`) and in the settings.
     virtual QString id() const = 0;
     // The figure's title.
-    virtual QString title() const = 0;
-    // The content's size at scale 1, in pixels.
-    virtual QSizeF contentSize() const = 0;
+    virtual QString title(const ExportOptions& options) const = 0;
+    // The content's size at scale 1, in pixels (the comparison's depends on the pair).
+    virtual QSizeF contentSize(const ExportOptions& options) const = 0;
     // Draws the content into `target` (of contentSize()'s aspect) with the options' workload,
     // theme and highlight, without a background: the figure paints it, or leaves it transparent.
     virtual void render(QPainter& painter, const QRectF& target, const ExportOptions& options) = 0;

@@ -28,16 +28,6 @@ constexpr qreal captionGap = 10;
 // The resolution PDF pages are laid out at, so a figure's pixels map to a page size.
 constexpr int pdfResolution = 96;
 
-QFont figureFont(int pixelSize, QFont::Weight weight)
-{
-    QFont font = QGuiApplication::font();
-    font.setPixelSize(pixelSize);
-    font.setWeight(weight);
-    // As in the diagram: unhinted, so text scales linearly with the figure.
-    font.setHintingPreference(QFont::PreferNoHinting);
-    return font;
-}
-
 QFont titleFont()
 {
     return figureFont(22, QFont::Bold);
@@ -60,6 +50,16 @@ QString provenance(const Workload& workload, const Catalog& catalog, const Price
 }
 
 } // namespace
+
+QFont figureFont(int pixelSize, QFont::Weight weight)
+{
+    QFont font = QGuiApplication::font();
+    font.setPixelSize(pixelSize);
+    font.setWeight(weight);
+    // As in the diagram: unhinted, so text scales linearly with the figure.
+    font.setHintingPreference(QFont::PreferNoHinting);
+    return font;
+}
 
 std::optional<ExportFormat> exportFormatOf(const QString& path)
 {
@@ -104,10 +104,10 @@ Figure::Layout Figure::layout() const
 {
     const QFontMetricsF title(titleFont());
     const QFontMetricsF caption(captionFont());
-    const QSizeF content = m_view.contentSize();
-    const qreal width =
-        std::max({content.width(), title.horizontalAdvance(m_view.title()) + 2 * textIndent,
-                  caption.horizontalAdvance(m_caption) + 2 * textIndent});
+    const QSizeF content = m_view.contentSize(m_options);
+    const qreal width = std::max({content.width(),
+                                  title.horizontalAdvance(m_view.title(m_options)) + 2 * textIndent,
+                                  caption.horizontalAdvance(m_caption) + 2 * textIndent});
     Layout layout;
     const qreal textWidth = width - 2 * textIndent;
     layout.title = QRectF(padding + textIndent, padding + textIndent, textWidth, title.height());
@@ -149,7 +149,7 @@ void Figure::render(QPainter& painter, const QRectF& target)
 
     painter.setPen(theme.text());
     painter.setFont(titleFont());
-    painter.drawText(parts.title, Qt::AlignLeft | Qt::AlignVCenter, m_view.title());
+    painter.drawText(parts.title, Qt::AlignLeft | Qt::AlignVCenter, m_view.title(m_options));
 
     m_view.render(painter, parts.content, m_options);
 
@@ -184,7 +184,7 @@ QString Figure::write(const QString& path, ExportFormat format, const QSize& pix
             svg.setSize(pixels);
             svg.setViewBox(QRect(QPoint(), pixels));
             svg.setResolution(pdfResolution);
-            svg.setTitle(m_view.title());
+            svg.setTitle(m_view.title(m_options));
             svg.setDescription(m_caption);
             QPainter painter;
             if (!painter.begin(&svg))
@@ -197,7 +197,7 @@ QString Figure::write(const QString& path, ExportFormat format, const QSize& pix
         return ui::writeFileAtomically(path, [&](QIODevice& device) {
             QPdfWriter pdf(&device);
             pdf.setResolution(pdfResolution);
-            pdf.setTitle(m_view.title());
+            pdf.setTitle(m_view.title(m_options));
             pdf.setCreator(QCoreApplication::applicationName());
             // One page exactly the figure's size, without margins.
             pdf.setPageSize(QPageSize(QSizeF(pixels) * 72.0 / pdfResolution, QPageSize::Point, {},

@@ -2,6 +2,7 @@
 
 #include "export/exportview.h"
 
+#include <QFont>
 #include <QSize>
 #include <QString>
 
@@ -10,6 +11,10 @@
 class QImage;
 
 namespace ace::exports {
+
+// A font of the figures: the application's family at an exact pixel size, unhinted, so text
+// keeps its proportions at every scale.
+QFont figureFont(int pixelSize, QFont::Weight weight = QFont::Normal);
 
 // The file formats an export writes, chosen by the file name's suffix.
 enum class ExportFormat { Png, Svg, Pdf };

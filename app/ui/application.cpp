@@ -43,6 +43,8 @@ int runGui(int& argc, char** argv, const Catalog& catalog, const PriceBook& pric
     }
     if (!options.select.isNull())
         window.state().setCurrent(options.select);
+    if (!options.compareFirst.isEmpty())
+        window.state().setComparison(options.compareFirst, options.compareSecond);
     window.show();
 
     if (screenshot) {

@@ -26,6 +26,9 @@ struct GuiOptions
     CatalogItem select; // null: the remembered selection
     std::optional<Theme::Kind> theme;
     QString workloadPath; // empty: the remembered or default workload
+    // When both are set: open the comparison of these two options.
+    QString compareFirst;
+    QString compareSecond;
 };
 
 // Creates the QApplication and the main window and runs the event loop; returns the exit code.

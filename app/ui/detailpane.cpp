@@ -4,6 +4,7 @@
 #include "cost/costmodel.h"
 #include "cost/quantitytext.h"
 #include "pricing/pricebook.h"
+#include "ui/detailhtml.h"
 #include "ui/explorerstate.h"
 
 #include <QDesktopServices>
@@ -13,49 +14,17 @@ namespace ace::ui {
 
 namespace {
 
-const QString internalScheme = QStringLiteral("ace");
+using html::bulletList;
+using html::escaped;
+using html::paragraph;
+using html::section;
 
-QString escaped(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
+const QString internalScheme = QStringLiteral("ace");
 
 QString link(const CatalogItem& item, const QString& text)
 {
     return QStringLiteral("<a href=\"%1\">%2</a>")
         .arg(DetailPane::linkTo(item).toString(), escaped(text));
-}
-
-QString section(const QString& title, const QString& body)
-{
-    return QStringLiteral("<h3>%1</h3>%2").arg(escaped(title), body);
-}
-
-QString bulletList(const QStringList& items)
-{
-    QString html = QStringLiteral("<ul>");
-    for (const QString& item : items)
-        html += QStringLiteral("<li>") + escaped(item) + QStringLiteral("</li>");
-    return html + QStringLiteral("</ul>");
-}
-
-QString paragraph(const QString& text)
-{
-    return QStringLiteral("<p>") + escaped(text) + QStringLiteral("</p>");
-}
-
-// Page-wide styles: QTextDocument supports a CSS subset, enough for spacing and colours.
-QString pageStyle(const Theme& theme)
-{
-    return QStringLiteral("<style>"
-                          "body { color: %1; }"
-                          "h2 { margin-bottom: 2px; }"
-                          "h3 { margin-top: 14px; margin-bottom: 4px; }"
-                          ".muted { color: %2; }"
-                          "a { color: %3; }"
-                          "td { padding: 3px 6px; vertical-align: top; }"
-                          "</style>")
-        .arg(theme.text().name(), theme.mutedText().name(), theme.selection().name());
 }
 
 QString stackText(const Catalog& catalog, const DeploymentOption& option)
@@ -125,55 +94,6 @@ QString serviceHtml(const Catalog& catalog, const Service& service)
            section(QObject::tr("AWS documentation"), docs);
 }
 
-// The option's monthly cost for the current workload: total, line items, and every assumption.
-QString estimateHtml(const Estimate& estimate, const Workload& workload, const PriceBook& prices)
-{
-    const QString currency = prices.currency();
-    QString html = QStringLiteral("<p class=\"muted\">%1 · %2 requests/month · %3 ms</p>")
-                       .arg(escaped(workload.name), groupedNumber(workload.requestsPerMonth),
-                            groupedNumber(workload.avgDurationMs, 3));
-    if (!estimate.monthlyTotal) {
-        html += QStringLiteral("<p><b>%1</b></p>").arg(QObject::tr("Not feasible"));
-    } else {
-        html += QStringLiteral("<p><b>%1</b> %2</p>")
-                    .arg(money(*estimate.monthlyTotal, currency), QObject::tr("a month"));
-        html += QStringLiteral("<table cellspacing=\"1\" width=\"100%\">");
-        for (const LineItem& item : estimate.lineItems) {
-            html +=
-                QStringLiteral("<tr><td>%1</td><td class=\"muted\">%2 %3 × %4</td>"
-                               "<td align=\"right\">%5</td></tr>")
-                    .arg(escaped(item.label), groupedNumber(item.quantity, 3), escaped(item.unit),
-                         moneyRate(item.rate, currency), money(item.amount, currency));
-        }
-        html += QStringLiteral("</table>");
-    }
-    html += bulletList(estimate.notes);
-    html += QStringLiteral("<p class=\"muted\">%1</p>")
-                .arg(QObject::tr("Prices: %1, %2, as of %3.")
-                         .arg(prices.region(), prices.currency(), prices.asOf()));
-    return html;
-}
-
-// The layers where `option` and `other` differ, for the pair the user chose to compare.
-QString differencesHtml(const Catalog& catalog, const DeploymentOption& option,
-                        const DeploymentOption& other)
-{
-    const QList<ResponsibilityDifference> differences =
-        catalog.responsibilityDifferences(option.id, other.id);
-    if (differences.isEmpty()) {
-        return paragraph(
-            QObject::tr("%1 and %2 leave the same layers to you.").arg(option.name, other.name));
-    }
-    QStringList lines;
-    for (const ResponsibilityDifference& difference : differences) {
-        lines.append(QObject::tr("%1: %2 (%3) vs %4 (%5)")
-                         .arg(catalog.layer(difference.layer)->name,
-                              responsibilityLabel(difference.first.who), option.name,
-                              responsibilityLabel(difference.second.who), other.name));
-    }
-    return bulletList(lines);
-}
-
 QString optionHtml(const ExplorerState& state, const DeploymentOption& option,
                    const QString& comparedWith)
 {
@@ -184,8 +104,10 @@ QString optionHtml(const ExplorerState& state, const DeploymentOption& option,
             .arg(escaped(option.name), stackText(catalog, option)) +
         QStringLiteral("<p><b>%1</b></p>").arg(escaped(option.summary)) +
         section(QObject::tr("Estimated cost"),
-                estimateHtml(estimateOption(option, state.workload(), state.prices()),
-                             state.workload(), state.prices())) +
+                html::workloadLine(state.workload()) +
+                    html::estimate(estimateOption(option, state.workload(), state.prices()),
+                                   state.prices().currency()) +
+                    html::pricesLine(state.prices())) +
         section(QObject::tr("Who manages what"), responsibilityTable(catalog, option, theme));
     for (const QString& serviceId : option.stack) {
         const Service& service = *catalog.service(serviceId);
@@ -193,7 +115,7 @@ QString optionHtml(const ExplorerState& state, const DeploymentOption& option,
     }
     if (const DeploymentOption* other = catalog.option(comparedWith)) {
         html += section(QObject::tr("Compared with %1").arg(other->name),
-                        differencesHtml(catalog, option, *other));
+                        html::responsibilityDifferences(catalog, option, *other));
     }
     return html;
 }
@@ -301,7 +223,7 @@ void DetailPane::refresh()
         body = welcomeHtml(catalog);
         break;
     }
-    setHtml(pageStyle(m_state.theme()) + body);
+    setHtml(html::pageStyle(m_state.theme()) + body);
 }
 
 } // namespace ace::ui

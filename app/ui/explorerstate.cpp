@@ -66,6 +66,15 @@ bool ExplorerState::setComparison(const QString& firstOptionId, const QString& s
     return true;
 }
 
+void ExplorerState::clearComparison()
+{
+    if (!isComparing())
+        return;
+    m_comparedFirst.clear();
+    m_comparedSecond.clear();
+    emit comparisonChanged();
+}
+
 void ExplorerState::setTheme(const Theme& theme)
 {
     if (theme.kind() == m_theme.kind())

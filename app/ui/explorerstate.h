@@ -46,6 +46,9 @@ public:
     QString comparedSecond() const { return m_comparedSecond; }
     // Sets the pair; false, and nothing changes, for unknown ids or an option with itself.
     bool setComparison(const QString& firstOptionId, const QString& secondOptionId);
+    // Ends the comparison (both ids empty).
+    void clearComparison();
+    bool isComparing() const { return !m_comparedFirst.isEmpty(); }
 
     bool showResponsibility() const { return m_showResponsibility; }
     void setShowResponsibility(bool show);

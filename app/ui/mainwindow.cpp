@@ -8,6 +8,7 @@
 #include "export/exportactions.h"
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
+#include "ui/compareview.h"
 #include "ui/detailpane.h"
 #include "ui/explorerstate.h"
 #include "ui/scenariodocument.h"
@@ -29,9 +30,11 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -121,11 +124,19 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget*
     m_diagramView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_diagramView, &QWidget::customContextMenuRequested, this,
             &MainWindow::showDiagramContextMenu);
-    setCentralWidget(m_diagramView);
+    m_compareView = new CompareView(*m_state, this);
+    m_centre = new QStackedWidget;
+    m_centre->addWidget(m_diagramView);
+    m_centre->addWidget(m_compareView);
+    setCentralWidget(m_centre);
 
     createDocks();
     createMenus();
+    createToolBar();
     createStatusBar();
+    connect(m_state, &ExplorerState::comparisonChanged, this, &MainWindow::showComparisonOrDiagram);
+    connect(m_compareView, &CompareView::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     setThemeChoice(ThemeChoice::System);
     connect(m_state, &ExplorerState::currentChanged, this, &MainWindow::revealInTree);
     connect(m_document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -168,6 +179,10 @@ void MainWindow::createDocks()
                         current.data(HierarchyModel::ItemRole).value<CatalogItem>());
             });
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &MainWindow::showTreeContextMenu);
+    // Ctrl+click adds a second option to the selection, and two options are compared.
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::compareTreeSelection);
 
     auto* clearSelection = new QAction(tr("Clear Selection"), m_tree);
     clearSelection->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -247,6 +262,15 @@ void MainWindow::createMenus()
     QAction* fit =
         view->addAction(tr("&Fit Diagram"), m_diagramView, &diagram::StackDiagramView::resetZoom);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+
+    m_compareAction = view->addAction(tr("&Compare Two Options"));
+    m_compareAction->setCheckable(true);
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_compareAction->setToolTip(
+        tr("Compare the selected option with another, side by side (Ctrl+K); Ctrl+click a "
+           "second option in the tree or the diagram to compare those two"));
+    connect(m_compareAction, &QAction::triggered, this, &MainWindow::toggleComparison);
     view->addSeparator();
 
     QAction* bands = view->addAction(tr("Show &Responsibility Bands"));
@@ -431,6 +455,61 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(source);
 }
 
+void MainWindow::createToolBar()
+{
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setMovable(false);
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(m_exportActions->exportAction());
+    tools->addAction(m_compareAction);
+}
+
+bool MainWindow::isShowingComparison() const
+{
+    return m_centre->currentWidget() == m_compareView;
+}
+
+void MainWindow::toggleComparison(bool compare)
+{
+    if (!compare) {
+        m_state->clearComparison();
+        return;
+    }
+    const CatalogItem current = m_state->current();
+    const QList<DeploymentOption>& options = m_catalog.options();
+    qsizetype first = 0;
+    for (qsizetype i = 0; i < options.size(); ++i) {
+        if (current.kind == CatalogItem::Kind::Option && options.at(i).id == current.id)
+            first = i;
+    }
+    // The next option in the catalog is a natural second: EC2 with ECS on EC2, ECS on Fargate
+    // with EKS on Fargate, Lambda with EC2.
+    const qsizetype second = (first + 1) % options.size();
+    m_state->setComparison(options.at(first).id, options.at(second).id);
+}
+
+void MainWindow::showComparisonOrDiagram()
+{
+    const bool comparing = m_state->isComparing();
+    m_centre->setCurrentWidget(comparing ? static_cast<QWidget*>(m_compareView) : m_diagramView);
+    m_compareAction->setChecked(comparing);
+    if (!comparing)
+        m_diagramView->setFocus();
+}
+
+void MainWindow::compareTreeSelection()
+{
+    QStringList selected;
+    for (const QModelIndex& index : m_tree->selectionModel()->selectedIndexes()) {
+        const auto item = index.data(HierarchyModel::ItemRole).value<CatalogItem>();
+        if (item.kind == CatalogItem::Kind::Option && !selected.contains(item.id))
+            selected.append(item.id);
+    }
+    if (selected.size() == 2 && m_tree->selectionModel()->selectedIndexes().size() == 2)
+        m_state->setComparison(selected.constFirst(), selected.constLast());
+}
+
 void MainWindow::setThemeChoice(ThemeChoice choice)
 {
     m_themeChoice = choice;
@@ -495,7 +574,7 @@ void MainWindow::showItemMenu(const CatalogItem& item, const QPoint& globalPosit
     QString name;
     if (item.kind == CatalogItem::Kind::Option) {
         name = m_catalog.option(item.id)->name;
-        QMenu* compare = menu.addMenu(tr("Compare with"));
+        QMenu* compare = menu.addMenu(tr("Compare With"));
         for (const DeploymentOption& other : m_catalog.options()) {
             if (other.id == item.id)
                 continue;

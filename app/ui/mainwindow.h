@@ -4,8 +4,10 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QActionGroup;
 class QMenu;
+class QStackedWidget;
 class QLabel;
 class QLineEdit;
 class QTreeView;
@@ -32,6 +34,7 @@ class ExportActions;
 
 namespace ace::ui {
 
+class CompareView;
 class DetailPane;
 class ExplorerState;
 class ScenarioDocument;
@@ -54,6 +57,10 @@ public:
     QTreeView* tree() const { return m_tree; }
     QLineEdit* searchField() const { return m_search; }
     diagram::StackDiagramView* diagramView() const { return m_diagramView; }
+    CompareView* compareView() const { return m_compareView; }
+    // The centre shows the comparison while the state compares two options, else the diagram.
+    bool isShowingComparison() const;
+    QAction* compareAction() const { return m_compareAction; }
     DetailPane* detailPane() const { return m_detailPane; }
     WorkloadEditor* workloadEditor() const { return m_workloadEditor; }
     charts::CostCurveChart* costCurves() const { return m_costCurves; }
@@ -87,6 +94,12 @@ private:
     void applyDefaultDockWidths();
     void createMenus();
     void createStatusBar();
+    void createToolBar();
+    // Opens the comparison of the current option (or the first) with another, or closes it.
+    void toggleComparison(bool compare);
+    void showComparisonOrDiagram();
+    // Two options selected in the tree (Ctrl+click) are compared.
+    void compareTreeSelection();
     void showTreeContextMenu(const QPoint& position);
     void showDiagramContextMenu(const QPoint& position);
     // "Compare with" (options) and "Copy Name" for an item of the tree or the diagram.
@@ -102,6 +115,9 @@ private:
     QTreeView* m_tree = nullptr;
     QLineEdit* m_search = nullptr;
     diagram::StackDiagramView* m_diagramView = nullptr;
+    CompareView* m_compareView = nullptr;
+    QStackedWidget* m_centre = nullptr;
+    QAction* m_compareAction = nullptr;
     DetailPane* m_detailPane = nullptr;
     ScenarioDocument* m_document = nullptr;
     WorkloadEditor* m_workloadEditor = nullptr;

@@ -42,6 +42,10 @@ public:
     QColor hover() const { return m_hover; }
     // Text that says why an input was refused.
     QColor error() const { return m_error; }
+    // Behind what differs between two compared options (a highlighter tint, distinct from the
+    // responsibility fills), and the stronger mark at its edge.
+    QColor difference() const { return m_difference; }
+    QColor differenceMark() const { return m_differenceMark; }
 
     ResponsibilityStyle responsibility(Responsibility who) const;
     // The accent colour of a category's services (unknown categories get a neutral one).
@@ -62,6 +66,8 @@ private:
     QColor m_selection;
     QColor m_hover;
     QColor m_error;
+    QColor m_difference;
+    QColor m_differenceMark;
 };
 
 } // namespace ace::ui

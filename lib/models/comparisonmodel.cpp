@@ -39,11 +39,11 @@ QString customerLayers(const Catalog& catalog, const DeploymentOption& option)
         else if (it->who == Responsibility::Shared)
             shared.append(name);
     }
-    QString text = yours.join(QStringLiteral(", "));
+    QString text = yours.join(nameSeparator);
     if (!shared.isEmpty()) {
         if (!text.isEmpty())
             text += QStringLiteral("; ");
-        text += ComparisonModel::tr("shared with AWS: %1").arg(shared.join(QStringLiteral(", ")));
+        text += ComparisonModel::tr("shared with AWS: %1").arg(shared.join(nameSeparator));
     }
     return text;
 }

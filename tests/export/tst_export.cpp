@@ -132,12 +132,12 @@ void TestExport::viewsAreRegisteredById()
         const auto created = exports::createExportView(view.id, *m_catalog, *m_prices);
         QVERIFY(created);
         QCOMPARE(created->id(), view.id);
-        QVERIFY(!created->title().isEmpty());
-        QVERIFY(!created->contentSize().isEmpty());
+        QVERIFY(!created->title({}).isEmpty());
+        QVERIFY(!created->contentSize({}).isEmpty());
     }
-    // The diagram's views come first, then the cost charts.
+    // The diagram's views come first, then the cost charts and the comparison.
     QCOMPARE(ids, (QStringList{QStringLiteral("stack"), QStringLiteral("responsibility"),
-                               QStringLiteral("cost")}));
+                               QStringLiteral("cost"), QStringLiteral("compare")}));
     ids.removeDuplicates();
     QCOMPARE(ids.size(), exports::exportViews().size());
     QVERIFY(!exports::createExportView(QStringLiteral("stacks"), *m_catalog, *m_prices));
@@ -235,7 +235,7 @@ void TestExport::responsibilityMatrixShowsTheCells()
     exports::ResponsibilityExportView view(*m_catalog, *m_prices);
     exports::StackExportView stack(*m_catalog, *m_prices);
     // Only the options' names and the matrix: much shorter than the whole diagram.
-    QVERIFY(view.contentSize().height() < stack.contentSize().height() * 0.8);
+    QVERIFY(view.contentSize({}).height() < stack.contentSize({}).height() * 0.8);
     exports::Figure figure(view, *m_catalog, *m_prices, {});
     const QImage image = figure.toImage(figure.naturalSize());
     const QRectF header =
@@ -269,7 +269,7 @@ void TestExport::svgIsXmlWithATitle()
             description = xml.readElementText();
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-    QCOMPARE(title, view.title());
+    QCOMPARE(title, view.title({}));
     QCOMPARE(description, figure.caption());
 
     // Drawn back, it is the figure: its size, its background.

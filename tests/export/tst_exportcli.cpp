@@ -282,7 +282,7 @@ void TestExportCli::helpNamesTheCommand()
     process.start(QStringLiteral(ACE_PROGRAM), {QStringLiteral("--help")});
     QVERIFY(process.waitForFinished(60000));
     const QString help = QString::fromUtf8(process.readAllStandardOutput());
-    QVERIFY(help.contains(QStringLiteral("export --view stack|responsibility|cost -o FILE")));
+    QVERIFY(help.contains(QStringLiteral("export --view stack|responsibility|cost|compare -o FILE")));
 }
 
 void TestExportCli::costViewChartsTheWorkload()

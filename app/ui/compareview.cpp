@@ -1,0 +1,235 @@
+#include "ui/compareview.h"
+
+#include "catalog/catalog.h"
+#include "charts/costcurvechart.h"
+#include "diagram/stackdiagramscene.h"
+#include "diagram/stackdiagramview.h"
+#include "ui/comparison.h"
+#include "ui/explorerstate.h"
+
+#include <QAction>
+#include <QBoxLayout>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QToolButton>
+
+namespace ace::ui {
+
+namespace {
+
+// Below this width the costs and their chart stack instead of sitting side by side.
+constexpr int sideBySideWidth = 900;
+constexpr int chartHeight = 320;
+
+QLabel* richText()
+{
+    auto* label = new QLabel;
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+// A row of two widgets that stacks them when it is too narrow for both.
+class AdaptiveRow final : public QWidget
+{
+public:
+    AdaptiveRow(QWidget* first, QWidget* second)
+        : m_layout(new QBoxLayout(QBoxLayout::LeftToRight, this))
+    {
+        m_layout->setContentsMargins({});
+        m_layout->setSpacing(16);
+        m_layout->addWidget(first, 1);
+        m_layout->addWidget(second, 1);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        m_layout->setDirection(width() >= sideBySideWidth ? QBoxLayout::LeftToRight
+                                                          : QBoxLayout::TopToBottom);
+        QWidget::resizeEvent(event);
+    }
+
+private:
+    QBoxLayout* m_layout;
+};
+
+} // namespace
+
+CompareView::CompareView(ExplorerState& state, QWidget* parent)
+    : QWidget(parent)
+    , m_state(state)
+{
+    setObjectName(QStringLiteral("compareView"));
+    m_scroller = new QScrollArea;
+    m_scroller->setWidgetResizable(true);
+    m_scroller->setFrameShape(QFrame::NoFrame);
+    m_scroller->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins({});
+    layout->setSpacing(0);
+    layout->addWidget(createBar());
+    layout->addWidget(m_scroller, 1);
+
+    auto* close = new QAction(tr("Close Comparison"), this);
+    close->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence::Close});
+    close->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(close, &QAction::triggered, this, &CompareView::closeComparison);
+    addAction(close);
+
+    connect(&m_state, &ExplorerState::comparisonChanged, this, &CompareView::showPair);
+    showPair();
+}
+
+CompareView::~CompareView()
+{
+    // The views of the comparison go before the comparison they show.
+    delete m_scroller->takeWidget();
+}
+
+QWidget* CompareView::createBar()
+{
+    auto* bar = new QWidget;
+    bar->setObjectName(QStringLiteral("compareBar"));
+    bar->setAutoFillBackground(true);
+    bar->setBackgroundRole(QPalette::Window);
+
+    m_firstPicker = new QComboBox;
+    m_secondPicker = new QComboBox;
+    for (QComboBox* picker : {m_firstPicker, m_secondPicker}) {
+        for (const DeploymentOption& option : m_state.catalog().options())
+            picker->addItem(option.name, option.id);
+        picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    }
+    m_firstPicker->setToolTip(tr("The option on the left"));
+    m_secondPicker->setToolTip(tr("The option on the right"));
+    connect(m_firstPicker, &QComboBox::activated, this, [this](int index) { pick(true, index); });
+    connect(m_secondPicker, &QComboBox::activated, this, [this](int index) { pick(false, index); });
+
+    auto* swap = new QToolButton;
+    swap->setText(tr("⇄ &Swap"));
+    swap->setToolTip(tr("Swap the two sides"));
+    connect(swap, &QToolButton::clicked, this, &CompareView::swapSides);
+    m_swapButton = swap;
+
+    auto* copy = new QPushButton(tr("Copy as &Markdown"));
+    copy->setToolTip(tr("Copy the attribute table as a Markdown table"));
+    connect(copy, &QPushButton::clicked, this, &CompareView::copyMarkdown);
+    m_copyButton = copy;
+
+    auto* close = new QToolButton;
+    close->setText(tr("✕ Close"));
+    close->setToolTip(tr("Back to the explorer (Esc)"));
+    connect(close, &QToolButton::clicked, this, &CompareView::closeComparison);
+    m_closeButton = close;
+
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(12, 6, 8, 6);
+    layout->addWidget(new QLabel(tr("<b>Compare</b>")));
+    layout->addWidget(m_firstPicker);
+    layout->addWidget(swap);
+    layout->addWidget(m_secondPicker);
+    layout->addStretch(1);
+    layout->addWidget(copy);
+    layout->addWidget(close);
+    return bar;
+}
+
+void CompareView::pick(bool firstSide, int index)
+{
+    const QString picked = (firstSide ? m_firstPicker : m_secondPicker)->itemData(index).toString();
+    QString first = firstSide ? picked : m_state.comparedFirst();
+    QString second = firstSide ? m_state.comparedSecond() : picked;
+    // Picking the other side's option swaps the sides rather than comparing it with itself.
+    if (first == second)
+        (firstSide ? second : first) =
+            firstSide ? m_state.comparedFirst() : m_state.comparedSecond();
+    m_state.setComparison(first, second);
+}
+
+void CompareView::swapSides()
+{
+    m_state.setComparison(m_state.comparedSecond(), m_state.comparedFirst());
+}
+
+void CompareView::copyMarkdown()
+{
+    if (!m_comparison)
+        return;
+    QGuiApplication::clipboard()->setText(m_comparison->model().toMarkdown());
+    emit message(tr("Copied the comparison of %1 as a Markdown table").arg(m_comparison->title()));
+}
+
+void CompareView::closeComparison()
+{
+    m_state.clearComparison();
+}
+
+void CompareView::showPair()
+{
+    const QString first = m_state.comparedFirst();
+    const QString second = m_state.comparedSecond();
+    if (first.isEmpty())
+        return; // the window shows the explorer; the last comparison stays until the next
+    m_firstPicker->setCurrentIndex(m_firstPicker->findData(first));
+    m_secondPicker->setCurrentIndex(m_secondPicker->findData(second));
+
+    auto comparison = std::make_unique<Comparison>(m_state, first, second);
+    auto* content = new QWidget;
+    content->setObjectName(QStringLiteral("comparisonContent"));
+    m_title = new QLabel;
+    m_title->setObjectName(QStringLiteral("comparisonTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    m_diagramView = new diagram::StackDiagramView(&comparison->scene());
+    m_diagramView->setFrameShape(QFrame::NoFrame);
+    // Shown whole at its natural size: two columns are narrow enough for any window.
+    m_diagramView->setFixedSize(comparison->scene().sceneRect().size().toSize() + QSize(2, 2));
+    m_differences = richText();
+    m_attributes = richText();
+    m_attributes->setObjectName(QStringLiteral("comparisonAttributes"));
+    m_costs = richText();
+    m_costs->setObjectName(QStringLiteral("comparisonCosts"));
+    m_costChart = new charts::CostCurveChart(comparison->pairState());
+    m_costChart->setMinimumHeight(chartHeight);
+
+    auto* stacks = new QHBoxLayout;
+    stacks->setSpacing(16);
+    stacks->addWidget(m_diagramView, 0, Qt::AlignTop);
+    stacks->addWidget(m_differences, 1);
+
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(16, 12, 16, 16);
+    layout->setSpacing(12);
+    layout->addWidget(m_title);
+    layout->addLayout(stacks);
+    layout->addWidget(m_attributes);
+    layout->addWidget(new AdaptiveRow(m_costs, m_costChart));
+    layout->addStretch(1);
+
+    // The old content goes first: its views show the old comparison.
+    m_scroller->setWidget(content);
+    m_comparison = std::move(comparison);
+    connect(m_comparison.get(), &Comparison::changed, this, &CompareView::refreshText);
+    refreshText();
+}
+
+void CompareView::refreshText()
+{
+    m_title->setText(m_comparison->title());
+    m_differences->setText(m_comparison->differencesHtml());
+    m_attributes->setText(m_comparison->attributesHtml());
+    m_costs->setText(m_comparison->costsHtml());
+}
+
+} // namespace ace::ui

@@ -1,0 +1,194 @@
+#include "ui/comparison.h"
+
+#include "cost/quantitytext.h"
+#include "diagram/stackdiagramscene.h"
+#include "models/costcurvemodel.h"
+#include "pricing/pricebook.h"
+#include "ui/detailhtml.h"
+
+#include <QScopedValueRollback>
+
+#include <cmath>
+
+namespace ace::ui {
+
+namespace {
+
+using html::bulletList;
+using html::escaped;
+using html::paragraph;
+
+// Below a cent a month two totals are the same for every purpose of the comparison.
+constexpr double sameAmount = 0.005;
+
+} // namespace
+
+Comparison::Comparison(ExplorerState& source, const QString& firstOptionId,
+                       const QString& secondOptionId, QObject* parent)
+    : QObject(parent)
+    , m_source(source)
+    , m_pairCatalog(source.catalog().withOnlyOptions({firstOptionId, secondOptionId}))
+    , m_pairState(m_pairCatalog, source.prices())
+    , m_model(m_pairCatalog)
+{
+    Q_ASSERT(m_pairCatalog.options().size() == 2);
+    m_model.setPair(firstOptionId, secondOptionId);
+    m_pairState.setTheme(source.theme());
+    m_pairState.setWorkload(source.workload());
+    m_pairState.setShowResponsibility(true);
+    m_scene = new diagram::StackDiagramScene(m_pairState, this);
+    m_scene->setHighlightDifferences(true);
+    m_costs = compareCosts(m_pairCatalog, source.workload(), source.prices(), firstOptionId,
+                           secondOptionId);
+
+    connect(&source, &ExplorerState::workloadChanged, this, &Comparison::followWorkload);
+    connect(&source, &ExplorerState::themeChanged, this, [this] {
+        m_pairState.setTheme(m_source.theme());
+        emit changed();
+    });
+    // Clicking an option or a service in the comparison selects it everywhere; the source's
+    // selection shows here when the comparison has it.
+    connect(&m_pairState, &ExplorerState::currentChanged, this, [this](const CatalogItem& item) {
+        if (!m_followingSource)
+            m_source.setCurrent(item);
+    });
+    connect(&source, &ExplorerState::currentChanged, this, &Comparison::followSelection);
+    followSelection(source.current());
+}
+
+Comparison::~Comparison() = default;
+
+void Comparison::followWorkload()
+{
+    m_pairState.setWorkload(m_source.workload());
+    m_costs = compareCosts(m_pairCatalog, m_source.workload(), m_source.prices(), m_model.first(),
+                           m_model.second());
+    emit changed();
+}
+
+void Comparison::followSelection(const CatalogItem& item)
+{
+    // An option outside the pair shows as nothing selected here, and must not clear the
+    // source's selection in turn.
+    const QScopedValueRollback following(m_followingSource, true);
+    if (!m_pairState.setCurrent(item))
+        m_pairState.setCurrent({});
+}
+
+QString Comparison::optionName(const QString& optionId) const
+{
+    const DeploymentOption* option = m_pairCatalog.option(optionId);
+    return option ? option->name : tr("neither");
+}
+
+QString Comparison::title() const
+{
+    return tr("%1 vs %2").arg(first().name, second().name);
+}
+
+QString Comparison::differencesHtml() const
+{
+    return html::pageStyle(m_pairState.theme()) +
+           html::section(tr("Layers managed differently"),
+                         html::responsibilityDifferences(m_pairCatalog, first(), second()));
+}
+
+QString Comparison::attributesHtml() const
+{
+    const Theme& theme = m_pairState.theme();
+    QString table = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\">");
+    table += QStringLiteral("<tr>");
+    for (int column = 0; column < m_model.columnCount(); ++column) {
+        table += QStringLiteral("<th align=\"left\" style=\"border-bottom: 1px solid %1\">%2</th>")
+                     .arg(theme.border().name(),
+                          escaped(m_model.headerData(column, Qt::Horizontal).toString()));
+    }
+    table += QStringLiteral("</tr>");
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const bool differs = m_model.rowDiffers(row);
+        table += differs ? QStringLiteral("<tr style=\"background-color: %1\">")
+                               .arg(theme.difference().name())
+                         : QStringLiteral("<tr>");
+        for (int column = 0; column < m_model.columnCount(); ++column) {
+            const QString text = escaped(m_model.index(row, column).data().toString());
+            // The property's name is bold where the values differ, so the rows read as
+            // different without colour too.
+            table += column == ComparisonModel::PropertyColumn && differs
+                         ? QStringLiteral("<td width=\"22%\"><b>%1 ≠</b></td>").arg(text)
+                     : column == ComparisonModel::PropertyColumn
+                         ? QStringLiteral("<td width=\"22%\">%1</td>").arg(text)
+                         : QStringLiteral("<td width=\"39%\">%1</td>").arg(text);
+        }
+        table += QStringLiteral("</tr>");
+    }
+    table += QStringLiteral("</table>");
+    return html::pageStyle(theme) + html::section(tr("How they differ"), table);
+}
+
+QString Comparison::costsHtml() const
+{
+    const Workload& workload = m_pairState.workload();
+    const PriceBook& prices = m_pairState.prices();
+    const QString currency = prices.currency();
+
+    QString estimates = QStringLiteral("<table width=\"100%\" cellspacing=\"0\"><tr>");
+    for (const Estimate* estimate : {&m_costs.first, &m_costs.second}) {
+        estimates +=
+            QStringLiteral("<td width=\"50%\" style=\"padding-right: 10px\"><b>%1</b>%2</td>")
+                .arg(escaped(estimate->optionName), html::estimate(*estimate, currency));
+    }
+    estimates += QStringLiteral("</tr></table>");
+
+    QString verdict;
+    if (!m_costs.difference) {
+        const Estimate& infeasible = m_costs.first.feasible ? m_costs.second : m_costs.first;
+        verdict = tr("%1 cannot run this workload, so there is no difference to show.")
+                      .arg(infeasible.optionName);
+    } else if (std::abs(*m_costs.difference) < sameAmount) {
+        verdict = tr("Both cost the same for this workload.");
+    } else {
+        const bool firstIsCheaper = *m_costs.difference > 0;
+        const Estimate& cheaper = firstIsCheaper ? m_costs.first : m_costs.second;
+        const Estimate& dearer = firstIsCheaper ? m_costs.second : m_costs.first;
+        verdict = tr("%1 is cheaper by %2 a month.")
+                      .arg(cheaper.optionName, money(std::abs(*m_costs.difference), currency));
+        if (*cheaper.monthlyTotal > 0) {
+            verdict += QLatin1Char(' ') +
+                       tr("%1 costs %2× as much.")
+                           .arg(dearer.optionName,
+                                groupedNumber(*dearer.monthlyTotal / *cheaper.monthlyTotal, 2));
+        }
+    }
+
+    QString breakEvens;
+    const QString range = tr("%1 to %2 requests a month")
+                              .arg(shortQuantity(CostCurveModel::fewestRequests),
+                                   shortQuantity(CostCurveModel::mostRequests));
+    if (m_costs.breakEvens.isEmpty()) {
+        const QString cheapest = cheapestOptionAt(m_pairCatalog, workload, prices,
+                                                  qint64(CostCurveModel::fewestRequests));
+        breakEvens = paragraph(
+            cheapest.isEmpty()
+                ? tr("Neither option can run this workload at any volume from %1.").arg(range)
+                : tr("From %1, %2 stays the cheaper.").arg(range, optionName(cheapest)));
+    } else {
+        QStringList lines;
+        for (const Crossing& crossing : m_costs.breakEvens) {
+            lines.append(tr("At %1 requests/month (%2): %3 becomes the cheaper, after %4.")
+                             .arg(groupedNumber(double(crossing.requestsPerMonth)),
+                                  shortQuantity(double(crossing.requestsPerMonth)),
+                                  optionName(crossing.cheapestAbove),
+                                  optionName(crossing.cheapestBelow)));
+        }
+        breakEvens = paragraph(tr("Where the cheaper of the two changes, from %1:").arg(range)) +
+                     bulletList(lines);
+    }
+
+    return html::pageStyle(m_pairState.theme()) +
+           html::section(tr("What they cost"),
+                         html::workloadLine(workload) + estimates +
+                             QStringLiteral("<p><b>%1</b></p>").arg(escaped(verdict)) + breakEvens +
+                             html::pricesLine(prices));
+}
+
+} // namespace ace::ui

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "catalog/catalog.h"
+#include "cost/costcomparison.h"
+#include "models/comparisonmodel.h"
+#include "ui/explorerstate.h"
+
+#include <QObject>
+
+namespace ace::diagram {
+class StackDiagramScene;
+}
+
+namespace ace::ui {
+
+// Two deployment options side by side, built from the shared state for one pair: their stacks
+// (the stack diagram of a catalog of just the two, with the layers whose manager differs
+// highlighted), the attribute table, both estimates for the workload, how far apart they are,
+// and where the cheaper of the two changes. The compare view shows these parts on screen and
+// the `compare` export view paints them, so both always say the same.
+//
+// It follows the source state's workload and theme; selecting in its diagram or chart selects
+// in the source state.
+class Comparison final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Comparison)
+
+public:
+    // Both ids must be different options of the source state's catalog.
+    Comparison(ExplorerState& source, const QString& firstOptionId, const QString& secondOptionId,
+               QObject* parent = nullptr);
+    ~Comparison() override;
+
+    const DeploymentOption& first() const { return *m_pairCatalog.option(m_model.first()); }
+    const DeploymentOption& second() const { return *m_pairCatalog.option(m_model.second()); }
+
+    // The state of the comparison's own views: a catalog of the two options, the source's
+    // workload and theme.
+    ExplorerState& pairState() { return m_pairState; }
+    diagram::StackDiagramScene& scene() { return *m_scene; }
+    const ComparisonModel& model() const { return m_model; }
+    const CostComparison& costs() const { return m_costs; }
+
+    // "Lambda functions vs ECS on Fargate"
+    QString title() const;
+    // Rich text (styles included) for the parts that are text: the layers managed differently,
+    // the attribute table with differing rows highlighted, and the costs.
+    QString differencesHtml() const;
+    QString attributesHtml() const;
+    QString costsHtml() const;
+
+signals:
+    // The workload or the theme changed: the rich text must be asked for again.
+    void changed();
+
+private:
+    void followWorkload();
+    void followSelection(const CatalogItem& item);
+    // The option's name, or "neither" where a break-even has no feasible option on one side.
+    QString optionName(const QString& optionId) const;
+
+    ExplorerState& m_source;
+    const Catalog m_pairCatalog;
+    ExplorerState m_pairState;
+    ComparisonModel m_model;
+    diagram::StackDiagramScene* m_scene;
+    CostComparison m_costs;
+    bool m_followingSource = false;
+};
+
+} // namespace ace::ui
