@@ -17,16 +17,18 @@ namespace {
 // The comparison is laid out at this width; its height follows from the text.
 constexpr qreal contentWidth = 1200;
 constexpr qreal gap = 24;
-constexpr qreal costsWidth = 720;
-constexpr qreal chartHeight = 380;
+constexpr qreal chartHeight = 360;
 constexpr int textPixelSize = 13;
 
-void drawDocument(QPainter& painter, QTextDocument& document, const QRectF& rect)
+void drawDocument(QPainter& painter, QTextDocument& document, const QRectF& rect,
+                  const ui::Theme& theme)
 {
     painter.save();
     painter.translate(rect.topLeft());
     QAbstractTextDocumentLayout::PaintContext context;
     context.clip = QRectF(QPointF(), rect.size());
+    // Text without a colour of its own takes the palette's, which must be the theme's.
+    context.palette = theme.palette();
     document.documentLayout()->draw(&painter, context);
     painter.restore();
 }
@@ -68,19 +70,25 @@ ui::Comparison& CompareExportView::prepare(const ExportOptions& options) const
 
 CompareExportView::Layout CompareExportView::layout() const
 {
+    // As the compare view lays it out on a wide screen: the stacks, and beside them the
+    // differences, the attribute table and the costs.
     Layout layout;
     const QSizeF stacks = m_comparison->scene().sceneRect().size();
     layout.stacks = QRectF(QPointF(), stacks);
-    m_differences.setTextWidth(contentWidth - stacks.width() - gap);
-    layout.differences =
-        QRectF(QPointF(stacks.width() + gap, diagram::spacing::margin), m_differences.size());
-    const qreal attributesTop = std::max(layout.stacks.bottom(), layout.differences.bottom()) + gap;
-    m_attributes.setTextWidth(contentWidth);
-    layout.attributes = QRectF(QPointF(0, attributesTop), m_attributes.size());
-    const qreal costsTop = layout.attributes.bottom() + gap;
-    m_costs.setTextWidth(costsWidth);
-    layout.costs = QRectF(QPointF(0, costsTop), m_costs.size());
-    layout.chart = QRectF(costsWidth + gap, costsTop, contentWidth - costsWidth - gap, chartHeight);
+    const qreal left = stacks.width() + gap;
+    const qreal width = contentWidth - left;
+    qreal top = diagram::spacing::margin;
+    const auto place = [&](QTextDocument& document) {
+        document.setTextWidth(width);
+        const QRectF rect(QPointF(left, top), QSizeF(width, document.size().height()));
+        top = rect.bottom() + gap;
+        return rect;
+    };
+    layout.differences = place(m_differences);
+    layout.attributes = place(m_attributes);
+    layout.costs = place(m_costs);
+    // The chart fills the room under the stacks, which are tall but narrow.
+    layout.chart = QRectF(0, layout.stacks.bottom() + gap, stacks.width(), chartHeight);
     layout.size = QSizeF(contentWidth, std::max(layout.costs.bottom(), layout.chart.bottom()));
     return layout;
 }
@@ -107,9 +115,9 @@ void CompareExportView::render(QPainter& painter, const QRectF& target,
     painter.translate(target.topLeft());
     painter.scale(scale, scale);
     comparison.scene().render(&painter, parts.stacks, comparison.scene().sceneRect());
-    drawDocument(painter, m_differences, parts.differences);
-    drawDocument(painter, m_attributes, parts.attributes);
-    drawDocument(painter, m_costs, parts.costs);
+    drawDocument(painter, m_differences, parts.differences, m_state.theme());
+    drawDocument(painter, m_attributes, parts.attributes, m_state.theme());
+    drawDocument(painter, m_costs, parts.costs, m_state.theme());
     charts::CostCurveChart::renderTo(comparison.pairState(), painter, parts.chart);
     painter.restore();
 }

@@ -22,8 +22,13 @@ namespace ace::ui {
 namespace {
 
 // Below this width the costs and their chart stack instead of sitting side by side.
-constexpr int sideBySideWidth = 900;
+constexpr int costsSideBySideWidth = 900;
+// The attribute table needs about this much width beside the stacks.
+constexpr int tableWidth = 560;
 constexpr int chartHeight = 320;
+constexpr int partGap = 16;
+constexpr int firstShare = 3;
+constexpr int secondShare = 2;
 
 QLabel* richText()
 {
@@ -35,29 +40,34 @@ QLabel* richText()
     return label;
 }
 
-// A row of two widgets that stacks them when it is too narrow for both.
+// A row of two widgets that stacks them when it is narrower than `breakpoint`. The first
+// keeps its size if it is fixed; otherwise it gets the larger share of the width (text that
+// wraps badly when narrow goes first).
 class AdaptiveRow final : public QWidget
 {
 public:
-    AdaptiveRow(QWidget* first, QWidget* second)
+    AdaptiveRow(QWidget* first, QWidget* second, int breakpoint)
         : m_layout(new QBoxLayout(QBoxLayout::LeftToRight, this))
+        , m_breakpoint(breakpoint)
     {
         m_layout->setContentsMargins({});
-        m_layout->setSpacing(16);
-        m_layout->addWidget(first, 1);
-        m_layout->addWidget(second, 1);
+        m_layout->setSpacing(partGap);
+        const bool fixedFirst = first->sizePolicy().horizontalPolicy() == QSizePolicy::Fixed;
+        m_layout->addWidget(first, fixedFirst ? 0 : firstShare, Qt::AlignTop);
+        m_layout->addWidget(second, secondShare);
     }
 
 protected:
     void resizeEvent(QResizeEvent* event) override
     {
-        m_layout->setDirection(width() >= sideBySideWidth ? QBoxLayout::LeftToRight
-                                                          : QBoxLayout::TopToBottom);
+        m_layout->setDirection(width() >= m_breakpoint ? QBoxLayout::LeftToRight
+                                                       : QBoxLayout::TopToBottom);
         QWidget::resizeEvent(event);
     }
 
 private:
     QBoxLayout* m_layout;
+    int m_breakpoint;
 };
 
 } // namespace
@@ -203,18 +213,23 @@ void CompareView::showPair()
     m_costChart = new charts::CostCurveChart(comparison->pairState());
     m_costChart->setMinimumHeight(chartHeight);
 
-    auto* stacks = new QHBoxLayout;
-    stacks->setSpacing(16);
-    stacks->addWidget(m_diagramView, 0, Qt::AlignTop);
-    stacks->addWidget(m_differences, 1);
+    // The stacks are tall and narrow: the rest goes beside them when there is room, else
+    // below; the costs' chart goes beside the costs when there is room for both.
+    auto* beside = new QWidget;
+    auto* besideLayout = new QVBoxLayout(beside);
+    besideLayout->setContentsMargins({});
+    besideLayout->setSpacing(partGap);
+    besideLayout->addWidget(m_differences);
+    besideLayout->addWidget(m_attributes);
+    besideLayout->addWidget(new AdaptiveRow(m_costs, m_costChart, costsSideBySideWidth));
+    besideLayout->addStretch(1);
 
     auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(16, 12, 16, 16);
-    layout->setSpacing(12);
+    layout->setContentsMargins(partGap, 12, partGap, partGap);
+    layout->setSpacing(partGap);
     layout->addWidget(m_title);
-    layout->addLayout(stacks);
-    layout->addWidget(m_attributes);
-    layout->addWidget(new AdaptiveRow(m_costs, m_costChart));
+    layout->addWidget(
+        new AdaptiveRow(m_diagramView, beside, m_diagramView->width() + partGap + tableWidth));
     layout->addStretch(1);
 
     // The old content goes first: its views show the old comparison.

@@ -494,6 +494,21 @@ void MainWindow::showComparisonOrDiagram()
     const bool comparing = m_state->isComparing();
     m_centre->setCurrentWidget(comparing ? static_cast<QWidget*>(m_compareView) : m_diagramView);
     m_compareAction->setChecked(comparing);
+    // The comparison details both options and charts their costs itself, so it takes the
+    // room of the Details and Costs docks while it is open, and gives it back when it closes.
+    if (comparing && m_docksHiddenForComparison.isEmpty()) {
+        for (const QString& name : {QStringLiteral("detailsDock"), QStringLiteral("costsDock")}) {
+            auto* dock = findChild<QDockWidget*>(name);
+            if (!dock->isHidden()) {
+                dock->hide();
+                m_docksHiddenForComparison.append(dock);
+            }
+        }
+    } else if (!comparing) {
+        for (QDockWidget* dock : std::as_const(m_docksHiddenForComparison))
+            dock->show();
+        m_docksHiddenForComparison.clear();
+    }
     if (!comparing)
         m_diagramView->setFocus();
 }
@@ -663,6 +678,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    // The comparison is not remembered; ending it first restores the docks it hid.
+    m_state->clearComparison();
     if (m_persistSettings)
         saveSettings();
     event->accept();

@@ -6,6 +6,7 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
 class QMenu;
 class QStackedWidget;
 class QLabel;
@@ -130,6 +131,7 @@ private:
     bool m_persistSettings = false;
     bool m_layoutRestored = false;
     bool m_shownOnce = false;
+    QList<QDockWidget*> m_docksHiddenForComparison;
 };
 
 } // namespace ace::ui
