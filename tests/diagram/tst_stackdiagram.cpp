@@ -1,9 +1,11 @@
 // The stack diagram: columns and merged substrate blocks laid out from the catalog, the
 // responsibility bands and legend, interaction through the shared state (clicks, hover,
-// keyboard), and what is actually drawn, checked by pixel probes in both themes.
+// keyboard), the highlight of layers managed differently, and what is actually drawn, checked
+// by pixel probes in both themes.
 #include "catalog/catalog.h"
 #include "cost/costmodel.h"
 #include "cost/quantitytext.h"
+#include "diagram/diagramitems.h"
 #include "diagram/stackdiagramscene.h"
 #include "diagram/stackdiagramview.h"
 #include "jsonfixtures.h"
@@ -18,6 +20,7 @@
 #include <QTest>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <memory>
 
 using namespace ace;
@@ -107,6 +110,27 @@ QRectF leftEdgeOf(const diagram::StackDiagramScene& scene, const QString& option
     return QRectF(header.left() - 8, header.center().y() - 4, 7, 8);
 }
 
+// The band of a layer: the row behind its label and its cells.
+QRectF bandRect(const diagram::StackDiagramScene& scene, const QString& layerId)
+{
+    for (QGraphicsItem* item : scene.items()) {
+        const auto* band = dynamic_cast<const diagram::LayerBandItem*>(item);
+        if (band && band->layerId() == layerId)
+            return band->rect();
+    }
+    return {};
+}
+
+// Where a band shows its layer's name: left of the first column's cell, past the mark that
+// starts a highlighted band.
+QRectF bandLabelArea(const diagram::StackDiagramScene& scene, const QString& layerId)
+{
+    const QRectF band = bandRect(scene, layerId);
+    const QRectF cell = scene.cellRect(scene.columnOrder().constFirst(), layerId);
+    return QRectF(QPointF(band.left() + 8, cell.top() + 3),
+                  QPointF(cell.left() - 4, cell.bottom() - 3));
+}
+
 QList<QRectF> spansOf(const diagram::StackDiagramScene& scene, const QStringList& options)
 {
     QList<QRectF> spans;
@@ -145,6 +169,7 @@ private slots:
     void cellsShowWhoManagesThem_data();
     void cellsShowWhoManagesThem();
     void themeChangeRestylesTheBackground();
+    void highlightsOnlyLayersManagedDifferently();
 
     void headersShowEachOptionsMonthlyCost();
     void labelsNeverOverlapAndStayInTheirItems();
@@ -502,6 +527,54 @@ void TestStackDiagram::themeChangeRestylesTheBackground()
     explorer.state.setTheme(ui::Theme::light());
     QCOMPARE(rendered(explorer.scene, QStringLiteral("light")).pixelColor(2, 2),
              ui::Theme::light().background());
+}
+
+void TestStackDiagram::highlightsOnlyLayersManagedDifferently()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    const ui::Theme& theme = explorer.state.theme();
+    QCOMPARE(explorer.scene.highlightedLayers(), QStringList());
+    QCOMPARE(shareOf(rendered(explorer.scene, QStringLiteral("not-highlighted")),
+                     bandLabelArea(explorer.scene, QStringLiteral("guest-os")), theme.difference()),
+             0.0);
+
+    // Across all six options: the layers not everyone leaves to the same manager, bottom to top.
+    QStringList differing;
+    QStringList same;
+    for (const Layer& layer : m_catalog->layers()) {
+        const auto whoManages = [&](const DeploymentOption& option) {
+            return m_catalog->responsibility(option.id, layer.id)->who;
+        };
+        const Responsibility first = whoManages(m_catalog->options().constFirst());
+        const bool differs = std::any_of(
+            m_catalog->options().cbegin(), m_catalog->options().cend(),
+            [&](const DeploymentOption& option) { return whoManages(option) != first; });
+        (differs ? differing : same).append(layer.id);
+    }
+    QVERIFY(!differing.isEmpty());
+    QVERIFY2(same.contains(QStringLiteral("hardware")), qPrintable(same.join(u',')));
+    QVERIFY(differing.contains(QStringLiteral("guest-os")));
+
+    explorer.scene.setHighlightDifferences(true);
+    QCOMPARE(explorer.scene.highlightedLayers(), differing);
+    // Drawn: the highlight behind the names of the differing layers only.
+    const QImage image = rendered(explorer.scene, QStringLiteral("highlighted"));
+    for (const QString& layer : differing) {
+        const double share =
+            shareOf(image, bandLabelArea(explorer.scene, layer), theme.difference());
+        QVERIFY2(share > 0.4, qPrintable(layer + u' ' + QString::number(share)));
+    }
+    for (const QString& layer : same)
+        QCOMPARE(shareOf(image, bandLabelArea(explorer.scene, layer), theme.difference()), 0.0);
+    // Setting it again changes nothing.
+    explorer.scene.setHighlightDifferences(true);
+    QCOMPARE(explorer.scene.highlightedLayers(), differing);
+
+    explorer.scene.setHighlightDifferences(false);
+    QCOMPARE(explorer.scene.highlightedLayers(), QStringList());
+    QCOMPARE(shareOf(rendered(explorer.scene, QStringLiteral("highlight-off")),
+                     bandLabelArea(explorer.scene, QStringLiteral("guest-os")), theme.difference()),
+             0.0);
 }
 
 void TestStackDiagram::verifyLabelsAreClear(const diagram::StackDiagramScene& scene)
