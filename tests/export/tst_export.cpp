@@ -1,13 +1,18 @@
 // Exporting views as figures: the registry, exact sizes, scale, transparency, themes checked by
-// pixel probes at known cells, SVG and PDF structure, atomic writes, the export dialog and the
-// window's export actions.
+// pixel probes at known cells, the comparison of two options, SVG and PDF structure, atomic
+// writes, the export dialog and the window's export actions.
 #include "catalog/catalog.h"
+#include "charts/chartstyle.h"
+#include "diagram/diagramitems.h"
+#include "diagram/stackdiagramscene.h"
+#include "export/compareexportview.h"
 #include "export/diagramexportviews.h"
 #include "export/exportactions.h"
 #include "export/exportdialog.h"
 #include "export/exportview.h"
 #include "export/figure.h"
 #include "pricing/pricebook.h"
+#include "ui/comparison.h"
 #include "ui/explorerstate.h"
 #include "ui/imagefile.h"
 
@@ -76,6 +81,38 @@ ExportOptions themed(ui::Theme::Kind theme, bool transparent = false)
     return options;
 }
 
+ExportOptions compared(const QString& first, const QString& second,
+                       ui::Theme::Kind theme = ui::Theme::Kind::Light)
+{
+    ExportOptions options = themed(theme);
+    options.compareFirst = first;
+    options.compareSecond = second;
+    return options;
+}
+
+// How many pixels of `area` are within `tolerance` of `color`.
+int countOf(const QImage& image, const QRect& area, const QColor& color, int tolerance)
+{
+    const QRect pixels = area.intersected(image.rect());
+    int matching = 0;
+    for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
+        for (int x = pixels.left(); x <= pixels.right(); ++x)
+            matching += near(image.pixelColor(x, y), color, tolerance) ? 1 : 0;
+    }
+    return matching;
+}
+
+// The band of a layer in a stack diagram: the row behind its label and its cells.
+QRectF bandRect(const diagram::StackDiagramScene& scene, const QString& layerId)
+{
+    for (QGraphicsItem* item : scene.items()) {
+        const auto* band = dynamic_cast<const diagram::LayerBandItem*>(item);
+        if (band && band->layerId() == layerId)
+            return band->rect();
+    }
+    return {};
+}
+
 } // namespace
 
 class TestExport : public QObject
@@ -92,6 +129,10 @@ private slots:
     void themesColourTheBackgroundAndCells_data();
     void themesColourTheBackgroundAndCells();
     void responsibilityMatrixShowsTheCells();
+    void compareSizeFollowsThePairNotTheScale();
+    void compareTitleNamesBothOptions();
+    void compareFigureShowsDifferencesAndBothCurves_data();
+    void compareFigureShowsDifferencesAndBothCurves();
     void svgIsXmlWithATitle();
     void pdfHasOnePageOfTheFigureSize();
     void failedWriteLeavesTheOldFileAlone();
@@ -248,6 +289,136 @@ void TestExport::responsibilityMatrixShowsTheCells()
                        QSize(int(cell.width() / 4) - 4, 8));
     QVERIFY(shareOf(image, beside, ui::Theme::light().responsibility(Responsibility::Aws).fill) >
             0.95);
+}
+
+void TestExport::compareSizeFollowsThePairNotTheScale()
+{
+    exports::CompareExportView view(*m_catalog, *m_prices);
+    const ExportOptions lambdaFargate =
+        compared(QStringLiteral("lambda"), QStringLiteral("ecs-fargate"));
+    const ExportOptions ec2EcsEc2 = compared(ec2, QStringLiteral("ecs-ec2"));
+    const QSizeF first = view.contentSize(lambdaFargate);
+    const QSizeF second = view.contentSize(ec2EcsEc2);
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    QVERIFY2(first != second,
+             qPrintable(QStringLiteral("%1x%2").arg(first.width()).arg(first.height())));
+    // Asked again, after another pair, the same.
+    QCOMPARE(view.contentSize(lambdaFargate), first);
+
+    // Scale changes the pixels, never the layout: scale 2 has exactly twice the pixels.
+    exports::Figure figure(view, *m_catalog, *m_prices, lambdaFargate);
+    const QSize natural = figure.naturalSize();
+    QVERIFY(natural.width() >= first.width() && natural.height() > first.height());
+    QCOMPARE((exports::ExportSize{2, {}}.resolve(natural)), natural * 2);
+    QCOMPARE(figure.toImage(natural * 2).size(), natural * 2);
+    QCOMPARE(view.contentSize(lambdaFargate), first);
+    QCOMPARE(figure.naturalSize(), natural);
+    // The same pair the other way round lays out the same stacks, so the figure is as wide.
+    QCOMPARE(
+        view.contentSize(compared(QStringLiteral("ecs-fargate"), QStringLiteral("lambda"))).width(),
+        first.width());
+}
+
+void TestExport::compareTitleNamesBothOptions()
+{
+    exports::CompareExportView view(*m_catalog, *m_prices);
+    QCOMPARE(view.id(), QStringLiteral("compare"));
+    QCOMPARE(view.title(compared(QStringLiteral("lambda"), QStringLiteral("ecs-fargate"))),
+             QStringLiteral("Lambda functions vs ECS on Fargate"));
+    QCOMPARE(view.title(compared(QStringLiteral("eks-fargate"), ec2)),
+             m_catalog->option(QStringLiteral("eks-fargate"))->name + QStringLiteral(" vs ") +
+                 m_catalog->option(ec2)->name);
+    exports::Figure figure(view, *m_catalog, *m_prices,
+                           compared(QStringLiteral("lambda"), QStringLiteral("ecs-fargate")));
+    const QString path = m_dir.filePath(QStringLiteral("compare.svg"));
+    QCOMPARE(figure.write(path, ExportFormat::Svg, figure.naturalSize()), QString());
+    QVERIFY(contentsOf(path).contains("<title>Lambda functions vs ECS on Fargate</title>"));
+}
+
+void TestExport::compareFigureShowsDifferencesAndBothCurves_data()
+{
+    QTest::addColumn<ui::Theme::Kind>("theme");
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<QString>("differingLayer"); // empty: they manage every layer alike
+    for (const auto theme : {ui::Theme::Kind::Light, ui::Theme::Kind::Dark}) {
+        const char* name = theme == ui::Theme::Kind::Light ? "light" : "dark";
+        QTest::addRow("%s: lambda / ecs-fargate", name)
+            << theme << QStringLiteral("lambda") << QStringLiteral("ecs-fargate")
+            << QStringLiteral("language-runtime");
+        // Two options of one category: the chart tells them apart by hue.
+        QTest::addRow("%s: ecs-fargate / eks-fargate", name)
+            << theme << QStringLiteral("ecs-fargate") << QStringLiteral("eks-fargate") << QString();
+    }
+}
+
+void TestExport::compareFigureShowsDifferencesAndBothCurves()
+{
+    QFETCH(ui::Theme::Kind, theme);
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(QString, differingLayer);
+    const ui::Theme colours = ui::Theme::ofKind(theme);
+    exports::CompareExportView view(*m_catalog, *m_prices);
+    const ExportOptions options = compared(first, second, theme);
+    exports::Figure figure(view, *m_catalog, *m_prices, options);
+    const QImage image = figure.toImage(figure.naturalSize());
+    QCOMPARE(image.pixelColor(2, 2), colours.background());
+    if (theme == ui::Theme::Kind::Dark)
+        QVERIFY(image.pixelColor(2, 2).lightnessF() < 0.2);
+
+    // The same comparison, for its geometry: the stacks at the content's top left, the chart
+    // under them, the text (differences, attribute table, costs) beside them.
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    state.setTheme(colours);
+    ui::Comparison comparison(state, first, second);
+    const diagram::StackDiagramScene& scene = comparison.scene();
+    const QSizeF content = view.contentSize(options);
+    const QRectF contentRect = figure.contentRect();
+    const qreal scale = contentRect.width() / content.width();
+    const auto toImage = [&](const QRectF& rect) {
+        return QRectF(contentRect.topLeft() + rect.topLeft() * scale, rect.size() * scale)
+            .toAlignedRect();
+    };
+    const QRectF stacks(QPointF(), scene.sceneRect().size());
+    const QRect stacksArea = toImage(stacks);
+    const QRect textArea =
+        toImage(QRectF(QPointF(stacks.right() + 8, 0), QPointF(content.width(), content.height())));
+    const QRect chartArea =
+        toImage(QRectF(QPointF(0, stacks.bottom() + 8), QPointF(stacks.right(), content.height())));
+    QVERIFY(stacksArea.width() > 200 && textArea.width() > 300 && chartArea.height() > 200);
+
+    // The stacks: the band of a layer managed differently is tinted, and only such bands.
+    QCOMPARE(scene.highlightedLayers().isEmpty(), differingLayer.isEmpty());
+    if (!differingLayer.isEmpty()) {
+        const QRectF band = bandRect(scene, differingLayer);
+        const QRectF cell = scene.cellRect(first, differingLayer);
+        const QRect label = toImage(QRectF(QPointF(band.left() + 8, cell.top() + 3),
+                                           QPointF(cell.left() - 4, cell.bottom() - 3)));
+        const double tinted = shareOf(image, label, colours.difference());
+        QVERIFY2(tinted > 0.4, qPrintable(QString::number(tinted)));
+    } else {
+        QCOMPARE(shareOf(image, stacksArea, colours.difference(), 2), 0.0);
+    }
+    // The attribute table: the rows that differ are tinted.
+    const double tintedRows = shareOf(image, textArea, colours.difference(), 2);
+    QVERIFY2(tintedRows > 0.02, qPrintable(QString::number(tintedRows)));
+    // The text is the theme's, never black on a dark page.
+    QVERIFY(countOf(image, textArea, colours.text(), 24) > 200);
+    if (theme == ui::Theme::Kind::Dark)
+        QCOMPARE(countOf(image, textArea, Qt::black, 12), 0);
+
+    // The chart: both options' curves in their colours (of the pair's catalog, as in the view).
+    const Catalog pair = m_catalog->withOnlyOptions({first, second});
+    const QColor firstColour = charts::optionColor(colours, pair, first);
+    const QColor secondColour = charts::optionColor(colours, pair, second);
+    QVERIFY(!near(firstColour, secondColour, 24));
+    // The plot takes the chart's left part (its legend is beside it, or below).
+    const QRect plotArea = chartArea.adjusted(0, 0, -chartArea.width() / 3, 0);
+    for (const QColor& colour : {firstColour, secondColour}) {
+        const int pixels = countOf(image, plotArea, colour, 8);
+        QVERIFY2(pixels > 150, qPrintable(colour.name() + u' ' + QString::number(pixels)));
+    }
 }
 
 void TestExport::svgIsXmlWithATitle()
