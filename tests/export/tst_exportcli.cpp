@@ -1,5 +1,6 @@
 // The `export` command, run as users run it: exact sizes, scale, transparency, themes, the
-// three formats, and every way it refuses (exit 2) or fails (exit 1) without leaving a file.
+// three formats, the comparison of two options, and every way it refuses (exit 2) or fails
+// (exit 1) without leaving a file.
 #include "programrun.h"
 
 #include <QDir>
@@ -50,6 +51,10 @@ private slots:
     void unwritableFileExitsWithOneAndLeavesNothing();
     void helpNamesTheCommand();
     void costViewChartsTheWorkload();
+    void compareViewWritesEveryFormat();
+    void compareRefusesABadPair_data();
+    void compareRefusesABadPair();
+    void compareGoesWithTheCompareViewOnly();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -282,7 +287,8 @@ void TestExportCli::helpNamesTheCommand()
     process.start(QStringLiteral(ACE_PROGRAM), {QStringLiteral("--help")});
     QVERIFY(process.waitForFinished(60000));
     const QString help = QString::fromUtf8(process.readAllStandardOutput());
-    QVERIFY(help.contains(QStringLiteral("export --view stack|responsibility|cost|compare -o FILE")));
+    QVERIFY(
+        help.contains(QStringLiteral("export --view stack|responsibility|cost|compare -o FILE")));
 }
 
 void TestExportCli::costViewChartsTheWorkload()
@@ -319,6 +325,116 @@ void TestExportCli::costViewChartsTheWorkload()
                    QStringLiteral("-1"), QStringLiteral("-o"), refused});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY(!QFile::exists(refused));
+}
+
+void TestExportCli::compareViewWritesEveryFormat()
+{
+    const QStringList compare{QStringLiteral("--view"), QStringLiteral("compare"),
+                              QStringLiteral("--compare"), QStringLiteral("lambda,ecs-fargate")};
+    const QString one = path(QStringLiteral("compare.png"));
+    const QString two = path(QStringLiteral("compare-2.png"));
+    const QString exact = path(QStringLiteral("compare-exact.png"));
+    const QString dark = path(QStringLiteral("compare-dark.png"));
+    const QString svg = path(QStringLiteral("compare.svg"));
+    const QString pdf = path(QStringLiteral("compare.pdf"));
+    for (const QStringList& options :
+         {QStringList{QStringLiteral("-o"), one},
+          QStringList{QStringLiteral("-o"), two, QStringLiteral("--scale"), QStringLiteral("2")},
+          QStringList{QStringLiteral("-o"), exact, QStringLiteral("--width"),
+                      QStringLiteral("1600"), QStringLiteral("--height"), QStringLiteral("1200")},
+          QStringList{QStringLiteral("-o"), dark, QStringLiteral("--theme"),
+                      QStringLiteral("dark")},
+          QStringList{QStringLiteral("-o"), svg}, QStringList{QStringLiteral("-o"), pdf}}) {
+        const Run run = runExport(compare + options);
+        QVERIFY2(run.exitCode == 0, qPrintable(options.join(u' ') + u'\n' + run.err));
+    }
+
+    const QImage natural(one);
+    QVERIFY(natural.width() >= 1200 && natural.height() > 600);
+    QCOMPARE(QImage(two).size(), natural.size() * 2);
+    QCOMPARE(QImage(exact).size(), QSize(1600, 1200));
+    QVERIFY(natural.pixelColor(1, 1).lightnessF() > 0.9);
+    QVERIFY(QImage(dark).pixelColor(1, 1).lightnessF() < 0.2);
+
+    const QByteArray svgBytes = contentsOf(svg);
+    QVERIFY(svgBytes.startsWith("<?xml") || svgBytes.startsWith("<svg"));
+    QXmlStreamReader xml(svgBytes);
+    QString title;
+    QStringList texts;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"title")
+            title = xml.readElementText();
+        else if (xml.name() == u"text")
+            texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified());
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(title, QStringLiteral("Lambda functions vs ECS on Fargate"));
+    // The names are drawn as text (the attribute table's header), not only in the title.
+    QVERIFY(texts.contains(QStringLiteral("Lambda functions")));
+    QVERIFY(texts.contains(QStringLiteral("ECS on Fargate")));
+
+    QVERIFY(contentsOf(pdf).startsWith("%PDF-"));
+}
+
+void TestExportCli::compareRefusesABadPair_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    const QString prefix = QStringLiteral("aws-compute-explorer export: ");
+    const auto pair = [](const char* value) {
+        return QStringList{QStringLiteral("--compare"), QString::fromUtf8(value)};
+    };
+    QTest::newRow("missing") << QStringList{}
+                             << prefix + QStringLiteral("--view compare needs --compare A,B");
+    QTest::newRow("one option") << pair("lambda")
+                                << prefix + QStringLiteral("--compare: \"lambda\" is not two "
+                                                           "option ids separated by a comma");
+    QTest::newRow("with itself") << pair("lambda,lambda")
+                                 << prefix + QStringLiteral("--compare: \"lambda,lambda\" "
+                                                            "compares an option with itself");
+    QTest::newRow("unknown id")
+        << pair("lambda,nope")
+        << prefix + QStringLiteral("--compare: \"lambda,nope\" names \"nope\", which is not an "
+                                   "option id in built-in catalog.json");
+    QTest::newRow("three") << pair("a,b,c")
+                           << prefix + QStringLiteral("--compare: \"a,b,c\" is not two option "
+                                                      "ids separated by a comma");
+    QTest::newRow("empty") << pair("")
+                           << prefix +
+                                  QStringLiteral("--compare: \"\" is not two option ids separated");
+    QTest::newRow("a service, not an option")
+        << pair("lambda,fargate")
+        << prefix + QStringLiteral("--compare: \"lambda,fargate\" names \"fargate\"");
+}
+
+void TestExportCli::compareRefusesABadPair()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    const QString file = path(QStringLiteral("refused-compare.png"));
+    const Run run = runExport(QStringList{QStringLiteral("--view"), QStringLiteral("compare"),
+                                          QStringLiteral("-o"), file} +
+                              options);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(!QFile::exists(file));
+}
+
+void TestExportCli::compareGoesWithTheCompareViewOnly()
+{
+    for (const QString& view :
+         {QStringLiteral("stack"), QStringLiteral("responsibility"), QStringLiteral("cost")}) {
+        const QString file = path(QStringLiteral("refused-%1.png").arg(view));
+        const Run run =
+            runExport({QStringLiteral("--view"), view, QStringLiteral("--compare"),
+                       QStringLiteral("lambda,ecs-fargate"), QStringLiteral("-o"), file});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("--compare")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(file));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExportCli)
