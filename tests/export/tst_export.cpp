@@ -142,6 +142,8 @@ private slots:
     void dialogWritesTheFileAndRemembersTheFields();
     void dialogReportsAnUnwritableFile();
     void actionsHaveShortcutsAndCopyAtScaleTwo();
+    void dialogOffersTheComparisonWhileComparing();
+    void copyWhileComparingCopiesTheComparison();
 
 private:
     std::optional<Catalog> m_catalog;
@@ -621,6 +623,65 @@ void TestExport::actionsHaveShortcutsAndCopyAtScaleTwo()
     const QImage image = actions.diagramImage();
     QCOMPARE(image.size(), natural * 2);
     QCOMPARE(image.pixelColor(2, 2), ui::Theme::dark().background());
+}
+
+void TestExport::dialogOffersTheComparisonWhileComparing()
+{
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    const auto offered = [](const exports::ExportDialog& dialog) {
+        QStringList ids;
+        for (int i = 0; i < dialog.viewField()->count(); ++i)
+            ids.append(dialog.viewField()->itemData(i).toString());
+        return ids;
+    };
+    {
+        exports::ExportDialog dialog(state);
+        QVERIFY(!offered(dialog).contains(QStringLiteral("compare")));
+    }
+
+    QVERIFY(state.setComparison(QStringLiteral("ecs-ec2"), QStringLiteral("lambda")));
+    const QString path = m_dir.filePath(QStringLiteral("comparison.png"));
+    {
+        exports::ExportDialog dialog(state);
+        // Offered first, and chosen: it is what the window shows.
+        QCOMPARE(offered(dialog).value(0), QStringLiteral("compare"));
+        QCOMPARE(dialog.viewField()->currentData().toString(), QStringLiteral("compare"));
+        QVERIFY(dialog.pathField()->text().endsWith(QStringLiteral("/compare.png")));
+        dialog.pathField()->setText(path);
+        QCOMPARE(dialog.exportToFile(), QString());
+    }
+    // The figure of the state's pair, at its natural size.
+    exports::CompareExportView view(*m_catalog, *m_prices);
+    ExportOptions options;
+    options.workload = state.workload();
+    options.compareFirst = QStringLiteral("ecs-ec2");
+    options.compareSecond = QStringLiteral("lambda");
+    QCOMPARE(QImage(path).size(),
+             exports::Figure(view, *m_catalog, *m_prices, options).naturalSize());
+
+    // Remembered, but not offered once the comparison has ended.
+    state.clearComparison();
+    exports::ExportDialog after(state);
+    QVERIFY(!offered(after).contains(QStringLiteral("compare")));
+    QVERIFY(!after.viewField()->currentData().toString().isEmpty());
+    QVERIFY(!after.pathField()->text().endsWith(QStringLiteral("/compare.png")));
+}
+
+void TestExport::copyWhileComparingCopiesTheComparison()
+{
+    QWidget window;
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    exports::ExportActions actions(&window, state);
+    QVERIFY(state.setComparison(QStringLiteral("eks-fargate"), ec2));
+    exports::CompareExportView view(*m_catalog, *m_prices);
+    ExportOptions options;
+    options.workload = state.workload();
+    options.compareFirst = QStringLiteral("eks-fargate");
+    options.compareSecond = ec2;
+    const QSize natural = exports::Figure(view, *m_catalog, *m_prices, options).naturalSize();
+    exports::StackExportView stack(*m_catalog, *m_prices);
+    QVERIFY(natural != exports::Figure(stack, *m_catalog, *m_prices, {}).naturalSize());
+    QCOMPARE(actions.diagramImage().size(), natural * 2);
 }
 
 QTEST_MAIN(TestExport)
