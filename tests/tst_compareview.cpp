@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -146,6 +147,9 @@ private slots:
 
     void differingLayersAreHighlightedOnScreen_data();
     void differingLayersAreHighlightedOnScreen();
+    void theStacksAlwaysShowWhoManagesWhat();
+    void selectionIsSharedWithTheWindow();
+    void comparisonTakesTheDocksRoomAndGivesItBack();
 
 private:
     // Picks the option in a picker as a user does: from its popup list.
@@ -638,6 +642,95 @@ void TestCompareView::differingLayersAreHighlightedOnScreen()
     const double mark = shareOf(image, markArea(runtime), theme.differenceMark(), 20);
     QVERIFY2(mark > 0.5, qPrintable(QString::number(mark)));
     QCOMPARE(shareOf(image, markArea(guestOs), theme.differenceMark(), 20), 0.0);
+}
+
+void TestCompareView::theStacksAlwaysShowWhoManagesWhat()
+{
+    // Hiding the responsibility bands in the explorer leaves them in the comparison: they are
+    // what it compares.
+    MainWindow window(m_catalog, m_prices);
+    window.state().setShowResponsibility(false);
+    QVERIFY(window.state().setComparison(lambda, ecsFargate));
+    const diagram::StackDiagramScene& scene = window.compareView()->comparison()->scene();
+    QVERIFY(!scene.cellRect(lambda, QStringLiteral("guest-os")).isNull());
+    QVERIFY(!scene.highlightedLayers().isEmpty());
+}
+
+void TestCompareView::selectionIsSharedWithTheWindow()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::ExplorerState& state = window.state();
+    QVERIFY(state.setComparison(ec2, lambda));
+    ui::CompareView* view = window.compareView();
+    ui::Comparison* comparison = view->comparison();
+    diagram::StackDiagramView* stacks = view->diagramView();
+    QTRY_VERIFY(stacks->isVisible());
+
+    // Clicking an option in the comparison selects it in the window, and the tree shows it.
+    QTest::mouseClick(stacks->viewport(), Qt::LeftButton, {},
+                      stacks->mapFromScene(comparison->scene().headerRect(lambda).center()));
+    QCOMPARE(state.current(), CatalogItem::option(lambda));
+    QCOMPARE(treeItem(window.tree()->currentIndex()), CatalogItem::option(lambda));
+    QCOMPARE(comparison->scene().columnMarks(lambda), diagram::Marks(diagram::Mark::Selected));
+
+    // Selecting in the window shows here when the comparison has it, and as nothing otherwise,
+    // without clearing the window's selection.
+    state.setCurrent(CatalogItem::option(ec2));
+    QCOMPARE(comparison->pairState().current(), CatalogItem::option(ec2));
+    QCOMPARE(comparison->scene().columnMarks(ec2), diagram::Marks(diagram::Mark::Selected));
+    QCOMPARE(comparison->scene().columnMarks(lambda), diagram::Marks());
+    state.setCurrent(CatalogItem::option(eksFargate));
+    QCOMPARE(state.current(), CatalogItem::option(eksFargate));
+    QVERIFY(comparison->pairState().current().isNull());
+    QCOMPARE(comparison->scene().columnMarks(ec2), diagram::Marks());
+    QVERIFY(state.isComparing());
+}
+
+void TestCompareView::comparisonTakesTheDocksRoomAndGivesItBack()
+{
+    const auto dock = [](const MainWindow& window, const char* name) {
+        return window.findChild<QDockWidget*>(QString::fromLatin1(name));
+    };
+    {
+        MainWindow window(m_catalog, m_prices);
+        window.restoreSettings();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QDockWidget* details = dock(window, "detailsDock");
+        QDockWidget* costs = dock(window, "costsDock");
+        QVERIFY(details && costs);
+        QVERIFY(details->isVisible() && costs->isVisible());
+
+        QVERIFY(window.state().setComparison(lambda, ecsFargate));
+        QVERIFY(!details->isVisible() && !costs->isVisible());
+        window.compareView()->swapSides();
+        QVERIFY(!details->isVisible() && !costs->isVisible());
+        window.state().clearComparison();
+        QVERIFY(details->isVisible() && costs->isVisible());
+
+        // A dock the user closed stays closed after the comparison.
+        costs->close();
+        QVERIFY(window.state().setComparison(lambda, ecsFargate));
+        QVERIFY(!details->isVisible());
+        window.state().clearComparison();
+        QVERIFY(details->isVisible());
+        QVERIFY(!costs->isVisible());
+        costs->show();
+
+        // Closing the window while comparing remembers the docks as they were before it.
+        QVERIFY(window.state().setComparison(ec2, ecsEc2));
+        window.close();
+    }
+    MainWindow window(m_catalog, m_prices);
+    window.restoreSettings();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.state().isComparing());
+    QVERIFY(!window.isShowingComparison());
+    QVERIFY(dock(window, "detailsDock")->isVisible());
+    QVERIFY(dock(window, "costsDock")->isVisible());
 }
 
 QTEST_MAIN(TestCompareView)
