@@ -90,6 +90,7 @@ void ExportDialog::buildForm()
         else if (m_state.isComparing())
             m_viewField->insertItem(0, view.name, view.id);
     }
+    m_viewField->setCurrentIndex(0);
     m_formatField = new QComboBox;
     for (const ExportFormat format : formats)
         m_formatField->addItem(formatName(format), suffixOf(format));

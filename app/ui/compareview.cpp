@@ -89,7 +89,9 @@ CompareView::CompareView(ExplorerState& state, QWidget* parent)
     layout->addWidget(m_scroller, 1);
 
     auto* close = new QAction(tr("Close Comparison"), this);
-    close->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence::Close});
+    // Every platform binding of Close (Ctrl+W and Ctrl+F4 on Linux and Windows), after Esc.
+    close->setShortcuts(QList<QKeySequence>{QKeySequence(Qt::Key_Escape)} +
+                        QKeySequence::keyBindings(QKeySequence::Close));
     close->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(close, &QAction::triggered, this, &CompareView::closeComparison);
     addAction(close);
