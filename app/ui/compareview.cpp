@@ -24,7 +24,9 @@ namespace {
 // Below this width the costs and their chart stack instead of sitting side by side.
 constexpr int costsSideBySideWidth = 900;
 // The attribute table needs about this much width beside the stacks.
-constexpr int tableWidth = 560;
+constexpr int tableWidth = 520;
+// Smaller than this the stacks' text is too small to read comfortably.
+constexpr qreal minimumStacksScale = 0.75;
 constexpr int chartHeight = 320;
 constexpr int partGap = 16;
 constexpr int firstShare = 3;
@@ -40,9 +42,8 @@ QLabel* richText()
     return label;
 }
 
-// A row of two widgets that stacks them when it is narrower than `breakpoint`. The first
-// keeps its size if it is fixed; otherwise it gets the larger share of the width (text that
-// wraps badly when narrow goes first).
+// A row of two widgets that stacks them when it is narrower than `breakpoint`; the first gets
+// the larger share of the width (text that wraps badly when narrow goes first).
 class AdaptiveRow final : public QWidget
 {
 public:
@@ -52,8 +53,7 @@ public:
     {
         m_layout->setContentsMargins({});
         m_layout->setSpacing(partGap);
-        const bool fixedFirst = first->sizePolicy().horizontalPolicy() == QSizePolicy::Fixed;
-        m_layout->addWidget(first, fixedFirst ? 0 : firstShare, Qt::AlignTop);
+        m_layout->addWidget(first, firstShare);
         m_layout->addWidget(second, secondShare);
     }
 
@@ -68,6 +68,46 @@ protected:
 private:
     QBoxLayout* m_layout;
     int m_breakpoint;
+};
+
+// The stacks, and the rest of the comparison beside them: the diagram shrinks (to no less
+// than minimumStacksScale) to leave the rest the width of the attribute table; with less room
+// than that the rest goes below the stacks, shown at their natural size.
+class StacksRow final : public QWidget
+{
+public:
+    StacksRow(diagram::StackDiagramView* stacks, QWidget* rest)
+        : m_layout(new QBoxLayout(QBoxLayout::LeftToRight, this))
+        , m_stacks(stacks)
+        , m_naturalSize(stacks->scene()->sceneRect().size())
+    {
+        m_layout->setContentsMargins({});
+        m_layout->setSpacing(partGap);
+        m_layout->addWidget(stacks, 0, Qt::AlignTop);
+        m_layout->addWidget(rest, 1);
+        showStacksAt(1);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        const qreal scale = std::min(1.0, (width() - partGap - tableWidth) / m_naturalSize.width());
+        const bool beside = scale >= minimumStacksScale;
+        showStacksAt(beside ? scale : 1);
+        m_layout->setDirection(beside ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+        QWidget::resizeEvent(event);
+    }
+
+private:
+    void showStacksAt(qreal scale)
+    {
+        // The view fits the whole diagram into its size.
+        m_stacks->setFixedSize((m_naturalSize * scale).toSize() + QSize(2, 2));
+    }
+
+    QBoxLayout* m_layout;
+    diagram::StackDiagramView* m_stacks;
+    QSizeF m_naturalSize;
 };
 
 } // namespace
@@ -205,8 +245,6 @@ void CompareView::showPair()
 
     m_diagramView = new diagram::StackDiagramView(&comparison->scene());
     m_diagramView->setFrameShape(QFrame::NoFrame);
-    // Shown whole at its natural size: two columns are narrow enough for any window.
-    m_diagramView->setFixedSize(comparison->scene().sceneRect().size().toSize() + QSize(2, 2));
     m_differences = richText();
     m_attributes = richText();
     m_attributes->setObjectName(QStringLiteral("comparisonAttributes"));
@@ -230,8 +268,7 @@ void CompareView::showPair()
     layout->setContentsMargins(partGap, 12, partGap, partGap);
     layout->setSpacing(partGap);
     layout->addWidget(m_title);
-    layout->addWidget(
-        new AdaptiveRow(m_diagramView, beside, m_diagramView->width() + partGap + tableWidth));
+    layout->addWidget(new StacksRow(m_diagramView, beside));
     layout->addStretch(1);
 
     // The old content goes first: its views show the old comparison.
