@@ -161,7 +161,9 @@ QWidget* CompareView::createBar()
         picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     }
     m_firstPicker->setToolTip(tr("The option on the left"));
+    m_firstPicker->setAccessibleName(tr("First option compared"));
     m_secondPicker->setToolTip(tr("The option on the right"));
+    m_secondPicker->setAccessibleName(tr("Second option compared"));
     connect(m_firstPicker, &QComboBox::activated, this, [this](int index) { pick(true, index); });
     connect(m_secondPicker, &QComboBox::activated, this, [this](int index) { pick(false, index); });
 
