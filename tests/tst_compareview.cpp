@@ -24,12 +24,14 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTreeView>
 
+#include <algorithm>
 #include <limits>
 
 using namespace ace;
@@ -130,6 +132,7 @@ private slots:
     void ctrlClickingASecondOptionInTheTreeCompares_data();
     void ctrlClickingASecondOptionInTheTreeCompares();
     void ctrlClickingASecondHeaderInTheDiagramCompares();
+    void contextMenuComparesWithTheOptionChosen();
 
     void swapSwapsTheStateThePickersTheStacksAndTheTable();
     void pickingTheOtherSidesOptionSwaps();
@@ -219,6 +222,33 @@ void TestCompareView::settingTheStateShowsTheComparison()
     verifyShowing(window, {lambda, ecsFargate});
     QVERIFY(window.state().setComparison(ec2, eksEc2));
     verifyShowing(window, {ec2, eksEc2});
+}
+
+void TestCompareView::contextMenuComparesWithTheOptionChosen()
+{
+    MainWindow window(m_catalog, m_prices);
+    QMenu menu;
+    window.fillItemMenu(menu, CatalogItem::option(eksFargate));
+    auto* compareWith = menu.findChild<QMenu*>(QStringLiteral("compareWithMenu"));
+    QVERIFY(compareWith);
+    // Every other option, and not the option itself.
+    QStringList offered;
+    for (const QAction* action : compareWith->actions())
+        offered.append(action->text());
+    QCOMPARE(offered.size(), m_catalog.options().size() - 1);
+    QVERIFY(!offered.contains(m_catalog.option(eksFargate)->name));
+
+    const auto ec2Action = std::find_if(
+        compareWith->actions().cbegin(), compareWith->actions().cend(),
+        [&](const QAction* action) { return action->text() == m_catalog.option(eksEc2)->name; });
+    QVERIFY(ec2Action != compareWith->actions().cend());
+    (*ec2Action)->trigger();
+    verifyShowing(window, {eksFargate, eksEc2});
+
+    // A service's menu has no comparison.
+    QMenu serviceMenu;
+    window.fillItemMenu(serviceMenu, CatalogItem::service(QStringLiteral("fargate")));
+    QVERIFY(!serviceMenu.findChild<QMenu*>(QStringLiteral("compareWithMenu")));
 }
 
 void TestCompareView::ctrlKComparesTheCurrentOptionWithTheNext_data()

@@ -586,10 +586,17 @@ void MainWindow::showDiagramContextMenu(const QPoint& position)
 void MainWindow::showItemMenu(const CatalogItem& item, const QPoint& globalPosition)
 {
     QMenu menu;
+    fillItemMenu(menu, item);
+    menu.exec(globalPosition);
+}
+
+void MainWindow::fillItemMenu(QMenu& menu, const CatalogItem& item)
+{
     QString name;
     if (item.kind == CatalogItem::Kind::Option) {
         name = m_catalog.option(item.id)->name;
         QMenu* compare = menu.addMenu(tr("Compare With"));
+        compare->setObjectName(QStringLiteral("compareWithMenu"));
         for (const DeploymentOption& other : m_catalog.options()) {
             if (other.id == item.id)
                 continue;
@@ -604,7 +611,6 @@ void MainWindow::showItemMenu(const CatalogItem& item, const QPoint& globalPosit
         name = m_catalog.category(item.id)->name;
     }
     menu.addAction(tr("Copy Name"), this, [name] { QGuiApplication::clipboard()->setText(name); });
-    menu.exec(globalPosition);
 }
 
 void MainWindow::showAbout()

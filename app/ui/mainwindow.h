@@ -73,6 +73,10 @@ public:
     void restoreSettings();
 
     ThemeChoice themeChoice() const { return m_themeChoice; }
+
+    // The context menu of an item of the tree or the diagram: "Compare With" (options) and
+    // "Copy Name".
+    void fillItemMenu(QMenu& menu, const CatalogItem& item);
     void setThemeChoice(ThemeChoice choice);
 
 protected:
@@ -103,7 +107,6 @@ private:
     void compareTreeSelection();
     void showTreeContextMenu(const QPoint& position);
     void showDiagramContextMenu(const QPoint& position);
-    // "Compare with" (options) and "Copy Name" for an item of the tree or the diagram.
     void showItemMenu(const CatalogItem& item, const QPoint& globalPosition);
     void revealInTree();
     void showAbout();
