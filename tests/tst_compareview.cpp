@@ -141,6 +141,7 @@ private slots:
     void highlightedLayersAreTheResponsibilityDifferences_data();
     void highlightedLayersAreTheResponsibilityDifferences();
     void costsAgreeWithTheCostModelAndFollowTheWorkload();
+    void anOptionThatCannotRunTheWorkloadIsNotCalledDearer();
     void eachBreakEvenChangesTheCheaperOption();
     void copyAsMarkdownPutsTheTableOnTheClipboard();
 
@@ -500,6 +501,25 @@ void TestCompareView::costsAgreeWithTheCostModelAndFollowTheWorkload()
             QVERIFY2(text.contains(money(total, currency)), qPrintable(money(total, currency)));
         QVERIFY(text.contains(groupedNumber(requests)));
     }
+}
+
+void TestCompareView::anOptionThatCannotRunTheWorkloadIsNotCalledDearer()
+{
+    MainWindow window(m_catalog, m_prices);
+    ui::ExplorerState& state = window.state();
+    QVERIFY(state.setComparison(lambda, ecsFargate));
+    Workload workload = state.workload();
+    workload.avgDurationMs = 20 * 60 * 1000; // beyond Lambda's 15 minutes
+    state.setWorkload(workload);
+
+    const CostComparison& costs = window.compareView()->comparison()->costs();
+    QVERIFY(!costs.first.feasible);
+    QVERIFY(costs.second.monthlyTotal);
+    QVERIFY(!costs.difference && !costs.ratio);
+    const QString text = window.compareView()->costsText()->text();
+    QVERIFY(text.contains(QStringLiteral("Lambda functions cannot run this workload")));
+    QVERIFY(!text.contains(QStringLiteral("cheaper")));
+    QVERIFY(text.contains(money(*costs.second.monthlyTotal, m_prices.currency())));
 }
 
 void TestCompareView::eachBreakEvenChangesTheCheaperOption()

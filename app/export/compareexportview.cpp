@@ -46,17 +46,21 @@ CompareExportView::CompareExportView(const Catalog& catalog, const PriceBook& pr
 
 CompareExportView::~CompareExportView() = default;
 
-ui::Comparison& CompareExportView::prepare(const ExportOptions& options) const
+ui::Comparison* CompareExportView::prepare(const ExportOptions& options) const
 {
     m_state.setWorkload(options.workload);
     m_state.setTheme(ui::Theme::ofKind(options.theme));
     m_state.setCurrent(options.select);
-    const Catalog& catalog = m_state.catalog();
+    const QList<DeploymentOption>& catalogOptions = m_state.catalog().options();
     const bool valid = options.compareFirst != options.compareSecond &&
-                       catalog.option(options.compareFirst) &&
-                       catalog.option(options.compareSecond);
-    const QString first = valid ? options.compareFirst : catalog.options().at(0).id;
-    const QString second = valid ? options.compareSecond : catalog.options().at(1).id;
+                       m_state.catalog().option(options.compareFirst) &&
+                       m_state.catalog().option(options.compareSecond);
+    if (!valid && catalogOptions.size() < 2) {
+        m_comparison.reset(); // a catalog of one option has nothing to compare
+        return nullptr;
+    }
+    const QString first = valid ? options.compareFirst : catalogOptions.at(0).id;
+    const QString second = valid ? options.compareSecond : catalogOptions.at(1).id;
     if (!m_comparison || m_comparison->first().id != first || m_comparison->second().id != second) {
         m_comparison = std::make_unique<ui::Comparison>(m_state, first, second);
     }
@@ -65,7 +69,7 @@ ui::Comparison& CompareExportView::prepare(const ExportOptions& options) const
     m_differences.setHtml(m_comparison->differencesHtml());
     m_attributes.setHtml(m_comparison->attributesHtml());
     m_costs.setHtml(m_comparison->costsHtml());
-    return *m_comparison;
+    return m_comparison.get();
 }
 
 CompareExportView::Layout CompareExportView::layout() const
@@ -95,30 +99,34 @@ CompareExportView::Layout CompareExportView::layout() const
 
 QString CompareExportView::title(const ExportOptions& options) const
 {
-    return prepare(options).title();
+    const ui::Comparison* comparison = prepare(options);
+    return comparison
+               ? comparison->title()
+               : QCoreApplication::translate("ExportView", "Two deployment options compared");
 }
 
 QSizeF CompareExportView::contentSize(const ExportOptions& options) const
 {
-    prepare(options);
-    return layout().size;
+    return prepare(options) ? layout().size : QSizeF();
 }
 
 void CompareExportView::render(QPainter& painter, const QRectF& target,
                                const ExportOptions& options)
 {
-    ui::Comparison& comparison = prepare(options);
+    ui::Comparison* comparison = prepare(options);
+    if (!comparison)
+        return;
     const Layout parts = layout();
     const qreal scale =
         std::min(target.width() / parts.size.width(), target.height() / parts.size.height());
     painter.save();
     painter.translate(target.topLeft());
     painter.scale(scale, scale);
-    comparison.scene().render(&painter, parts.stacks, comparison.scene().sceneRect());
+    comparison->scene().render(&painter, parts.stacks, comparison->scene().sceneRect());
     drawDocument(painter, m_differences, parts.differences, m_state.theme());
     drawDocument(painter, m_attributes, parts.attributes, m_state.theme());
     drawDocument(painter, m_costs, parts.costs, m_state.theme());
-    charts::CostCurveChart::renderTo(comparison.pairState(), painter, parts.chart);
+    charts::CostCurveChart::renderTo(comparison->pairState(), painter, parts.chart);
     painter.restore();
 }
 

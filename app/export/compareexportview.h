@@ -16,7 +16,8 @@ namespace ace::exports {
 // `compare`: two deployment options side by side, as the compare view shows them: the two
 // stacks with the layers managed differently highlighted and listed, the attribute table, and
 // both estimates with their difference and break-evens beside a chart of the two curves.
-// Without a valid pair in the options it compares the catalog's first two options.
+// Without a valid pair in the options it compares the catalog's first two options (and with
+// fewer than two options in the catalog it is empty).
 class CompareExportView final : public ExportView
 {
 public:
@@ -41,8 +42,9 @@ private:
         QRectF chart;
         QSizeF size;
     };
-    // Follows the options: the comparison of their pair, with their workload and theme.
-    ui::Comparison& prepare(const ExportOptions& options) const;
+    // Follows the options: the comparison of their pair, with their workload and theme; null
+    // only for a catalog of fewer than two options.
+    ui::Comparison* prepare(const ExportOptions& options) const;
     Layout layout() const;
 
     // A state of its own, so exporting never changes what the window shows.

@@ -167,10 +167,14 @@ QString Comparison::costsHtml() const
     if (m_costs.breakEvens.isEmpty()) {
         const QString cheapest = cheapestOptionAt(m_pairCatalog, workload, prices,
                                                   qint64(CostCurveModel::fewestRequests));
+        // With one option unable to run the workload, "cheaper" would mislead.
+        const bool bothCanRun = m_costs.difference.has_value();
         breakEvens = paragraph(
             cheapest.isEmpty()
                 ? tr("Neither option can run this workload at any volume from %1.").arg(range)
-                : tr("From %1, %2 stays the cheaper.").arg(range, optionName(cheapest)));
+            : bothCanRun
+                ? tr("From %1, %2 stays the cheaper.").arg(range, optionName(cheapest))
+                : tr("Changing the request volume alone (%1) does not change this.").arg(range));
     } else {
         QStringList lines;
         for (const Crossing& crossing : m_costs.breakEvens) {

@@ -11,6 +11,7 @@
 #include "export/exportdialog.h"
 #include "export/exportview.h"
 #include "export/figure.h"
+#include "jsonfixtures.h"
 #include "pricing/pricebook.h"
 #include "ui/comparison.h"
 #include "ui/explorerstate.h"
@@ -24,6 +25,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
 #include <QLineEdit>
 #include <QPainter>
 #include <QRadioButton>
@@ -131,6 +133,7 @@ private slots:
     void responsibilityMatrixShowsTheCells();
     void compareSizeFollowsThePairNotTheScale();
     void compareTitleNamesBothOptions();
+    void compareOfACatalogOfOneOptionIsEmpty();
     void compareFigureShowsDifferencesAndBothCurves_data();
     void compareFigureShowsDifferencesAndBothCurves();
     void svgIsXmlWithATitle();
@@ -335,6 +338,25 @@ void TestExport::compareTitleNamesBothOptions()
     const QString path = m_dir.filePath(QStringLiteral("compare.svg"));
     QCOMPARE(figure.write(path, ExportFormat::Svg, figure.naturalSize()), QString());
     QVERIFY(contentsOf(path).contains("<title>Lambda functions vs ECS on Fargate</title>"));
+}
+
+void TestExport::compareOfACatalogOfOneOptionIsEmpty()
+{
+    QJsonObject json = test::resourceJson(QStringLiteral("catalog.json"));
+    json[QStringLiteral("options")] =
+        QJsonArray{json.value(QStringLiteral("options")).toArray().at(0)};
+    const QString path =
+        test::writeJsonFile(m_dir.filePath(QStringLiteral("one-option.json")), json);
+    QVERIFY(!path.isEmpty());
+    const Catalog oneOption = Catalog::load(path);
+    QCOMPARE(oneOption.options().size(), 1);
+
+    // Nothing to compare: no content, a generic title, and a figure that still renders.
+    exports::CompareExportView view(oneOption, *m_prices);
+    QVERIFY(view.contentSize({}).isEmpty());
+    QCOMPARE(view.title({}), QStringLiteral("Two deployment options compared"));
+    exports::Figure figure(view, oneOption, *m_prices, {});
+    QVERIFY(!figure.toImage(figure.naturalSize()).isNull());
 }
 
 void TestExport::compareFigureShowsDifferencesAndBothCurves_data()
