@@ -264,6 +264,9 @@ void CostCurvePlot::fillMarkers()
     while (m_breakEvenLabels.size() > m_model.breakEvens().size())
         delete m_breakEvenLabels.takeLast();
     m_breakEvenMarkers->replace(breakEvens);
+    // The legend explains break-even markers only where there are some.
+    for (QLegendMarker* marker : legend()->markers(m_breakEvenMarkers))
+        marker->setVisible(!breakEvens.isEmpty());
 
     const double requests = state().workload().requestsPerMonth;
     const double x = plotPointOf(requests, 1).x();

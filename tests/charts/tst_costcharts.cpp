@@ -13,9 +13,11 @@
 
 #include <QBarSet>
 #include <QHorizontalStackedBarSeries>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
 #include <QScatterSeries>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -125,6 +127,7 @@ private slots:
     void curvesAreStepsThroughTheModelsValues();
     void infeasibleStretchesAreGaps();
     void breakEvenMarkersSitAtTheCrossings();
+    void breakEvenIsInTheLegendOnlyWithBreakEvens();
     void workloadMarkerFollowsTheWorkload();
     void clickingACurveSelectsItsOption();
     void currentOptionsCurveIsThicker();
@@ -138,7 +141,7 @@ private slots:
     void barsFollowTheWorkload();
     void renderedBarHasItsPartsColour();
 
-    void rendersForReview();
+    void rendersEveryPresetInBothThemesAndSizes();
 
 private:
     std::unique_ptr<ui::ExplorerState> newState(const Workload& workload) const
@@ -244,6 +247,28 @@ void TestCostCharts::breakEvenMarkersSitAtTheCrossings()
     }
     QCOMPARE(plot.breakEvenLabels().constFirst()->text(),
              QStringLiteral("Lambda functions → ECS on Fargate at 69.6M requests/month"));
+}
+
+void TestCostCharts::breakEvenIsInTheLegendOnlyWithBreakEvens()
+{
+    const auto legendShowsBreakEven = [](CostCurvePlot& plot) {
+        const QList<QLegendMarker*> markers = plot.legend()->markers(plot.breakEvenMarkers());
+        return markers.size() == 1 && markers.constFirst()->isVisible();
+    };
+    const auto state = newState(alwaysOnApi());
+    CostCurvePlot plot(*state);
+    plot.layOut({900, 500});
+    QVERIFY(!plot.model().breakEvens().isEmpty());
+    QVERIFY(legendShowsBreakEven(plot));
+
+    // One option alone never changes places with another.
+    const Catalog lambdaOnly = m_catalog->withOnlyOptions({lambda});
+    ui::ExplorerState lambdaState(lambdaOnly, *m_prices);
+    lambdaState.setWorkload(alwaysOnApi());
+    CostCurvePlot lambdaPlot(lambdaState);
+    lambdaPlot.layOut({900, 500});
+    QVERIFY(lambdaPlot.model().breakEvens().isEmpty());
+    QVERIFY(!legendShowsBreakEven(lambdaPlot));
 }
 
 void TestCostCharts::workloadMarkerFollowsTheWorkload()
@@ -422,11 +447,10 @@ void TestCostCharts::renderedBarHasItsPartsColour()
     QVERIFY(hasColorNear(image, middle, plot.barSetOf(CostKind::Instances)->color(), 0));
 }
 
-void TestCostCharts::rendersForReview()
+void TestCostCharts::rendersEveryPresetInBothThemesAndSizes()
 {
-    // Every preset in both themes at a large and a small size, for a person to look at.
-    if (qEnvironmentVariableIsEmpty("ACE_TEST_IMAGE_DIR"))
-        QSKIP("set ACE_TEST_IMAGE_DIR to keep the images");
+    // Every preset in both themes at a large and a small size draws a chart (not an empty
+    // or blank image); with ACE_TEST_IMAGE_DIR set the images are kept for a person to look at.
     for (const WorkloadPreset& workloadPreset : builtInWorkloadPresets()) {
         for (const ui::Theme& theme : {ui::Theme::light(), ui::Theme::dark()}) {
             const auto state = newState(Workload::load(workloadPreset.path));
@@ -437,8 +461,18 @@ void TestCostCharts::rendersForReview()
                                            .arg(workloadPreset.id, theme.name())
                                            .arg(size.width())
                                            .arg(size.height());
-                rendered<CostCurveChart>(*state, size, QStringLiteral("curve") + suffix);
-                rendered<CostBreakdownChart>(*state, size, QStringLiteral("bars") + suffix);
+                for (const QImage& image :
+                     {rendered<CostCurveChart>(*state, size, QStringLiteral("curve") + suffix),
+                      rendered<CostBreakdownChart>(*state, size,
+                                                   QStringLiteral("bars") + suffix)}) {
+                    QSet<QRgb> colours;
+                    for (int y = 0; y < image.height(); y += 3) {
+                        for (int x = 0; x < image.width(); x += 3)
+                            colours.insert(image.pixel(x, y));
+                    }
+                    // Text, grid, curves or bars in several colours, over the background.
+                    QVERIFY2(colours.size() > 20, qPrintable(suffix));
+                }
             }
         }
     }
