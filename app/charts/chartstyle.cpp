@@ -6,6 +6,7 @@
 #include <QAbstractAxis>
 #include <QGraphicsLayout>
 #include <QLegend>
+#include <QLegendMarker>
 
 #include <algorithm>
 
@@ -21,6 +22,8 @@ constexpr double goldenAngle = 137.508;
 constexpr qreal narrowChartWidth = 720;
 // Small enough for "100k" to fit a decade of a 500-pixel-wide chart.
 constexpr qreal narrowLabelScale = 0.72;
+// As many legend entries as fit one row under a 400-pixel-wide chart.
+constexpr qsizetype fewLegendEntries = 3;
 
 } // namespace
 
@@ -71,7 +74,13 @@ QString shortMoney(double amount, const QString& currency)
 void fitToWidth(QChart& chart, qreal width)
 {
     const bool narrow = width < narrowChartWidth;
-    chart.legend()->setAlignment(narrow ? Qt::AlignRight : Qt::AlignBottom);
+    const QList<QLegendMarker*> markers = chart.legend()->markers();
+    const auto shown =
+        std::count_if(markers.cbegin(), markers.cend(),
+                      [](const QLegendMarker* marker) { return marker->isVisible(); });
+    // A few entries fit a row under even a narrow chart, which then keeps its whole width.
+    const bool legendBeside = narrow && shown > fewLegendEntries;
+    chart.legend()->setAlignment(legendBeside ? Qt::AlignRight : Qt::AlignBottom);
     QFont labelFont = chart.font();
     if (narrow)
         labelFont.setPointSizeF(labelFont.pointSizeF() * narrowLabelScale);

@@ -13,6 +13,7 @@
 
 #include <QBarSet>
 #include <QHorizontalStackedBarSeries>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
@@ -128,6 +129,7 @@ private slots:
     void infeasibleStretchesAreGaps();
     void breakEvenMarkersSitAtTheCrossings();
     void breakEvenIsInTheLegendOnlyWithBreakEvens();
+    void aNarrowChartPutsOnlyALongLegendBesideIt();
     void workloadMarkerFollowsTheWorkload();
     void clickingACurveSelectsItsOption();
     void currentOptionsCurveIsThicker();
@@ -269,6 +271,24 @@ void TestCostCharts::breakEvenIsInTheLegendOnlyWithBreakEvens()
     lambdaPlot.layOut({900, 500});
     QVERIFY(lambdaPlot.model().breakEvens().isEmpty());
     QVERIFY(!legendShowsBreakEven(lambdaPlot));
+}
+
+void TestCostCharts::aNarrowChartPutsOnlyALongLegendBesideIt()
+{
+    const auto state = newState(alwaysOnApi());
+    CostCurvePlot all(*state);
+    all.layOut({500, 300});
+    QCOMPARE(all.legend()->alignment(), Qt::AlignRight);
+    all.layOut({900, 500});
+    QCOMPARE(all.legend()->alignment(), Qt::AlignBottom);
+
+    // Two options (as compared) have a short legend, which fits under a narrow chart.
+    const Catalog pair = m_catalog->withOnlyOptions({lambda, ecsFargate});
+    ui::ExplorerState pairState(pair, *m_prices);
+    pairState.setWorkload(alwaysOnApi());
+    CostCurvePlot two(pairState);
+    two.layOut({500, 300});
+    QCOMPARE(two.legend()->alignment(), Qt::AlignBottom);
 }
 
 void TestCostCharts::workloadMarkerFollowsTheWorkload()
