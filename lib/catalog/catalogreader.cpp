@@ -62,38 +62,36 @@ public:
     }
 
 private:
+    // A list of items that are an id, a name and a description (categories, layers,
+    // attributes), their ids unique among them.
+    template <typename Item>
+    QList<Item> readDescribedItems(const QString& key, const QString& kind)
+    {
+        QList<Item> items;
+        QSet<QString> seen;
+        m_root.forEachElement(key, [&](const QJsonValue& value, const JsonLocation& where) {
+            JsonObjectReader reader(value, where);
+            Item item;
+            item.id = readId(reader);
+            requireUnique(seen, item.id, reader.locationOf(QStringLiteral("id")), kind);
+            item.name = reader.string(QStringLiteral("name"));
+            item.description = reader.string(QStringLiteral("description"));
+            reader.finish();
+            items.append(item);
+        });
+        return items;
+    }
+
     void readCategories()
     {
-        QSet<QString> seen;
-        m_root.forEachElement(
-            QStringLiteral("categories"), [&](const QJsonValue& value, const JsonLocation& where) {
-                JsonObjectReader reader(value, where);
-                Category category;
-                category.id = readId(reader);
-                requireUnique(seen, category.id, reader.locationOf(QStringLiteral("id")),
-                              QStringLiteral("category"));
-                category.name = reader.string(QStringLiteral("name"));
-                category.description = reader.string(QStringLiteral("description"));
-                reader.finish();
-                m_catalog.m_categories.append(category);
-            });
+        m_catalog.m_categories =
+            readDescribedItems<Category>(QStringLiteral("categories"), QStringLiteral("category"));
     }
 
     void readLayers()
     {
-        QSet<QString> seen;
-        m_root.forEachElement(
-            QStringLiteral("layers"), [&](const QJsonValue& value, const JsonLocation& where) {
-                JsonObjectReader reader(value, where);
-                Layer layer;
-                layer.id = readId(reader);
-                requireUnique(seen, layer.id, reader.locationOf(QStringLiteral("id")),
-                              QStringLiteral("layer"));
-                layer.name = reader.string(QStringLiteral("name"));
-                layer.description = reader.string(QStringLiteral("description"));
-                reader.finish();
-                m_catalog.m_layers.append(layer);
-            });
+        m_catalog.m_layers =
+            readDescribedItems<Layer>(QStringLiteral("layers"), QStringLiteral("layer"));
         if (m_catalog.m_layers.isEmpty())
             m_root.locationOf(QStringLiteral("layers")).fail(QStringLiteral("no layers"));
     }
@@ -101,19 +99,8 @@ private:
     // Attributes may be none at all: a catalog need not compare its options.
     void readAttributes()
     {
-        QSet<QString> seen;
-        m_root.forEachElement(
-            QStringLiteral("attributes"), [&](const QJsonValue& value, const JsonLocation& where) {
-                JsonObjectReader reader(value, where);
-                Attribute attribute;
-                attribute.id = readId(reader);
-                requireUnique(seen, attribute.id, reader.locationOf(QStringLiteral("id")),
-                              QStringLiteral("attribute"));
-                attribute.name = reader.string(QStringLiteral("name"));
-                attribute.description = reader.string(QStringLiteral("description"));
-                reader.finish();
-                m_catalog.m_attributes.append(attribute);
-            });
+        m_catalog.m_attributes = readDescribedItems<Attribute>(QStringLiteral("attributes"),
+                                                               QStringLiteral("attribute"));
     }
 
     void requireCategory(const QString& id, const JsonLocation& where) const
