@@ -9,6 +9,7 @@
 #include "diagram/diagramitems.h"
 #include "diagram/stackdiagramscene.h"
 #include "diagram/stackdiagramview.h"
+#include "imageprobes.h"
 #include "models/comparisonmodel.h"
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
@@ -35,6 +36,8 @@
 #include <limits>
 
 using namespace ace;
+using test::near;
+using test::shareOf;
 using ui::MainWindow;
 
 namespace {
@@ -77,25 +80,6 @@ QModelIndex treeRow(const QAbstractItemModel& model, const CatalogItem& item,
             return found;
     }
     return {};
-}
-
-bool near(QColor a, QColor b, int tolerance)
-{
-    return std::abs(a.red() - b.red()) <= tolerance &&
-           std::abs(a.green() - b.green()) <= tolerance &&
-           std::abs(a.blue() - b.blue()) <= tolerance;
-}
-
-// How many of the pixels in `area` are within `tolerance` of `color`, as a fraction.
-double shareOf(const QImage& image, const QRect& area, const QColor& color, int tolerance = 6)
-{
-    const QRect pixels = area.intersected(image.rect());
-    int matching = 0;
-    for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
-        for (int x = pixels.left(); x <= pixels.right(); ++x)
-            matching += near(image.pixelColor(x, y), color, tolerance) ? 1 : 0;
-    }
-    return pixels.isEmpty() ? 0 : double(matching) / (pixels.width() * pixels.height());
 }
 
 // The band of a layer: the row behind its label and its cells.

@@ -8,6 +8,7 @@
 #include "diagram/diagramitems.h"
 #include "diagram/stackdiagramscene.h"
 #include "diagram/stackdiagramview.h"
+#include "imageprobes.h"
 #include "jsonfixtures.h"
 #include "pricing/pricebook.h"
 #include "ui/explorerstate.h"
@@ -26,6 +27,8 @@
 using namespace ace;
 using diagram::Mark;
 using diagram::Marks;
+using test::near;
+using test::shareOf;
 
 namespace {
 
@@ -82,25 +85,6 @@ QImage rendered(QGraphicsScene& scene, const QString& name)
     painter.end();
     keepForReview(image, name);
     return image;
-}
-
-bool near(QColor a, QColor b, int tolerance)
-{
-    return std::abs(a.red() - b.red()) <= tolerance &&
-           std::abs(a.green() - b.green()) <= tolerance &&
-           std::abs(a.blue() - b.blue()) <= tolerance;
-}
-
-// How many of the pixels in `area` are within `tolerance` of `color`, as a fraction.
-double shareOf(const QImage& image, const QRectF& area, const QColor& color, int tolerance = 6)
-{
-    const QRect pixels = area.toAlignedRect().intersected(image.rect());
-    int matching = 0;
-    for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
-        for (int x = pixels.left(); x <= pixels.right(); ++x)
-            matching += near(image.pixelColor(x, y), color, tolerance) ? 1 : 0;
-    }
-    return pixels.isEmpty() ? 0 : double(matching) / (pixels.width() * pixels.height());
 }
 
 // The thin strip just left of a column, where its outline is drawn, level with its header.

@@ -11,6 +11,7 @@
 #include "export/exportdialog.h"
 #include "export/exportview.h"
 #include "export/figure.h"
+#include "imageprobes.h"
 #include "jsonfixtures.h"
 #include "pricing/pricebook.h"
 #include "ui/comparison.h"
@@ -44,30 +45,13 @@
 using namespace ace;
 using exports::ExportFormat;
 using exports::ExportOptions;
+using test::near;
+using test::shareOf;
 
 namespace {
 
 const QString ec2 = QStringLiteral("ec2");
 const QString guestOs = QStringLiteral("guest-os");
-
-bool near(QColor a, QColor b, int tolerance)
-{
-    return std::abs(a.red() - b.red()) <= tolerance &&
-           std::abs(a.green() - b.green()) <= tolerance &&
-           std::abs(a.blue() - b.blue()) <= tolerance;
-}
-
-// How many of the pixels in `area` are within `tolerance` of `color`, as a fraction.
-double shareOf(const QImage& image, const QRect& area, const QColor& color, int tolerance = 6)
-{
-    const QRect pixels = area.intersected(image.rect());
-    int matching = 0;
-    for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
-        for (int x = pixels.left(); x <= pixels.right(); ++x)
-            matching += near(image.pixelColor(x, y), color, tolerance) ? 1 : 0;
-    }
-    return pixels.isEmpty() ? 0 : double(matching) / (pixels.width() * pixels.height());
-}
 
 QByteArray contentsOf(const QString& path)
 {
