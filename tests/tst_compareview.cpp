@@ -12,6 +12,7 @@
 #include "imageprobes.h"
 #include "models/comparisonmodel.h"
 #include "models/hierarchymodel.h"
+#include "optionids.h"
 #include "pricing/pricebook.h"
 #include "ui/compareview.h"
 #include "ui/comparison.h"
@@ -36,18 +37,12 @@
 #include <limits>
 
 using namespace ace;
+using namespace ace::test::optionids;
 using test::near;
 using test::shareOf;
 using ui::MainWindow;
 
 namespace {
-
-const QString ec2 = QStringLiteral("ec2");
-const QString ecsEc2 = QStringLiteral("ecs-ec2");
-const QString eksEc2 = QStringLiteral("eks-ec2");
-const QString ecsFargate = QStringLiteral("ecs-fargate");
-const QString eksFargate = QStringLiteral("eks-fargate");
-const QString lambda = QStringLiteral("lambda");
 
 using Pair = std::pair<QString, QString>;
 

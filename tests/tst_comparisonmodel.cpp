@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "jsonfixtures.h"
 #include "models/comparisonmodel.h"
+#include "optionids.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -10,15 +11,9 @@
 #include <QTest>
 
 using namespace ace;
+using namespace ace::test::optionids;
 
 namespace {
-
-const QString ec2 = QStringLiteral("ec2");
-const QString ecsEc2 = QStringLiteral("ecs-ec2");
-const QString eksEc2 = QStringLiteral("eks-ec2");
-const QString ecsFargate = QStringLiteral("ecs-fargate");
-const QString eksFargate = QStringLiteral("eks-fargate");
-const QString lambda = QStringLiteral("lambda");
 
 QStringList rowIds(const ComparisonModel& model)
 {

@@ -3,20 +3,15 @@
 #include "catalog/catalog.h"
 #include "cost/costcomparison.h"
 #include "cost/workload.h"
+#include "optionids.h"
 #include "pricing/pricebook.h"
 
 #include <QTest>
 
 using namespace ace;
+using namespace ace::test::optionids;
 
 namespace {
-
-const QString ec2 = QStringLiteral("ec2");
-const QString ecsEc2 = QStringLiteral("ecs-ec2");
-const QString eksEc2 = QStringLiteral("eks-ec2");
-const QString ecsFargate = QStringLiteral("ecs-fargate");
-const QString eksFargate = QStringLiteral("eks-fargate");
-const QString lambda = QStringLiteral("lambda");
 
 Workload preset(const QString& id)
 {

@@ -8,6 +8,7 @@
 #include "cost/breakeven.h"
 #include "cost/costmodel.h"
 #include "cost/quantitytext.h"
+#include "optionids.h"
 #include "pricing/pricebook.h"
 #include "ui/explorerstate.h"
 
@@ -26,17 +27,13 @@
 #include <memory>
 
 using namespace ace;
+using namespace ace::test::optionids;
 using charts::CostBreakdownChart;
 using charts::CostBreakdownPlot;
 using charts::CostCurveChart;
 using charts::CostCurvePlot;
 
 namespace {
-
-const QString lambda = QStringLiteral("lambda");
-const QString ecsFargate = QStringLiteral("ecs-fargate");
-const QString ec2 = QStringLiteral("ec2");
-const QString ecsEc2 = QStringLiteral("ecs-ec2");
 
 Workload preset(const QString& id)
 {

@@ -10,6 +10,7 @@
 #include "diagram/stackdiagramview.h"
 #include "imageprobes.h"
 #include "jsonfixtures.h"
+#include "optionids.h"
 #include "pricing/pricebook.h"
 #include "ui/explorerstate.h"
 
@@ -25,6 +26,7 @@
 #include <memory>
 
 using namespace ace;
+using namespace ace::test::optionids;
 using diagram::Mark;
 using diagram::Marks;
 using test::near;
@@ -32,15 +34,9 @@ using test::shareOf;
 
 namespace {
 
-const QString ec2 = QStringLiteral("ec2");
 const QString ecs = QStringLiteral("ecs");
 const QString eks = QStringLiteral("eks");
 const QString fargate = QStringLiteral("fargate");
-const QString lambda = QStringLiteral("lambda");
-const QString ecsEc2 = QStringLiteral("ecs-ec2");
-const QString eksEc2 = QStringLiteral("eks-ec2");
-const QString ecsFargate = QStringLiteral("ecs-fargate");
-const QString eksFargate = QStringLiteral("eks-fargate");
 
 // A state, the scene over it and a view of the scene, shown at a fixed size.
 struct Explorer

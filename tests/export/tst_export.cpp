@@ -13,6 +13,7 @@
 #include "export/figure.h"
 #include "imageprobes.h"
 #include "jsonfixtures.h"
+#include "optionids.h"
 #include "pricing/pricebook.h"
 #include "ui/comparison.h"
 #include "ui/explorerstate.h"
@@ -43,6 +44,7 @@
 #include <optional>
 
 using namespace ace;
+using namespace ace::test::optionids;
 using exports::ExportFormat;
 using exports::ExportOptions;
 using test::near;
@@ -50,7 +52,6 @@ using test::shareOf;
 
 namespace {
 
-const QString ec2 = QStringLiteral("ec2");
 const QString guestOs = QStringLiteral("guest-os");
 
 QByteArray contentsOf(const QString& path)
