@@ -571,6 +571,9 @@ void TestCompareView::closeButtonReturnsToTheDiagram()
     QVERIFY(!window.state().isComparing());
     QVERIFY(!window.compareAction()->isChecked());
     QVERIFY(window.diagramView()->isVisible());
+    // Closed, nothing of it is left to follow workload edits.
+    QVERIFY(!window.compareView()->comparison());
+    QVERIFY(!window.compareView()->costChart());
     // It opens again, on another pair.
     QVERIFY(window.state().setComparison(eksEc2, ecsEc2));
     verifyShowing(window, {eksEc2, ecsEc2});

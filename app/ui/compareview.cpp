@@ -230,8 +230,15 @@ void CompareView::showPair()
 {
     const QString first = m_state.comparedFirst();
     const QString second = m_state.comparedSecond();
-    if (first.isEmpty())
-        return; // the window shows the explorer; the last comparison stays until the next
+    if (first.isEmpty()) {
+        // Closed: nothing of it stays behind to follow workload edits.
+        delete m_scroller->takeWidget();
+        m_comparison.reset();
+        m_title = m_differences = m_attributes = m_costs = nullptr;
+        m_diagramView = nullptr;
+        m_costChart = nullptr;
+        return;
+    }
     m_firstPicker->setCurrentIndex(m_firstPicker->findData(first));
     m_secondPicker->setCurrentIndex(m_secondPicker->findData(second));
 

@@ -37,7 +37,8 @@ public:
     explicit CompareView(ExplorerState& state, QWidget* parent = nullptr);
     ~CompareView() override;
 
-    // What is shown now (null while the state compares nothing).
+    // What is shown now; it and the views of its parts are null while the state compares
+    // nothing.
     Comparison* comparison() const { return m_comparison.get(); }
 
     QComboBox* firstPicker() const { return m_firstPicker; }
