@@ -32,7 +32,8 @@ set(expected
     ./usr/share/icons/hicolor/scalable/apps/${APP_ID}.svg
     ./usr/share/icons/hicolor/48x48/apps/${APP_ID}.png
     ./usr/share/icons/hicolor/256x256/apps/${APP_ID}.png
-    ./usr/share/man/man1/aws-compute-explorer.1.gz)
+    ./usr/share/man/man1/aws-compute-explorer.1.gz
+    ./usr/share/doc/aws-compute-explorer/copyright)
 foreach(path IN LISTS expected)
     string(FIND "${listing}" " ${path}\n" at)
     if(at EQUAL -1)

@@ -24,7 +24,8 @@ set(expected
     share/metainfo/${APP_ID}.metainfo.xml
     share/icons/hicolor/scalable/apps/${APP_ID}.svg
     share/man/man1/aws-compute-explorer.1.gz
-    share/aws-compute-explorer/presets/image-resize.json)
+    share/aws-compute-explorer/presets/image-resize.json
+    share/doc/aws-compute-explorer/copyright)
 foreach(size 16 22 24 32 48 64 128 256)
     list(APPEND expected share/icons/hicolor/${size}x${size}/apps/${APP_ID}.png)
 endforeach()
@@ -33,6 +34,17 @@ foreach(path IN LISTS expected)
         message(FATAL_ERROR "install-check: ${path} was not installed")
     endif()
 endforeach()
+# The copyright file names the project's licence (MIT, "Expat" in Debian's words) and holds
+# its text, as Debian's machine-readable format asks.
+file(READ ${root}/share/doc/aws-compute-explorer/copyright copyright)
+foreach(needed "Files: *\nCopyright: " "License: Expat\n Permission is hereby granted"
+        "\n .\n THE SOFTWARE IS PROVIDED")
+    string(FIND "${copyright}" "${needed}" at)
+    if(at EQUAL -1)
+        message(FATAL_ERROR "install-check: the copyright file lacks \"${needed}\":\n${copyright}")
+    endif()
+endforeach()
+
 # Nothing outside /usr: a package must not write to /etc, /opt or the builder's paths.
 file(GLOB top RELATIVE ${STAGE_DIR} ${STAGE_DIR}/*)
 if(NOT top STREQUAL "usr")
