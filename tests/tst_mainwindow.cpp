@@ -6,15 +6,27 @@
 #include "ui/detailpane.h"
 #include "ui/explorerstate.h"
 #include "ui/mainwindow.h"
+#include "ui/scenariodocument.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace ace;
 using ui::MainWindow;
@@ -33,6 +45,62 @@ int visibleRows(const QAbstractItemModel& model, const QModelIndex& parent = {})
         rows += 1 + visibleRows(model, model.index(row, 0, parent));
     return rows;
 }
+
+QDockWidget* dock(const MainWindow& window, const char* name)
+{
+    auto* found = window.findChild<QDockWidget*>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no dock %s", name);
+    return found;
+}
+
+QAction* menuAction(const MainWindow& window, const QString& text)
+{
+    for (QAction* action : window.findChildren<QAction*>()) {
+        if (action->text() == text)
+            return action;
+    }
+    qFatal("no action %s", qPrintable(text));
+}
+
+// Answers every modal dialog the code under test opens, the way a user would, and counts them:
+// each message box gets `messageButton`, a file dialog gets `filePath`.
+class ModalAnswerer : public QObject
+{
+public:
+    ModalAnswerer(QMessageBox::StandardButton messageButton, QString filePath)
+        : m_messageButton(messageButton)
+        , m_filePath(std::move(filePath))
+    {
+        connect(&m_poll, &QTimer::timeout, this, &ModalAnswerer::answer);
+        m_poll.start(10);
+    }
+    int messageBoxes = 0;
+    int fileDialogs = 0;
+
+private:
+    void answer()
+    {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (!modal || modal == m_lastAnswered)
+            return;
+        if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+            m_lastAnswered = modal;
+            ++messageBoxes;
+            box->button(m_messageButton)->click();
+        } else if (auto* dialog = qobject_cast<QFileDialog*>(modal)) {
+            m_lastAnswered = modal;
+            ++fileDialogs;
+            dialog->selectFile(m_filePath);
+            static_cast<QDialog*>(dialog)->accept();
+        }
+    }
+
+    QMessageBox::StandardButton m_messageButton;
+    QString m_filePath;
+    QTimer m_poll;
+    QWidget* m_lastAnswered = nullptr;
+};
 
 } // namespace
 
@@ -53,6 +121,18 @@ private slots:
     void themeChoiceRestylesTheState();
     void settingsAreRememberedAcrossWindows();
     void damagedSettingsFallBackToDefaults();
+    void noTwoActionsShareAShortcut();
+    void redoWorksFromTheKeyboard_data();
+    void redoWorksFromTheKeyboard();
+    void theHiddenComparisonLeavesTheDocksTheirWidth_data();
+    void theHiddenComparisonLeavesTheDocksTheirWidth();
+    void docksTakeBackTheirWidthWhenTheWindowGrows();
+    void resetLayoutBringsBackEveryDock();
+    void searchSaysWhenNothingMatches();
+    void searchKeysClearAndMoveIntoTheResults();
+    void searchMarksRowsShownOnlyAsContext();
+    void openingAFileWithUnsavedChangesAsksOnce();
+    void keyboardReferenceListsTheActionsKeys();
 
 private:
     const Catalog m_catalog = Catalog::loadBuiltIn();
@@ -219,6 +299,226 @@ void TestMainWindow::damagedSettingsFallBackToDefaults()
     QCOMPARE(window.themeChoice(), MainWindow::ThemeChoice::System);
     QVERIFY(window.state().current().isNull());
     QVERIFY(window.width() >= 640 && window.height() >= 480);
+}
+
+void TestMainWindow::noTwoActionsShareAShortcut()
+{
+    MainWindow window(m_catalog, m_prices);
+    // Keys of window-wide actions must be unique: Qt treats a key bound twice as ambiguous and
+    // does nothing. Keys bound to one widget (Esc in the tree) only count inside it.
+    QMap<QKeySequence, QString> owners;
+    for (const QAction* action : window.findChildren<QAction*>()) {
+        if (action->shortcutContext() != Qt::WindowShortcut &&
+            action->shortcutContext() != Qt::ApplicationShortcut)
+            continue;
+        for (const QKeySequence& key : action->shortcuts()) {
+            QVERIFY2(!owners.contains(key),
+                     qPrintable(key.toString() + QStringLiteral(": ") + owners.value(key) +
+                                QStringLiteral(" and ") + action->text()));
+            owners.insert(key, action->text());
+        }
+    }
+    QVERIFY(owners.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+    QVERIFY(owners.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
+}
+
+void TestMainWindow::redoWorksFromTheKeyboard_data()
+{
+    QTest::addColumn<QKeyCombination>("redoKey");
+    QTest::newRow("Ctrl+Shift+Z") << QKeyCombination(Qt::CTRL | Qt::SHIFT, Qt::Key_Z);
+    QTest::newRow("Ctrl+Y") << QKeyCombination(Qt::CTRL, Qt::Key_Y);
+}
+
+void TestMainWindow::redoWorksFromTheKeyboard()
+{
+    QFETCH(QKeyCombination, redoKey);
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.document().undoStack().push(new QUndoCommand(QStringLiteral("Set requests")));
+    window.document().undoStack().undo();
+    QCOMPARE(window.document().undoStack().index(), 0);
+    window.tree()->setFocus();
+    QTest::keyClick(&window, redoKey.key(), redoKey.keyboardModifiers());
+    QTRY_COMPARE(window.document().undoStack().index(), 1);
+}
+
+void TestMainWindow::theHiddenComparisonLeavesTheDocksTheirWidth_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1024x700") << QSize(1024, 700);
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+}
+
+void TestMainWindow::theHiddenComparisonLeavesTheDocksTheirWidth()
+{
+    QFETCH(QSize, size);
+    MainWindow window(m_catalog, m_prices);
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The defaults: the tree at least 240 px, the details at least 280 px, whatever the
+    // comparison (a hidden page of the centre) would need.
+    QTRY_VERIFY2(dock(window, "optionsDock")->width() >= 240,
+                 qPrintable(QString::number(dock(window, "optionsDock")->width())));
+    QTRY_VERIFY2(dock(window, "detailsDock")->width() >= 280,
+                 qPrintable(QString::number(dock(window, "detailsDock")->width())));
+}
+
+void TestMainWindow::docksTakeBackTheirWidthWhenTheWindowGrows()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QDockWidget* options = dock(window, "optionsDock");
+    QDockWidget* details = dock(window, "detailsDock");
+    QDockWidget* costs = dock(window, "costsDock");
+    QTRY_VERIFY(details->width() > 400);
+    const int optionsWidth = options->width();
+    const int detailsWidth = details->width();
+    const int costsHeight = costs->height();
+
+    window.resize(1024, 700);
+    QTRY_VERIFY(details->width() < detailsWidth);
+    window.resize(1600, 1000);
+    QTRY_COMPARE(options->width(), optionsWidth);
+    QTRY_COMPARE(details->width(), detailsWidth);
+    QTRY_COMPARE(costs->height(), costsHeight);
+}
+
+void TestMainWindow::resetLayoutBringsBackEveryDock()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QDockWidget* details = dock(window, "detailsDock");
+    QTRY_VERIFY(details->width() >= 280);
+    const int detailsWidth = details->width();
+    dock(window, "costsDock")->hide();
+    dock(window, "optionsDock")->setFloating(true);
+    window.resizeDocks({details}, {120}, Qt::Horizontal);
+    QTRY_VERIFY(details->width() < detailsWidth);
+
+    menuAction(window, QStringLiteral("Reset &Layout"))->trigger();
+    for (const char* name : {"optionsDock", "workloadDock", "costsDock", "detailsDock"}) {
+        QVERIFY2(dock(window, name)->isVisible(), name);
+        QVERIFY2(!dock(window, name)->isFloating(), name);
+    }
+    QTRY_COMPARE(details->width(), detailsWidth);
+}
+
+void TestMainWindow::searchSaysWhenNothingMatches()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    auto* feedback = window.findChild<QLabel*>(QStringLiteral("searchFeedback"));
+    QVERIFY(feedback);
+    QVERIFY(feedback->isHidden());
+    window.searchField()->setText(QStringLiteral("azure"));
+    QCOMPARE(visibleRows(*window.tree()->model()), 0);
+    QVERIFY(feedback->isVisible());
+    QVERIFY2(feedback->text().contains(QStringLiteral("Nothing matches “azure”")),
+             qPrintable(feedback->text()));
+    window.searchField()->setText(QStringLiteral("15 minutes"));
+    QVERIFY(visibleRows(*window.tree()->model()) > 0);
+    QVERIFY2(feedback->text().contains(QStringLiteral("match")), qPrintable(feedback->text()));
+    QVERIFY(!feedback->text().contains(QStringLiteral("Nothing")));
+    window.searchField()->clear();
+    QVERIFY(feedback->isHidden());
+}
+
+void TestMainWindow::searchKeysClearAndMoveIntoTheResults()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const int all = visibleRows(*window.tree()->model());
+    window.searchField()->setFocus();
+    QTest::keyClicks(window.searchField(), QStringLiteral("15 minutes"));
+    QTest::keyClick(window.searchField(), Qt::Key_Return);
+    QVERIFY(window.tree()->hasFocus());
+    // The first option shown: Lambda, the one whose limit is 15 minutes.
+    QCOMPARE(window.state().current(), CatalogItem::option(QStringLiteral("lambda")));
+
+    window.searchField()->setFocus();
+    QTest::keyClick(window.searchField(), Qt::Key_Escape);
+    QVERIFY(window.searchField()->text().isEmpty());
+    QCOMPARE(visibleRows(*window.tree()->model()), all);
+    QTest::keyClicks(window.searchField(), QStringLiteral("eks"));
+    QTest::keyClick(window.searchField(), Qt::Key_Down);
+    QVERIFY(window.tree()->hasFocus());
+    QCOMPARE(window.state().current().kind, CatalogItem::Kind::Option);
+    QVERIFY(window.state().current().id.startsWith(QStringLiteral("eks")));
+}
+
+void TestMainWindow::searchMarksRowsShownOnlyAsContext()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.searchField()->setText(QStringLiteral("lambda functions"));
+    const QAbstractItemModel& model = *window.tree()->model();
+    const QModelIndex serverless = model.index(0, 0);
+    const QModelIndex lambdaService = model.index(0, 0, serverless);
+    const QModelIndex lambdaOption = model.index(0, 0, lambdaService);
+    QCOMPARE(treeItem(lambdaOption), CatalogItem::option(QStringLiteral("lambda")));
+    using Match = HierarchyFilterModel::Match;
+    QCOMPARE(lambdaOption.data(HierarchyFilterModel::MatchRole).toInt(), int(Match::Itself));
+    QCOMPARE(serverless.data(HierarchyFilterModel::MatchRole).toInt(), int(Match::Relative));
+    const QString tip = lambdaOption.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(QStringLiteral("Matches “lambda functions”: ")), qPrintable(tip));
+    QVERIFY2(serverless.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Shown with")),
+             qPrintable(serverless.data(Qt::ToolTipRole).toString()));
+    window.searchField()->clear();
+    QCOMPARE(model.index(0, 0).data(HierarchyFilterModel::MatchRole).toInt(), int(Match::NoSearch));
+}
+
+void TestMainWindow::openingAFileWithUnsavedChangesAsksOnce()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("other.json"));
+    Workload other;
+    other.name = QStringLiteral("Other workload");
+    QVERIFY(!other.save(path));
+
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    Workload edited = window.state().workload();
+    edited.requestsPerMonth = 42e6;
+    window.state().setWorkload(edited);
+    window.document().undoStack().push(new QUndoCommand(QStringLiteral("an edit")));
+    QVERIFY(window.document().isModified());
+
+    ModalAnswerer answerer(QMessageBox::Discard, path);
+    menuAction(window, QStringLiteral("&Open Workload…"))->trigger();
+    QCOMPARE(answerer.fileDialogs, 1);
+    QCOMPARE(answerer.messageBoxes, 1);
+    QCOMPARE(window.state().workload().name, QStringLiteral("Other workload"));
+    QCOMPARE(window.document().filePath(), path);
+}
+
+void TestMainWindow::keyboardReferenceListsTheActionsKeys()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QString shown;
+    QTimer reader;
+    connect(&reader, &QTimer::timeout, &window, [&shown] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        shown = dialog->findChild<QTextBrowser*>(QStringLiteral("shortcutTable"))->toPlainText();
+        dialog->reject();
+    });
+    reader.start(10);
+    menuAction(window, QStringLiteral("&Keyboard Shortcuts"))->trigger();
+    for (const QString& expected :
+         {QStringLiteral("Ctrl+Shift+Z"), QStringLiteral("Ctrl+Y"), QStringLiteral("Redo"),
+          QStringLiteral("Ctrl+E"), QStringLiteral("Ctrl+K"), QStringLiteral("Ctrl+wheel")}) {
+        QVERIFY2(shown.contains(expected), qPrintable(expected + QStringLiteral(" in ") + shown));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

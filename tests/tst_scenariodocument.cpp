@@ -26,6 +26,7 @@ private slots:
     void init();
     void startsUntitledAndUnmodified();
     void editsMarkTheDocumentModifiedUntilSaved();
+    void aValueChangedBackIsNoChange();
     void saveAndOpenRoundTrip();
     void badFilesKeepTheOpenWorkload_data();
     void badFilesKeepTheOpenWorkload();
@@ -97,6 +98,23 @@ void TestScenarioDocument::editsMarkTheDocumentModifiedUntilSaved()
     // Undoing past the save point is a change again.
     m_document->undoStack().undo();
     QVERIFY(m_document->isModified());
+}
+
+void TestScenarioDocument::aValueChangedBackIsNoChange()
+{
+    QSignalSpy modified(m_document.get(), &ScenarioDocument::modifiedChanged);
+    const double saved = m_state->workload().requestsPerMonth;
+    editRequests(7e6);
+    QVERIFY(m_document->isModified());
+    editRequests(saved);
+    QVERIFY(!m_document->isModified());
+    QCOMPARE(modified.count(), 2);
+    QCOMPARE(modified.at(1).at(0).toBool(), false);
+    // Undo and redo pass through the same states.
+    m_document->undoStack().undo();
+    QVERIFY(m_document->isModified());
+    m_document->undoStack().undo();
+    QVERIFY(!m_document->isModified());
 }
 
 void TestScenarioDocument::saveAndOpenRoundTrip()

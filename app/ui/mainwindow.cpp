@@ -19,6 +19,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -28,17 +30,22 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
 
 namespace ace::ui {
 
@@ -100,6 +107,46 @@ CatalogItem itemFromString(const QString& text)
     return {};
 }
 
+// Options appear under every service of their stack, but the tree selects one row: the item's
+// other rows get a lighter highlight, so the whole item reads as selected. While searching,
+// rows shown only as the context of a match are in italics, so a match explains itself.
+class TreeItemDelegate final : public QStyledItemDelegate
+{
+public:
+    TreeItemDelegate(const ExplorerState& state, QObject* parent)
+        : QStyledItemDelegate(parent)
+        , m_state(state)
+    {}
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(HierarchyFilterModel::MatchRole).toInt() ==
+            int(HierarchyFilterModel::Match::Relative))
+            option->font.setItalic(true);
+        const auto item = index.data(HierarchyModel::ItemRole).value<CatalogItem>();
+        if (item.kind != CatalogItem::Kind::None && item == m_state.current() &&
+            !option->state.testFlag(QStyle::State_Selected)) {
+            QColor highlight = option->palette.color(QPalette::Highlight);
+            highlight.setAlphaF(0.3);
+            option->backgroundBrush = highlight;
+        }
+    }
+
+private:
+    const ExplorerState& m_state;
+};
+
+// The text of a menu entry without its mnemonic and ellipsis, for the keyboard reference.
+QString plainActionText(const QAction* action)
+{
+    QString text = action->text();
+    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    text.remove(u'…');
+    return text;
+}
+
 // Qt 6.4 cannot ask the platform for its colour scheme; a dark window colour means dark.
 Theme systemTheme()
 {
@@ -135,6 +182,7 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget*
     createToolBar();
     createStatusBar();
     connect(m_state, &ExplorerState::comparisonChanged, this, &MainWindow::showComparisonOrDiagram);
+    showComparisonOrDiagram();
     connect(m_compareView, &CompareView::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     setThemeChoice(ThemeChoice::System);
@@ -144,6 +192,7 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget*
     connect(m_state, &ExplorerState::workloadChanged, this, &MainWindow::updateTitle);
     updateTitle();
     resize(1280, 800);
+    m_defaultLayout = saveState(windowStateVersion);
 }
 
 MainWindow::~MainWindow() = default;
@@ -190,31 +239,44 @@ void MainWindow::createDocks()
     connect(clearSelection, &QAction::triggered, this, [this] { m_state->setCurrent({}); });
     m_tree->addAction(clearSelection);
 
+    m_tree->setItemDelegate(new TreeItemDelegate(*m_state, m_tree));
+    connect(m_state, &ExplorerState::currentChanged, m_tree->viewport(),
+            qOverload<>(&QWidget::update));
+
+    m_searchFeedback = new QLabel;
+    m_searchFeedback->setObjectName(QStringLiteral("searchFeedback"));
+    m_searchFeedback->setWordWrap(true);
+    m_searchFeedback->hide();
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::updateSearchFeedback);
+    m_search->installEventFilter(this);
+
     auto* treePanel = new QWidget;
     auto* layout = new QVBoxLayout(treePanel);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
     layout->addWidget(m_search);
+    layout->addWidget(m_searchFeedback);
     layout->addWidget(m_tree);
 
-    auto* treeDock = new QDockWidget(tr("Options"), this);
-    treeDock->setObjectName(QStringLiteral("optionsDock"));
-    treeDock->setWidget(treePanel);
-    addDockWidget(Qt::LeftDockWidgetArea, treeDock);
+    m_optionsDock = new QDockWidget(tr("Options"), this);
+    m_optionsDock->setObjectName(QStringLiteral("optionsDock"));
+    m_optionsDock->setWidget(treePanel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_optionsDock);
 
     m_workloadEditor = new WorkloadEditor(*m_state, m_document->undoStack());
     auto* workloadScroller = new QScrollArea;
     workloadScroller->setWidget(m_workloadEditor);
     workloadScroller->setWidgetResizable(true);
     workloadScroller->setFrameShape(QFrame::NoFrame);
-    workloadScroller->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto* workloadDock = new QDockWidget(tr("Workload"), this);
-    workloadDock->setObjectName(QStringLiteral("workloadDock"));
-    workloadDock->setWidget(workloadScroller);
+    // Fields stay whole in a narrow dock: below the editor's minimum width it scrolls sideways.
+    workloadScroller->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_workloadDock = new QDockWidget(tr("Workload"), this);
+    m_workloadDock->setObjectName(QStringLiteral("workloadDock"));
+    m_workloadDock->setWidget(workloadScroller);
     // Side docks own the bottom corners, so bottom docks sit under the diagram only.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    splitDockWidget(treeDock, workloadDock, Qt::Vertical);
+    splitDockWidget(m_optionsDock, m_workloadDock, Qt::Vertical);
 
     m_costCurves = new charts::CostCurveChart(*m_state);
     m_costBreakdown = new charts::CostBreakdownChart(*m_state);
@@ -222,29 +284,144 @@ void MainWindow::createDocks()
     costTabs->setDocumentMode(true);
     costTabs->addTab(m_costCurves, tr("Cost by requests/month"));
     costTabs->addTab(m_costBreakdown, tr("Bill breakdown"));
-    auto* costDock = new QDockWidget(tr("Costs"), this);
-    costDock->setObjectName(QStringLiteral("costsDock"));
-    costDock->setWidget(costTabs);
-    addDockWidget(Qt::BottomDockWidgetArea, costDock);
+    m_costsDock = new QDockWidget(tr("Costs"), this);
+    m_costsDock->setObjectName(QStringLiteral("costsDock"));
+    m_costsDock->setWidget(costTabs);
+    addDockWidget(Qt::BottomDockWidgetArea, m_costsDock);
 
     m_detailPane = new DetailPane(*m_state);
-    auto* detailDock = new QDockWidget(tr("Details"), this);
-    detailDock->setObjectName(QStringLiteral("detailsDock"));
-    detailDock->setWidget(m_detailPane);
-    addDockWidget(Qt::RightDockWidgetArea, detailDock);
+    m_detailsDock = new QDockWidget(tr("Details"), this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_detailPane);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
 }
 
-void MainWindow::applyDefaultDockWidths()
+void MainWindow::applyDockShares()
 {
-    // The diagram gets about half the width; the docks share the rest, within readable limits.
-    const int width = this->width();
-    const int treeWidth = std::clamp(width * 20 / 100, 240, 300);
-    const int detailWidth = std::clamp(width * 27 / 100, 260, 440);
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("optionsDock")),
-                 findChild<QDockWidget*>(QStringLiteral("detailsDock"))},
-                {treeWidth, detailWidth}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("costsDock"))},
-                {std::clamp(height() * 36 / 100, 220, 420)}, Qt::Vertical);
+    int optionsWidth = 0;
+    int detailsWidth = 0;
+    int costsHeight = 0;
+    if (m_userDockShares) {
+        optionsWidth = int(width() * m_userDockShares->options);
+        detailsWidth = int(width() * m_userDockShares->details);
+        costsHeight = int(height() * m_userDockShares->costs);
+    } else {
+        // The diagram gets about half the width; the docks share the rest, within readable
+        // limits.
+        optionsWidth = std::clamp(width() * 20 / 100, 240, 300);
+        detailsWidth = std::clamp(width() * 27 / 100, 280, 440);
+        costsHeight = std::clamp(height() * 36 / 100, 220, 420);
+    }
+    resizeDocks({m_optionsDock, m_detailsDock}, {optionsWidth, detailsWidth}, Qt::Horizontal);
+    resizeDocks({m_costsDock}, {costsHeight}, Qt::Vertical);
+}
+
+void MainWindow::rememberDockShares()
+{
+    // Hidden or floating docks have no share of the window; keep what the user had.
+    DockShares shares = m_userDockShares.value_or(DockShares{
+        double(m_optionsDock->width()) / width(), double(m_detailsDock->width()) / width(),
+        double(m_costsDock->height()) / height()});
+    const auto inWindow = [](const QDockWidget* dock) {
+        return dock->isVisible() && !dock->isFloating();
+    };
+    if (inWindow(m_optionsDock))
+        shares.options = double(m_optionsDock->width()) / width();
+    if (inWindow(m_detailsDock))
+        shares.details = double(m_detailsDock->width()) / width();
+    if (inWindow(m_costsDock))
+        shares.costs = double(m_costsDock->height()) / height();
+    m_userDockShares = shares;
+}
+
+void MainWindow::resetLayout()
+{
+    // The comparison hides two docks; ending it first gives them back before the reset.
+    m_state->clearComparison();
+    restoreState(m_defaultLayout, windowStateVersion);
+    for (QDockWidget* dock : {m_optionsDock, m_workloadDock, m_costsDock, m_detailsDock}) {
+        dock->setFloating(false);
+        dock->show();
+    }
+    m_userDockShares.reset();
+    applyDockShares();
+    statusBar()->showMessage(tr("Layout reset"), 3000);
+}
+
+void MainWindow::updateSearchFeedback()
+{
+    if (!m_filter->isSearching()) {
+        m_searchFeedback->hide();
+        return;
+    }
+    int matches = 0;
+    std::function<void(const QModelIndex&)> count = [&](const QModelIndex& parent) {
+        for (int row = 0; row < m_filter->rowCount(parent); ++row) {
+            const QModelIndex index = m_filter->index(row, 0, parent);
+            if (index.data(HierarchyFilterModel::MatchRole).toInt() ==
+                int(HierarchyFilterModel::Match::Itself))
+                ++matches;
+            count(index);
+        }
+    };
+    count({});
+    QPalette palette = m_searchFeedback->palette();
+    palette.setColor(QPalette::WindowText, matches == 0 ? m_state->theme().error()
+                                                        : QPalette().color(QPalette::WindowText));
+    m_searchFeedback->setPalette(palette);
+    m_searchFeedback->setText(
+        matches == 0 ? tr("Nothing matches “%1”. Esc clears the search.").arg(m_search->text())
+                     : tr("%n place(s) match; Enter or ↓ goes to the first", nullptr, matches));
+    m_searchFeedback->show();
+}
+
+void MainWindow::moveIntoSearchResults()
+{
+    // Options are what the diagram and the costs are about: the first option that matches
+    // itself, else the first option shown (under a matching service), else the first row.
+    const auto isOption = [](const QModelIndex& index) {
+        return index.data(HierarchyModel::ItemRole).value<CatalogItem>().kind ==
+               CatalogItem::Kind::Option;
+    };
+    QModelIndex firstOption;
+    QModelIndex firstMatchingOption;
+    std::function<void(const QModelIndex&)> visit = [&](const QModelIndex& parent) {
+        for (int row = 0; row < m_filter->rowCount(parent) && !firstMatchingOption.isValid();
+             ++row) {
+            const QModelIndex index = m_filter->index(row, 0, parent);
+            if (isOption(index) && !firstOption.isValid())
+                firstOption = index;
+            if (isOption(index) && index.data(HierarchyFilterModel::MatchRole).toInt() ==
+                                       int(HierarchyFilterModel::Match::Itself))
+                firstMatchingOption = index;
+            visit(index);
+        }
+    };
+    visit({});
+    const QModelIndex target = firstMatchingOption.isValid() ? firstMatchingOption
+                               : firstOption.isValid()       ? firstOption
+                                                             : m_filter->index(0, 0);
+    if (!target.isValid())
+        return;
+    m_tree->setFocus(Qt::ShortcutFocusReason);
+    m_tree->setCurrentIndex(target);
+    m_tree->scrollTo(target);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Escape && !m_search->text().isEmpty()) {
+            m_search->clear();
+            return true;
+        }
+        if (key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            moveIntoSearchResults();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::createMenus()
@@ -291,10 +468,14 @@ void MainWindow::createMenus()
         m_themeActions->addAction(action);
     }
     view->addSeparator();
-    for (QDockWidget* dock : findChildren<QDockWidget*>())
+    for (QDockWidget* dock : {m_optionsDock, m_workloadDock, m_costsDock, m_detailsDock})
         view->addAction(dock->toggleViewAction());
+    view->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout)
+        ->setToolTip(tr("Show every panel in its place, at its default size"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showKeyboardShortcuts)
+        ->setShortcut(QKeySequence::HelpContents);
     QAction* about =
         help->addAction(tr("&About AWS Compute Explorer"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -339,7 +520,15 @@ void MainWindow::createEditMenu()
     QAction* undo = m_document->undoStack().createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack().createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // The platform's Redo keys plus Ctrl+Shift+Z and Ctrl+Y, each once: a key bound twice to
+    // one action is ambiguous to Qt, which then does nothing.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    }
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -392,13 +581,19 @@ void MainWindow::openScenario()
     if (path.isEmpty())
         return;
     settings.setValue(lastFolderKey, QFileInfo(path).absolutePath());
-    openScenarioFile(path);
+    // The unsaved changes were asked about before the file dialog.
+    loadScenarioFile(path);
 }
 
 void MainWindow::openScenarioFile(const QString& path)
 {
     if (m_document->filePath() != path && !maybeSave())
         return;
+    loadScenarioFile(path);
+}
+
+void MainWindow::loadScenarioFile(const QString& path)
+{
     const QString error = m_document->open(path);
     if (!error.isEmpty())
         showFileError(tr("Cannot open the workload"), error);
@@ -492,13 +687,18 @@ void MainWindow::toggleComparison(bool compare)
 void MainWindow::showComparisonOrDiagram()
 {
     const bool comparing = m_state->isComparing();
-    m_centre->setCurrentWidget(comparing ? static_cast<QWidget*>(m_compareView) : m_diagramView);
+    // A stacked widget is as wide as its widest page; the hidden page's size is ignored, so the
+    // comparison's width does not squeeze the docks around the diagram.
+    QWidget* shown = comparing ? static_cast<QWidget*>(m_compareView) : m_diagramView;
+    QWidget* hidden = comparing ? static_cast<QWidget*>(m_diagramView) : m_compareView;
+    hidden->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    shown->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_centre->setCurrentWidget(shown);
     m_compareAction->setChecked(comparing);
     // The comparison details both options and charts their costs itself, so it takes the
     // room of the Details and Costs docks while it is open, and gives it back when it closes.
     if (comparing && m_docksHiddenForComparison.isEmpty()) {
-        for (const QString& name : {QStringLiteral("detailsDock"), QStringLiteral("costsDock")}) {
-            auto* dock = findChild<QDockWidget*>(name);
+        for (QDockWidget* dock : {m_detailsDock, m_costsDock}) {
             if (!dock->isHidden()) {
                 dock->hide();
                 m_docksHiddenForComparison.append(dock);
@@ -613,8 +813,66 @@ void MainWindow::fillItemMenu(QMenu& menu, const CatalogItem& item)
     menu.addAction(tr("Copy Name"), this, [name] { QGuiApplication::clipboard()->setText(name); });
 }
 
+void MainWindow::showKeyboardShortcuts()
+{
+    // Made from the actions themselves, so the reference can never disagree with the keys.
+    QString rows;
+    std::function<void(const QMenu*)> addMenu = [&](const QMenu* menu) {
+        for (const QAction* action : menu->actions()) {
+            if (action->menu())
+                addMenu(action->menu());
+            else if (!action->shortcuts().isEmpty()) {
+                QStringList keys;
+                for (const QKeySequence& key : action->shortcuts())
+                    keys.append(key.toString(QKeySequence::NativeText).toHtmlEscaped());
+                rows += QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td>"
+                                       "<td>%2</td></tr>")
+                            .arg(keys.join(QStringLiteral(" / ")),
+                                 plainActionText(action).toHtmlEscaped());
+            }
+        }
+    };
+    for (const QAction* menu : menuBar()->actions()) {
+        if (menu->menu())
+            addMenu(menu->menu());
+    }
+    // Keys that belong to one view rather than to a menu entry.
+    const QList<QPair<QString, QString>> viewKeys = {
+        {tr("← →"), tr("Diagram: previous / next option")},
+        {tr("↑ ↓"), tr("Diagram: up / down the current option's stack")},
+        {tr("Esc"), tr("Tree or diagram: clear the selection; search: clear it; comparison: "
+                       "close it")},
+        {tr("Ctrl+click"), tr("Tree or diagram: compare the selected option with the one "
+                              "clicked")},
+        {tr("Ctrl+wheel"), tr("Diagram: zoom around the pointer")},
+        {tr("Enter or ↓"), tr("Search: go to the first match")},
+        {tr("Ctrl+W"), tr("Comparison: close it")},
+    };
+    for (const auto& [keys, what] : viewKeys) {
+        rows += QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto* text = new QTextBrowser;
+    text->setObjectName(QStringLiteral("shortcutTable"));
+    text->setHtml(QStringLiteral("<table cellspacing='0' cellpadding='3'>%1</table>").arg(rows));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(560, 520);
+    dialog.exec();
+}
+
 void MainWindow::showAbout()
 {
+    QString sources;
+    for (const RateSource& source : m_state->prices().rateSources()) {
+        sources += QStringLiteral("<li>%1: <a href='%2'>%2</a></li>")
+                       .arg(source.group.toHtmlEscaped(), source.url.toHtmlEscaped());
+    }
     QMessageBox::about(
         this, tr("About AWS Compute Explorer"),
         tr("<h3>AWS Compute Explorer %1</h3>"
@@ -622,12 +880,14 @@ void MainWindow::showAbout()
            "Lambda.</p>"
            "<p>Built with Qt %2 (running on Qt %3).</p>"
            "<p><b>Data</b><br>Catalog: %4<br>Prices: %5 (%6, %7), as of %8</p>"
-           "<p>Every price comes from AWS's public pricing pages on that date; see the price "
-           "book's sources.</p>")
+           "<p>Every price comes from AWS's public pricing pages on that date:</p><ul>%9</ul>"
+           "<p>MIT licence. Source code, issues and documentation: "
+           "<a href='%10'>%10</a></p>")
             .arg(QCoreApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),
                  QString::fromLatin1(qVersion()), m_catalog.sourceName().toHtmlEscaped(),
                  m_state->prices().sourceName().toHtmlEscaped(), m_state->prices().region(),
-                 m_state->prices().currency(), m_state->prices().asOf()));
+                 m_state->prices().currency(), m_state->prices().asOf(), sources,
+                 QStringLiteral(ACE_HOMEPAGE)));
 }
 
 void MainWindow::restoreSettings()
@@ -673,9 +933,29 @@ void MainWindow::showEvent(QShowEvent* event)
 {
     // Only now is the window's final size known; a restored layout keeps its own widths.
     if (!m_shownOnce && !m_layoutRestored)
-        applyDefaultDockWidths();
+        applyDockShares();
+    // A restored layout's docks keep the shares they had when the window was closed.
+    if (!m_shownOnce && m_layoutRestored)
+        QTimer::singleShot(0, this, &MainWindow::rememberDockShares);
     m_shownOnce = true;
     QMainWindow::showEvent(event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_shownOnce)
+        applyDockShares();
+}
+
+bool MainWindow::event(QEvent* event)
+{
+    const bool handled = QMainWindow::event(event);
+    // Dock separators belong to the window itself: a release on it ends a drag of one, and the
+    // docks' new sizes are the user's choice from then on.
+    if (event->type() == QEvent::MouseButtonRelease && m_shownOnce)
+        rememberDockShares();
+    return handled;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QAction;
 class QActionGroup;
 class QDockWidget;
@@ -74,13 +76,19 @@ public:
 
     ThemeChoice themeChoice() const { return m_themeChoice; }
 
+    // Back to the first-run layout: every dock shown, in its place, at its default size.
+    void resetLayout();
+
     // The context menu of an item of the tree or the diagram: "Compare With" (options) and
     // "Copy Name".
     void fillItemMenu(QMenu& menu, const CatalogItem& item);
     void setThemeChoice(ThemeChoice choice);
 
 protected:
+    bool event(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
 private:
@@ -92,11 +100,20 @@ private:
     bool maybeSave();
     void newScenario();
     void openScenario();
+    // Asks about unsaved changes first, unless the file is the one already open.
     void openScenarioFile(const QString& path);
+    void loadScenarioFile(const QString& path);
     bool saveScenario();
     bool saveScenarioAs();
     void showFileError(const QString& title, const QString& error);
-    void applyDefaultDockWidths();
+    // The side docks' widths and the Costs dock's height as shares of the window, applied on
+    // every resize: QMainWindow gives all new room to the diagram, so a window shrunk and grown
+    // again would otherwise keep narrow docks. Until the user drags a separator the shares are
+    // the defaults (clamped to readable sizes); afterwards, the ones the user chose.
+    void applyDockShares();
+    void rememberDockShares();
+    void updateSearchFeedback();
+    void moveIntoSearchResults();
     void createMenus();
     void createStatusBar();
     void createToolBar();
@@ -110,6 +127,7 @@ private:
     void showItemMenu(const CatalogItem& item, const QPoint& globalPosition);
     void revealInTree();
     void showAbout();
+    void showKeyboardShortcuts();
     void saveSettings() const;
 
     const Catalog& m_catalog;
@@ -135,6 +153,20 @@ private:
     bool m_layoutRestored = false;
     bool m_shownOnce = false;
     QList<QDockWidget*> m_docksHiddenForComparison;
+    QDockWidget* m_optionsDock = nullptr;
+    QDockWidget* m_workloadDock = nullptr;
+    QDockWidget* m_costsDock = nullptr;
+    QDockWidget* m_detailsDock = nullptr;
+    QLabel* m_searchFeedback = nullptr;
+    // saveState() of the window as first built, for View → Reset Layout.
+    QByteArray m_defaultLayout;
+    struct DockShares
+    {
+        double options = 0;
+        double details = 0;
+        double costs = 0;
+    };
+    std::optional<DockShares> m_userDockShares;
 };
 
 } // namespace ace::ui

@@ -17,8 +17,29 @@ ScenarioDocument::ScenarioDocument(ExplorerState& state, QObject* parent)
     : QObject(parent)
     , m_state(state)
 {
-    connect(&m_undoStack, &QUndoStack::cleanChanged, this,
-            [this](bool clean) { emit modifiedChanged(!clean); });
+    m_unmodified = m_state.workload();
+    connect(&m_state, &ExplorerState::workloadChanged, this,
+            &ScenarioDocument::announceModifiedChange);
+}
+
+bool ScenarioDocument::isModified() const
+{
+    return m_state.workload() != m_unmodified;
+}
+
+void ScenarioDocument::markUnmodified()
+{
+    m_unmodified = m_state.workload();
+    announceModifiedChange();
+}
+
+void ScenarioDocument::announceModifiedChange()
+{
+    const bool modified = isModified();
+    if (modified == m_wasModified)
+        return;
+    m_wasModified = modified;
+    emit modifiedChanged(modified);
 }
 
 QString ScenarioDocument::displayName() const
@@ -30,6 +51,7 @@ void ScenarioDocument::newScenario()
 {
     m_state.setWorkload(Workload());
     m_undoStack.clear();
+    markUnmodified();
     setFilePath({});
 }
 
@@ -44,6 +66,7 @@ QString ScenarioDocument::open(const QString& path)
     m_state.setWorkload(workload);
     // Undo never reaches back into another file.
     m_undoStack.clear();
+    markUnmodified();
     setFilePath(path);
     remember(path);
     return {};
@@ -59,6 +82,7 @@ QString ScenarioDocument::saveAs(const QString& path)
     if (const std::optional<QString> error = m_state.workload().save(path))
         return *error;
     m_undoStack.setClean();
+    markUnmodified();
     setFilePath(path);
     remember(path);
     return {};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cost/workload.h"
+
 #include <QObject>
 #include <QStringList>
 #include <QUndoStack>
@@ -9,8 +11,10 @@ namespace ace::ui {
 class ExplorerState;
 
 // The workload as a document: the file it was opened from or saved to, its undo history and
-// whether it has unsaved changes, and the recently used files. Opening a bad file leaves the
-// open workload untouched; saving is atomic.
+// whether it has unsaved changes, and the recently used files. "Unsaved changes" means the
+// workload differs from the one last opened, saved or started: a value changed and changed
+// back is no change (the undo stack's clean state would say otherwise). Opening a bad file leaves
+// the open workload untouched; saving is atomic.
 class ScenarioDocument final : public QObject
 {
     Q_OBJECT
@@ -24,7 +28,7 @@ public:
     const QString& filePath() const { return m_filePath; }
     // The file name, or "Untitled", for titles.
     QString displayName() const;
-    bool isModified() const { return !m_undoStack.isClean(); }
+    bool isModified() const;
 
     // A fresh default workload, untitled and unmodified.
     void newScenario();
@@ -45,10 +49,15 @@ signals:
 private:
     void setFilePath(const QString& path);
     void remember(const QString& path);
+    // The workload now in the state is the unmodified one.
+    void markUnmodified();
+    void announceModifiedChange();
 
     ExplorerState& m_state;
     QUndoStack m_undoStack;
     QString m_filePath;
+    Workload m_unmodified;
+    bool m_wasModified = false;
 };
 
 } // namespace ace::ui

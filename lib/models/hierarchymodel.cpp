@@ -2,6 +2,8 @@
 
 #include "catalog/catalog.h"
 
+#include <algorithm>
+
 namespace ace {
 
 HierarchyModel::HierarchyModel(const Catalog& catalog, QObject* parent)
@@ -190,17 +192,55 @@ void HierarchyFilterModel::setSearchText(const QString& text)
     invalidateFilter();
 }
 
+bool HierarchyFilterModel::matches(const QString& text) const
+{
+    return std::all_of(m_words.cbegin(), m_words.cend(), [&text](const QString& word) {
+        return text.contains(word, Qt::CaseInsensitive);
+    });
+}
+
 bool HierarchyFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     if (m_words.isEmpty())
         return true;
-    const QString text = sourceModel()
-                             ->index(sourceRow, 0, sourceParent)
-                             .data(HierarchyModel::SearchTextRole)
-                             .toString();
-    return std::all_of(m_words.cbegin(), m_words.cend(), [&text](const QString& word) {
-        return text.contains(word, Qt::CaseInsensitive);
-    });
+    return matches(sourceModel()
+                       ->index(sourceRow, 0, sourceParent)
+                       .data(HierarchyModel::SearchTextRole)
+                       .toString());
+}
+
+QString HierarchyFilterModel::excerpt(const QString& text) const
+{
+    // Enough words on each side to read the match in context, on one line of a tool tip.
+    constexpr qsizetype reach = 40;
+    const qsizetype at = text.indexOf(m_words.constFirst(), 0, Qt::CaseInsensitive);
+    if (at < 0)
+        return {};
+    const qsizetype from = std::max<qsizetype>(0, at - reach);
+    const qsizetype to = std::min(text.size(), at + m_words.constFirst().size() + reach);
+    QString part = text.mid(from, to - from).simplified();
+    if (from > 0)
+        part.prepend(u'…');
+    if (to < text.size())
+        part.append(u'…');
+    return part;
+}
+
+QVariant HierarchyFilterModel::data(const QModelIndex& index, int role) const
+{
+    if (role != MatchRole && role != Qt::ToolTipRole)
+        return QSortFilterProxyModel::data(index, role);
+    const QVariant base = QSortFilterProxyModel::data(index, role);
+    if (m_words.isEmpty())
+        return role == MatchRole ? QVariant(int(Match::NoSearch)) : base;
+    const QString text = index.data(HierarchyModel::SearchTextRole).toString();
+    const bool itself = matches(text);
+    if (role == MatchRole)
+        return int(itself ? Match::Itself : Match::Relative);
+    const QString words = m_words.join(u' ');
+    const QString why = itself ? tr("Matches “%1”: %2").arg(words, excerpt(text))
+                               : tr("Shown with a match of “%1” above or below it").arg(words);
+    return QString(why + u'\n' + base.toString());
 }
 
 } // namespace ace

@@ -63,21 +63,38 @@ private:
 
 // The hierarchy filtered by a search: an item stays when its text matches, with its ancestors
 // (to keep the tree's context) and its descendants (a matching service keeps its options).
+// While searching, each row says why it is shown, so a surprising result explains itself.
 class HierarchyFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HierarchyFilterModel)
 
 public:
+    // Why a row is shown: it matches itself, or it is only the context of a match (an
+    // ancestor) or part of one (a descendant of a matching item).
+    enum class Match { NoSearch, Itself, Relative };
+    enum Role {
+        MatchRole = HierarchyModel::SearchTextRole + 1, // Match, as int
+    };
+
     explicit HierarchyFilterModel(QObject* parent = nullptr);
 
     // Shows only items whose names, descriptions or attributes contain every word of `text`.
     void setSearchText(const QString& text);
+    bool isSearching() const { return !m_words.isEmpty(); }
+
+    // While searching, the tool tip starts with where the words were found ("Matches
+    // “kubernetes”: … not for teams on Kubernetes …").
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
 private:
+    bool matches(const QString& text) const;
+    // The words' surroundings in `text`: a short excerpt around the first word found.
+    QString excerpt(const QString& text) const;
+
     QStringList m_words;
 };
 
