@@ -195,7 +195,12 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget*
     m_defaultLayout = saveState(windowStateVersion);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Hiding makes a field with typed text commit it (on losing focus): let that happen while
+    // the window is whole, not from QWidget's destructor after this one has run.
+    hide();
+}
 
 void MainWindow::createDocks()
 {

@@ -82,6 +82,14 @@ WorkloadEditor::WorkloadEditor(ExplorerState& state, QUndoStack& undoStack, QWid
     refresh();
 }
 
+WorkloadEditor::~WorkloadEditor()
+{
+    // A field with typed, uncommitted text commits it when it loses focus, which it does as it
+    // is destroyed: after this editor's members, and while the window's state may be gone.
+    for (QWidget* field : findChildren<QWidget*>())
+        field->blockSignals(true);
+}
+
 double WorkloadEditor::requestsAtSliderPosition(int position)
 {
     const double exponent = sliderFirstDecade + double(position) / sliderPositionsPerDecade;

@@ -29,6 +29,7 @@ class WorkloadEditor final : public QWidget
 
 public:
     WorkloadEditor(ExplorerState& state, QUndoStack& undoStack, QWidget* parent = nullptr);
+    ~WorkloadEditor() override;
 
     QLineEdit* requestsField() const { return m_requests; }
     QSlider* requestsSlider() const { return m_requestsSlider; }
