@@ -115,6 +115,7 @@ private slots:
     void ctrlKWithAServiceComparesItWithTheNextService_data();
     void ctrlKWithAServiceComparesItWithTheNextService();
     void contextMenuOfAServiceComparesServices();
+    void ctrlClickingTwoServicesInTheTreeComparesThem();
     void pickersOfferServicesAndSayWhatStandsForThem();
     void wayPickerSwitchesWhatTheServicesShare();
 
@@ -301,6 +302,30 @@ void TestCompareView::contextMenuOfAServiceComparesServices()
     QCOMPARE(window.state().comparedFirst(), ecsFargate);
     QCOMPARE(window.state().comparedSecond(), eksFargate);
     QCOMPARE(window.state().current(), CatalogItem::service(QStringLiteral("ecs")));
+}
+
+void TestCompareView::ctrlClickingTwoServicesInTheTreeComparesThem()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeView* tree = window.tree();
+    const QModelIndex fargate =
+        treeRow(*tree->model(), CatalogItem::service(QStringLiteral("fargate")),
+                CatalogItem::category(QStringLiteral("containers")));
+    const QModelIndex lambdaRow =
+        treeRow(*tree->model(), CatalogItem::service(QStringLiteral("lambda")),
+                CatalogItem::category(QStringLiteral("serverless")));
+    QVERIFY(fargate.isValid());
+    QVERIFY(lambdaRow.isValid());
+    tree->scrollTo(fargate);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(fargate).center());
+    QVERIFY(!window.isShowingComparison());
+    tree->scrollTo(lambdaRow);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      tree->visualRect(lambdaRow).center());
+    QTRY_VERIFY(window.isShowingComparison());
+    verifyShowingPair(window, serviceWay("fargate", "lambda"));
 }
 
 void TestCompareView::pickersOfferServicesAndSayWhatStandsForThem()
