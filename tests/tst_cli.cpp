@@ -32,6 +32,7 @@ private slots:
     void quickSettingsDoNotClaimThePresetsName_data();
     void quickSettingsDoNotClaimThePresetsName();
     void fixedCapacityTooSmallIsNotFeasible();
+    void costCountsWithSeparatorsAndPlurals();
     void versionAndHelp();
     void listPrintsTheLayeringAsATable();
     void listJsonTellsTheLayeringStory();
@@ -157,6 +158,20 @@ void TestCli::fixedCapacityTooSmallIsNotFeasible()
     const QJsonObject last = crossings.last().toObject();
     QCOMPARE(last.value(QStringLiteral("requestsPerMonth")).toDouble(), 72001.0);
     QCOMPARE(last.value(QStringLiteral("cheapestBelow")).toString(), QStringLiteral("ec2"));
+}
+
+void TestCli::costCountsWithSeparatorsAndPlurals()
+{
+    const Run run =
+        runProgram({QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("10B"),
+                    QStringLiteral("--option"), QStringLiteral("ecs-ec2")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("1,957 tasks, 979 × m5.large, room for 2 per "
+                                             "instance")),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("; 1,957 tasks → 979 instances (minimum 1)")),
+             qPrintable(run.out));
+    QVERIFY2(!run.out.contains(QStringLiteral("(s)")), qPrintable(run.out));
 }
 
 void TestCli::versionAndHelp()
