@@ -27,6 +27,12 @@ class TestCli : public QObject
     Q_OBJECT
 
 private slots:
+    void compareTakesServicesInTheWindow_data();
+    void compareTakesServicesInTheWindow();
+    void quickSettingsDoNotClaimThePresetsName_data();
+    void quickSettingsDoNotClaimThePresetsName();
+    void fixedCapacityTooSmallIsNotFeasible();
+    void costCountsWithSeparatorsAndPlurals();
     void versionAndHelp();
     void listPrintsTheLayeringAsATable();
     void listJsonTellsTheLayeringStory();
@@ -49,6 +55,124 @@ private slots:
 private:
     QTemporaryDir m_dir;
 };
+
+void TestCli::compareTakesServicesInTheWindow_data()
+{
+    QTest::addColumn<QString>("pair");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("ECS or EKS?") << "ecs,eks" << 0 << QString();
+    QTest::newRow("Fargate or Lambda?") << "fargate,lambda" << 0 << QString();
+    QTest::newRow("a service and an option") << "eks,ecs-fargate" << 0 << QString();
+    QTest::newRow("a service with itself")
+        << "eks,eks" << 2
+        << "aws-compute-explorer: --compare: \"eks,eks\" compares Amazon EKS with itself";
+    QTest::newRow("an unknown service")
+        << "ecs,app-runner" << 2
+        << "aws-compute-explorer: --compare: \"ecs,app-runner\" names \"app-runner\", which is "
+           "not an option or service id in built-in catalog.json (options: ec2, ecs-ec2, "
+           "eks-ec2, ecs-fargate, eks-fargate, lambda; services: ec2, ecs, eks, fargate, lambda)";
+}
+
+void TestCli::compareTakesServicesInTheWindow()
+{
+    QFETCH(QString, pair);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const QString path = m_dir.filePath(QStringLiteral("services-%1.png").arg(pair));
+    const Run run = runProgram({QStringLiteral("--screenshot"), path, QStringLiteral("--compare"),
+                                pair, QStringLiteral("--size"), QStringLiteral("1024x700")});
+    QCOMPARE(run.exitCode, exitCode);
+    QCOMPARE(QFile::exists(path), exitCode == 0);
+    if (exitCode == 0)
+        QCOMPARE(QImage(path).size(), QSize(1024, 700));
+    else
+        QVERIFY2(run.err.startsWith(message), qPrintable(run.err));
+}
+
+void TestCli::quickSettingsDoNotClaimThePresetsName_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("name");
+    const QString nightly = QStringLiteral(ACE_SOURCE_DIR "/resources/presets/nightly-batch.json");
+    QTest::newRow("the defaults") << QStringList() << "Resize an image when it is uploaded";
+    // 3M is the default's own volume: given on the command line, it is still not the preset.
+    QTest::newRow("the defaults with --requests")
+        << QStringList{QStringLiteral("--requests"), QStringLiteral("3M")}
+        << "Default workload with --requests 3M";
+    QTest::newRow("the defaults with several settings")
+        << QStringList{QStringLiteral("--requests"), QStringLiteral("30M"),
+                       QStringLiteral("--duration-ms"), QStringLiteral("250"),
+                       QStringLiteral("--no-free-tier")}
+        << "Default workload with --requests 30M --duration-ms 250 --no-free-tier";
+    QTest::newRow("a file") << QStringList{QStringLiteral("--workload"), nightly}
+                            << "Nightly batch job";
+    QTest::newRow("a file with --requests")
+        << QStringList{QStringLiteral("--workload"), nightly, QStringLiteral("--requests"),
+                       QStringLiteral("40")}
+        << "Nightly batch job, with --requests 40";
+}
+
+void TestCli::quickSettingsDoNotClaimThePresetsName()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, name);
+    const Run text = runProgram(QStringList{QStringLiteral("cost")} + arguments);
+    QCOMPARE(text.exitCode, 0);
+    QCOMPARE(text.out.section(u'\n', 0, 0), QStringLiteral("Monthly cost of \"%1\"").arg(name));
+}
+
+void TestCli::fixedCapacityTooSmallIsNotFeasible()
+{
+    // The nightly batch fixes 1 task and 1 instance for 10 hours: at most 60 runs of 1,200 s.
+    const QString nightly = QStringLiteral(ACE_SOURCE_DIR "/resources/presets/nightly-batch.json");
+    const Run cost = runProgram({QStringLiteral("cost"), QStringLiteral("--workload"), nightly,
+                                 QStringLiteral("--requests"), QStringLiteral("1M"),
+                                 QStringLiteral("--option"), QStringLiteral("ec2")});
+    QCOMPARE(cost.exitCode, 0);
+    QVERIFY2(cost.out.contains(QStringLiteral(
+                 "1 m5.large instance of 2 vCPU × 10 h a month can serve at most 60 requests of "
+                 "1,200 s at 100% target utilization (1 in flight per vCPU); this workload has "
+                 "1,000,000")),
+             qPrintable(cost.out));
+    QVERIFY(!cost.out.contains(QStringLiteral("$0.96")));
+    // The sweep starts at 1,000 requests, beyond every option's capacity (and Lambda's 900 s).
+    const Run none =
+        runProgram({QStringLiteral("breakeven"), QStringLiteral("--workload"), nightly});
+    QCOMPARE(none.exitCode, 0);
+    QVERIFY2(none.out.contains(QStringLiteral("No option can run this workload from 1,000 to "
+                                              "10,000,000,000 requests a month.")),
+             qPrintable(none.out));
+    // With 1 s runs the capacity (72,000) lies inside the sweep: EC2 stops being the cheapest
+    // exactly one request above it.
+    const Run crossing =
+        runProgram({QStringLiteral("breakeven"), QStringLiteral("--workload"), nightly,
+                    QStringLiteral("--duration-ms"), QStringLiteral("1000"),
+                    QStringLiteral("--no-free-tier"), QStringLiteral("--json")});
+    QCOMPARE(crossing.exitCode, 0);
+    const QJsonArray crossings = QJsonDocument::fromJson(crossing.out.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("crossings"))
+                                     .toArray();
+    QVERIFY(!crossings.isEmpty());
+    const QJsonObject last = crossings.last().toObject();
+    QCOMPARE(last.value(QStringLiteral("requestsPerMonth")).toDouble(), 72001.0);
+    QCOMPARE(last.value(QStringLiteral("cheapestBelow")).toString(), QStringLiteral("ec2"));
+}
+
+void TestCli::costCountsWithSeparatorsAndPlurals()
+{
+    const Run run =
+        runProgram({QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("10B"),
+                    QStringLiteral("--option"), QStringLiteral("ecs-ec2")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("1,957 tasks, 979 × m5.large, room for 2 per "
+                                             "instance")),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("; 1,957 tasks → 979 instances (minimum 1)")),
+             qPrintable(run.out));
+    QVERIFY2(!run.out.contains(QStringLiteral("(s)")), qPrintable(run.out));
+}
 
 void TestCli::versionAndHelp()
 {
@@ -406,20 +530,20 @@ void TestCli::screenshotRefusesBadOptions_data()
     };
     QTest::newRow("compare one option")
         << compare("lambda")
-        << "aws-compute-explorer: --compare: \"lambda\" is not two option ids separated by a comma";
+        << "aws-compute-explorer: --compare: \"lambda\" is not two ids separated by a comma";
     QTest::newRow("compare with itself") << compare("lambda,lambda")
                                          << "aws-compute-explorer: --compare: \"lambda,lambda\" "
                                             "compares an option with itself";
     QTest::newRow("compare unknown id")
         << compare("lambda,nope")
         << "aws-compute-explorer: --compare: \"lambda,nope\" names \"nope\", which is not an "
-           "option id in built-in catalog.json";
+           "option or service id in built-in catalog.json (options: ec2, ";
     QTest::newRow("compare three")
         << compare("a,b,c")
-        << "aws-compute-explorer: --compare: \"a,b,c\" is not two option ids separated by a comma";
+        << "aws-compute-explorer: --compare: \"a,b,c\" is not two ids separated by a comma";
     QTest::newRow("compare empty")
         << compare("")
-        << "aws-compute-explorer: --compare: \"\" is not two option ids separated by a comma";
+        << "aws-compute-explorer: --compare: \"\" is not two ids separated by a comma";
 }
 
 void TestCli::screenshotRefusesBadOptions()

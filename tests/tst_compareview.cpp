@@ -112,6 +112,12 @@ private slots:
     void ctrlClickingASecondOptionInTheTreeCompares();
     void ctrlClickingASecondHeaderInTheDiagramCompares();
     void contextMenuComparesWithTheOptionChosen();
+    void ctrlKWithAServiceComparesItWithTheNextService_data();
+    void ctrlKWithAServiceComparesItWithTheNextService();
+    void contextMenuOfAServiceComparesServices();
+    void ctrlClickingTwoServicesInTheTreeComparesThem();
+    void pickersOfferServicesAndSayWhatStandsForThem();
+    void wayPickerSwitchesWhatTheServicesShare();
 
     void swapSwapsTheStateThePickersTheStacksAndTheTable();
     void pickingTheOtherSidesOptionSwaps();
@@ -138,6 +144,11 @@ private:
     // Picks the option in a picker as a user does: from its popup list.
     void pick(QComboBox* picker, const QString& optionId);
     void verifyShowing(MainWindow& window, const Pair& pair);
+    // The same for a pair that may stand for services.
+    void verifyShowingPair(MainWindow& window, const ComparedPair& pair);
+    ComparedPair serviceWay(const char* first, const char* second, int way = 0) const;
+    void pickItem(QComboBox* picker, const CatalogItem& item);
+    void pickIndex(QComboBox* picker, int index);
 
     const Catalog m_catalog = Catalog::loadBuiltIn();
     const PriceBook m_prices = PriceBook::loadBuiltIn();
@@ -157,8 +168,18 @@ void TestCompareView::init()
 
 void TestCompareView::pick(QComboBox* picker, const QString& optionId)
 {
-    const int index = picker->findData(optionId);
+    pickItem(picker, CatalogItem::option(optionId));
+}
+
+void TestCompareView::pickItem(QComboBox* picker, const CatalogItem& item)
+{
+    const int index = picker->findData(QVariant::fromValue(item), ui::CompareView::pickerItemRole);
     QVERIFY(index >= 0);
+    pickIndex(picker, index);
+}
+
+void TestCompareView::pickIndex(QComboBox* picker, int index)
+{
     picker->showPopup();
     QAbstractItemView* list = picker->view();
     QTRY_VERIFY(list->isVisible());
@@ -183,6 +204,202 @@ void TestCompareView::verifyShowing(MainWindow& window, const Pair& pair)
     QCOMPARE(view->comparison()->title(),
              QStringLiteral("%1 vs %2")
                  .arg(m_catalog.option(pair.first)->name, m_catalog.option(pair.second)->name));
+}
+
+void TestCompareView::verifyShowingPair(MainWindow& window, const ComparedPair& pair)
+{
+    QVERIFY(window.isShowingComparison());
+    QCOMPARE(window.state().comparison(), pair);
+    ui::CompareView* view = window.compareView();
+    QVERIFY(view->comparison());
+    QCOMPARE(view->comparison()->pair(), pair);
+    QCOMPARE(view->comparison()->first().id, pair.first);
+    QCOMPARE(view->comparison()->second().id, pair.second);
+    QCOMPARE(view->comparison()->scene().columnOrder(), (QStringList{pair.first, pair.second}));
+    QCOMPARE(view->firstPicker()->currentData(ui::CompareView::pickerItemRole).value<CatalogItem>(),
+             pair.firstItem);
+    QCOMPARE(
+        view->secondPicker()->currentData(ui::CompareView::pickerItemRole).value<CatalogItem>(),
+        pair.secondItem);
+    // A service's entry says which option stands for it.
+    const auto pickedText = [this](const CatalogItem& item, const QString& optionId) {
+        return item.kind == CatalogItem::Kind::Service
+                   ? QStringLiteral("%1 — as %2")
+                         .arg(m_catalog.service(item.id)->name, m_catalog.option(optionId)->name)
+                   : m_catalog.option(optionId)->name;
+    };
+    QCOMPARE(view->firstPicker()->currentText(), pickedText(pair.firstItem, pair.first));
+    QCOMPARE(view->secondPicker()->currentText(), pickedText(pair.secondItem, pair.second));
+}
+
+ComparedPair TestCompareView::serviceWay(const char* first, const char* second, int way) const
+{
+    return waysToCompare(m_catalog, CatalogItem::service(QString::fromLatin1(first)),
+                         CatalogItem::service(QString::fromLatin1(second)))
+        .ways.value(way);
+}
+
+void TestCompareView::ctrlKWithAServiceComparesItWithTheNextService_data()
+{
+    QTest::addColumn<QString>("service");
+    QTest::addColumn<QString>("next");
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    // The next service in the catalog's order: ec2, ecs, eks, fargate, lambda.
+    QTest::newRow("ECS with EKS") << "ecs"
+                                  << "eks" << ecsFargate << eksFargate;
+    QTest::newRow("Fargate with Lambda") << "fargate"
+                                         << "lambda" << ecsFargate << lambda;
+    QTest::newRow("Lambda wraps around to EC2") << "lambda"
+                                                << "ec2" << lambda << ec2;
+    QTest::newRow("EC2 with ECS") << "ec2"
+                                  << "ecs" << ec2 << ecsFargate;
+}
+
+void TestCompareView::ctrlKWithAServiceComparesItWithTheNextService()
+{
+    QFETCH(QString, service);
+    QFETCH(QString, next);
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.state().setCurrent(CatalogItem::service(service));
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(window.isShowingComparison());
+    verifyShowingPair(window,
+                      {CatalogItem::service(service), CatalogItem::service(next), first, second});
+    QCOMPARE(window.compareView()->comparison()->title(),
+             QStringLiteral("%1 (as %2) vs %3 (as %4)")
+                 .arg(m_catalog.service(service)->name, m_catalog.option(first)->name,
+                      m_catalog.service(next)->name, m_catalog.option(second)->name));
+}
+
+void TestCompareView::contextMenuOfAServiceComparesServices()
+{
+    MainWindow window(m_catalog, m_prices);
+    QMenu menu;
+    window.fillItemMenu(menu, CatalogItem::service(QStringLiteral("ecs")));
+    auto* compareWith = menu.findChild<QMenu*>(QStringLiteral("compareWithMenu"));
+    QVERIFY(compareWith);
+    // The other services first, then every option (ECS on Fargate too: ECS then stands for
+    // ECS on EC2).
+    QStringList offered;
+    for (const QAction* action : compareWith->actions())
+        offered.append(action->isSeparator() ? QStringLiteral("|") : action->text());
+    QCOMPARE(offered,
+             (QStringList{QStringLiteral("Amazon EC2"), QStringLiteral("Amazon EKS"),
+                          QStringLiteral("AWS Fargate"), QStringLiteral("AWS Lambda"),
+                          QStringLiteral("|"), QStringLiteral("EC2 instances"),
+                          QStringLiteral("ECS on EC2"), QStringLiteral("EKS on EC2"),
+                          QStringLiteral("ECS on Fargate"), QStringLiteral("EKS on Fargate"),
+                          QStringLiteral("Lambda functions")}));
+
+    compareWith->actions().at(1)->trigger();
+    verifyShowingPair(window, serviceWay("ecs", "eks"));
+    QCOMPARE(window.state().comparedFirst(), ecsFargate);
+    QCOMPARE(window.state().comparedSecond(), eksFargate);
+    QCOMPARE(window.state().current(), CatalogItem::service(QStringLiteral("ecs")));
+}
+
+void TestCompareView::ctrlClickingTwoServicesInTheTreeComparesThem()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeView* tree = window.tree();
+    const QModelIndex fargate =
+        treeRow(*tree->model(), CatalogItem::service(QStringLiteral("fargate")),
+                CatalogItem::category(QStringLiteral("containers")));
+    const QModelIndex lambdaRow =
+        treeRow(*tree->model(), CatalogItem::service(QStringLiteral("lambda")),
+                CatalogItem::category(QStringLiteral("serverless")));
+    QVERIFY(fargate.isValid());
+    QVERIFY(lambdaRow.isValid());
+    tree->scrollTo(fargate);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(fargate).center());
+    QVERIFY(!window.isShowingComparison());
+    tree->scrollTo(lambdaRow);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      tree->visualRect(lambdaRow).center());
+    QTRY_VERIFY(window.isShowingComparison());
+    verifyShowingPair(window, serviceWay("fargate", "lambda"));
+}
+
+void TestCompareView::pickersOfferServicesAndSayWhatStandsForThem()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::CompareView* view = window.compareView();
+    QVERIFY(window.state().setComparison(lambda, ecsFargate));
+    // Options alone have one way to compare: no choice shown.
+    QVERIFY(!view->wayPicker()->isVisibleTo(view));
+
+    // A service replaces an option. Fargate would stand for ECS on Fargate, the option on the
+    // other side, which stays: Fargate takes its next choice, EKS on Fargate.
+    pickItem(view->firstPicker(), CatalogItem::service(QStringLiteral("fargate")));
+    verifyShowingPair(window, {CatalogItem::service(QStringLiteral("fargate")),
+                               CatalogItem::option(ecsFargate), eksFargate, ecsFargate});
+    pickItem(view->secondPicker(), CatalogItem::service(QStringLiteral("lambda")));
+    verifyShowingPair(window, serviceWay("fargate", "lambda"));
+    QCOMPARE(window.state().comparedFirst(), ecsFargate);
+    // The service rows lead the table.
+    QCOMPARE(view->comparison()->model().index(1, 0).data(ComparisonModel::PropertyIdRole),
+             QVariant(QStringLiteral("service-billing")));
+    QVERIFY(view->attributesText()->text().contains(
+        m_catalog.service(QStringLiteral("lambda"))->billing.toHtmlEscaped()));
+
+    // Picking the other side's service swaps, as with options.
+    pickItem(view->firstPicker(), CatalogItem::service(QStringLiteral("lambda")));
+    verifyShowingPair(window, serviceWay("lambda", "fargate"));
+
+    // A pair that cannot be compared is refused with the reason, and nothing changes.
+    QVERIFY(window.state().setComparison(lambda, ecsFargate));
+    QSignalSpy message(view, &ui::CompareView::message);
+    pickItem(view->secondPicker(), CatalogItem::service(QStringLiteral("lambda")));
+    QCOMPARE(message.size(), 1);
+    QCOMPARE(message.constFirst().constFirst().toString(),
+             QStringLiteral("Lambda functions vs AWS Lambda leaves no second option: Lambda "
+                            "functions and AWS Lambda both stand for Lambda functions"));
+    verifyShowing(window, {lambda, ecsFargate});
+}
+
+void TestCompareView::wayPickerSwitchesWhatTheServicesShare()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::CompareView* view = window.compareView();
+    QVERIFY(window.state().compare(CatalogItem::service(QStringLiteral("ecs")),
+                                   CatalogItem::service(QStringLiteral("eks"))));
+    verifyShowingPair(window, serviceWay("ecs", "eks"));
+    QComboBox* ways = view->wayPicker();
+    QVERIFY(ways->isVisibleTo(view));
+    QCOMPARE(ways->count(), 2);
+    QCOMPARE(ways->itemText(0), QStringLiteral("AWS Fargate"));
+    QCOMPARE(ways->itemText(1), QStringLiteral("Amazon EC2"));
+    QCOMPARE(ways->currentIndex(), 0);
+
+    pickIndex(ways, 1);
+    verifyShowingPair(window, serviceWay("ecs", "eks", 1));
+    QCOMPARE(window.state().comparedFirst(), ecsEc2);
+    QCOMPARE(window.state().comparedSecond(), eksEc2);
+    QCOMPARE(view->wayPicker()->currentIndex(), 1);
+    QCOMPARE(view->comparison()->costs().first.optionId, ecsEc2);
+    // Swapping keeps the way.
+    QTest::mouseClick(view->swapButton(), Qt::LeftButton);
+    verifyShowingPair(window, serviceWay("eks", "ecs", 1));
+    QCOMPARE(window.state().comparedFirst(), eksEc2);
+
+    // Fargate vs EC2 share the orchestrator instead.
+    QVERIFY(window.state().compare(CatalogItem::service(QStringLiteral("fargate")),
+                                   CatalogItem::service(QStringLiteral("ec2"))));
+    QCOMPARE(ways->itemText(0), QStringLiteral("Amazon ECS"));
+    QCOMPARE(ways->itemText(1), QStringLiteral("Amazon EKS"));
+    QCOMPARE(window.state().comparedSecond(), ecsEc2);
 }
 
 void TestCompareView::settingTheStateShowsTheComparison()
@@ -211,10 +428,13 @@ void TestCompareView::contextMenuComparesWithTheOptionChosen()
     window.fillItemMenu(menu, CatalogItem::option(eksFargate));
     auto* compareWith = menu.findChild<QMenu*>(QStringLiteral("compareWithMenu"));
     QVERIFY(compareWith);
-    // Every other option, and not the option itself.
+    // Every other option, and not the option itself, then the services.
     QStringList offered;
-    for (const QAction* action : compareWith->actions())
+    for (const QAction* action : compareWith->actions()) {
+        if (action->isSeparator())
+            break;
         offered.append(action->text());
+    }
     QCOMPARE(offered.size(), m_catalog.options().size() - 1);
     QVERIFY(!offered.contains(m_catalog.option(eksFargate)->name));
 
@@ -225,10 +445,10 @@ void TestCompareView::contextMenuComparesWithTheOptionChosen()
     (*ec2Action)->trigger();
     verifyShowing(window, {eksFargate, eksEc2});
 
-    // A service's menu has no comparison.
-    QMenu serviceMenu;
-    window.fillItemMenu(serviceMenu, CatalogItem::service(QStringLiteral("fargate")));
-    QVERIFY(!serviceMenu.findChild<QMenu*>(QStringLiteral("compareWithMenu")));
+    // A category's menu has no comparison.
+    QMenu categoryMenu;
+    window.fillItemMenu(categoryMenu, CatalogItem::category(QStringLiteral("serverless")));
+    QVERIFY(!categoryMenu.findChild<QMenu*>(QStringLiteral("compareWithMenu")));
 }
 
 void TestCompareView::ctrlKComparesTheCurrentOptionWithTheNext_data()
@@ -242,7 +462,6 @@ void TestCompareView::ctrlKComparesTheCurrentOptionWithTheNext_data()
     QTest::newRow("ec2") << CatalogItem::option(ec2) << ec2 << ecsEc2;
     QTest::newRow("lambda wraps around") << CatalogItem::option(lambda) << lambda << ec2;
     QTest::newRow("nothing selected") << CatalogItem() << ec2 << ecsEc2;
-    QTest::newRow("a service") << CatalogItem::service(QStringLiteral("fargate")) << ec2 << ecsEc2;
 }
 
 void TestCompareView::ctrlKComparesTheCurrentOptionWithTheNext()

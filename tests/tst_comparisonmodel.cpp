@@ -33,6 +33,25 @@ QStringList differingRowIds(const ComparisonModel& model)
     return ids;
 }
 
+CatalogItem service(const char* id)
+{
+    return CatalogItem::service(QString::fromLatin1(id));
+}
+
+CatalogItem option(const QString& id)
+{
+    return CatalogItem::option(id);
+}
+
+// "ecs-fargate,eks-fargate" per way, best first.
+QStringList wayIds(const ComparisonWays& found)
+{
+    QStringList ways;
+    for (const ComparedPair& way : found.ways)
+        ways.append(way.first + u',' + way.second);
+    return ways;
+}
+
 QString cell(const ComparisonModel& model, int row, int column, int role = Qt::DisplayRole)
 {
     return model.index(row, column).data(role).toString();
@@ -60,6 +79,12 @@ private slots:
     void swappingThePairSwapsTheColumns();
     void markdownIsOneTableRowPerProperty();
     void markdownEscapesPipesAndLineBreaks();
+
+    void waysToCompareServices_data();
+    void waysToCompareServices();
+    void parseComparisonNamesTheValidIds_data();
+    void parseComparisonNamesTheValidIds();
+    void aServiceSideAddsTheServiceFacts();
 
 private:
     const Catalog m_catalog = Catalog::loadBuiltIn();
@@ -315,6 +340,197 @@ void TestComparisonModel::markdownEscapesPipesAndLineBreaks()
         unescaped.remove(QStringLiteral("\\|"));
         QCOMPARE(unescaped.count(u'|'), 4);
     }
+}
+
+void TestComparisonModel::waysToCompareServices_data()
+{
+    QTest::addColumn<QStringList>("onlyOptions"); // empty: the whole built-in catalog
+    QTest::addColumn<CatalogItem>("first");
+    QTest::addColumn<CatalogItem>("second");
+    QTest::addColumn<QStringList>("ways");
+    QTest::addColumn<QString>("error");
+
+    // Two orchestrators on the same substrate: one way per substrate, the one leaving the
+    // most to AWS (Fargate) first.
+    QTest::newRow("ECS vs EKS") << QStringList() << service("ecs") << service("eks")
+                                << QStringList{QStringLiteral("ecs-fargate,eks-fargate"),
+                                               QStringLiteral("ecs-ec2,eks-ec2")}
+                                << QString();
+    // Two substrates under the same orchestrator: one way per orchestrator, in catalog order.
+    QTest::newRow("Fargate vs EC2")
+        << QStringList() << service("fargate") << service("ec2")
+        << QStringList{QStringLiteral("ecs-fargate,ecs-ec2"), QStringLiteral("eks-fargate,eks-ec2")}
+        << QString();
+    // No common ground: Fargate stands for the option on it leaving the most to AWS (ECS and
+    // EKS on Fargate tie; catalog order), Lambda and EC2 for their own options.
+    QTest::newRow("Fargate vs Lambda")
+        << QStringList() << service("fargate") << service("lambda")
+        << QStringList{QStringLiteral("ecs-fargate,lambda")} << QString();
+    QTest::newRow("EC2 vs Lambda") << QStringList() << service("ec2") << service("lambda")
+                                   << QStringList{QStringLiteral("ec2,lambda")} << QString();
+    QTest::newRow("EKS vs Lambda")
+        << QStringList() << service("eks") << service("lambda")
+        << QStringList{QStringLiteral("eks-fargate,lambda")} << QString();
+    // ECS and Fargate would both be ECS on Fargate: ECS keeps the option named after it.
+    QTest::newRow("ECS vs Fargate")
+        << QStringList() << service("ecs") << service("fargate")
+        << QStringList{QStringLiteral("ecs-fargate,eks-fargate")} << QString();
+    QTest::newRow("Fargate vs ECS")
+        << QStringList() << service("fargate") << service("ecs")
+        << QStringList{QStringLiteral("eks-fargate,ecs-fargate")} << QString();
+    // Mixed pairs: the option stays; the service takes the same stack where it can.
+    QTest::newRow("ECS on Fargate vs EKS")
+        << QStringList() << option(ecsFargate) << service("eks")
+        << QStringList{QStringLiteral("ecs-fargate,eks-fargate")} << QString();
+    QTest::newRow("ECS on EC2 vs Fargate")
+        << QStringList() << option(ecsEc2) << service("fargate")
+        << QStringList{QStringLiteral("ecs-ec2,ecs-fargate")} << QString();
+    QTest::newRow("Fargate vs Lambda functions")
+        << QStringList() << service("fargate") << option(lambda)
+        << QStringList{QStringLiteral("ecs-fargate,lambda")} << QString();
+    QTest::newRow("two options") << QStringList() << option(lambda) << option(ecsFargate)
+                                 << QStringList{QStringLiteral("lambda,ecs-fargate")} << QString();
+
+    // Refusals.
+    QTest::newRow("the same service twice")
+        << QStringList() << service("ecs") << service("ecs") << QStringList()
+        << QStringLiteral("compares Amazon ECS with itself; name two different services");
+    QTest::newRow("the same option twice")
+        << QStringList() << option(lambda) << option(lambda) << QStringList()
+        << QStringLiteral("compares an option with itself; name two different options");
+    QTest::newRow("a service and its only option")
+        << QStringList() << option(lambda) << service("lambda") << QStringList()
+        << QStringLiteral("leaves no second option: Lambda functions and AWS Lambda both stand "
+                          "for Lambda functions");
+    QTest::newRow("unknown service")
+        << QStringList() << service("app-runner") << service("ecs") << QStringList()
+        << QStringLiteral("names \"app-runner\", which is not an option or service id in "
+                          "built-in catalog.json (options: ec2, ecs-ec2, eks-ec2, ecs-fargate, "
+                          "eks-fargate, lambda; services: ec2, ecs, eks, fargate, lambda)");
+    QTest::newRow("unknown option")
+        << QStringList() << option(lambda) << option(QStringLiteral("ECS-FARGATE")) << QStringList()
+        << QStringLiteral("names \"ECS-FARGATE\", which is not an option or service id in "
+                          "built-in catalog.json (options: ec2, ecs-ec2, eks-ec2, ecs-fargate, "
+                          "eks-fargate, lambda; services: ec2, ecs, eks, fargate, lambda)");
+
+    // A catalog of one option: only what that option stands for compares, and never with it.
+    const QStringList justEcsFargate{ecsFargate};
+    QTest::newRow("one-option catalog, ECS vs Fargate")
+        << justEcsFargate << service("ecs") << service("fargate") << QStringList()
+        << QStringLiteral("leaves no second option: Amazon ECS and AWS Fargate both stand for "
+                          "ECS on Fargate");
+    QTest::newRow("one-option catalog, a service without options")
+        << justEcsFargate << service("ecs") << service("lambda") << QStringList()
+        << QStringLiteral("names AWS Lambda, which no deployment option in built-in "
+                          "catalog.json uses");
+    QTest::newRow("one-option catalog, ECS vs EKS")
+        << justEcsFargate << service("ecs") << service("eks") << QStringList()
+        << QStringLiteral("names Amazon EKS, which no deployment option in built-in "
+                          "catalog.json uses");
+}
+
+void TestComparisonModel::waysToCompareServices()
+{
+    QFETCH(QStringList, onlyOptions);
+    QFETCH(CatalogItem, first);
+    QFETCH(CatalogItem, second);
+    QFETCH(QStringList, ways);
+    QFETCH(QString, error);
+    const Catalog catalog =
+        onlyOptions.isEmpty() ? m_catalog : m_catalog.withOnlyOptions(onlyOptions);
+    const ComparisonWays found = waysToCompare(catalog, first, second);
+    QCOMPARE(wayIds(found), ways);
+    QCOMPARE(found.error, error);
+    for (const ComparedPair& way : found.ways) {
+        // Every way keeps what was asked for, so views can say what stands for what.
+        QCOMPARE(way.firstItem, first);
+        QCOMPARE(way.secondItem, second);
+        ComparisonModel model(catalog);
+        QVERIFY(model.setPair(way));
+    }
+}
+
+void TestComparisonModel::parseComparisonNamesTheValidIds_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("ways");
+    QTest::addColumn<QString>("error");
+    const QString validIds = QStringLiteral(" (options: ec2, ecs-ec2, eks-ec2, ecs-fargate, "
+                                            "eks-fargate, lambda; services: ec2, ecs, eks, "
+                                            "fargate, lambda)");
+    QTest::newRow("services") << "ecs,eks"
+                              << QStringList{QStringLiteral("ecs-fargate,eks-fargate"),
+                                             QStringLiteral("ecs-ec2,eks-ec2")}
+                              << QString();
+    // ec2 and lambda name an option and a service: they mean the option.
+    QTest::newRow("option ids first")
+        << "fargate,lambda" << QStringList{QStringLiteral("ecs-fargate,lambda")} << QString();
+    QTest::newRow("ec2 is the option")
+        << "ec2,fargate" << QStringList{QStringLiteral("ec2,ecs-fargate")} << QString();
+    QTest::newRow("options") << "lambda,ecs-fargate"
+                             << QStringList{QStringLiteral("lambda,ecs-fargate")} << QString();
+    QTest::newRow("one id") << "ecs" << QStringList()
+                            << QStringLiteral("is not two ids separated by a comma") + validIds;
+    QTest::newRow("three ids") << "ecs,eks,lambda" << QStringList()
+                               << QStringLiteral("is not two ids separated by a comma") + validIds;
+    QTest::newRow("unknown id")
+        << "ecs,app-runner" << QStringList()
+        << QStringLiteral("names \"app-runner\", which is not an option or service id in "
+                          "built-in catalog.json") +
+               validIds;
+    QTest::newRow("same twice") << "eks,eks" << QStringList()
+                                << QStringLiteral("compares Amazon EKS with itself; name two "
+                                                  "different services");
+}
+
+void TestComparisonModel::parseComparisonNamesTheValidIds()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, ways);
+    QFETCH(QString, error);
+    const ComparisonWays found = parseComparison(m_catalog, text);
+    QCOMPARE(wayIds(found), ways);
+    QCOMPARE(found.error, error);
+}
+
+void TestComparisonModel::aServiceSideAddsTheServiceFacts()
+{
+    ComparisonModel model(m_catalog);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const ComparedPair ecsVsEks =
+        waysToCompare(m_catalog, service("ecs"), service("eks")).ways.constFirst();
+    QVERIFY(model.setPair(ecsVsEks));
+    const QStringList serviceRows = {QStringLiteral("service"), QStringLiteral("service-billing"),
+                                     QStringLiteral("service-limits"),
+                                     QStringLiteral("service-typical-uses")};
+    QCOMPARE(rowIds(model).mid(0, 4), serviceRows);
+    QCOMPARE(model.rowCount(), 4 + 2 + m_catalog.attributes().size());
+    // The Details pane's data, not a copy of it.
+    const Service& ecs = *m_catalog.service(QStringLiteral("ecs"));
+    const Service& eks = *m_catalog.service(QStringLiteral("eks"));
+    QCOMPARE(cell(model, 0, ComparisonModel::FirstColumn), ecs.name + u": " + ecs.summary);
+    QCOMPARE(cell(model, 1, ComparisonModel::FirstColumn), ecs.billing);
+    QCOMPARE(cell(model, 1, ComparisonModel::SecondColumn), eks.billing);
+    QCOMPARE(cell(model, 2, ComparisonModel::SecondColumn), eks.limits.join(QStringLiteral("; ")));
+    QCOMPARE(cell(model, 3, ComparisonModel::FirstColumn),
+             ecs.typicalUses.join(QStringLiteral("; ")));
+    QVERIFY(model.rowDiffers(1));
+    QCOMPARE(model.headerData(ComparisonModel::FirstColumn, Qt::Horizontal).toString(),
+             QStringLiteral("ECS on Fargate"));
+
+    // A mixed pair: the option side shows its top service's facts.
+    const ComparedPair fargateVsLambda =
+        waysToCompare(m_catalog, service("fargate"), option(lambda)).ways.constFirst();
+    QVERIFY(model.setPair(fargateVsLambda));
+    QCOMPARE(cell(model, 1, ComparisonModel::FirstColumn),
+             m_catalog.service(QStringLiteral("fargate"))->billing);
+    QCOMPARE(cell(model, 1, ComparisonModel::SecondColumn),
+             m_catalog.service(QStringLiteral("lambda"))->billing);
+
+    // Options alone have no service rows.
+    QVERIFY(model.setPair(ComparedPair::ofOptions(ecsFargate, eksFargate)));
+    QVERIFY(!rowIds(model).contains(QStringLiteral("service-billing")));
+    QCOMPARE(model.rowCount(), 2 + m_catalog.attributes().size());
 }
 
 QTEST_GUILESS_MAIN(TestComparisonModel)

@@ -91,6 +91,9 @@ private slots:
     void ec2Infeasible_data();
     void ec2Infeasible();
     void plainEc2FixedAndSized();
+    void fixedCapacityAgainstTheLoad_data();
+    void fixedCapacityAgainstTheLoad();
+    void countsInNotes();
     void estimateJsonHasTheDesignShape();
     void provenanceJson();
     void totalOnlyAgreesWithTheDetailedEstimate();
@@ -343,6 +346,8 @@ void TestCostModel::fargateReproducesAwsExamples()
     workload.container.ephemeralStorageGb = 30;
     workload.container.tasks = 5;
     workload.container.hoursPerMonth = 5;
+    // AWS's example states no load; 5 task-hours of 1 vCPU must be able to serve it.
+    workload.requestsPerMonth = 100'000;
     const Estimate fargate = estimate(QStringLiteral("ecs-fargate"), workload);
     QVERIFY2(fargate.feasible, qPrintable(allNotes(fargate)));
     QCOMPARE(*fargate.monthlyTotal, expectedTotal);
@@ -362,6 +367,8 @@ void TestCostModel::eksFargateReproducesAwsPodExample()
     workload.container.memoryGb = 0.75;
     workload.container.tasks = 10;
     workload.container.hoursPerMonth = 30;
+    // AWS's example states no load; the pods must be able to serve the workload's.
+    workload.requestsPerMonth = 100'000;
     const Estimate pods = estimate(QStringLiteral("eks-fargate"), workload);
     QVERIFY2(pods.feasible, qPrintable(allNotes(pods)));
     const double fargate =
@@ -450,7 +457,9 @@ void TestCostModel::capacitySizedFromLoad()
     QCOMPARE(*sized.monthlyTotal, expectedTotal);
     QVERIFY2(hasNoteContaining(sized, QStringLiteral("Little's law")), qPrintable(allNotes(sized)));
 
-    // Fixed capacity ignores the load: 3 tasks / instances whatever the requests.
+    // Fixed capacity is not sized from the load: 3 tasks / instances, which can serve far
+    // fewer requests than 1e9 (fixedCapacityAgainstTheLoad) but plenty for 1e6.
+    workload.requestsPerMonth = 1e6;
     workload.container.tasks = 3;
     workload.instance.count = 3;
     const Estimate fixed = estimate(option, workload);
@@ -624,11 +633,28 @@ void TestCostModel::ec2Infeasible_data()
     QTest::newRow("fixed count too small")
         << "ecs-ec2"
         << "m5.large" << std::optional<int>(2) << "x86_64"
-        << "5 task(s) need 3 m5.large instances, but the workload fixes the count at 2";
+        << "5 tasks need 3 m5.large instances, but the workload fixes the count at 2";
     QTest::newRow("architecture mismatch")
         << "ec2"
         << "m5.large" << std::optional<int>() << "arm64"
-        << "m5.large is an x86_64 instance type but the workload is arm64";
+        << "m5.large is an x86_64 instance type but the workload is arm64: choose an arm64 type "
+           "such as m7g.large";
+    // The suggestion is the arm64 type in the price book nearest in vCPU and memory.
+    QTest::newRow("architecture mismatch, compute-optimised")
+        << "ecs-ec2"
+        << "c6i.large" << std::optional<int>() << "arm64"
+        << "c6i.large is an x86_64 instance type but the workload is arm64: choose an arm64 "
+           "type such as c7g.large";
+    QTest::newRow("architecture mismatch, burstable")
+        << "eks-ec2"
+        << "t3.micro" << std::optional<int>() << "arm64"
+        << "t3.micro is an x86_64 instance type but the workload is arm64: choose an arm64 "
+           "type such as t4g.micro";
+    QTest::newRow("arm64 type on an x86_64 workload")
+        << "ec2"
+        << "m7g.large" << std::optional<int>() << "x86_64"
+        << "m7g.large is an arm64 instance type but the workload is x86_64: choose an x86_64 "
+           "type such as m5.large";
 }
 
 void TestCostModel::ec2Infeasible()
@@ -671,6 +697,96 @@ void TestCostModel::plainEc2FixedAndSized()
     workload.instance.type = QStringLiteral("t4g.small");
     QVERIFY(hasNoteContaining(estimate(QStringLiteral("ec2"), workload),
                               QStringLiteral("unlimited credit mode")));
+}
+
+void TestCostModel::fixedCapacityAgainstTheLoad_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<double>("requests");
+    QTest::addColumn<bool>("fixed");
+    QTest::addColumn<QString>("reason"); // empty when feasible
+
+    // One 2-vCPU task or m5.large (2 vCPU) for 10 h: 72,000 vCPU-s × 70% utilization × 1 in
+    // flight per vCPU ÷ 1,200 s = 42 requests, exactly.
+    const QString tooFewTasks = QStringLiteral(
+        "1 %1 of 2 vCPU × 10 h a month can serve at most 42 requests of 1,200 s at 70% target "
+        "utilization (1 in flight per vCPU); this workload has %2");
+    for (const char* option : {"ecs-fargate", "eks-fargate", "ecs-ec2", "eks-ec2", "ec2"}) {
+        const QString id = QString::fromLatin1(option);
+        const QString unit = id == QLatin1String("ec2") ? QStringLiteral("m5.large instance")
+                             : id.startsWith(QLatin1String("eks")) ? QStringLiteral("pod")
+                                                                   : QStringLiteral("task");
+        QTest::addRow("%s, just enough", option) << id << 42.0 << true << QString();
+        QTest::addRow("%s, one request more", option)
+            << id << 43.0 << true << tooFewTasks.arg(unit, QStringLiteral("43"));
+        QTest::addRow("%s, the nightly batch at 1M", option)
+            << id << 1e6 << true << tooFewTasks.arg(unit, QStringLiteral("1,000,000"));
+        // Sized from the load, capacity grows with it: never infeasible for this reason.
+        QTest::addRow("%s, sized from load", option) << id << 1e6 << false << QString();
+    }
+}
+
+void TestCostModel::fixedCapacityAgainstTheLoad()
+{
+    QFETCH(QString, option);
+    QFETCH(double, requests);
+    QFETCH(bool, fixed);
+    QFETCH(QString, reason);
+    Workload workload;
+    workload.requestsPerMonth = requests;
+    workload.avgDurationMs = 1'200'000;
+    workload.peakToAverage = 1;
+    workload.container.vcpu = 2;
+    workload.container.memoryGb = 4;
+    workload.container.hoursPerMonth = 10;
+    workload.container.targetUtilization = 0.7;
+    workload.container.concurrencyPerVcpu = 1;
+    workload.instance.hoursPerMonth = 10;
+    if (fixed) {
+        workload.container.tasks = 1;
+        workload.instance.count = 1;
+    }
+    const Estimate estimated = estimate(option, workload);
+    QCOMPARE(estimated.feasible, reason.isEmpty());
+    QCOMPARE(estimated.monthlyTotal.has_value(), reason.isEmpty());
+    // Sweeps and break-evens see the same verdict.
+    QCOMPARE(estimateMonthlyTotal(*m_catalog.option(option), workload, m_prices).has_value(),
+             reason.isEmpty());
+    if (!reason.isEmpty())
+        QVERIFY2(estimated.notes.contains(reason), qPrintable(allNotes(estimated)));
+}
+
+void TestCostModel::countsInNotes()
+{
+    // 1e10 requests sized from load: thousands of tasks and instances, counted with
+    // separators and proper plurals.
+    Workload workload;
+    workload.requestsPerMonth = 1e10;
+    const Estimate packed = estimate(QStringLiteral("eks-ec2"), workload);
+    QVERIFY2(hasNoteContaining(packed, QStringLiteral("1,957 pods of 1 vCPU sized from load")),
+             qPrintable(allNotes(packed)));
+    QVERIFY2(hasNoteContaining(packed, QStringLiteral("Bin-packing: 2 pods per m5.large (2 by "
+                                                      "vCPU, 3 by memory); 1,957 pods → 979 "
+                                                      "instances (minimum 1)")),
+             qPrintable(allNotes(packed)));
+    QVERIFY2(hasNoteContaining(packed, QStringLiteral("1 EKS cluster billed")),
+             qPrintable(allNotes(packed)));
+    workload.requestsPerMonth = 1e6;
+    workload.container.tasks = 1;
+    workload.clusters = 2;
+    const Estimate single = estimate(QStringLiteral("eks-fargate"), workload);
+    QVERIFY2(hasNoteContaining(single, QStringLiteral("1 pod (fixed in the workload)")),
+             qPrintable(allNotes(single)));
+    QVERIFY2(hasNoteContaining(single, QStringLiteral("2 EKS clusters billed")),
+             qPrintable(allNotes(single)));
+    workload.instance.count = 1;
+    QVERIFY2(hasNoteContaining(estimate(QStringLiteral("ec2"), workload),
+                               QStringLiteral("1 instance (fixed in the workload)")),
+             qPrintable(allNotes(single)));
+    for (const Estimate& any : {packed, single}) {
+        for (const QString& note : any.notes)
+            QVERIFY2(!note.contains(QStringLiteral("(s)")), qPrintable(note));
+    }
 }
 
 void TestCostModel::estimateJsonHasTheDesignShape()

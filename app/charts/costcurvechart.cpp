@@ -124,9 +124,13 @@ void CostCurvePlot::refill()
     for (const QString& optionId : m_model.optionIds()) {
         fillCurves(optionId);
         if (m_curves.value(optionId).isEmpty()) {
-            neverFeasible.append(tr("%1 (%2)").arg(
-                m_model.optionName(optionId),
-                m_model.infeasibleReason(optionId, state().workload().requestsPerMonth)));
+            // Fixed capacity can run the workload's own volume yet none of those charted: the
+            // reason is then the one at the chart's first volume.
+            QString reason =
+                m_model.infeasibleReason(optionId, state().workload().requestsPerMonth);
+            if (reason.isEmpty())
+                reason = m_model.infeasibleReason(optionId, CostCurveModel::fewestRequests);
+            neverFeasible.append(tr("%1 (%2)").arg(m_model.optionName(optionId), reason));
         }
     }
     setTitle(

@@ -7,6 +7,7 @@
 #include "cli/optionvalues.h"
 #include "cost/workload.h"
 #include "json/dataerror.h"
+#include "models/comparisonmodel.h"
 #include "pricing/pricebook.h"
 #include "ui/application.h"
 #include "ui/imagefile.h"
@@ -56,8 +57,9 @@ QString usageText()
                "  --catalog FILE   use this catalog instead of the built-in one\n"
                "  --prices FILE    use this price book instead of the built-in us-east-1 one\n"
                "  --select ID      select (highlight) this deployment option or service\n"
-               "  --compare A,B    compare two deployment options side by side (the export\n"
-               "                   view compare needs it), e.g. lambda,ecs-fargate\n"
+               "  --compare A,B    compare two deployment options or services side by side\n"
+               "                   (the export view compare needs it), e.g. lambda,ecs-fargate\n"
+               "                   or ecs,eks; a service compares through one of its options\n"
                "  --theme THEME    light or dark (default: follow the system, or as last used)\n"
                "  --size WxH       window size in pixels, e.g. 1600x1000\n"
                "  --option ID      (cost) only this option; repeat for several\n"
@@ -134,7 +136,7 @@ std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
         options.size = *size;
     }
     if (parser.isSet(global.select)) {
-        options.select = findSelectable(catalog, parser.value(global.select));
+        options.select = comparableItem(catalog, parser.value(global.select));
         if (options.select.isNull()) {
             return badValue(err, global.select, parser.value(global.select),
                             QStringLiteral("is not an option or service id in ") +
@@ -142,12 +144,13 @@ std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
         }
     }
     if (parser.isSet(global.compare)) {
-        const ComparedPairResult compared =
-            parseComparedPair(catalog, parser.value(global.compare));
-        if (!compared.pair)
-            return badValue(err, global.compare, parser.value(global.compare), compared.reason);
-        options.compareFirst = compared.pair->first;
-        options.compareSecond = compared.pair->second;
+        const QString ids = parser.value(global.compare);
+        const ComparisonWays compared = parseComparison(catalog, ids);
+        if (compared.ways.isEmpty())
+            return badValue(err, global.compare, ids, compared.error);
+        // The window resolves the ids the same way, and keeps them to offer the other ways.
+        options.compareFirst = ids.section(u',', 0, 0);
+        options.compareSecond = ids.section(u',', 1, 1);
     }
     if (parser.isSet(global.theme)) {
         options.theme = parseThemeKind(parser.value(global.theme));

@@ -38,7 +38,7 @@ QString header(const QString& title, const Workload& workload, const PriceBook& 
 // "1 task", "3 tasks".
 QString counted(int count, const QString& singular, const QString& plural)
 {
-    return QString::number(count) + u' ' + (count == 1 ? singular : plural);
+    return groupedNumber(count) + u' ' + (count == 1 ? singular : plural);
 }
 
 QString capacityText(const Capacity& capacity)
@@ -54,10 +54,11 @@ QString capacityText(const Capacity& capacity)
         parts.append(tasks);
     }
     if (capacity.instances) {
-        parts.append(QStringLiteral("%1 × %2").arg(*capacity.instances).arg(capacity.instanceType));
+        parts.append(QStringLiteral("%1 × %2").arg(groupedNumber(*capacity.instances),
+                                                   capacity.instanceType));
         if (capacity.tasksPerInstance) {
-            parts.append(
-                QStringLiteral("room for %1 per instance").arg(*capacity.tasksPerInstance));
+            parts.append(QStringLiteral("room for %1 per instance")
+                             .arg(groupedNumber(*capacity.tasksPerInstance)));
         }
     }
     if (capacity.clusters) {
@@ -254,8 +255,11 @@ int runBreakEven(const QStringList& arguments, const CommandContext& context)
                           context.prices)
                 << table.toString();
     if (crossings.isEmpty()) {
-        context.out << QStringLiteral("\nThe cheapest option is the same from %1 to %2 "
-                                      "requests a month.\n")
+        // Fixed capacity too small for every volume swept leaves no option at all.
+        context.out << (first.isEmpty() ? QStringLiteral("\nNo option can run this workload "
+                                                         "from %1 to %2 requests a month.\n")
+                                        : QStringLiteral("\nThe cheapest option is the same "
+                                                         "from %1 to %2 requests a month.\n"))
                            .arg(groupedNumber(from), groupedNumber(to));
     }
     return ExitSuccess;

@@ -5,6 +5,7 @@
 #include "cli/workloadoptions.h"
 #include "export/compareexportview.h"
 #include "export/figure.h"
+#include "models/comparisonmodel.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -99,7 +100,7 @@ std::optional<ExportRequest> readRequest(const QCommandLineParser& parser,
     request.format = *format;
 
     if (parser.isSet(options.select)) {
-        request.options.select = findSelectable(context.catalog, parser.value(options.select));
+        request.options.select = comparableItem(context.catalog, parser.value(options.select));
         if (request.options.select.isNull()) {
             return badValue(err, options.select, parser.value(options.select),
                             QStringLiteral("is not an option or service id in ") +
@@ -114,12 +115,11 @@ std::optional<ExportRequest> readRequest(const QCommandLineParser& parser,
     if (parser.isSet(options.compare)) {
         if (!comparing)
             return badUsage(err, QStringLiteral("--compare goes with --view compare only"));
-        const ComparedPairResult compared =
-            parseComparedPair(context.catalog, parser.value(options.compare));
-        if (!compared.pair)
-            return badValue(err, options.compare, parser.value(options.compare), compared.reason);
-        request.options.compareFirst = compared.pair->first;
-        request.options.compareSecond = compared.pair->second;
+        const ComparisonWays compared =
+            parseComparison(context.catalog, parser.value(options.compare));
+        if (compared.ways.isEmpty())
+            return badValue(err, options.compare, parser.value(options.compare), compared.error);
+        request.options.compared = compared.ways.constFirst();
     }
     if (parser.isSet(options.theme)) {
         const std::optional<ui::Theme::Kind> theme = parseThemeKind(parser.value(options.theme));

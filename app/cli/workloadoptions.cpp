@@ -58,6 +58,25 @@ std::optional<Workload> WorkloadOptions::read(const QCommandLineParser& parser,
             json.insert(QStringLiteral("architecture"), parser.value(m_architecture));
         if (parser.isSet(m_noFreeTier))
             json.insert(QStringLiteral("includeFreeTier"), false);
+        // A workload changed by quick settings is no longer the one its name describes (the
+        // defaults are named after a preset the user never chose): the name says what was
+        // given, as it was typed.
+        QStringList settings;
+        for (const QCommandLineOption* option :
+             {&m_requests, &m_durationMs, &m_memoryMb, &m_architecture, &m_noFreeTier}) {
+            if (!parser.isSet(*option))
+                continue;
+            const QString flag = QStringLiteral("--") + option->names().constFirst();
+            settings.append(option->valueName().isEmpty() ? flag
+                                                          : flag + u' ' + parser.value(*option));
+        }
+        if (!settings.isEmpty()) {
+            const QString given = settings.join(QStringLiteral(" "));
+            json.insert(QStringLiteral("name"),
+                        parser.isSet(m_file)
+                            ? QStringLiteral("%1, with %2").arg(base.name, given)
+                            : QStringLiteral("Default workload with %1").arg(given));
+        }
 
         const bool overridden = json != base.toJson();
         const QString source =

@@ -52,18 +52,16 @@ ui::Comparison* CompareExportView::prepare(const ExportOptions& options) const
     m_state.setTheme(ui::Theme::ofKind(options.theme));
     m_state.setCurrent(options.select);
     const QList<DeploymentOption>& catalogOptions = m_state.catalog().options();
-    const bool valid = options.compareFirst != options.compareSecond &&
-                       m_state.catalog().option(options.compareFirst) &&
-                       m_state.catalog().option(options.compareSecond);
+    const bool valid = m_state.setComparison(options.compared);
     if (!valid && catalogOptions.size() < 2) {
         m_comparison.reset(); // a catalog of one option has nothing to compare
         return nullptr;
     }
-    const QString first = valid ? options.compareFirst : catalogOptions.at(0).id;
-    const QString second = valid ? options.compareSecond : catalogOptions.at(1).id;
-    if (!m_comparison || m_comparison->first().id != first || m_comparison->second().id != second) {
-        m_comparison = std::make_unique<ui::Comparison>(m_state, first, second);
-    }
+    const ComparedPair pair =
+        valid ? options.compared
+              : ComparedPair::ofOptions(catalogOptions.at(0).id, catalogOptions.at(1).id);
+    if (!m_comparison || m_comparison->pair() != pair)
+        m_comparison = std::make_unique<ui::Comparison>(m_state, pair);
     // The figure paints the background (or leaves it transparent), after the theme set it.
     m_comparison->scene().setBackgroundBrush(Qt::NoBrush);
     m_differences.setHtml(m_comparison->differencesHtml());
@@ -80,7 +78,9 @@ CompareExportView::Layout CompareExportView::layout() const
     const QSizeF stacks = m_comparison->scene().sceneRect().size();
     layout.stacks = QRectF(QPointF(), stacks);
     const qreal left = stacks.width() + gap;
-    const qreal width = contentWidth - left;
+    // The stacks' scene has a margin on every side; the text keeps the same on its right, so
+    // the figure's margins are even and the table's highlight stops short of the edge.
+    const qreal width = contentWidth - left - diagram::spacing::margin;
     qreal top = diagram::spacing::margin;
     const auto place = [&](QTextDocument& document) {
         document.setTextWidth(width);

@@ -45,8 +45,7 @@ QImage ExportActions::diagramImage() const
     options.workload = m_state.workload();
     options.theme = m_state.theme().kind();
     options.select = m_state.current();
-    options.compareFirst = m_state.comparedFirst();
-    options.compareSecond = m_state.comparedSecond();
+    options.compared = m_state.comparison();
     Figure figure(*view, m_state.catalog(), m_state.prices(), options);
     return figure.toImage(figure.naturalSize() * clipboardScale);
 }

@@ -252,8 +252,7 @@ Figure ExportDialog::figure() const
                         ? ui::Theme::Kind::Dark
                         : ui::Theme::Kind::Light;
     options.select = m_state.current();
-    options.compareFirst = m_state.comparedFirst();
-    options.compareSecond = m_state.comparedSecond();
+    options.compared = m_state.comparison();
     options.transparent = m_transparentField->isEnabled() && m_transparentField->isChecked();
     return Figure(*m_view, m_state.catalog(), m_state.prices(), options);
 }

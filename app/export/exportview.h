@@ -2,6 +2,7 @@
 
 #include "catalog/catalogitem.h"
 #include "cost/workload.h"
+#include "models/comparisonmodel.h"
 #include "ui/theme.h"
 
 #include <QList>
@@ -27,9 +28,8 @@ struct ExportOptions
 {
     Workload workload;
     ui::Theme::Kind theme = ui::Theme::Kind::Light;
-    CatalogItem select; // null: nothing highlighted
-    QString compareFirst;
-    QString compareSecond;
+    CatalogItem select;    // null: nothing highlighted
+    ComparedPair compared; // null: the first two options of the catalog
     bool transparent = false;
 };
 

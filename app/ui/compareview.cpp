@@ -31,6 +31,7 @@ constexpr int chartHeight = 320;
 constexpr int partGap = 16;
 constexpr int firstShare = 3;
 constexpr int secondShare = 2;
+constexpr int minimumPickerWidth = 110;
 
 QLabel* richText()
 {
@@ -155,17 +156,43 @@ QWidget* CompareView::createBar()
 
     m_firstPicker = new QComboBox;
     m_secondPicker = new QComboBox;
+    const Catalog& catalog = m_state.catalog();
     for (QComboBox* picker : {m_firstPicker, m_secondPicker}) {
-        for (const DeploymentOption& option : m_state.catalog().options())
+        for (const DeploymentOption& option : catalog.options()) {
             picker->addItem(option.name, option.id);
-        picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+            picker->setItemData(picker->count() - 1,
+                                QVariant::fromValue(CatalogItem::option(option.id)),
+                                pickerItemRole);
+        }
+        picker->insertSeparator(picker->count());
+        for (const Service& service : catalog.services()) {
+            picker->addItem(service.name, service.id);
+            picker->setItemData(picker->count() - 1,
+                                QVariant::fromValue(CatalogItem::service(service.id)),
+                                pickerItemRole);
+        }
     }
-    m_firstPicker->setToolTip(tr("The option on the left"));
-    m_firstPicker->setAccessibleName(tr("First option compared"));
-    m_secondPicker->setToolTip(tr("The option on the right"));
-    m_secondPicker->setAccessibleName(tr("Second option compared"));
+    m_firstPicker->setToolTip(tr("The option or service on the left"));
+    m_firstPicker->setAccessibleName(tr("First option or service compared"));
+    m_secondPicker->setToolTip(tr("The option or service on the right"));
+    m_secondPicker->setAccessibleName(tr("Second option or service compared"));
     connect(m_firstPicker, &QComboBox::activated, this, [this](int index) { pick(true, index); });
     connect(m_secondPicker, &QComboBox::activated, this, [this](int index) { pick(false, index); });
+
+    m_wayPicker = new QComboBox;
+    m_wayPicker->setToolTip(tr("Two services compare on what both use: choose it"));
+    m_wayLabel = new QLabel(tr("Both &use:"));
+    m_wayLabel->setBuddy(m_wayPicker);
+    m_wayLabel->hide();
+    m_wayPicker->hide();
+    for (QComboBox* picker : {m_firstPicker, m_secondPicker, m_wayPicker}) {
+        // As wide as the choice when there is room; a narrow window elides it instead of
+        // growing the bar ("Amazon ECS — as ECS on Fargate" is long).
+        picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        picker->setMinimumWidth(minimumPickerWidth);
+    }
+    connect(m_wayPicker, &QComboBox::activated, this,
+            [this](int index) { m_state.setComparison(m_ways.value(index)); });
 
     auto* swap = new QToolButton;
     swap->setText(tr("⇄ &Swap"));
@@ -190,6 +217,9 @@ QWidget* CompareView::createBar()
     layout->addWidget(m_firstPicker);
     layout->addWidget(swap);
     layout->addWidget(m_secondPicker);
+    layout->addSpacing(12);
+    layout->addWidget(m_wayLabel);
+    layout->addWidget(m_wayPicker);
     layout->addStretch(1);
     layout->addWidget(copy);
     layout->addWidget(close);
@@ -198,19 +228,29 @@ QWidget* CompareView::createBar()
 
 void CompareView::pick(bool firstSide, int index)
 {
-    const QString picked = (firstSide ? m_firstPicker : m_secondPicker)->itemData(index).toString();
-    QString first = firstSide ? picked : m_state.comparedFirst();
-    QString second = firstSide ? m_state.comparedSecond() : picked;
-    // Picking the other side's option swaps the sides rather than comparing it with itself.
+    const auto picked = (firstSide ? m_firstPicker : m_secondPicker)
+                            ->itemData(index, pickerItemRole)
+                            .value<CatalogItem>();
+    const ComparedPair& shown = m_state.comparison();
+    CatalogItem first = firstSide ? picked : shown.firstItem;
+    CatalogItem second = firstSide ? shown.secondItem : picked;
+    // Picking the other side's choice swaps the sides rather than comparing it with itself.
     if (first == second)
-        (firstSide ? second : first) =
-            firstSide ? m_state.comparedFirst() : m_state.comparedSecond();
-    m_state.setComparison(first, second);
+        (firstSide ? second : first) = firstSide ? shown.firstItem : shown.secondItem;
+    const ComparisonWays found = waysToCompare(m_state.catalog(), first, second);
+    if (found.ways.isEmpty()) {
+        emit message(tr("%1 vs %2 %3")
+                         .arg(itemName(m_state.catalog(), first),
+                              itemName(m_state.catalog(), second), found.error));
+        showPickedItems(); // back to what is compared
+        return;
+    }
+    m_state.setComparison(found.ways.constFirst());
 }
 
 void CompareView::swapSides()
 {
-    m_state.setComparison(m_state.comparedSecond(), m_state.comparedFirst());
+    m_state.setComparison(m_state.comparison().swapped());
 }
 
 void CompareView::copyMarkdown()
@@ -228,9 +268,7 @@ void CompareView::closeComparison()
 
 void CompareView::showPair()
 {
-    const QString first = m_state.comparedFirst();
-    const QString second = m_state.comparedSecond();
-    if (first.isEmpty()) {
+    if (!m_state.isComparing()) {
         // Closed: nothing of it stays behind to follow workload edits.
         delete m_scroller->takeWidget();
         m_comparison.reset();
@@ -239,10 +277,9 @@ void CompareView::showPair()
         m_costChart = nullptr;
         return;
     }
-    m_firstPicker->setCurrentIndex(m_firstPicker->findData(first));
-    m_secondPicker->setCurrentIndex(m_secondPicker->findData(second));
+    showPickedItems();
 
-    auto comparison = std::make_unique<Comparison>(m_state, first, second);
+    auto comparison = std::make_unique<Comparison>(m_state, m_state.comparison());
     auto* content = new QWidget;
     content->setObjectName(QStringLiteral("comparisonContent"));
     m_title = new QLabel;
@@ -285,6 +322,37 @@ void CompareView::showPair()
     m_comparison = std::move(comparison);
     connect(m_comparison.get(), &Comparison::changed, this, &CompareView::refreshText);
     refreshText();
+}
+
+void CompareView::showPickedItems()
+{
+    const Catalog& catalog = m_state.catalog();
+    const ComparedPair& pair = m_state.comparison();
+    const auto show = [&catalog](QComboBox* picker, const CatalogItem& item,
+                                 const QString& optionId) {
+        for (int i = 0; i < picker->count(); ++i) {
+            const auto entry = picker->itemData(i, pickerItemRole).value<CatalogItem>();
+            if (entry.kind != CatalogItem::Kind::Service)
+                continue;
+            // The service picked says which option stands for it.
+            picker->setItemText(
+                i,
+                entry == item
+                    ? tr("%1 — as %2").arg(itemName(catalog, entry), catalog.option(optionId)->name)
+                    : itemName(catalog, entry));
+        }
+        picker->setCurrentIndex(picker->findData(QVariant::fromValue(item), pickerItemRole));
+    };
+    show(m_firstPicker, pair.firstItem, pair.first);
+    show(m_secondPicker, pair.secondItem, pair.second);
+
+    m_ways = waysToCompare(catalog, pair.firstItem, pair.secondItem).ways;
+    m_wayPicker->clear();
+    for (const ComparedPair& way : std::as_const(m_ways))
+        m_wayPicker->addItem(sharedServicesName(catalog, way));
+    m_wayPicker->setCurrentIndex(static_cast<int>(m_ways.indexOf(pair)));
+    m_wayLabel->setVisible(m_ways.size() > 1);
+    m_wayPicker->setVisible(m_ways.size() > 1);
 }
 
 void CompareView::refreshText()

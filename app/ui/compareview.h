@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/comparisonmodel.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -23,7 +25,10 @@ class Comparison;
 class ExplorerState;
 
 // The comparison of two deployment options, in place of the stack diagram: a bar with the two
-// option pickers, "Swap sides", "Copy as Markdown" and "Close", above the comparison itself:
+// pickers (options, or services compared through one of their options), the choice of what
+// the two share where a pair of services can be compared several ways ("Both use: AWS
+// Fargate" or "Amazon EC2" for ECS vs EKS), "Swap sides", "Copy as Markdown" and "Close",
+// above the comparison itself:
 // the two stacks with the layers managed differently highlighted and listed, the attribute
 // table, and both estimates with their difference, break-evens and a chart of the two curves.
 //
@@ -43,6 +48,11 @@ public:
 
     QComboBox* firstPicker() const { return m_firstPicker; }
     QComboBox* secondPicker() const { return m_secondPicker; }
+    // The item data role of the pickers holding each entry's CatalogItem (Qt::UserRole holds
+    // its id, options first, so findData(optionId) finds the option).
+    static constexpr int pickerItemRole = Qt::UserRole + 1;
+    // Chooses between the ways to compare the pair; hidden when there is only one.
+    QComboBox* wayPicker() const { return m_wayPicker; }
     QAbstractButton* swapButton() const { return m_swapButton; }
     QAbstractButton* copyMarkdownButton() const { return m_copyButton; }
     QAbstractButton* closeButton() const { return m_closeButton; }
@@ -65,6 +75,7 @@ signals:
 private:
     QWidget* createBar();
     void pick(bool firstSide, int index);
+    void showPickedItems();
     void showPair();
     void refreshText();
 
@@ -72,6 +83,9 @@ private:
     std::unique_ptr<Comparison> m_comparison;
     QComboBox* m_firstPicker = nullptr;
     QComboBox* m_secondPicker = nullptr;
+    QComboBox* m_wayPicker = nullptr;
+    QLabel* m_wayLabel = nullptr;
+    QList<ComparedPair> m_ways;
     QAbstractButton* m_swapButton = nullptr;
     QAbstractButton* m_copyButton = nullptr;
     QAbstractButton* m_closeButton = nullptr;

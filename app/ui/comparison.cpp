@@ -23,23 +23,23 @@ constexpr double sameAmount = 0.005;
 
 } // namespace
 
-Comparison::Comparison(ExplorerState& source, const QString& firstOptionId,
-                       const QString& secondOptionId, QObject* parent)
+Comparison::Comparison(ExplorerState& source, const ComparedPair& pair, QObject* parent)
     : QObject(parent)
     , m_source(source)
-    , m_pairCatalog(source.catalog().withOnlyOptions({firstOptionId, secondOptionId}))
+    , m_pair(pair)
+    , m_pairCatalog(source.catalog().withOnlyOptions({pair.first, pair.second}))
     , m_pairState(m_pairCatalog, source.prices())
     , m_model(m_pairCatalog)
 {
     Q_ASSERT(m_pairCatalog.options().size() == 2);
-    m_model.setPair(firstOptionId, secondOptionId);
+    m_model.setPair(pair);
     m_pairState.setTheme(source.theme());
     m_pairState.setWorkload(source.workload());
     m_pairState.setShowResponsibility(true);
     m_scene = new diagram::StackDiagramScene(m_pairState, this);
     m_scene->setHighlightDifferences(true);
-    m_costs = compareCosts(m_pairCatalog, source.workload(), source.prices(), firstOptionId,
-                           secondOptionId);
+    m_costs =
+        compareCosts(m_pairCatalog, source.workload(), source.prices(), pair.first, pair.second);
 
     connect(&source, &ExplorerState::workloadChanged, this, &Comparison::followWorkload);
     connect(&source, &ExplorerState::themeChanged, this, [this] {
@@ -83,7 +83,13 @@ QString Comparison::optionName(const QString& optionId) const
 
 QString Comparison::title() const
 {
-    return tr("%1 vs %2").arg(first().name, second().name);
+    // A service names the option standing for it.
+    const auto side = [this](const CatalogItem& item, const DeploymentOption& option) {
+        return item.kind == CatalogItem::Kind::Service
+                   ? tr("%1 (as %2)").arg(itemName(m_pairCatalog, item), option.name)
+                   : option.name;
+    };
+    return tr("%1 vs %2").arg(side(m_pair.firstItem, first()), side(m_pair.secondItem, second()));
 }
 
 QString Comparison::differencesHtml() const

@@ -27,9 +27,8 @@ class Comparison final : public QObject
     Q_DISABLE_COPY_MOVE(Comparison)
 
 public:
-    // Both ids must be different options of the source state's catalog.
-    Comparison(ExplorerState& source, const QString& firstOptionId, const QString& secondOptionId,
-               QObject* parent = nullptr);
+    // The pair's options must be different options of the source state's catalog.
+    Comparison(ExplorerState& source, const ComparedPair& pair, QObject* parent = nullptr);
     ~Comparison() override;
 
     const DeploymentOption& first() const { return *m_pairCatalog.option(m_model.first()); }
@@ -40,9 +39,11 @@ public:
     ExplorerState& pairState() { return m_pairState; }
     diagram::StackDiagramScene& scene() { return *m_scene; }
     const ComparisonModel& model() const { return m_model; }
+    const ComparedPair& pair() const { return m_pair; }
     const CostComparison& costs() const { return m_costs; }
 
-    // "Lambda functions vs ECS on Fargate"
+    // "Lambda functions vs ECS on Fargate"; for services "Amazon ECS (as ECS on Fargate) vs
+    // Amazon EKS (as EKS on Fargate)"
     QString title() const;
     // Rich text (styles included) for the parts that are text: the layers managed differently,
     // the attribute table with differing rows highlighted, and the costs.
@@ -61,6 +62,7 @@ private:
     QString optionName(const QString& optionId) const;
 
     ExplorerState& m_source;
+    const ComparedPair m_pair;
     const Catalog m_pairCatalog;
     ExplorerState m_pairState;
     ComparisonModel m_model;

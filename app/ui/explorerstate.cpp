@@ -52,15 +52,24 @@ void ExplorerState::setHoveredService(const QString& serviceId)
     emit hoveredServiceChanged(m_hoveredService);
 }
 
-bool ExplorerState::setComparison(const QString& firstOptionId, const QString& secondOptionId)
+bool ExplorerState::setComparison(const QString& firstId, const QString& secondId)
 {
-    if (firstOptionId == secondOptionId || !m_catalog.option(firstOptionId) ||
-        !m_catalog.option(secondOptionId)) {
+    return compare(comparableItem(m_catalog, firstId), comparableItem(m_catalog, secondId));
+}
+
+bool ExplorerState::compare(const CatalogItem& first, const CatalogItem& second)
+{
+    const ComparisonWays found = waysToCompare(m_catalog, first, second);
+    return !found.ways.isEmpty() && setComparison(found.ways.constFirst());
+}
+
+bool ExplorerState::setComparison(const ComparedPair& pair)
+{
+    // Only a way its items can be compared: a service never stands for an option it is not in.
+    if (!waysToCompare(m_catalog, pair.firstItem, pair.secondItem).ways.contains(pair))
         return false;
-    }
-    if (firstOptionId != m_comparedFirst || secondOptionId != m_comparedSecond) {
-        m_comparedFirst = firstOptionId;
-        m_comparedSecond = secondOptionId;
+    if (pair != m_compared) {
+        m_compared = pair;
         emit comparisonChanged();
     }
     return true;
@@ -70,8 +79,7 @@ void ExplorerState::clearComparison()
 {
     if (!isComparing())
         return;
-    m_comparedFirst.clear();
-    m_comparedSecond.clear();
+    m_compared = {};
     emit comparisonChanged();
 }
 

@@ -2,6 +2,7 @@
 
 #include "catalog/catalogitem.h"
 #include "cost/workload.h"
+#include "models/comparisonmodel.h"
 #include "ui/theme.h"
 
 #include <QObject>
@@ -41,14 +42,24 @@ public:
     const Theme& theme() const { return m_theme; }
     void setTheme(const Theme& theme);
 
-    // The pair of options the user chose to compare (both empty when none).
-    QString comparedFirst() const { return m_comparedFirst; }
-    QString comparedSecond() const { return m_comparedSecond; }
-    // Sets the pair; false, and nothing changes, for unknown ids or an option with itself.
-    bool setComparison(const QString& firstOptionId, const QString& secondOptionId);
+    // What the user chose to compare (null when nothing), and the pair of options compared
+    // (both empty when none).
+    const ComparedPair& comparison() const { return m_compared; }
+    QString comparedFirst() const { return m_compared.first; }
+    QString comparedSecond() const { return m_compared.second; }
+    // Compares two option or service ids (an id naming both means the option), the default
+    // way (waysToCompare); false, and nothing changes, for unknown ids or a pair that has no
+    // way to be compared.
+    bool setComparison(const QString& firstId, const QString& secondId);
+    // The same for catalog items.
+    bool compare(const CatalogItem& first, const CatalogItem& second);
+    // Sets the pair; false, and nothing changes, unless it is one of the ways to compare its
+    // items (waysToCompare): unknown ids, an option with itself, a service with an option it
+    // is not in.
+    bool setComparison(const ComparedPair& pair);
     // Ends the comparison (both ids empty).
     void clearComparison();
-    bool isComparing() const { return !m_comparedFirst.isEmpty(); }
+    bool isComparing() const { return !m_compared.isNull(); }
 
     bool showResponsibility() const { return m_showResponsibility; }
     void setShowResponsibility(bool show);
@@ -70,8 +81,7 @@ private:
     Workload m_workload;
     CatalogItem m_current;
     QString m_hoveredService;
-    QString m_comparedFirst;
-    QString m_comparedSecond;
+    ComparedPair m_compared;
     Theme m_theme = Theme::light();
     bool m_showResponsibility = true;
 };

@@ -677,6 +677,21 @@ void MainWindow::toggleComparison(bool compare)
         return;
     }
     const CatalogItem current = m_state->current();
+    if (current.kind == CatalogItem::Kind::Service) {
+        // The next service that compares with it is a natural second: ECS with EKS, EKS with
+        // Fargate, Lambda with EC2.
+        const QList<Service>& services = m_catalog.services();
+        const auto at = std::find_if(services.cbegin(), services.cend(),
+                                     [&current](const Service& s) { return s.id == current.id; });
+        const qsizetype first = at - services.cbegin();
+        for (qsizetype step = 1; step < services.size(); ++step) {
+            const Service& second = services.at((first + step) % services.size());
+            if (m_state->compare(current, CatalogItem::service(second.id)))
+                return;
+        }
+        m_compareAction->setChecked(false);
+        return;
+    }
     const QList<DeploymentOption>& options = m_catalog.options();
     qsizetype first = 0;
     for (qsizetype i = 0; i < options.size(); ++i) {
@@ -686,7 +701,7 @@ void MainWindow::toggleComparison(bool compare)
     // The next option in the catalog is a natural second: EC2 with ECS on EC2, ECS on Fargate
     // with EKS on Fargate, Lambda with EC2.
     const qsizetype second = (first + 1) % options.size();
-    m_state->setComparison(options.at(first).id, options.at(second).id);
+    m_state->setComparison(ComparedPair::ofOptions(options.at(first).id, options.at(second).id));
 }
 
 void MainWindow::showComparisonOrDiagram()
@@ -720,14 +735,16 @@ void MainWindow::showComparisonOrDiagram()
 
 void MainWindow::compareTreeSelection()
 {
-    QStringList selected;
+    QList<CatalogItem> selected;
     for (const QModelIndex& index : m_tree->selectionModel()->selectedIndexes()) {
         const auto item = index.data(HierarchyModel::ItemRole).value<CatalogItem>();
-        if (item.kind == CatalogItem::Kind::Option && !selected.contains(item.id))
-            selected.append(item.id);
+        const bool comparable =
+            item.kind == CatalogItem::Kind::Option || item.kind == CatalogItem::Kind::Service;
+        if (comparable && !selected.contains(item))
+            selected.append(item);
     }
     if (selected.size() == 2 && m_tree->selectionModel()->selectedIndexes().size() == 2)
-        m_state->setComparison(selected.constFirst(), selected.constLast());
+        m_state->compare(selected.constFirst(), selected.constLast());
 }
 
 void MainWindow::setThemeChoice(ThemeChoice choice)
@@ -798,20 +815,32 @@ void MainWindow::showItemMenu(const CatalogItem& item, const QPoint& globalPosit
 void MainWindow::fillItemMenu(QMenu& menu, const CatalogItem& item)
 {
     QString name;
-    if (item.kind == CatalogItem::Kind::Option) {
-        name = m_catalog.option(item.id)->name;
+    if (item.kind == CatalogItem::Kind::Option || item.kind == CatalogItem::Kind::Service) {
+        name = itemName(m_catalog, item);
+        // Options and services compare with each other: the item's own kind first.
+        QList<CatalogItem> others;
+        for (const DeploymentOption& option : m_catalog.options())
+            others.append(CatalogItem::option(option.id));
+        QList<CatalogItem> services;
+        for (const Service& service : m_catalog.services())
+            services.append(CatalogItem::service(service.id));
+        if (item.kind == CatalogItem::Kind::Service)
+            others.swap(services);
         QMenu* compare = menu.addMenu(tr("Compare With"));
         compare->setObjectName(QStringLiteral("compareWithMenu"));
-        for (const DeploymentOption& other : m_catalog.options()) {
-            if (other.id == item.id)
-                continue;
-            compare->addAction(other.name, this, [this, first = item.id, second = other.id] {
-                m_state->setComparison(first, second);
-                m_state->setCurrent(CatalogItem::option(first));
-            });
+        for (const QList<CatalogItem>& group : {others, services}) {
+            if (!compare->isEmpty())
+                compare->addSeparator();
+            for (const CatalogItem& other : group) {
+                // Only what compares with the item: never itself, nor a pair with no way.
+                if (waysToCompare(m_catalog, item, other).ways.isEmpty())
+                    continue;
+                compare->addAction(itemName(m_catalog, other), this, [this, item, other] {
+                    m_state->compare(item, other);
+                    m_state->setCurrent(item);
+                });
+            }
         }
-    } else if (item.kind == CatalogItem::Kind::Service) {
-        name = m_catalog.service(item.id)->name;
     } else if (item.kind == CatalogItem::Kind::Category) {
         name = m_catalog.category(item.id)->name;
     }

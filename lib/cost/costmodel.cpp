@@ -126,10 +126,11 @@ QString architectureIds(const QList<Architecture>& architectures)
     return ids.join(u'/');
 }
 
-// "task(s)", "pod(s)": notes count tasks whose number is only known at run time.
-QString countable(const QString& word)
+// "1 task", "1,631 tasks": task, pod, instance and cluster take a plain "s" in the plural.
+QString counted(double count, const QString& singular)
 {
-    return word + QStringLiteral("(s)");
+    return formatGroupedNumber(count) + u' ' +
+           (count == 1 ? singular : singular + QStringLiteral("s"));
 }
 
 // ---- Sizing from load (Little's law) ------------------------------------------------------
@@ -165,17 +166,53 @@ QString describeLoad(const Workload& workload, const LoadAtPeak& load)
              formatGroupedNumber(load.vcpusNeeded, 4));
 }
 
-// The number of ECS tasks or EKS pods: fixed by the workload, or enough task vCPUs for the
-// peak load (never fewer than minTasks).
+// Fixed capacity (DESIGN.md §6): `units` tasks or instances of `vcpuEach` vCPU running `hours`
+// a month offer vCPU-seconds; at the target utilization, with the requests in flight per vCPU
+// of the sizing model, they serve at most this many requests of the workload's duration.
+double mostRequestsServed(const Workload& workload, int units, double vcpuEach, double hours)
+{
+    const double vcpuSeconds = units * vcpuEach * hours * secondsPerHour;
+    return floorCount(vcpuSeconds * workload.container.targetUtilization *
+                      workload.container.concurrencyPerVcpu /
+                      (workload.avgDurationMs / msPerSecond));
+}
+
+// False, with the numbers as the reason, when the fixed capacity cannot do the month's work.
+// `unitWord` is what is counted ("task", "m5.large instance").
 template <typename Output>
-int taskCount(const Workload& workload, const QString& taskWord, Output& out)
+bool fixedCapacitySuffices(const Workload& workload, int units, const QString& unitWord,
+                           double vcpuEach, double hours, Output& out)
+{
+    const double most = mostRequestsServed(workload, units, vcpuEach, hours);
+    if (workload.requestsPerMonth <= most)
+        return true;
+    out.infeasible([&] {
+        return QStringLiteral("%1 of %2 vCPU × %3 h a month can serve at most %4 requests of %5 "
+                              "s at %6% target utilization (%7 in flight per vCPU); this "
+                              "workload has %8")
+            .arg(counted(units, unitWord), formatGroupedNumber(vcpuEach),
+                 formatGroupedNumber(hours), formatGroupedNumber(most),
+                 formatGroupedNumber(workload.avgDurationMs / msPerSecond),
+                 formatGroupedNumber(workload.container.targetUtilization * 100),
+                 formatGroupedNumber(workload.container.concurrencyPerVcpu),
+                 formatGroupedNumber(workload.requestsPerMonth));
+    });
+    return false;
+}
+
+// The number of ECS tasks or EKS pods: fixed by the workload (nullopt when too few for the
+// load), or enough task vCPUs for the peak load (never fewer than minTasks).
+template <typename Output>
+std::optional<int> taskCount(const Workload& workload, const QString& taskWord, Output& out)
 {
     const ContainerSettings& container = workload.container;
     if (container.tasks) {
+        if (!fixedCapacitySuffices(workload, *container.tasks, taskWord, container.vcpu,
+                                   container.hoursPerMonth, out))
+            return std::nullopt;
         out.note([&] {
-            return QStringLiteral("%1 %2 (fixed in the workload)")
-                .arg(*container.tasks)
-                .arg(countable(taskWord));
+            return QStringLiteral("%1 (fixed in the workload)")
+                .arg(counted(*container.tasks, taskWord));
         });
         return *container.tasks;
     }
@@ -183,11 +220,9 @@ int taskCount(const Workload& workload, const QString& taskWord, Output& out)
     const int tasks = std::max(container.minTasks,
                                static_cast<int>(ceilCount(load.vcpusNeeded / container.vcpu)));
     out.note([&] {
-        return QStringLiteral("%1 %2 of %3 vCPU sized from load (minimum %4): %5")
-            .arg(tasks)
-            .arg(countable(taskWord), formatGroupedNumber(container.vcpu))
-            .arg(container.minTasks)
-            .arg(describeLoad(workload, load));
+        return QStringLiteral("%1 of %2 vCPU sized from load (minimum %3): %4")
+            .arg(counted(tasks, taskWord), formatGroupedNumber(container.vcpu),
+                 formatGroupedNumber(container.minTasks), describeLoad(workload, load));
     });
     return tasks;
 }
@@ -336,9 +371,9 @@ void costControlPlane(const QString& orchestrator, const Workload& workload,
             rates.perClusterHour);
     out.capacity([&](Capacity& capacity) { capacity.clusters = workload.clusters; });
     out.note([&] {
-        return QStringLiteral("%1 %2 cluster(s) billed for all %3 hours of the month")
-            .arg(workload.clusters)
-            .arg(orchestrator.toUpper(), formatGroupedNumber(hoursInAMonth));
+        return QStringLiteral("%1 billed for all %2 hours of the month")
+            .arg(counted(workload.clusters, orchestrator.toUpper() + QStringLiteral(" cluster")),
+                 formatGroupedNumber(hoursInAMonth));
     });
 }
 
@@ -391,7 +426,10 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
                      formatGroupedNumber(size->vcpu), formatGroupedNumber(size->memoryGb));
         });
     }
-    const int tasks = taskCount(workload, taskWord, out);
+    const std::optional<int> taskCountOrNone = taskCount(workload, taskWord, out);
+    if (!taskCountOrNone)
+        return;
+    const int tasks = *taskCountOrNone;
     const double taskHours = tasks * container.hoursPerMonth;
     const FargateComputeRates& rates = fargate.rates(workload.architecture);
     // AWS publishes Fargate rates per second; the line items show them per hour.
@@ -465,7 +503,10 @@ std::optional<int> instancesForTasks(const DeploymentOption& option, const Workl
         });
         return std::nullopt;
     }
-    const int tasks = taskCount(workload, taskWord, out);
+    const std::optional<int> taskCountOrNone = taskCount(workload, taskWord, out);
+    if (!taskCountOrNone)
+        return std::nullopt;
+    const int tasks = *taskCountOrNone;
     const int needed =
         static_cast<int>(ceilCount(static_cast<double>(tasks) / packing.tasksPerInstance()));
     int instances = needed;
@@ -473,13 +514,10 @@ std::optional<int> instancesForTasks(const DeploymentOption& option, const Workl
         instances = *workload.instance.count;
         if (instances < needed) {
             out.infeasible([&] {
-                return QStringLiteral("%1 %2 need %3 %4 instances, but the workload fixes the "
-                                      "count at %5")
-                    .arg(tasks)
-                    .arg(countable(taskWord))
-                    .arg(needed)
-                    .arg(instance.type)
-                    .arg(instances);
+                return QStringLiteral("%1 need %2, but the workload fixes the count at %3")
+                    .arg(counted(tasks, taskWord),
+                         counted(needed, instance.type + QStringLiteral(" instance")),
+                         formatGroupedNumber(instances));
             });
             return std::nullopt;
         }
@@ -492,18 +530,14 @@ std::optional<int> instancesForTasks(const DeploymentOption& option, const Workl
                    "of 10% and 256 MiB), %4 GiB left for %5")
             .arg(formatGroupedNumber(packing.reservedGib), instance.type,
                  formatGroupedNumber(instance.memoryGib), formatGroupedNumber(packing.usableGib),
-                 countable(taskWord));
+                 taskWord + QStringLiteral("s"));
     });
     out.note([&] {
-        return QStringLiteral("Bin-packing: %1 %2 per %3 (%4 by vCPU, %5 by memory); %6 %2 → "
-                              "%7 instance(s)%8")
-            .arg(packing.tasksPerInstance())
-            .arg(countable(taskWord), instance.type)
-            .arg(packing.byVcpu)
-            .arg(packing.byMemory)
-            .arg(tasks)
-            .arg(instances)
-            .arg(workload.instance.count
+        return QStringLiteral("Bin-packing: %1 per %2 (%3 by vCPU, %4 by memory); %5 → %6%7")
+            .arg(counted(packing.tasksPerInstance(), taskWord), instance.type,
+                 formatGroupedNumber(packing.byVcpu), formatGroupedNumber(packing.byMemory),
+                 counted(tasks, taskWord), counted(instances, QStringLiteral("instance")),
+                 workload.instance.count
                      ? QStringLiteral(" (count fixed in the workload)")
                      : QStringLiteral(" (minimum %1)").arg(workload.instance.minCount));
     });
@@ -514,14 +548,20 @@ std::optional<int> instancesForTasks(const DeploymentOption& option, const Workl
     return instances;
 }
 
-// Instances for plain EC2: fixed, or enough instance vCPUs for the peak load.
+// Instances for plain EC2: fixed (nullopt when too few for the load), or enough instance vCPUs
+// for the peak load.
 template <typename Output>
-int instancesForLoad(const Workload& workload, const InstanceType& instance, Output& out)
+std::optional<int> instancesForLoad(const Workload& workload, const InstanceType& instance,
+                                    Output& out)
 {
     if (workload.instance.count) {
+        if (!fixedCapacitySuffices(workload, *workload.instance.count,
+                                   instance.type + QStringLiteral(" instance"), instance.vcpu,
+                                   workload.instance.hoursPerMonth, out))
+            return std::nullopt;
         out.note([&] {
-            return QStringLiteral("%1 instance(s) (fixed in the workload)")
-                .arg(*workload.instance.count);
+            return QStringLiteral("%1 (fixed in the workload)")
+                .arg(counted(*workload.instance.count, QStringLiteral("instance")));
         });
         return *workload.instance.count;
     }
@@ -529,13 +569,37 @@ int instancesForLoad(const Workload& workload, const InstanceType& instance, Out
     const int instances = std::max(workload.instance.minCount,
                                    static_cast<int>(ceilCount(load.vcpusNeeded / instance.vcpu)));
     out.note([&] {
-        return QStringLiteral("%1 %2 instance(s) of %3 vCPU sized from load (minimum %4): %5")
-            .arg(instances)
-            .arg(instance.type, formatGroupedNumber(instance.vcpu))
-            .arg(workload.instance.minCount)
-            .arg(describeLoad(workload, load));
+        return QStringLiteral("%1 of %2 vCPU sized from load (minimum %3): %4")
+            .arg(counted(instances, instance.type + QStringLiteral(" instance")),
+                 formatGroupedNumber(instance.vcpu),
+                 formatGroupedNumber(workload.instance.minCount), describeLoad(workload, load));
     });
     return instances;
+}
+
+// The instance type of `architecture` in the price book most like `instance`, to suggest when
+// the chosen type does not run the workload's architecture: of the same family class (the
+// first letter of the name: m general purpose, c compute, r memory, t burstable) if the book
+// has one, then closest in size (vCPU and memory compared as ratios), then the book's order.
+// Null when the book has none.
+const InstanceType* nearestInstanceType(const Ec2Rates& rates, const InstanceType& instance,
+                                        Architecture architecture)
+{
+    const InstanceType* nearest = nullptr;
+    double nearestDistance = 0;
+    for (const InstanceType& candidate : rates.instanceTypes) {
+        if (candidate.architecture != architecture)
+            continue;
+        // A family class differs by more than any size does.
+        const double otherClass = candidate.type.front() == instance.type.front() ? 0 : 1000;
+        const double distance = otherClass + std::abs(std::log2(candidate.vcpu / instance.vcpu)) +
+                                std::abs(std::log2(candidate.memoryGib / instance.memoryGib));
+        if (!nearest || distance < nearestDistance) {
+            nearest = &candidate;
+            nearestDistance = distance;
+        }
+    }
+    return nearest;
 }
 
 template <typename Output>
@@ -552,16 +616,22 @@ void costEc2(const DeploymentOption& option, const Workload& workload, const Pri
     }
     if (instance->architecture != workload.architecture) {
         out.infeasible([&] {
-            return QStringLiteral("%1 is an %2 instance type but the workload is %3")
-                .arg(instance->type, architectureId(instance->architecture),
-                     architectureId(workload.architecture));
+            QString reason = QStringLiteral("%1 is an %2 instance type but the workload is %3")
+                                 .arg(instance->type, architectureId(instance->architecture),
+                                      architectureId(workload.architecture));
+            if (const InstanceType* alike =
+                    nearestInstanceType(prices.ec2(), *instance, workload.architecture)) {
+                reason += QStringLiteral(": choose an %1 type such as %2")
+                              .arg(architectureId(workload.architecture), alike->type);
+            }
+            return reason;
         });
         return;
     }
     const QString orchestrator = orchestratorOf(option, prices);
-    const std::optional<int> instances =
-        orchestrator.isEmpty() ? std::optional<int>(instancesForLoad(workload, *instance, out))
-                               : instancesForTasks(option, workload, *instance, out);
+    const std::optional<int> instances = orchestrator.isEmpty()
+                                             ? instancesForLoad(workload, *instance, out)
+                                             : instancesForTasks(option, workload, *instance, out);
     if (!instances)
         return;
     out.add([&]() -> QString { return instance->type + QStringLiteral(" instances"); },

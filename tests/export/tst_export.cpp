@@ -72,8 +72,7 @@ ExportOptions compared(const QString& first, const QString& second,
                        ui::Theme::Kind theme = ui::Theme::Kind::Light)
 {
     ExportOptions options = themed(theme);
-    options.compareFirst = first;
-    options.compareSecond = second;
+    options.compared = ComparedPair::ofOptions(first, second);
     return options;
 }
 
@@ -380,7 +379,7 @@ void TestExport::compareFigureShowsDifferencesAndBothCurves()
     // under them, the text (differences, attribute table, costs) beside them.
     ui::ExplorerState state(*m_catalog, *m_prices);
     state.setTheme(colours);
-    ui::Comparison comparison(state, first, second);
+    ui::Comparison comparison(state, ComparedPair::ofOptions(first, second));
     const diagram::StackDiagramScene& scene = comparison.scene();
     const QSizeF content = view.contentSize(options);
     const QRectF contentRect = figure.contentRect();
@@ -661,8 +660,7 @@ void TestExport::dialogOffersTheComparisonWhileComparing()
     exports::CompareExportView view(*m_catalog, *m_prices);
     ExportOptions options;
     options.workload = state.workload();
-    options.compareFirst = QStringLiteral("ecs-ec2");
-    options.compareSecond = QStringLiteral("lambda");
+    options.compared = ComparedPair::ofOptions(QStringLiteral("ecs-ec2"), QStringLiteral("lambda"));
     QCOMPARE(QImage(path).size(),
              exports::Figure(view, *m_catalog, *m_prices, options).naturalSize());
 
@@ -683,8 +681,7 @@ void TestExport::copyWhileComparingCopiesTheComparison()
     exports::CompareExportView view(*m_catalog, *m_prices);
     ExportOptions options;
     options.workload = state.workload();
-    options.compareFirst = QStringLiteral("eks-fargate");
-    options.compareSecond = ec2;
+    options.compared = ComparedPair::ofOptions(QStringLiteral("eks-fargate"), ec2);
     const QSize natural = exports::Figure(view, *m_catalog, *m_prices, options).naturalSize();
     exports::StackExportView stack(*m_catalog, *m_prices);
     QVERIFY(natural != exports::Figure(stack, *m_catalog, *m_prices, {}).naturalSize());

@@ -1,6 +1,7 @@
 // The `export` command, run as users run it: exact sizes, scale, transparency, themes, the
 // three formats, the comparison of two options, and every way it refuses (exit 2) or fails
 // (exit 1) without leaving a file.
+#include "imageprobes.h"
 #include "programrun.h"
 
 #include <QDir>
@@ -33,6 +34,29 @@ QByteArray contentsOf(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// The SVG's title and the text it draws, each run of text simplified.
+struct SvgText
+{
+    QString title;
+    QStringList texts;
+};
+
+SvgText svgText(const QString& path)
+{
+    SvgText found;
+    QXmlStreamReader xml(contentsOf(path));
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"title")
+            found.title = xml.readElementText();
+        else if (xml.name() == u"text")
+            found.texts.append(
+                xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified());
+    }
+    return found;
+}
+
 } // namespace
 
 class TestExportCli : public QObject
@@ -55,6 +79,10 @@ private slots:
     void compareRefusesABadPair_data();
     void compareRefusesABadPair();
     void compareGoesWithTheCompareViewOnly();
+    void compareTakesServices_data();
+    void compareTakesServices();
+    void compareFigureHasARightMargin();
+    void quickSettingsDoNotClaimThePresetsName();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -390,23 +418,23 @@ void TestExportCli::compareRefusesABadPair_data()
                              << prefix + QStringLiteral("--view compare needs --compare A,B");
     QTest::newRow("one option") << pair("lambda")
                                 << prefix + QStringLiteral("--compare: \"lambda\" is not two "
-                                                           "option ids separated by a comma");
+                                                           "ids separated by a comma");
     QTest::newRow("with itself") << pair("lambda,lambda")
                                  << prefix + QStringLiteral("--compare: \"lambda,lambda\" "
                                                             "compares an option with itself");
     QTest::newRow("unknown id")
         << pair("lambda,nope")
         << prefix + QStringLiteral("--compare: \"lambda,nope\" names \"nope\", which is not an "
-                                   "option id in built-in catalog.json");
+                                   "option or service id in built-in catalog.json (options: ec2, ");
     QTest::newRow("three") << pair("a,b,c")
-                           << prefix + QStringLiteral("--compare: \"a,b,c\" is not two option "
-                                                      "ids separated by a comma");
+                           << prefix + QStringLiteral("--compare: \"a,b,c\" is not two ids "
+                                                      "separated by a comma");
     QTest::newRow("empty") << pair("")
-                           << prefix +
-                                  QStringLiteral("--compare: \"\" is not two option ids separated");
-    QTest::newRow("a service, not an option")
-        << pair("lambda,fargate")
-        << prefix + QStringLiteral("--compare: \"lambda,fargate\" names \"fargate\"");
+                           << prefix + QStringLiteral("--compare: \"\" is not two ids separated");
+    QTest::newRow("a service with itself")
+        << pair("fargate,fargate")
+        << prefix + QStringLiteral("--compare: \"fargate,fargate\" compares AWS Fargate with "
+                                   "itself; name two different services");
 }
 
 void TestExportCli::compareRefusesABadPair()
@@ -435,6 +463,82 @@ void TestExportCli::compareGoesWithTheCompareViewOnly()
         QVERIFY2(run.err.contains(QStringLiteral("--compare")), qPrintable(run.err));
         QVERIFY(!QFile::exists(file));
     }
+}
+
+void TestExportCli::compareTakesServices_data()
+{
+    QTest::addColumn<QString>("pair");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("Fargate or Lambda?") << "fargate,lambda"
+                                        << "AWS Fargate (as ECS on Fargate) vs Lambda functions";
+    QTest::newRow("ECS or EKS?") << "ecs,eks"
+                                 << "Amazon ECS (as ECS on Fargate) vs Amazon EKS (as EKS on "
+                                    "Fargate)";
+    QTest::newRow("EC2 or Lambda? (options)") << "ec2,lambda"
+                                              << "EC2 instances vs Lambda functions";
+    QTest::newRow("mixed") << "ecs-ec2,fargate"
+                           << "ECS on EC2 vs AWS Fargate (as ECS on Fargate)";
+}
+
+void TestExportCli::compareTakesServices()
+{
+    QFETCH(QString, pair);
+    QFETCH(QString, title);
+    const QString png = path(QStringLiteral("services.png"));
+    const QString svg = path(QStringLiteral("services.svg"));
+    QFile::remove(png);
+    for (const QString& file : {png, svg}) {
+        const Run run = runExport({QStringLiteral("--view"), QStringLiteral("compare"),
+                                   QStringLiteral("--compare"), pair, QStringLiteral("-o"), file});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.err.isEmpty() || !run.err.contains(QStringLiteral("--compare")));
+    }
+    const QImage image(png);
+    QVERIFY(image.width() >= 1200 && image.height() > 600);
+    const SvgText text = svgText(svg);
+    QCOMPARE(text.title, title);
+    // A service side brings the service's facts into the table (only with a service).
+    QCOMPARE(text.texts.contains(QStringLiteral("How the service")),
+             pair.contains(QLatin1String("fargate")) || pair.contains(QLatin1String("ecs,")));
+}
+
+void TestExportCli::compareFigureHasARightMargin()
+{
+    // The attribute table's highlighted rows stop short of the right edge: the last 24 pixel
+    // columns of the figure (where the caption's rule ends, as in every figure) are its
+    // background from top to bottom, as on the left.
+    const QString png = path(QStringLiteral("margins.png"));
+    const Run run =
+        runExport({QStringLiteral("--view"), QStringLiteral("compare"), QStringLiteral("--compare"),
+                   QStringLiteral("lambda,ecs-fargate"), QStringLiteral("-o"), png});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QImage image(png);
+    const QColor background = image.pixelColor(1, 1);
+    const qreal margin = 24;
+    const QRectF right(image.width() - margin, 0, margin, image.height());
+    QCOMPARE(ace::test::shareOf(image, right, background, 2), 1.0);
+    const QRectF left(0, 0, margin, image.height());
+    QCOMPARE(ace::test::shareOf(image, left, background, 2), 1.0);
+    // The probe can fail: the highlight is there, just inside the margin.
+    const QRectF inside(image.width() - 4 * margin, 0, 2 * margin, image.height());
+    QVERIFY(ace::test::shareOf(image, inside, background, 2) < 0.95);
+}
+
+void TestExportCli::quickSettingsDoNotClaimThePresetsName()
+{
+    // The built-in defaults are named after a preset; changed by quick settings they are no
+    // longer that workload, and the caption says what was given instead.
+    const QString svg = path(QStringLiteral("renamed.svg"));
+    const Run run = runExport(
+        {QStringLiteral("--view"), QStringLiteral("compare"), QStringLiteral("--compare"),
+         QStringLiteral("lambda,ecs-fargate"), QStringLiteral("--requests"), QStringLiteral("30M"),
+         QStringLiteral("--duration-ms"), QStringLiteral("250"), QStringLiteral("-o"), svg});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QString drawn = svgText(svg).texts.join(u' ');
+    QVERIFY2(drawn.contains(QStringLiteral(
+                 "Workload: Default workload with --requests 30M --duration-ms 250 ·")),
+             qPrintable(drawn));
+    QVERIFY(!drawn.contains(QStringLiteral("Resize an image")));
 }
 
 QTEST_GUILESS_MAIN(TestExportCli)
