@@ -49,27 +49,20 @@ QPainterPath roundedPath(const QRectF& rect, qreal radius)
 }
 
 // Qt's pattern brushes are a fixed 8×8 pixel bitmap; drawing the pattern as lines and dots in
-// scene units instead keeps it crisp and in proportion at every zoom and export scale.
-void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, const QColor& color)
+// scene units instead keeps it crisp and in proportion at every zoom and export scale. The
+// pattern is an outline already cut to `shape` rather than lines under a clip: QSvgGenerator
+// writes no clipping, so in SVG files clipped lines ran out of their cells.
+QPainterPath patternPath(const QPainterPath& shape, Qt::BrushStyle style)
 {
-    if (style == Qt::NoBrush || style == Qt::SolidPattern)
-        return;
-    painter->save();
-    painter->setClipRect(rect, Qt::IntersectClip);
+    const QRectF rect = shape.boundingRect();
     constexpr qreal lineSpacing = 7;
-    const qreal reach = rect.width() + rect.height();
-    QPen pen(color, 1.1);
-    pen.setCapStyle(Qt::FlatCap);
-    painter->setPen(pen);
+    QPainterPath lines;
     auto diagonals = [&](bool rising) {
+        const qreal reach = rect.width() + rect.height();
         for (qreal offset = 0; offset < reach; offset += lineSpacing) {
             const qreal x = rect.left() + offset;
-            if (rising)
-                painter->drawLine(QPointF(x - rect.height(), rect.bottom()),
-                                  QPointF(x, rect.top()));
-            else
-                painter->drawLine(QPointF(x - rect.height(), rect.top()),
-                                  QPointF(x, rect.bottom()));
+            lines.moveTo(x - rect.height(), rising ? rect.bottom() : rect.top());
+            lines.lineTo(x, rising ? rect.top() : rect.bottom());
         }
     };
     switch (style) {
@@ -87,11 +80,15 @@ void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, c
     case Qt::VerPattern:
     case Qt::CrossPattern:
         for (qreal y = rect.top() + lineSpacing / 2; style != Qt::VerPattern && y < rect.bottom();
-             y += lineSpacing)
-            painter->drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y));
+             y += lineSpacing) {
+            lines.moveTo(rect.left(), y);
+            lines.lineTo(rect.right(), y);
+        }
         for (qreal x = rect.left() + lineSpacing / 2; style != Qt::HorPattern && x < rect.right();
-             x += lineSpacing)
-            painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));
+             x += lineSpacing) {
+            lines.moveTo(x, rect.top());
+            lines.lineTo(x, rect.bottom());
+        }
         break;
     case Qt::Dense1Pattern:
     case Qt::Dense2Pattern:
@@ -100,23 +97,29 @@ void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, c
     case Qt::Dense5Pattern:
     case Qt::Dense6Pattern:
     case Qt::Dense7Pattern: {
-        // Dots, sparser for the higher-numbered (lighter) Qt patterns, offset every other row.
+        // Dots, sparser for the higher-numbered (lighter) Qt patterns, offset every other row;
+        // only whole dots, so none needs cutting.
         const qreal spacing = 2.5 + (style - Qt::Dense1Pattern) * 0.9;
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(color);
+        constexpr qreal dotRadius = 0.95;
+        QPainterPath dots;
         int row = 0;
         for (qreal y = rect.top() + spacing / 2; y < rect.bottom(); y += spacing, ++row) {
             for (qreal x = rect.left() + (row % 2 ? spacing : spacing / 2); x < rect.right();
-                 x += spacing)
-                painter->drawEllipse(QPointF(x, y), 0.95, 0.95);
+                 x += spacing) {
+                const QRectF dot(x - dotRadius, y - dotRadius, 2 * dotRadius, 2 * dotRadius);
+                if (shape.contains(dot))
+                    dots.addEllipse(dot);
+            }
         }
-        break;
+        return dots;
     }
     default:
-        painter->fillRect(rect, QBrush(color, style));
-        break;
+        return {};
     }
-    painter->restore();
+    QPainterPathStroker stroker;
+    stroker.setWidth(1.1);
+    stroker.setCapStyle(Qt::FlatCap);
+    return shape.intersected(stroker.createStroke(lines));
 }
 
 // A responsibility cell (or its legend swatch): fill, pattern in the edge colour, border, and
@@ -127,12 +130,10 @@ void paintResponsibility(QPainter* painter, const QRectF& rect, const ui::Theme&
     const ui::ResponsibilityStyle style = theme.responsibility(who);
     const QPainterPath shape = roundedPath(rect, cellRadius);
     painter->fillPath(shape, style.fill);
-    painter->save();
-    painter->setClipPath(shape, Qt::IntersectClip);
     // Bright lines on a dark fill read stronger than dark lines on a light one.
     const int patternAlpha = theme.kind() == ui::Theme::Kind::Light ? 150 : 105;
-    paintPattern(painter, rect, style.pattern, withAlpha(style.edge, patternAlpha));
-    painter->restore();
+    if (style.pattern != Qt::NoBrush && style.pattern != Qt::SolidPattern)
+        painter->fillPath(patternPath(shape, style.pattern), withAlpha(style.edge, patternAlpha));
     QPen border(withAlpha(style.edge, who == Responsibility::None || pointerOver ? 255 : 170),
                 pointerOver ? 2 : 1);
     if (who == Responsibility::None)
@@ -551,6 +552,15 @@ LegendItem::LegendItem(ui::ExplorerState& state, const QList<StackLayout::Legend
         extent |= entry.swatch | entry.text;
     }
     setRect(extent);
+}
+
+QRectF LegendItem::swatchRect(Responsibility who) const
+{
+    for (const Entry& entry : m_entries) {
+        if (entry.geometry.who == who)
+            return entry.geometry.swatch;
+    }
+    return {};
 }
 
 QList<PlacedLabel> LegendItem::labels() const
