@@ -861,7 +861,7 @@ void TestExport::dialogOpensWithAnyRememberedSettings()
     QRandomGenerator random(seed);
     const QString applicationName = QCoreApplication::applicationName();
     const QString output = m_dir.filePath(QStringLiteral("random.svg"));
-    constexpr int settingsFiles = 200;
+    constexpr int settingsFiles = 100; // per row: 200 in all
     for (int run = 0; run < settingsFiles; ++run) {
         // A new file name each time: QSettings caches the files it has read.
         QCoreApplication::setApplicationName(
