@@ -536,6 +536,20 @@ void TestExport::svgHatchingStaysInItsCells()
     }
     QVERIFY(probed > 20);
 
+    // And the patterns are there, inside: hatching for "You", dots for "Shared".
+    for (const auto& [option, who] :
+         {std::pair{ec2, Responsibility::Customer},
+          std::pair{QStringLiteral("ecs-fargate"), Responsibility::Shared}}) {
+        const QRectF cell = view.contentRectOf(scene.cellRect(option, QStringLiteral("scaling")))
+                                .translated(figure.contentRect().topLeft());
+        const QRectF besideLabel(cell.left() + 8, cell.top() + 6, cell.width() / 4 - 8,
+                                 cell.height() - 12);
+        const QRectF pixels(besideLabel.topLeft() * scale, besideLabel.size() * scale);
+        const double fill =
+            shareOf(image, pixels, ui::Theme::ofKind(theme).responsibility(who).fill, 6);
+        QVERIFY2(fill > 0.3 && fill < 0.95, qPrintable(QString::number(fill)));
+    }
+
     const auto* legend = [&scene]() -> const diagram::LegendItem* {
         for (QGraphicsItem* item : scene.items()) {
             if (const auto* found = dynamic_cast<const diagram::LegendItem*>(item))
