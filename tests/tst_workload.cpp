@@ -6,10 +6,13 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <climits>
+
+Q_DECLARE_METATYPE(ace::NumberRule)
 
 using namespace ace;
 
@@ -45,6 +48,9 @@ private slots:
     void saveThatCannotStartKeepsTheOldFile();
     void saveIntoAMissingFolderFails();
     void presetsAllLoad();
+    void savedFileListsTheKeysInTheDocumentedOrder();
+    void readerKeepsThePublishedRules_data();
+    void readerKeepsThePublishedRules();
 
 private:
     QTemporaryDir m_dir;
@@ -139,16 +145,16 @@ void TestWorkload::rejectsABrokenField_data()
                                   << "w.json: region: must not be empty";
     QTest::newRow("negative requests")
         << "requestsPerMonth" << QJsonValue(-1)
-        << "w.json: requestsPerMonth: must be between 0 and 10000000000000, found -1";
+        << "w.json: requestsPerMonth: must be between 0 and 10,000,000,000,000, found -1";
     QTest::newRow("requests as a string")
         << "requestsPerMonth" << QJsonValue(QStringLiteral("3M"))
         << "w.json: requestsPerMonth: expected a number, found a string";
     QTest::newRow("zero duration")
         << "avgDurationMs" << QJsonValue(0)
-        << "w.json: avgDurationMs: must be greater than 0 and at most 86400000, found 0";
+        << "w.json: avgDurationMs: must be greater than 0 and at most 86,400,000, found 0";
     QTest::newRow("peak below average")
         << "peakToAverage" << QJsonValue(0.5)
-        << "w.json: peakToAverage: must be between 1 and 1000, found 0.5";
+        << "w.json: peakToAverage: must be between 1 and 1,000, found 0.5";
     QTest::newRow("unknown architecture")
         << "architecture" << QJsonValue(QStringLiteral("x86"))
         << "w.json: architecture: \"x86\" is not one of x86_64, arm64";
@@ -159,42 +165,42 @@ void TestWorkload::rejectsABrokenField_data()
         << "function" << QJsonValue(1536) << "w.json: function: expected an object, found a number";
     QTest::newRow("memory too small")
         << "function.memoryMb" << QJsonValue(64)
-        << "w.json: function.memoryMb: must be a whole number between 128 and 10240, found 64";
+        << "w.json: function.memoryMb: must be a whole number between 128 and 10,240, found 64";
     QTest::newRow("memory too large")
         << "function.memoryMb" << QJsonValue(10241)
-        << "w.json: function.memoryMb: must be a whole number between 128 and 10240, found 10241";
+        << "w.json: function.memoryMb: must be a whole number between 128 and 10,240, found 10,241";
     QTest::newRow("fractional memory")
         << "function.memoryMb" << QJsonValue(1536.5)
-        << "w.json: function.memoryMb: must be a whole number between 128 and 10240, found "
-           "1536.5";
+        << "w.json: function.memoryMb: must be a whole number between 128 and 10,240, found "
+           "1,536.5";
     QTest::newRow("function storage below included")
         << "function.ephemeralStorageMb" << QJsonValue(256)
-        << "w.json: function.ephemeralStorageMb: must be a whole number between 512 and 10240, "
+        << "w.json: function.ephemeralStorageMb: must be a whole number between 512 and 10,240, "
            "found 256";
     QTest::newRow("zero vCPU") << "container.vcpu" << QJsonValue(0)
                                << "w.json: container.vcpu: must be greater than 0 and at most "
                                   "192, found 0";
     QTest::newRow("negative memory")
         << "container.memoryGb" << QJsonValue(-2)
-        << "w.json: container.memoryGb: must be greater than 0 and at most 1024, found -2";
+        << "w.json: container.memoryGb: must be greater than 0 and at most 1,024, found -2";
     QTest::newRow("container storage")
         << "container.ephemeralStorageGb" << QJsonValue(500)
         << "w.json: container.ephemeralStorageGb: must be between 20 and 200, found 500";
     QTest::newRow("zero tasks")
         << "container.tasks" << QJsonValue(0)
-        << "w.json: container.tasks: must be a whole number between 1 and 100000, found 0";
+        << "w.json: container.tasks: must be a whole number between 1 and 100,000, found 0";
     QTest::newRow("fractional tasks")
         << "container.tasks" << QJsonValue(2.5)
-        << "w.json: container.tasks: must be a whole number between 1 and 100000, found 2.5";
+        << "w.json: container.tasks: must be a whole number between 1 and 100,000, found 2.5";
     QTest::newRow("tasks as a string")
         << "container.tasks" << QJsonValue(QStringLiteral("auto"))
         << "w.json: container.tasks: expected a number or null, found a string";
     QTest::newRow("negative minimum tasks")
         << "container.minTasks" << QJsonValue(-1)
-        << "w.json: container.minTasks: must be a whole number between 0 and 100000, found -1";
+        << "w.json: container.minTasks: must be a whole number between 0 and 100,000, found -1";
     QTest::newRow("zero concurrency")
         << "container.concurrencyPerVcpu" << QJsonValue(0)
-        << "w.json: container.concurrencyPerVcpu: must be greater than 0 and at most 100000, "
+        << "w.json: container.concurrencyPerVcpu: must be greater than 0 and at most 100,000, "
            "found 0";
     QTest::newRow("utilization above 1")
         << "container.targetUtilization" << QJsonValue(70)
@@ -209,10 +215,10 @@ void TestWorkload::rejectsABrokenField_data()
         << "instance.type" << QJsonValue(QString()) << "w.json: instance.type: must not be empty";
     QTest::newRow("zero instances")
         << "instance.count" << QJsonValue(0)
-        << "w.json: instance.count: must be a whole number between 1 and 100000, found 0";
+        << "w.json: instance.count: must be a whole number between 1 and 100,000, found 0";
     QTest::newRow("fractional minimum instances")
         << "instance.minCount" << QJsonValue(1.5)
-        << "w.json: instance.minCount: must be a whole number between 0 and 100000, found 1.5";
+        << "w.json: instance.minCount: must be a whole number between 0 and 100,000, found 1.5";
     QTest::newRow("instance hours zero")
         << "instance.hoursPerMonth" << QJsonValue(0)
         << "w.json: instance.hoursPerMonth: must be greater than 0 and at most 744, found 0";
@@ -337,6 +343,93 @@ void TestWorkload::presetsAllLoad()
     // The nightly batch job is the one Lambda cannot run: 20 minutes per request.
     const Workload nightly = Workload::load(presets.at(3).path);
     QVERIFY(nightly.avgDurationMs > 900 * 1000);
+}
+
+namespace {
+
+// The keys of a JSON text, nested ones included, in the order they are written.
+QStringList keysInOrder(const QByteArray& json)
+{
+    QStringList keys;
+    const QRegularExpression key(QStringLiteral("\"(\\w+)\"\\s*:"));
+    for (const QRegularExpressionMatch& match : key.globalMatch(QString::fromUtf8(json)))
+        keys.append(match.captured(1));
+    return keys;
+}
+
+} // namespace
+
+void TestWorkload::savedFileListsTheKeysInTheDocumentedOrder()
+{
+    // The design's example (DESIGN.md §4) is the built-in preset, keys in the design's order.
+    const QByteArray example =
+        contentsOf(QStringLiteral(ACE_SOURCE_DIR "/resources/presets/image-resize.json"));
+    QCOMPARE(
+        keysInOrder(example).mid(0, 3),
+        (QStringList{QStringLiteral("format"), QStringLiteral("version"), QStringLiteral("name")}));
+    const QString path = m_dir.filePath(QStringLiteral("ordered.json"));
+    Workload workload;
+    workload.name = QStringLiteral("Quotes \" and \\ backslashes: ünïcode");
+    workload.container.tasks = 3;
+    QCOMPARE(workload.save(path), std::nullopt);
+    const QByteArray saved = contentsOf(path);
+    QCOMPARE(keysInOrder(saved), keysInOrder(example));
+    // Still JSON, and the same workload.
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(saved, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(document.object(), workload.toJson());
+    QVERIFY(Workload::load(path) == workload);
+}
+
+void TestWorkload::readerKeepsThePublishedRules_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<NumberRule>("rule");
+    QTest::newRow("requests") << "requestsPerMonth" << WorkloadRules::requestsPerMonth;
+    QTest::newRow("duration") << "avgDurationMs" << WorkloadRules::avgDurationMs;
+    QTest::newRow("peak") << "peakToAverage" << WorkloadRules::peakToAverage;
+    QTest::newRow("function memory") << "function.memoryMb" << WorkloadRules::functionMemoryMb;
+    QTest::newRow("function storage")
+        << "function.ephemeralStorageMb" << WorkloadRules::functionEphemeralStorageMb;
+    QTest::newRow("vcpu") << "container.vcpu" << WorkloadRules::taskVcpu;
+    QTest::newRow("task memory") << "container.memoryGb" << WorkloadRules::taskMemoryGb;
+    QTest::newRow("task storage") << "container.ephemeralStorageGb"
+                                  << WorkloadRules::taskEphemeralStorageGb;
+    QTest::newRow("tasks") << "container.tasks" << WorkloadRules::fixedCount;
+    QTest::newRow("minimum tasks") << "container.minTasks" << WorkloadRules::minimumCount;
+    QTest::newRow("in flight") << "container.concurrencyPerVcpu"
+                               << WorkloadRules::concurrencyPerVcpu;
+    QTest::newRow("utilization") << "container.targetUtilization"
+                                 << WorkloadRules::targetUtilization;
+    QTest::newRow("task hours") << "container.hoursPerMonth" << WorkloadRules::hoursPerMonth;
+    QTest::newRow("instances") << "instance.count" << WorkloadRules::fixedCount;
+    QTest::newRow("minimum instances") << "instance.minCount" << WorkloadRules::minimumCount;
+    QTest::newRow("instance hours") << "instance.hoursPerMonth" << WorkloadRules::hoursPerMonth;
+    QTest::newRow("clusters") << "clusters" << WorkloadRules::clusters;
+}
+
+// The editor refuses what the rules refuse; the file reader must agree, value for value.
+void TestWorkload::readerKeepsThePublishedRules()
+{
+    QFETCH(QString, path);
+    QFETCH(NumberRule, rule);
+    const auto reads = [&path](double value) {
+        QJsonObject json = header();
+        test::setJsonAt(json, path, value);
+        try {
+            Workload::fromJson(json, QStringLiteral("w.json"));
+            return true;
+        } catch (const DataError&) {
+            return false;
+        }
+    };
+    QCOMPARE(reads(rule.min), rule.minInclusive);
+    QCOMPARE(reads(rule.max), rule.maxInclusive);
+    QVERIFY(!reads(rule.min - 1));
+    QVERIFY(!reads(rule.max * 1.5 + 1));
+    if (rule.wholeNumber)
+        QVERIFY(!reads(rule.min + 0.5));
 }
 
 QTEST_GUILESS_MAIN(TestWorkload)

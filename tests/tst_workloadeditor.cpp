@@ -5,14 +5,23 @@
 #include "ui/explorerstate.h"
 #include "ui/workloadeditor.h"
 
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStyleOptionComboBox>
+#include <QStyleOptionFrame>
 #include <QTest>
 #include <QUndoStack>
+
+#include <cmath>
 
 using namespace ace;
 using ui::WorkloadEditor;
@@ -33,29 +42,58 @@ private slots:
     void undoAndRedoRestoreTheFields();
     void numberFieldsEditTheirValue();
     void presetsLoadAsOneUndoableStep();
+    void refusedNumbersStayAsTypedWithTheReason_data();
+    void refusedNumbersStayAsTypedWithTheReason();
+    void problemsDoNotMoveTheLabels();
+    void refusedEntryStaysUntilItsValueChanges();
+    void rangeProblemsGroupThousands();
+    void wheelScrollsPastUnfocusedFields();
+    void undoKeysReachTheUndoStackFromAField();
+    void fieldsShowTheirWholeText_data();
+    void fieldsShowTheirWholeText();
+    void editedPresetIsNoLongerNamedAfterIt();
+    void typedNameIsKeptOnEdits();
+    void longNameShowsItsStart();
+    void undoTextsUseTheLabels();
+    void sliderLandsOnRoundValues();
+    void tabFollowsTheForm();
+    void countsSwitchBetweenFixedAndSized();
 
 private:
     QLineEdit* requestsField() const { return m_editor->requestsField(); }
     void type(QLineEdit* field, const QString& text);
+    // Types `text` into a number field as a user does, then Enter.
+    void typeNumber(QDoubleSpinBox* field, const QString& text);
+    QDoubleSpinBox* field(const QString& label) const;
+    // Sizes the dock so that the editor is `width` wide.
+    void showAtWidth(int width);
 
     const Catalog m_catalog = Catalog::loadBuiltIn();
     const PriceBook m_prices = PriceBook::loadBuiltIn();
     std::unique_ptr<ui::ExplorerState> m_state;
     std::unique_ptr<QUndoStack> m_undo;
-    std::unique_ptr<WorkloadEditor> m_editor;
+    // As in the window's Workload dock: in a scroll area, which owns it.
+    std::unique_ptr<QScrollArea> m_dock;
+    WorkloadEditor* m_editor = nullptr;
 };
 
 void TestWorkloadEditor::init()
 {
     m_state = std::make_unique<ui::ExplorerState>(m_catalog, m_prices);
     m_undo = std::make_unique<QUndoStack>();
-    m_editor = std::make_unique<WorkloadEditor>(*m_state, *m_undo);
-    m_editor->show();
+    m_dock = std::make_unique<QScrollArea>();
+    m_dock->setWidgetResizable(true);
+    m_dock->setFrameShape(QFrame::NoFrame);
+    m_dock->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_editor = new WorkloadEditor(*m_state, *m_undo);
+    m_dock->setWidget(m_editor);
+    m_dock->resize(300, 600);
+    m_dock->show();
 }
 
 void TestWorkloadEditor::cleanup()
 {
-    m_editor.reset();
+    m_dock.reset();
     m_undo.reset();
     m_state.reset();
 }
@@ -64,6 +102,28 @@ void TestWorkloadEditor::type(QLineEdit* field, const QString& text)
 {
     field->setText(text);
     emit field->editingFinished();
+}
+
+void TestWorkloadEditor::typeNumber(QDoubleSpinBox* field, const QString& text)
+{
+    field->setFocus();
+    field->selectAll();
+    QTest::keyClicks(field, text);
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+QDoubleSpinBox* TestWorkloadEditor::field(const QString& label) const
+{
+    QDoubleSpinBox* found = m_editor->numberField(label);
+    if (!found)
+        qWarning("no number field labelled %s", qPrintable(label));
+    return found;
+}
+
+void TestWorkloadEditor::showAtWidth(int width)
+{
+    m_dock->resize(width + m_dock->verticalScrollBar()->sizeHint().width(), 700);
+    QApplication::processEvents();
 }
 
 void TestWorkloadEditor::typedRequestsAcceptEveryNotation_data()
@@ -129,8 +189,10 @@ void TestWorkloadEditor::sliderIsLogarithmic()
     QCOMPARE(WorkloadEditor::requestsAtSliderPosition(0), 1e3);
     QCOMPARE(WorkloadEditor::requestsAtSliderPosition(300), 1e6);
     QCOMPARE(WorkloadEditor::requestsAtSliderPosition(700), 1e10);
-    // Round numbers between decades: 10^6.5 = 3,162,277.66 → 3.16M.
-    QCOMPARE(WorkloadEditor::requestsAtSliderPosition(350), 3.16e6);
+    // Round numbers between decades: 10^6.5 = 3,162,277.66 → 3M; 10^6.2 = 1.58M → 1.5M.
+    QCOMPARE(WorkloadEditor::requestsAtSliderPosition(350), 3e6);
+    QCOMPARE(WorkloadEditor::requestsAtSliderPosition(320), 1.5e6);
+    QCOMPARE(WorkloadEditor::requestsAtSliderPosition(398), 1e7);
     QCOMPARE(WorkloadEditor::sliderPositionForRequests(1e8), 500);
     QCOMPARE(WorkloadEditor::sliderPositionForRequests(1), 0);
     QCOMPARE(WorkloadEditor::sliderPositionForRequests(1e15), 700);
@@ -178,10 +240,10 @@ void TestWorkloadEditor::numberFieldsEditTheirValue()
     memory->setValue(2048);
     QCOMPARE(m_state->workload().function.memoryMb, 2048.0);
     QCOMPARE(m_undo->count(), 1);
-    // Out of range values are clamped by the field; the state never sees them.
+    // Out of range values are refused; the state never sees them.
     memory->setValue(99999);
-    QCOMPARE(m_state->workload().function.memoryMb, 10240.0);
-    m_undo->undo();
+    QCOMPARE(m_state->workload().function.memoryMb, 2048.0);
+    QCOMPARE(m_undo->count(), 1);
     m_undo->undo();
     QCOMPARE(memory->value(), 1536.0);
 
@@ -209,6 +271,376 @@ void TestWorkloadEditor::presetsLoadAsOneUndoableStep()
     QCOMPARE(m_undo->count(), 1);
     m_undo->undo();
     QCOMPARE(m_state->workload(), Workload());
+}
+
+void TestWorkloadEditor::refusedNumbersStayAsTypedWithTheReason_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<double>("shown");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("corrected");
+    // A spin box's own range once dropped the fifth digit: 20000 became 2,000.
+    QTest::newRow("memory too large")
+        << "Memory"
+        << "20000" << 20000.0 << "Memory must be a whole number between 128 and 10,240 MB"
+        << "2048";
+    QTest::newRow("duration zero") << "Average duration"
+                                   << "0" << 0.0
+                                   << "Average duration must be greater than 0 and at most "
+                                      "86,400,000 ms"
+                                   << "250";
+    QTest::newRow("peak below average")
+        << "Peak ÷ average"
+        << "0.5" << 0.5 << "Peak ÷ average must be between 1 and 1,000×"
+        << "2";
+    QTest::newRow("negative hours")
+        << "Hours a month"
+        << "-5" << -5.0 << "Hours a month must be greater than 0 and at most 744 h"
+        << "100";
+    QTest::newRow("utilization over 100 %")
+        << "Target utilization"
+        << "150" << 150.0 << "Target utilization must be greater than 0 and at most 100 %"
+        << "60";
+}
+
+void TestWorkloadEditor::refusedNumbersStayAsTypedWithTheReason()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, typed);
+    QFETCH(double, shown);
+    QFETCH(QString, reason);
+    QFETCH(QString, corrected);
+    QDoubleSpinBox* number = field(label);
+    QVERIFY(number);
+    const Workload before = m_state->workload();
+    typeNumber(number, typed);
+    QCOMPARE(m_state->workload(), before);
+    QCOMPARE(m_undo->count(), 0);
+    QCOMPARE(number->value(), shown);
+    QLabel* problem = m_editor->problemOf(number);
+    QVERIFY(problem);
+    QVERIFY(!problem->isHidden());
+    QCOMPARE(problem->text(), reason);
+
+    typeNumber(number, corrected);
+    QCOMPARE(m_undo->count(), 1);
+    QVERIFY(problem->isHidden());
+    QCOMPARE(number->value(), corrected.toDouble());
+}
+
+void TestWorkloadEditor::problemsDoNotMoveTheLabels()
+{
+    showAtWidth(240);
+    QDoubleSpinBox* memory = field(QStringLiteral("Memory"));
+    const auto* form = qobject_cast<QFormLayout*>(memory->parentWidget()->layout());
+    QVERIFY(form);
+    QWidget* label = form->labelForField(memory);
+    QVERIFY(label);
+    QApplication::processEvents();
+    const QRect labelBefore = label->geometry();
+    const QRect fieldBefore = memory->geometry();
+    typeNumber(memory, QStringLiteral("20000"));
+    QApplication::processEvents();
+    QVERIFY(m_editor->problemOf(memory)->isVisible());
+    QCOMPARE(label->geometry(), labelBefore);
+    QCOMPARE(memory->geometry(), fieldBefore);
+    // Below the field, not beside it.
+    QVERIFY(m_editor->problemOf(memory)->geometry().top() >= memory->geometry().bottom());
+}
+
+void TestWorkloadEditor::refusedEntryStaysUntilItsValueChanges()
+{
+    QDoubleSpinBox* memory = field(QStringLiteral("Memory"));
+    typeNumber(memory, QStringLiteral("20000"));
+    // Another field's edit leaves the refused entry to be corrected.
+    type(requestsField(), QStringLiteral("5M"));
+    QCOMPARE(memory->value(), 20000.0);
+    QVERIFY(!m_editor->problemOf(memory)->isHidden());
+    // A new value for the field itself (here a preset's) replaces it.
+    m_undo->undo();
+    QCOMPARE(memory->value(), 20000.0);
+    Workload other = m_state->workload();
+    other.function.memoryMb = 512;
+    m_state->setWorkload(other);
+    QCOMPARE(memory->value(), 512.0);
+    QVERIFY(m_editor->problemOf(memory)->isHidden());
+}
+
+void TestWorkloadEditor::rangeProblemsGroupThousands()
+{
+    type(requestsField(), QStringLiteral("1e20"));
+    QCOMPARE(m_editor->requestsProblem()->text(),
+             QStringLiteral("Requests/month must be between 0 and 10,000,000,000,000"));
+}
+
+void TestWorkloadEditor::wheelScrollsPastUnfocusedFields()
+{
+    QVERIFY(QTest::qWaitForWindowExposed(m_dock.get()));
+    WorkloadEditor* editor = m_editor;
+    QDoubleSpinBox* flight = editor->numberField(QStringLiteral("In flight per vCPU"));
+    QVERIFY(flight);
+    editor->requestsField()->setFocus();
+    m_dock->verticalScrollBar()->setValue(0);
+    const double before = flight->value();
+    const int scrolled = m_dock->verticalScrollBar()->value();
+    // One notch over `target`, passed up the parents while ignored, as Qt passes one from the
+    // mouse (a synthesized wheel event is not passed on).
+    const auto wheel = [](QWidget* target) {
+        const QPoint spot = target->mapToGlobal(target->rect().center());
+        for (QWidget* receiver = target; receiver; receiver = receiver->parentWidget()) {
+            QWheelEvent event(receiver->mapFromGlobal(spot), spot, QPoint(), QPoint(0, -120),
+                              Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(receiver, &event);
+            if (event.isAccepted())
+                return;
+        }
+    };
+    wheel(flight);
+    QCOMPARE(flight->value(), before);
+    QCOMPARE(m_undo->count(), 0);
+    QVERIFY(m_dock->verticalScrollBar()->value() > scrolled);
+    // Combo boxes too.
+    auto* architecture = editor->findChild<QComboBox*>();
+    for (QComboBox* box : editor->findChildren<QComboBox*>()) {
+        if (box->accessibleName() == QStringLiteral("Architecture"))
+            architecture = box;
+    }
+    wheel(architecture);
+    QCOMPARE(m_state->workload().architecture, Architecture::X86_64);
+    QCOMPARE(m_undo->count(), 0);
+
+    // Once focused, the field takes the wheel.
+    flight->setFocus();
+    wheel(flight);
+    QVERIFY(flight->value() != before);
+    QCOMPARE(m_undo->count(), 1);
+}
+
+void TestWorkloadEditor::undoKeysReachTheUndoStackFromAField()
+{
+    QVERIFY(QTest::qWaitForWindowActive(m_dock.get()));
+    QDoubleSpinBox* duration = field(QStringLiteral("Average duration"));
+    typeNumber(duration, QStringLiteral("200"));
+    QCOMPARE(m_state->workload().avgDurationMs, 200.0);
+    QVERIFY(duration->hasFocus());
+    QTest::keyClick(duration, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_state->workload().avgDurationMs, 120.0);
+    QCOMPARE(duration->value(), 120.0);
+    QTest::keyClick(duration, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_state->workload().avgDurationMs, 200.0);
+
+    // A value typed but not committed is committed first, then undone.
+    duration->selectAll();
+    QTest::keyClicks(duration, QStringLiteral("300"));
+    QTest::keyClick(duration, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_state->workload().avgDurationMs, 200.0);
+    QCOMPARE(m_undo->count(), 2);
+    QTest::keyClick(duration, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_state->workload().avgDurationMs, 300.0);
+
+    // The same from the requests field.
+    requestsField()->setFocus();
+    QTest::keyClick(requestsField(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_state->workload().avgDurationMs, 200.0);
+}
+
+void TestWorkloadEditor::fieldsShowTheirWholeText_data()
+{
+    QTest::addColumn<int>("width");
+    // The Workload dock's width in a 1024×700 window, and a wide one.
+    QTest::newRow("narrow") << 240;
+    QTest::newRow("wide") << 420;
+}
+
+namespace {
+
+// The width a line edit has for its text: its contents less QLineEdit's margin of 2 a side.
+int textRoom(const QLineEdit* edit)
+{
+    QStyleOptionFrame option;
+    option.initFrom(edit);
+    option.lineWidth =
+        edit->hasFrame() ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) : 0;
+    const QMargins margins = edit->textMargins();
+    return edit->style()->subElementRect(QStyle::SE_LineEditContents, &option, edit).width() -
+           margins.left() - margins.right() - 4;
+}
+
+} // namespace
+
+void TestWorkloadEditor::fieldsShowTheirWholeText()
+{
+    QFETCH(int, width);
+    // Large values, as wide as they get.
+    Workload workload = m_state->workload();
+    workload.requestsPerMonth = 3'000'000'000'000;
+    workload.avgDurationMs = 1'000'000;
+    workload.container.concurrencyPerVcpu = 99'999.99;
+    workload.container.tasks = 100'000;
+    m_state->setWorkload(workload);
+    QVERIFY(m_editor->minimumSizeHint().width() <= 240);
+    showAtWidth(width);
+    QCOMPARE(m_editor->width(), width);
+    const QFontMetrics metrics = m_editor->fontMetrics();
+    for (const QLineEdit* edit : m_editor->findChildren<QLineEdit*>()) {
+        if (edit == m_editor->nameField())
+            continue; // free text, which shows its start
+        QVERIFY2(textRoom(edit) >= metrics.horizontalAdvance(edit->text()),
+                 qPrintable(QStringLiteral("%1: %2 for \"%3\"")
+                                .arg(edit->parentWidget()->accessibleName())
+                                .arg(textRoom(edit))
+                                .arg(edit->text())));
+        QVERIFY(edit->geometry().right() < edit->parentWidget()->width());
+    }
+    for (const QComboBox* box : m_editor->findChildren<QComboBox*>()) {
+        QStyleOptionComboBox option;
+        option.initFrom(box);
+        const int room =
+            box->style()
+                ->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box)
+                .width();
+        // Closed, the instance type shows the type alone, and the presets their prompt.
+        QString shown = box->currentText();
+        if (box->accessibleName() == QStringLiteral("Instance type"))
+            shown = box->currentData().toString();
+        QVERIFY2(room >= metrics.horizontalAdvance(shown),
+                 qPrintable(QStringLiteral("%1: %2 for \"%3\"")
+                                .arg(box->accessibleName())
+                                .arg(room)
+                                .arg(shown)));
+        QVERIFY(box->geometry().right() < box->parentWidget()->width());
+    }
+}
+
+void TestWorkloadEditor::editedPresetIsNoLongerNamedAfterIt()
+{
+    QComboBox* presets = m_editor->presetChooser();
+    const int kubernetes = presets->findText(QStringLiteral("Kubernetes microservices"));
+    QVERIFY(kubernetes > 0);
+    emit presets->activated(kubernetes);
+    QCOMPARE(m_state->workload().name, QStringLiteral("Kubernetes microservices"));
+    type(requestsField(), QStringLiteral("30M"));
+    QCOMPARE(m_state->workload().name, QStringLiteral("Kubernetes microservices (edited)"));
+    QCOMPARE(m_editor->nameField()->text(), QStringLiteral("Kubernetes microservices (edited)"));
+    // Later edits keep the name.
+    typeNumber(field(QStringLiteral("Memory")), QStringLiteral("2048"));
+    QCOMPARE(m_state->workload().name, QStringLiteral("Kubernetes microservices (edited)"));
+    // One step renamed and changed the value; undo restores both.
+    m_undo->undo();
+    m_undo->undo();
+    QCOMPARE(m_state->workload().name, QStringLiteral("Kubernetes microservices"));
+    QVERIFY(m_state->workload().requestsPerMonth != 30e6);
+
+    // The built-in default is a preset's name too.
+    m_undo->undo();
+    QCOMPARE(m_state->workload(), Workload());
+    typeNumber(field(QStringLiteral("Average duration")), QStringLiteral("250"));
+    QCOMPARE(m_state->workload().name, Workload().name + QStringLiteral(" (edited)"));
+}
+
+void TestWorkloadEditor::typedNameIsKeptOnEdits()
+{
+    type(m_editor->nameField(), QStringLiteral("Thumbnails"));
+    QCOMPARE(m_state->workload().name, QStringLiteral("Thumbnails"));
+    type(requestsField(), QStringLiteral("30M"));
+    QCOMPARE(m_state->workload().name, QStringLiteral("Thumbnails"));
+    // Even a typed name that is a preset's.
+    type(m_editor->nameField(), QStringLiteral("Nightly batch job"));
+    type(requestsField(), QStringLiteral("40M"));
+    QCOMPARE(m_state->workload().name, QStringLiteral("Nightly batch job (edited)"));
+}
+
+void TestWorkloadEditor::longNameShowsItsStart()
+{
+    showAtWidth(240);
+    Workload workload = m_state->workload();
+    workload.name = QStringLiteral("Resize every image and video thumbnail when it is uploaded");
+    m_state->setWorkload(workload);
+    QCOMPARE(m_editor->nameField()->cursorPosition(), 0);
+}
+
+void TestWorkloadEditor::undoTextsUseTheLabels()
+{
+    typeNumber(field(QStringLiteral("In flight per vCPU")), QStringLiteral("10"));
+    QCOMPARE(m_undo->undoText(), QStringLiteral("Set in flight per vCPU"));
+    typeNumber(field(QStringLiteral("EKS clusters")), QStringLiteral("3"));
+    QCOMPARE(m_undo->undoText(), QStringLiteral("Set EKS clusters"));
+    typeNumber(field(QStringLiteral("vCPU per task")), QStringLiteral("2"));
+    QCOMPARE(m_undo->undoText(), QStringLiteral("Set vCPU per task"));
+    typeNumber(field(QStringLiteral("Average duration")), QStringLiteral("300"));
+    QCOMPARE(m_undo->undoText(), QStringLiteral("Set average duration"));
+}
+
+void TestWorkloadEditor::sliderLandsOnRoundValues()
+{
+    const QList<double> round = {1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9};
+    QSlider* slider = m_editor->requestsSlider();
+    double previous = 0;
+    QSet<double> reached;
+    for (int position = slider->minimum(); position <= slider->maximum(); ++position) {
+        const double requests = WorkloadEditor::requestsAtSliderPosition(position);
+        const double mantissa = requests / std::pow(10.0, std::floor(std::log10(requests)));
+        QVERIFY2(std::any_of(round.begin(), round.end(),
+                             [mantissa](double step) { return qFuzzyCompare(step, mantissa); }),
+                 qPrintable(QString::number(requests)));
+        QVERIFY(requests >= previous);
+        previous = requests;
+        reached.insert(requests);
+    }
+    // Every round value of every decade is reachable.
+    QCOMPARE(reached.size(), 7 * int(round.size()) + 1);
+}
+
+void TestWorkloadEditor::tabFollowsTheForm()
+{
+    showAtWidth(420);
+    QApplication::processEvents();
+    QList<QWidget*> order;
+    QWidget* current = m_editor->nameField();
+    do {
+        if (current->isVisibleTo(m_editor) && current->isEnabled() &&
+            (current->focusPolicy() & Qt::TabFocus) && !current->focusProxy())
+            order.append(current);
+        current = current->nextInFocusChain();
+    } while (current != m_editor->nameField() && m_editor->isAncestorOf(current));
+    QVERIFY(order.size() > 15);
+    for (qsizetype i = 1; i < order.size(); ++i) {
+        const QPoint previous = order[i - 1]->mapTo(m_editor, QPoint());
+        const QPoint next = order[i]->mapTo(m_editor, QPoint());
+        // Down the form; within a row, left to right.
+        QVERIFY2(next.y() > previous.y() || (next.y() == previous.y() && next.x() > previous.x()),
+                 qPrintable(order[i]->accessibleName() + u' ' +
+                            QLatin1String(order[i]->metaObject()->className())));
+    }
+}
+
+void TestWorkloadEditor::countsSwitchBetweenFixedAndSized()
+{
+    QDoubleSpinBox* tasks = field(QStringLiteral("Tasks"));
+    QVERIFY(tasks);
+    QVERIFY(!tasks->isEnabled());
+    QCOMPARE(tasks->text(), QString()); // sized from the load: no number
+    // The first "Fixed" is the tasks' (the second, the instances').
+    QCheckBox* fixed = nullptr;
+    for (QCheckBox* box : m_editor->findChildren<QCheckBox*>()) {
+        if (!fixed && box->text() == QStringLiteral("Fixed"))
+            fixed = box;
+    }
+    QVERIFY(fixed);
+    fixed->click();
+    QCOMPARE(m_state->workload().container.tasks, std::optional<int>(1));
+    QCOMPARE(m_undo->undoText(), QStringLiteral("Fix tasks at 1"));
+    typeNumber(tasks, QStringLiteral("12"));
+    QCOMPARE(m_state->workload().container.tasks, std::optional<int>(12));
+    typeNumber(tasks, QStringLiteral("0"));
+    QCOMPARE(m_state->workload().container.tasks, std::optional<int>(12));
+    QCOMPARE(m_editor->problemOf(tasks)->text(),
+             QStringLiteral("Tasks must be a whole number between 1 and 100,000"));
+    fixed->click();
+    QCOMPARE(m_state->workload().container.tasks, std::nullopt);
+    QCOMPARE(m_undo->undoText(), QStringLiteral("Size tasks from the load"));
+    QVERIFY(m_editor->problemOf(tasks)->isHidden());
 }
 
 QTEST_MAIN(TestWorkloadEditor)

@@ -12,6 +12,8 @@
 #include <QPainterPath>
 
 #include <cmath>
+#include <map>
+#include <tuple>
 
 namespace ace::diagram {
 
@@ -48,28 +50,76 @@ QPainterPath roundedPath(const QRectF& rect, qreal radius)
     return path;
 }
 
-// Qt's pattern brushes are a fixed 8×8 pixel bitmap; drawing the pattern as lines and dots in
-// scene units instead keeps it crisp and in proportion at every zoom and export scale.
-void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, const QColor& color)
+constexpr qreal patternLineWidth = 1.1;
+
+// A responsibility pattern as lines and dots inside a cell, at the origin.
+struct CellPattern
 {
-    if (style == Qt::NoBrush || style == Qt::SolidPattern)
-        return;
-    painter->save();
-    painter->setClipRect(rect, Qt::IntersectClip);
+    QList<QLineF> lines;
+    QList<QRectF> dots;
+};
+
+// The part of `line` whose every point lies within `reach` of `core`, or a null line: the
+// rounded cell with its border's inside, a convex shape, so the part is one segment. Found
+// numerically (the distance along the line is convex), once per cell size.
+qreal distanceTo(const QRectF& core, const QPointF& point)
+{
+    const QPointF nearest(std::clamp(point.x(), core.left(), core.right()),
+                          std::clamp(point.y(), core.top(), core.bottom()));
+    return QLineF(point, nearest).length();
+}
+
+QLineF cutToReach(const QLineF& line, const QRectF& core, qreal reach)
+{
+    const auto excess = [&](qreal t) { return distanceTo(core, line.pointAt(t)) - reach; };
+    constexpr int steps = 48; // halvings: far below a pixel at any scale
+    // The nearest point of the line to the core, by ternary search.
+    qreal low = 0;
+    qreal high = 1;
+    for (int step = 0; step < steps; ++step) {
+        const qreal a = low + (high - low) / 3;
+        const qreal b = high - (high - low) / 3;
+        (excess(a) < excess(b) ? high : low) = excess(a) < excess(b) ? b : a;
+    }
+    const qreal nearest = (low + high) / 2;
+    if (excess(nearest) > 0)
+        return {};
+    // Where the line enters and leaves the reach, by bisection on each side.
+    const auto boundary = [&](qreal outside, qreal inside) {
+        if (excess(outside) <= 0)
+            return outside;
+        for (int step = 0; step < steps; ++step) {
+            const qreal middle = (outside + inside) / 2;
+            (excess(middle) > 0 ? outside : inside) = middle;
+        }
+        return inside;
+    };
+    return {line.pointAt(boundary(0, nearest)), line.pointAt(boundary(1, nearest))};
+}
+
+// Qt's pattern brushes are a fixed 8×8 pixel bitmap; drawing the pattern as lines and dots in
+// scene units instead keeps it crisp and in proportion at every zoom and export scale. The
+// lines are cut to the rounded cell rather than clipped: QSvgGenerator writes no clipping, so
+// in SVG files clipped lines ran out of their cells.
+CellPattern patternOf(const QSizeF& size, Qt::BrushStyle style)
+{
+    const QRectF rect(QPointF(), size);
+    // Every stroke (a line widened by half its width on each side) stays in the cell.
+    const QRectF core = rect.adjusted(cellRadius, cellRadius, -cellRadius, -cellRadius);
+    const qreal reach = cellRadius - patternLineWidth / 2;
     constexpr qreal lineSpacing = 7;
-    const qreal reach = rect.width() + rect.height();
-    QPen pen(color, 1.1);
-    pen.setCapStyle(Qt::FlatCap);
-    painter->setPen(pen);
+    CellPattern pattern;
+    const auto add = [&](const QLineF& line) {
+        const QLineF inside = cutToReach(line, core, reach);
+        if (!inside.isNull())
+            pattern.lines.append(inside);
+    };
     auto diagonals = [&](bool rising) {
-        for (qreal offset = 0; offset < reach; offset += lineSpacing) {
+        const qreal reachAcross = rect.width() + rect.height();
+        for (qreal offset = 0; offset < reachAcross; offset += lineSpacing) {
             const qreal x = rect.left() + offset;
-            if (rising)
-                painter->drawLine(QPointF(x - rect.height(), rect.bottom()),
-                                  QPointF(x, rect.top()));
-            else
-                painter->drawLine(QPointF(x - rect.height(), rect.top()),
-                                  QPointF(x, rect.bottom()));
+            add({QPointF(x - rect.height(), rising ? rect.bottom() : rect.top()),
+                 QPointF(x, rising ? rect.top() : rect.bottom())});
         }
     };
     switch (style) {
@@ -88,10 +138,10 @@ void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, c
     case Qt::CrossPattern:
         for (qreal y = rect.top() + lineSpacing / 2; style != Qt::VerPattern && y < rect.bottom();
              y += lineSpacing)
-            painter->drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y));
+            add({QPointF(rect.left(), y), QPointF(rect.right(), y)});
         for (qreal x = rect.left() + lineSpacing / 2; style != Qt::HorPattern && x < rect.right();
              x += lineSpacing)
-            painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));
+            add({QPointF(x, rect.top()), QPointF(x, rect.bottom())});
         break;
     case Qt::Dense1Pattern:
     case Qt::Dense2Pattern:
@@ -100,22 +150,56 @@ void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, c
     case Qt::Dense5Pattern:
     case Qt::Dense6Pattern:
     case Qt::Dense7Pattern: {
-        // Dots, sparser for the higher-numbered (lighter) Qt patterns, offset every other row.
+        // Dots, sparser for the higher-numbered (lighter) Qt patterns, offset every other row;
+        // only whole dots inside the cell.
         const qreal spacing = 2.5 + (style - Qt::Dense1Pattern) * 0.9;
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(color);
+        constexpr qreal dotRadius = 0.95;
         int row = 0;
         for (qreal y = rect.top() + spacing / 2; y < rect.bottom(); y += spacing, ++row) {
             for (qreal x = rect.left() + (row % 2 ? spacing : spacing / 2); x < rect.right();
-                 x += spacing)
-                painter->drawEllipse(QPointF(x, y), 0.95, 0.95);
+                 x += spacing) {
+                if (distanceTo(core, QPointF(x, y)) <= cellRadius - dotRadius)
+                    pattern.dots.append(
+                        QRectF(x - dotRadius, y - dotRadius, 2 * dotRadius, 2 * dotRadius));
+            }
         }
         break;
     }
     default:
-        painter->fillRect(rect, QBrush(color, style));
         break;
     }
+    return pattern;
+}
+
+// The pattern of a cell of `size`. Cells share a few sizes, and cutting the lines costs more
+// than drawing them, so each size is cut once (per thread).
+const CellPattern& cellPattern(const QSizeF& size, Qt::BrushStyle style)
+{
+    using Key = std::tuple<qreal, qreal, int>;
+    thread_local std::map<Key, CellPattern> cut;
+    constexpr std::size_t sizesKept = 64; // far more than a diagram has; a bound all the same
+    const Key key{size.width(), size.height(), int(style)};
+    const auto found = cut.find(key);
+    if (found != cut.end())
+        return found->second;
+    if (cut.size() >= sizesKept)
+        cut.clear();
+    return cut[key] = patternOf(size, style);
+}
+
+void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, const QColor& color)
+{
+    const CellPattern& pattern = cellPattern(rect.size(), style);
+    painter->save();
+    painter->translate(rect.topLeft());
+    QPen pen(color, patternLineWidth);
+    pen.setCapStyle(Qt::FlatCap);
+    painter->setPen(pen);
+    painter->drawLines(pattern.lines);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    for (const QRectF& dot : pattern.dots)
+        painter->drawEllipse(dot);
     painter->restore();
 }
 
@@ -127,12 +211,9 @@ void paintResponsibility(QPainter* painter, const QRectF& rect, const ui::Theme&
     const ui::ResponsibilityStyle style = theme.responsibility(who);
     const QPainterPath shape = roundedPath(rect, cellRadius);
     painter->fillPath(shape, style.fill);
-    painter->save();
-    painter->setClipPath(shape, Qt::IntersectClip);
     // Bright lines on a dark fill read stronger than dark lines on a light one.
     const int patternAlpha = theme.kind() == ui::Theme::Kind::Light ? 150 : 105;
     paintPattern(painter, rect, style.pattern, withAlpha(style.edge, patternAlpha));
-    painter->restore();
     QPen border(withAlpha(style.edge, who == Responsibility::None || pointerOver ? 255 : 170),
                 pointerOver ? 2 : 1);
     if (who == Responsibility::None)
@@ -551,6 +632,15 @@ LegendItem::LegendItem(ui::ExplorerState& state, const QList<StackLayout::Legend
         extent |= entry.swatch | entry.text;
     }
     setRect(extent);
+}
+
+QRectF LegendItem::swatchRect(Responsibility who) const
+{
+    for (const Entry& entry : m_entries) {
+        if (entry.geometry.who == who)
+            return entry.geometry.swatch;
+    }
+    return {};
 }
 
 QList<PlacedLabel> LegendItem::labels() const

@@ -188,6 +188,8 @@ class LegendItem final : public DiagramItem
 public:
     LegendItem(ui::ExplorerState& state, const QList<StackLayout::LegendEntry>& entries,
                const DiagramFonts& fonts);
+    // The swatch of a responsibility, in scene coordinates; null when it has none.
+    QRectF swatchRect(Responsibility who) const;
     QList<PlacedLabel> labels() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 

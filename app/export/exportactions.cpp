@@ -52,9 +52,10 @@ QImage ExportActions::diagramImage() const
 
 void ExportActions::showExportDialog()
 {
-    auto* dialog = new ExportDialog(m_state, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    m_dialog = new ExportDialog(m_state, m_window);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_dialog, &ExportDialog::exported, this, &ExportActions::exported);
+    m_dialog->open();
 }
 
 void ExportActions::copyDiagram()

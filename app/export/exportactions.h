@@ -1,6 +1,9 @@
 #pragma once
 
+#include "export/exportdialog.h"
+
 #include <QObject>
+#include <QPointer>
 
 class QAction;
 class QImage;
@@ -30,6 +33,13 @@ public:
     // The image Copy Diagram puts on the clipboard.
     QImage diagramImage() const;
 
+    // The export dialog this action opened, while it is open (for tests).
+    ExportDialog* openDialog() const { return m_dialog; }
+
+signals:
+    // After a successful export, for the status bar: "Exported stack diagram to PATH".
+    void exported(const QString& message);
+
 private:
     void showExportDialog();
     void copyDiagram();
@@ -38,6 +48,7 @@ private:
     const ui::ExplorerState& m_state;
     QAction* m_export;
     QAction* m_copyDiagram;
+    QPointer<ExportDialog> m_dialog;
 };
 
 } // namespace ace::exports

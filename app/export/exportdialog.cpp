@@ -20,6 +20,8 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace ace::exports {
 
 namespace {
@@ -58,6 +60,42 @@ void selectData(QComboBox* box, const QVariant& value)
         box->setCurrentIndex(index);
 }
 
+// A remembered number, clamped to the field's range; `fallback` when the settings hold no
+// number (a file edited by hand, or written by another version).
+int rememberedInt(const QSettings& settings, const QString& key, int fallback, int minimum,
+                  int maximum)
+{
+    bool isNumber = false;
+    const int value = settings.value(key).toInt(&isNumber);
+    return isNumber ? std::clamp(value, minimum, maximum) : fallback;
+}
+
+// A remembered switch; `fallback` unless the settings hold true or false (QVariant would read
+// any other text as true).
+bool rememberedBool(const QSettings& settings, const QString& key, bool fallback)
+{
+    const QString text = settings.value(key).toString();
+    if (text == QLatin1String("true"))
+        return true;
+    if (text == QLatin1String("false"))
+        return false;
+    return fallback;
+}
+
+// The folder of the first export: Pictures where the desktop has one, else home (a plain
+// window manager creates no Pictures folder, and creating one unasked would litter home).
+QString defaultFolder()
+{
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    return !pictures.isEmpty() && QFileInfo(pictures).isDir() ? pictures : QDir::homePath();
+}
+
+// "Stack diagram" → "stack diagram", for a view's name inside a sentence.
+QString inSentence(const QString& name)
+{
+    return name.isEmpty() ? name : name.front().toLower() + name.mid(1);
+}
+
 QSpinBox* spinBox(int minimum, int maximum, const QString& suffix)
 {
     auto* box = new QSpinBox;
@@ -75,7 +113,8 @@ ExportDialog::ExportDialog(const ui::ExplorerState& state, QWidget* parent)
     setWindowTitle(tr("Export Diagram"));
     buildForm();
     restoreSettings();
-    viewChanged();
+    connectFields();
+    updateState();
 }
 
 ExportDialog::~ExportDialog() = default;
@@ -91,6 +130,8 @@ void ExportDialog::buildForm()
             m_viewField->insertItem(0, view.name, view.id);
     }
     m_viewField->setCurrentIndex(0);
+    // Every field's change needs the view (for the size note), so there is one from the start.
+    m_view = createView();
     m_formatField = new QComboBox;
     for (const ExportFormat format : formats)
         m_formatField->addItem(formatName(format), suffixOf(format));
@@ -127,32 +168,53 @@ void ExportDialog::buildForm()
     m_themeField->addItem(tr("Light"), ui::Theme::light().name());
     m_themeField->addItem(tr("Dark"), ui::Theme::dark().name());
     selectData(m_themeField, m_state.theme().name());
+    m_themeNote = new QLabel(tr("Light text on a transparent background: for dark slides"));
+    m_themeNote->setObjectName(QStringLiteral("themeNote"));
+    m_themeNote->setWordWrap(true);
+    m_themeNote->hide();
+    auto* themeRows = new QVBoxLayout;
+    themeRows->addWidget(m_themeField);
+    themeRows->addWidget(m_themeNote);
 
     m_pathField = new QLineEdit;
     m_pathField->setMinimumWidth(360); // room for a typical folder and file name
-    auto* browse = new QPushButton(tr("&Browse…"));
+    m_browseButton = new QPushButton(tr("&Browse…"));
+    // Enter in the file field exports; only a click or Alt+B browses.
+    m_browseButton->setAutoDefault(false);
     auto* fileRow = new QHBoxLayout;
     fileRow->addWidget(m_pathField, 1);
-    fileRow->addWidget(browse);
+    fileRow->addWidget(m_browseButton);
+    // A label of a row that is a layout has no buddy unless given one; without it the
+    // mnemonic shows as a literal "&".
+    auto* fileLabel = new QLabel(tr("F&ile:"));
+    fileLabel->setBuddy(m_pathField);
 
     auto* form = new QFormLayout;
     form->addRow(tr("&View:"), m_viewField);
     form->addRow(tr("&Format:"), m_formatField);
     form->addRow(tr("Size:"), sizeRows);
     form->addRow(QString(), m_transparentField);
-    form->addRow(tr("T&heme:"), m_themeField);
-    form->addRow(tr("F&ile:"), fileRow);
+    auto* themeLabel = new QLabel(tr("T&heme:"));
+    themeLabel->setBuddy(m_themeField);
+    form->addRow(themeLabel, themeRows);
+    form->addRow(fileLabel, fileRow);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_exportButton = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
-    m_exportButton->setDefault(true);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);
+    // Only a button inside the dialog can be its default.
+    m_exportButton->setDefault(true);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
-    connect(browse, &QPushButton::clicked, this, &ExportDialog::chooseFile);
+}
+
+// After the remembered values are in place, so restoring them triggers nothing.
+void ExportDialog::connectFields()
+{
+    connect(m_browseButton, &QPushButton::clicked, this, &ExportDialog::chooseFile);
     connect(m_viewField, &QComboBox::currentIndexChanged, this, &ExportDialog::viewChanged);
     connect(m_formatField, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
     connect(m_pathField, &QLineEdit::textEdited, this, &ExportDialog::pathEdited);
@@ -160,32 +222,34 @@ void ExportDialog::buildForm()
         connect(box, &QSpinBox::valueChanged, this, &ExportDialog::updateState);
     for (QRadioButton* choice : {m_scaleChoice, m_exactChoice})
         connect(choice, &QRadioButton::toggled, this, &ExportDialog::updateState);
+    connect(m_transparentField, &QCheckBox::toggled, this, &ExportDialog::updateState);
+    connect(m_themeField, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
 }
 
 void ExportDialog::restoreSettings()
 {
+    // Unknown ids and values of the wrong type keep the defaults; numbers are clamped.
     const QSettings settings;
-    if (!m_state.isComparing())
-        selectData(m_viewField, settings.value(viewKey));
-    selectData(m_formatField, settings.value(formatKey));
-    m_exactChoice->setChecked(settings.value(exactSizeKey).toBool());
-    // Out-of-range values are clamped by the spin boxes.
-    if (settings.contains(scaleKey))
-        m_scaleField->setValue(settings.value(scaleKey).toInt());
-    if (settings.contains(widthKey))
-        m_widthField->setValue(settings.value(widthKey).toInt());
-    if (settings.contains(heightKey))
-        m_heightField->setValue(settings.value(heightKey).toInt());
-    m_transparentField->setChecked(settings.value(transparentKey).toBool());
-    selectData(m_themeField, settings.value(themeKey));
+    if (!m_state.isComparing()) {
+        selectData(m_viewField, settings.value(viewKey).toString());
+        m_view = createView();
+    }
+    selectData(m_formatField, settings.value(formatKey).toString());
+    m_exactChoice->setChecked(rememberedBool(settings, exactSizeKey, false));
+    for (const auto& [field, key] :
+         {std::pair{m_scaleField, scaleKey}, std::pair{m_widthField, widthKey},
+          std::pair{m_heightField, heightKey}}) {
+        field->setValue(
+            rememberedInt(settings, key, field->value(), field->minimum(), field->maximum()));
+    }
+    m_transparentField->setChecked(rememberedBool(settings, transparentKey, false));
+    selectData(m_themeField, settings.value(themeKey).toString());
 
     QString folder = settings.value(folderKey).toString();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
-        folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    if (folder.isEmpty())
-        folder = QDir::homePath();
-    m_pathField->setText(QDir(folder).filePath(m_viewField->currentData().toString() + u'.' +
-                                               m_formatField->currentData().toString()));
+        folder = defaultFolder();
+    m_pathField->setText(
+        QDir(folder).filePath(m_view->id() + u'.' + m_formatField->currentData().toString()));
 }
 
 void ExportDialog::saveSettings() const
@@ -214,10 +278,20 @@ void ExportDialog::chooseFile()
     pathEdited();
 }
 
+std::unique_ptr<ExportView> ExportDialog::createView() const
+{
+    return createExportView(m_viewField->currentData().toString(), m_state.catalog(),
+                            m_state.prices());
+}
+
+// The file name follows the view (stack.png, cost.png) until the user names the file.
 void ExportDialog::viewChanged()
 {
-    m_view = createExportView(m_viewField->currentData().toString(), m_state.catalog(),
-                              m_state.prices());
+    const QString previousId = m_view->id();
+    m_view = createView();
+    const QFileInfo file(m_pathField->text());
+    if (file.completeBaseName() == previousId)
+        m_pathField->setText(file.dir().filePath(m_view->id() + u'.' + file.suffix()));
     updateState();
 }
 
@@ -244,6 +318,11 @@ ExportFormat ExportDialog::format() const
     return formats[std::max(0, m_formatField->currentIndex())];
 }
 
+bool ExportDialog::isTransparent() const
+{
+    return m_transparentField->isEnabled() && m_transparentField->isChecked();
+}
+
 Figure ExportDialog::figure() const
 {
     ExportOptions options;
@@ -253,7 +332,7 @@ Figure ExportDialog::figure() const
                         : ui::Theme::Kind::Light;
     options.select = m_state.current();
     options.compared = m_state.comparison();
-    options.transparent = m_transparentField->isEnabled() && m_transparentField->isChecked();
+    options.transparent = isTransparent();
     return Figure(*m_view, m_state.catalog(), m_state.prices(), options);
 }
 
@@ -278,6 +357,8 @@ void ExportDialog::updateState()
     m_heightField->setEnabled(m_exactChoice->isChecked());
     // PDF pages always have a background.
     m_transparentField->setEnabled(format() != ExportFormat::Pdf);
+    m_themeNote->setVisible(isTransparent() &&
+                            m_themeField->currentData() == ui::Theme::dark().name());
 
     const QSize pixels = pixelSize();
     const bool tooLarge = pixels.width() > maximumSide || pixels.height() > maximumSide;
@@ -306,8 +387,12 @@ QString ExportDialog::exportToFile()
     if (path.isEmpty() || !suffix)
         return tr("%1: the file name must end in .png, .svg or .pdf").arg(path);
     const QString error = figure().write(path, *suffix, pixelSize());
-    if (error.isEmpty())
+    if (error.isEmpty()) {
         saveSettings();
+        emit exported(
+            tr("Exported %1 to %2")
+                .arg(inSentence(m_viewField->currentText()), QDir::toNativeSeparators(path)));
+    }
     return error;
 }
 

@@ -43,6 +43,10 @@ public:
     QCheckBox* transparentField() const { return m_transparentField; }
     QComboBox* themeField() const { return m_themeField; }
     QLineEdit* pathField() const { return m_pathField; }
+    QPushButton* browseButton() const { return m_browseButton; }
+    QPushButton* exportButton() const { return m_exportButton; }
+    // Shown when light text is asked for on a transparent background.
+    QLabel* themeNote() const { return m_themeNote; }
     // The live note of the resulting size, e.g. "2174 × 1540 pixels".
     QString sizeNote() const;
 
@@ -53,9 +57,16 @@ public:
 public slots:
     void accept() override;
 
+signals:
+    // After a successful export, for the status bar: "Exported stack diagram to PATH".
+    void exported(const QString& message);
+
 private:
     void buildForm();
+    void connectFields();
     void restoreSettings();
+    std::unique_ptr<ExportView> createView() const;
+    bool isTransparent() const;
     void saveSettings() const;
     void chooseFile();
     void viewChanged();
@@ -78,7 +89,9 @@ private:
     QCheckBox* m_transparentField = nullptr;
     QComboBox* m_themeField = nullptr;
     QLineEdit* m_pathField = nullptr;
+    QLabel* m_themeNote = nullptr;
     QLabel* m_sizeNote = nullptr;
+    QPushButton* m_browseButton = nullptr;
     QPushButton* m_exportButton = nullptr;
 };
 

@@ -185,6 +185,8 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget*
     showComparisonOrDiagram();
     connect(m_compareView, &CompareView::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(m_exportActions, &exports::ExportActions::exported, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     setThemeChoice(ThemeChoice::System);
     connect(m_state, &ExplorerState::currentChanged, this, &MainWindow::revealInTree);
     connect(m_document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);

@@ -2,9 +2,11 @@
 
 #include "cost/workload.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -21,7 +23,9 @@ class ExplorerState;
 
 // The workload as a compact form: every field of the workload file. Each accepted change is
 // one undoable step on the undo stack; a value the workload rules refuse is refused at its
-// field with the reason, and never reaches the state.
+// field with the reason below it, stays as typed to be corrected, and never reaches the state.
+// Fields take the mouse wheel only once focused, so that the wheel scrolls the panel, and
+// Undo/Redo reach the undo stack from a focused field.
 class WorkloadEditor final : public QWidget
 {
     Q_OBJECT
@@ -31,33 +35,60 @@ public:
     WorkloadEditor(ExplorerState& state, QUndoStack& undoStack, QWidget* parent = nullptr);
     ~WorkloadEditor() override;
 
+    QLineEdit* nameField() const { return m_name; }
     QLineEdit* requestsField() const { return m_requests; }
     QSlider* requestsSlider() const { return m_requestsSlider; }
     // Why the last value typed into the requests field was refused (hidden when accepted).
-    QLabel* requestsProblem() const { return m_requestsProblem; }
+    QLabel* requestsProblem() const;
     QComboBox* presetChooser() const { return m_presets; }
+    // The number field labelled `label` (its accessible name), e.g. "Average duration".
+    QDoubleSpinBox* numberField(const QString& label) const;
+    // Why the value typed into `field` was refused; hidden while there is no problem.
+    QLabel* problemOf(const QWidget* field) const;
 
-    // The slider's log scale: position ↔ requests per month (1e3 to 1e10).
+    // The slider's log scale: position ↔ requests per month (1e3 to 1e10). Positions land on
+    // round values (1, 1.5, 2, 2.5, 3, 4 … 9 × 10ⁿ), as a person would type them.
     static double requestsAtSliderPosition(int position);
     static int sliderPositionForRequests(double requests);
 
+    QSize minimumSizeHint() const override;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
-    // Applies `change` to a copy of the workload; pushes it as an undo step when the workload
-    // rules accept it, otherwise returns the reason.
+    struct NumberBinding;
+
+    // Applies `change` to a copy of the workload and pushes it as an undo step when the
+    // workload rules accept it, otherwise returns the reason. A value edit of a workload still
+    // named after a preset renames it "… (edited)" in the same step, so that titles and
+    // exports do not claim the preset.
     QString edit(const QString& description, const std::function<void(Workload&)>& change,
                  int mergeKey = 0);
+    // Pushes `next` as it is (a rename, a preset).
+    QString push(const QString& description, const Workload& next, int mergeKey = 0);
     void refresh();
     void commitRequestsText();
+    void commitNumber(NumberBinding& binding, double shown);
     void loadPreset(int index);
+    void showProblem(const QWidget* field, const QString& problem);
+    // The editor's least width with labels above the fields, and with labels beside them
+    // (below which resizeEvent() puts the labels above); measured once.
+    void measureWidths() const;
 
     QWidget* createLoadGroup();
     QWidget* createFunctionGroup();
     QWidget* createContainerGroup();
     QWidget* createInstanceGroup();
-    // A number field bound to one workload value; `scale` converts the stored value to the one
-    // shown (100 for a fraction shown as a percentage).
+    QFormLayout* createForm(QWidget* parent = nullptr);
+    // Adds `field` with its label, a hidden row for its problem below it, and the handling
+    // of the wheel and of Undo/Redo.
+    void addRow(QFormLayout* form, const QString& label, QWidget* field, QLayout* row = nullptr);
+    // A number field bound to one workload value, within `rule`; `scale` converts the stored
+    // value to the one shown (100 for a fraction shown as a percentage).
     QDoubleSpinBox* addNumber(QFormLayout* form, const QString& label, const QString& suffix,
-                              double minimum, double maximum, int decimals,
+                              const NumberRule& rule, int decimals,
                               const std::function<double(const Workload&)>& get,
                               const std::function<void(Workload&, double)>& set, double scale = 1);
     // A count that is either fixed (checkbox on) or sized from the load (off).
@@ -71,7 +102,12 @@ private:
     QComboBox* m_presets = nullptr;
     QLineEdit* m_requests = nullptr;
     QSlider* m_requestsSlider = nullptr;
-    QLabel* m_requestsProblem = nullptr;
+    std::vector<QFormLayout*> m_forms;
+    mutable int m_wrappedWidth = 0;
+    mutable int m_sideBySideWidth = 0;
+    QHash<const QWidget*, QLabel*> m_problems;
+    // The names of the presets and of the default workload, which an edit makes "… (edited)".
+    QStringList m_stockNames;
     // Each field's way of showing the state's value; run together by refresh().
     std::vector<std::function<void()>> m_refreshers;
     bool m_refreshing = false;

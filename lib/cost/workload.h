@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pricing/numberrules.h"
 #include "pricing/pricebook.h"
 
 #include <QJsonObject>
@@ -9,6 +10,28 @@
 #include <optional>
 
 namespace ace {
+
+// The values each number of a workload may take: the file reader and the workload editor
+// share them, so a value the editor accepts can be saved and read back. The bounds are where a
+// value becomes a typo rather than a workload: they keep absurd inputs (a 10-year "month", a
+// million-vCPU task) from producing confident-looking estimates.
+struct WorkloadRules
+{
+    static const NumberRule requestsPerMonth;
+    static const NumberRule avgDurationMs;
+    static const NumberRule peakToAverage;
+    static const NumberRule functionMemoryMb;
+    static const NumberRule functionEphemeralStorageMb;
+    static const NumberRule taskVcpu;
+    static const NumberRule taskMemoryGb;
+    static const NumberRule taskEphemeralStorageGb;
+    static const NumberRule fixedCount; // tasks or instances, when not sized from the load
+    static const NumberRule minimumCount;
+    static const NumberRule concurrencyPerVcpu;
+    static const NumberRule targetUtilization; // a fraction
+    static const NumberRule hoursPerMonth;
+    static const NumberRule clusters;
+};
 
 // What the user wants to run, in the file format of DESIGN.md §4. The defaults are the
 // design's example: resizing an uploaded image, the classic Lambda case.

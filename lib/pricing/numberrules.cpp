@@ -4,28 +4,10 @@
 
 namespace ace {
 
-bool NumberRule::admits(double value) const
-{
-    const bool aboveMin = minInclusive ? value >= min : value > min;
-    const bool belowMax = maxInclusive ? value <= max : value < max;
-    return aboveMin && belowMax && (!wholeNumber || std::floor(value) == value);
-}
-
-QString NumberRule::describe() const
-{
-    const QString lower = formatPlainNumber(min);
-    QString text;
-    if (std::isinf(max))
-        text =
-            (minInclusive ? QStringLiteral("at least ") : QStringLiteral("greater than ")) + lower;
-    else if (minInclusive && maxInclusive)
-        text = QStringLiteral("between %1 and %2").arg(lower, formatPlainNumber(max));
-    else
-        text = QStringLiteral("greater than %1 and at most %2").arg(lower, formatPlainNumber(max));
-    return wholeNumber ? QStringLiteral("a whole number ") + text : text;
-}
-
 namespace {
+
+// Enough for any rate or bound without exponent noise.
+constexpr int plainDecimals = 10;
 
 // Fixed-point text with trailing zeros (and a trailing point) dropped. QLocale would group
 // thousands too, but costs a microsecond a call, which dominated the time of an estimate.
@@ -43,9 +25,32 @@ QString trimmedFixed(double value, int decimals)
 
 } // namespace
 
+bool NumberRule::admits(double value) const
+{
+    const bool aboveMin = minInclusive ? value >= min : value > min;
+    const bool belowMax = maxInclusive ? value <= max : value < max;
+    return aboveMin && belowMax && (!wholeNumber || std::floor(value) == value);
+}
+
+QString NumberRule::describe() const
+{
+    const QString lower = formatGroupedNumber(min, plainDecimals);
+    QString text;
+    if (std::isinf(max))
+        text =
+            (minInclusive ? QStringLiteral("at least ") : QStringLiteral("greater than ")) + lower;
+    else if (minInclusive && maxInclusive)
+        text =
+            QStringLiteral("between %1 and %2").arg(lower, formatGroupedNumber(max, plainDecimals));
+    else
+        text = QStringLiteral("greater than %1 and at most %2")
+                   .arg(lower, formatGroupedNumber(max, plainDecimals));
+    return wholeNumber ? QStringLiteral("a whole number ") + text : text;
+}
+
 QString formatPlainNumber(double value)
 {
-    return trimmedFixed(value, 10);
+    return trimmedFixed(value, plainDecimals);
 }
 
 QString formatGroupedNumber(double value, int maxDecimals)
@@ -61,8 +66,8 @@ QString formatGroupedNumber(double value, int maxDecimals)
 void requireNumber(double value, const NumberRule& rule, const JsonLocation& where)
 {
     if (!rule.admits(value)) {
-        where.fail(
-            QStringLiteral("must be %1, found %2").arg(rule.describe(), formatPlainNumber(value)));
+        where.fail(QStringLiteral("must be %1, found %2")
+                       .arg(rule.describe(), formatGroupedNumber(value, plainDecimals)));
     }
 }
 

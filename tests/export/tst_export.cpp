@@ -28,11 +28,16 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPushButton>
 #include <QRadioButton>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QSvgRenderer>
@@ -121,6 +126,8 @@ private slots:
     void compareFigureShowsDifferencesAndBothCurves_data();
     void compareFigureShowsDifferencesAndBothCurves();
     void svgIsXmlWithATitle();
+    void svgHatchingStaysInItsCells_data();
+    void svgHatchingStaysInItsCells();
     void pdfHasOnePageOfTheFigureSize();
     void failedWriteLeavesTheOldFileAlone();
     void writeUnderARegularFileFails();
@@ -131,6 +138,14 @@ private slots:
     void actionsHaveShortcutsAndCopyAtScaleTwo();
     void dialogOffersTheComparisonWhileComparing();
     void copyWhileComparingCopiesTheComparison();
+    void dialogOpensWithAnyRememberedSettings_data();
+    void dialogOpensWithAnyRememberedSettings();
+    void firstExportGoesHomeWithoutAPicturesFolder();
+    void enterInTheFileFieldExports();
+    void fileLabelHasAMnemonic();
+    void fileNameFollowsTheViewUntilTyped();
+    void successfulExportIsAnnounced();
+    void darkTransparentExportIsExplained();
 
 private:
     std::optional<Catalog> m_catalog;
@@ -463,6 +478,93 @@ void TestExport::svgIsXmlWithATitle()
     QCOMPARE(image.pixelColor(2, 2), ui::Theme::light().background());
 }
 
+void TestExport::svgHatchingStaysInItsCells_data()
+{
+    QTest::addColumn<ui::Theme::Kind>("theme");
+    QTest::newRow("light") << ui::Theme::Kind::Light;
+    QTest::newRow("dark") << ui::Theme::Kind::Dark;
+}
+
+// QSvgGenerator writes no clipping: hatching drawn under a clip once ran across the gaps,
+// into the layer names, past the last column and around the legend's swatch.
+void TestExport::svgHatchingStaysInItsCells()
+{
+    QFETCH(ui::Theme::Kind, theme);
+    exports::StackExportView view(*m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices, themed(theme));
+    const QString path = m_dir.filePath(QStringLiteral("hatching.svg"));
+    QCOMPARE(figure.write(path, ExportFormat::Svg, figure.naturalSize()), QString());
+    constexpr int scale = 2;
+    QImage image(figure.naturalSize() * scale, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::magenta);
+    QPainter painter(&image);
+    QSvgRenderer(path).render(&painter, QRectF(image.rect()));
+    painter.end();
+
+    // A strip one pixel wide, `outside` scene units left (negative) or right of `edge`, beside
+    // the straight part of a rounded shape's side.
+    const auto strip = [&](const QRectF& shape, qreal x) {
+        const QRectF scene(x, shape.top() + 6, 0.5, shape.height() - 12);
+        const QRectF inFigure =
+            view.contentRectOf(scene).translated(figure.contentRect().topLeft());
+        return QRect((inFigure.topLeft() * scale).toPoint(),
+                     QSize(1, int(inFigure.height() * scale)));
+    };
+    // Outside every shape a strip is one plain colour (a band's or the background's): a
+    // hatch line crossing it would not be.
+    const auto plain = [&image](const QRect& area) {
+        return shareOf(image, area, image.pixelColor(area.topLeft()), 12) == 1.0;
+    };
+    const diagram::StackDiagramScene& scene = view.scene();
+    int probed = 0;
+    for (QGraphicsItem* item : scene.items()) {
+        const auto* cell = dynamic_cast<const diagram::ResponsibilityCellItem*>(item);
+        if (!cell || cell->who() != Responsibility::Customer)
+            continue;
+        // Half way across the gap to the next column, or to the layer's name on the left;
+        // past the last column the band's end.
+        for (const qreal x :
+             {cell->rect().left() - diagram::spacing::columnGap / 2, cell->rect().right() + 3}) {
+            const QRect area = strip(cell->rect(), x);
+            QVERIFY2(plain(area), qPrintable(QStringLiteral("beside the cell at %1, %2: x %3")
+                                                 .arg(cell->rect().x())
+                                                 .arg(cell->rect().y())
+                                                 .arg(area.x())));
+            ++probed;
+        }
+    }
+    QVERIFY(probed > 20);
+
+    // And the patterns are there, inside: hatching for "You", dots for "Shared".
+    for (const auto& [option, who] :
+         {std::pair{ec2, Responsibility::Customer},
+          std::pair{QStringLiteral("ecs-fargate"), Responsibility::Shared}}) {
+        const QRectF cell = view.contentRectOf(scene.cellRect(option, QStringLiteral("scaling")))
+                                .translated(figure.contentRect().topLeft());
+        const QRectF besideLabel(cell.left() + 8, cell.top() + 6, cell.width() / 4 - 8,
+                                 cell.height() - 12);
+        const QRectF pixels(besideLabel.topLeft() * scale, besideLabel.size() * scale);
+        const double fill =
+            shareOf(image, pixels, ui::Theme::ofKind(theme).responsibility(who).fill, 6);
+        QVERIFY2(fill > 0.3 && fill < 0.95, qPrintable(QString::number(fill)));
+    }
+
+    const auto* legend = [&scene]() -> const diagram::LegendItem* {
+        for (QGraphicsItem* item : scene.items()) {
+            if (const auto* found = dynamic_cast<const diagram::LegendItem*>(item))
+                return found;
+        }
+        return nullptr;
+    }();
+    QVERIFY(legend);
+    const QRectF swatch = legend->swatchRect(Responsibility::Customer);
+    QVERIFY(!swatch.isNull());
+    const QColor background = ui::Theme::ofKind(theme).background();
+    for (const qreal x : {swatch.left() - 3, swatch.right() + 3}) {
+        QCOMPARE(shareOf(image, strip(swatch, x), background, 12), 1.0);
+    }
+}
+
 void TestExport::pdfHasOnePageOfTheFigureSize()
 {
     exports::ResponsibilityExportView view(*m_catalog, *m_prices);
@@ -686,6 +788,270 @@ void TestExport::copyWhileComparingCopiesTheComparison()
     exports::StackExportView stack(*m_catalog, *m_prices);
     QVERIFY(natural != exports::Figure(stack, *m_catalog, *m_prices, {}).naturalSize());
     QCOMPARE(actions.diagramImage().size(), natural * 2);
+}
+
+namespace {
+
+// What the settings file of an earlier run, another version or a hand edit may hold for a
+// key: good values, and wrong types, signs, sizes and ids. Raw INI text, as on disk.
+const QStringList anyRememberedText = {QString(),
+                                       QStringLiteral("1"),
+                                       QStringLiteral("2"),
+                                       QStringLiteral("4"),
+                                       QStringLiteral("-5"),
+                                       QStringLiteral("0"),
+                                       QStringLiteral("99999"),
+                                       QStringLiteral("99999999999999999999"),
+                                       QStringLiteral("2.5"),
+                                       QStringLiteral("1e400"),
+                                       QStringLiteral("true"),
+                                       QStringLiteral("false"),
+                                       QStringLiteral("abc"),
+                                       QStringLiteral("\"\""),
+                                       QStringLiteral("1, 2"),
+                                       QStringLiteral("@Invalid()"),
+                                       QStringLiteral("@ByteArray(x)"),
+                                       QStringLiteral("@Size(10 20)"),
+                                       QStringLiteral("stack"),
+                                       QStringLiteral("cost"),
+                                       QStringLiteral("responsibility"),
+                                       QStringLiteral("compare"),
+                                       QStringLiteral("no-such-view"),
+                                       QStringLiteral("png"),
+                                       QStringLiteral("svg"),
+                                       QStringLiteral("pdf"),
+                                       QStringLiteral("gif"),
+                                       QStringLiteral("light"),
+                                       QStringLiteral("dark"),
+                                       QStringLiteral("sepia"),
+                                       QStringLiteral("/no/such/folder"),
+                                       QStringLiteral("/proc")};
+
+const QStringList exportKeys = {
+    QStringLiteral("folder"),    QStringLiteral("view"),        QStringLiteral("format"),
+    QStringLiteral("exactSize"), QStringLiteral("scale"),       QStringLiteral("width"),
+    QStringLiteral("height"),    QStringLiteral("transparent"), QStringLiteral("theme")};
+
+// The dialog's documented reading of a remembered number: clamped, or the default when the
+// value is not a number.
+int expectedNumber(const QVariant& value, int fallback, int minimum, int maximum)
+{
+    bool isNumber = false;
+    const int number = value.toInt(&isNumber);
+    return isNumber ? std::clamp(number, minimum, maximum) : fallback;
+}
+
+bool expectedSwitch(const QVariant& value)
+{
+    return value.toString() == QLatin1String("true");
+}
+
+QString expectedChoice(const QVariant& value, const QComboBox* field, const QString& fallback)
+{
+    return field->findData(value.toString()) >= 0 ? value.toString() : fallback;
+}
+
+} // namespace
+
+void TestExport::dialogOpensWithAnyRememberedSettings_data()
+{
+    QTest::addColumn<bool>("comparing");
+    QTest::newRow("stack diagram in the window") << false;
+    QTest::newRow("comparison in the window") << true;
+}
+
+// The export dialog once crashed on remembered settings other than the defaults; any settings
+// file, however odd, opens it with the valid (clamped) remembered values, and it exports.
+void TestExport::dialogOpensWithAnyRememberedSettings()
+{
+    QFETCH(bool, comparing);
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    if (comparing)
+        QVERIFY(state.setComparison(lambda, QStringLiteral("ecs-fargate")));
+    const quint32 seed = QRandomGenerator::global()->generate();
+    QRandomGenerator random(seed);
+    const QString applicationName = QCoreApplication::applicationName();
+    const QString output = m_dir.filePath(QStringLiteral("random.svg"));
+    constexpr int settingsFiles = 100; // per row: 200 in all
+    for (int run = 0; run < settingsFiles; ++run) {
+        // A new file name each time: QSettings caches the files it has read.
+        QCoreApplication::setApplicationName(
+            QStringLiteral("tst_export-random-%1-%2").arg(seed).arg(run));
+        const QString file = QSettings().fileName();
+        QString text = QStringLiteral("[export]\n");
+        for (const QString& key : exportKeys) {
+            if (random.bounded(5) != 0) {
+                text += key + u'=' +
+                        anyRememberedText.at(random.bounded(int(anyRememberedText.size()))) + u'\n';
+            }
+        }
+        QDir().mkpath(QFileInfo(file).absolutePath());
+        QFile settingsFile(file);
+        QVERIFY(settingsFile.open(QIODevice::WriteOnly));
+        settingsFile.write(text.toUtf8());
+        settingsFile.close();
+        const auto failure =
+            QStringLiteral("seed %1, run %2, settings:\n%3").arg(seed).arg(run).arg(text);
+
+        const QSettings remembered;
+        exports::ExportDialog dialog(state);
+        const QString view = comparing
+                                 ? QStringLiteral("compare")
+                                 : expectedChoice(remembered.value(QStringLiteral("export/view")),
+                                                  dialog.viewField(), QStringLiteral("stack"));
+        QVERIFY2(dialog.viewField()->currentData() == view, qPrintable(failure));
+        const QString format = expectedChoice(remembered.value(QStringLiteral("export/format")),
+                                              dialog.formatField(), QStringLiteral("png"));
+        QVERIFY2(dialog.formatField()->currentData() == format, qPrintable(failure));
+        QVERIFY2(dialog.exactChoice()->isChecked() ==
+                     expectedSwitch(remembered.value(QStringLiteral("export/exactSize"))),
+                 qPrintable(failure));
+        QVERIFY2(dialog.scaleField()->value() ==
+                     expectedNumber(remembered.value(QStringLiteral("export/scale")), 1, 1,
+                                    exports::maximumScale),
+                 qPrintable(failure));
+        QVERIFY2(dialog.widthField()->value() ==
+                     expectedNumber(remembered.value(QStringLiteral("export/width")), 3840, 1,
+                                    exports::maximumSide),
+                 qPrintable(failure));
+        QVERIFY2(dialog.heightField()->value() ==
+                     expectedNumber(remembered.value(QStringLiteral("export/height")), 2160, 1,
+                                    exports::maximumSide),
+                 qPrintable(failure));
+        QVERIFY2(dialog.transparentField()->isChecked() ==
+                     expectedSwitch(remembered.value(QStringLiteral("export/transparent"))),
+                 qPrintable(failure));
+        QVERIFY2(dialog.themeField()->currentData() ==
+                     expectedChoice(remembered.value(QStringLiteral("export/theme")),
+                                    dialog.themeField(), QStringLiteral("light")),
+                 qPrintable(failure));
+        const QFileInfo path(dialog.pathField()->text());
+        QVERIFY2(path.fileName() == view + u'.' + format, qPrintable(failure));
+        QVERIFY2(path.absoluteDir().exists(), qPrintable(failure));
+        QVERIFY2(dialog.sizeNote().contains(QStringLiteral(" pixels")), qPrintable(failure));
+
+        QFile::remove(file);
+        // Exporting every dialog would take most of a minute; every tenth shows it works.
+        if (run % 10 != 0)
+            continue;
+        // A vector file, so that the largest remembered sizes export quickly.
+        QFile::remove(output);
+        dialog.pathField()->setText(output);
+        QVERIFY2(dialog.exportToFile().isEmpty(), qPrintable(failure));
+        QVERIFY2(QFileInfo(output).size() > 0, qPrintable(failure));
+    }
+    QCoreApplication::setApplicationName(applicationName);
+}
+
+// The first export of a desktop without a Pictures folder goes to the home folder.
+void TestExport::firstExportGoesHomeWithoutAPicturesFolder()
+{
+    const QByteArray realHome = qgetenv("HOME");
+    const QTemporaryDir home;
+    QVERIFY(home.isValid());
+    qputenv("HOME", home.path().toLocal8Bit());
+    const auto restoreHome = qScopeGuard([&realHome] { qputenv("HOME", realHome); });
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    {
+        exports::ExportDialog dialog(state);
+        QCOMPARE(dialog.pathField()->text(),
+                 QDir(home.path()).filePath(QStringLiteral("stack.png")));
+        QCOMPARE(dialog.exportToFile(), QString());
+        QVERIFY(QFile::exists(dialog.pathField()->text()));
+    }
+    QSettings().clear();
+    QVERIFY(QDir(home.path()).mkdir(QStringLiteral("Pictures")));
+    exports::ExportDialog dialog(state);
+    QCOMPARE(dialog.pathField()->text(),
+             QDir(home.path()).filePath(QStringLiteral("Pictures/stack.png")));
+}
+
+void TestExport::enterInTheFileFieldExports()
+{
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    exports::ExportDialog dialog(state);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Were Browse… the default, Enter would open a modal file chooser and block the test.
+    QVERIFY(!dialog.browseButton()->isDefault());
+    QVERIFY(!dialog.browseButton()->autoDefault());
+    QVERIFY(dialog.exportButton()->isDefault());
+    const QString path = m_dir.filePath(QStringLiteral("entered.png"));
+    dialog.pathField()->setText(path);
+    dialog.pathField()->setFocus();
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    QTest::keyClick(dialog.pathField(), Qt::Key_Return);
+    QCOMPARE(accepted.count(), 1);
+    QVERIFY(QFile::exists(path));
+}
+
+void TestExport::fileLabelHasAMnemonic()
+{
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    exports::ExportDialog dialog(state);
+    for (QWidget* field :
+         {static_cast<QWidget*>(dialog.pathField()), static_cast<QWidget*>(dialog.themeField())}) {
+        const QList<QLabel*> labels = dialog.findChildren<QLabel*>();
+        const auto label = std::find_if(labels.begin(), labels.end(),
+                                        [field](QLabel* l) { return l->buddy() == field; });
+        QVERIFY(label != labels.end());
+        QVERIFY((*label)->text().contains(u'&'));
+    }
+}
+
+void TestExport::fileNameFollowsTheViewUntilTyped()
+{
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    exports::ExportDialog dialog(state);
+    const auto choose = [&dialog](QComboBox* field, const QString& id) {
+        field->setCurrentIndex(field->findData(id));
+    };
+    choose(dialog.viewField(), QStringLiteral("cost"));
+    QCOMPARE(QFileInfo(dialog.pathField()->text()).fileName(), QStringLiteral("cost.png"));
+    choose(dialog.formatField(), QStringLiteral("svg"));
+    choose(dialog.viewField(), QStringLiteral("stack"));
+    QCOMPARE(QFileInfo(dialog.pathField()->text()).fileName(), QStringLiteral("stack.svg"));
+
+    dialog.pathField()->clear();
+    QTest::keyClicks(dialog.pathField(), m_dir.filePath(QStringLiteral("my-slide.svg")));
+    choose(dialog.viewField(), QStringLiteral("responsibility"));
+    QCOMPARE(QFileInfo(dialog.pathField()->text()).fileName(), QStringLiteral("my-slide.svg"));
+}
+
+void TestExport::successfulExportIsAnnounced()
+{
+    QWidget window;
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    exports::ExportActions actions(&window, state);
+    QSignalSpy announced(&actions, &exports::ExportActions::exported);
+    actions.exportAction()->trigger();
+    exports::ExportDialog* dialog = actions.openDialog();
+    QVERIFY(dialog);
+    dialog->pathField()->setText(m_dir.filePath(QStringLiteral("bad/x.png")));
+    dialog->exportToFile();
+    QCOMPARE(announced.count(), 0);
+    const QString path = m_dir.filePath(QStringLiteral("announced.png"));
+    dialog->pathField()->setText(path);
+    QCOMPARE(dialog->exportToFile(), QString());
+    QCOMPARE(announced.count(), 1);
+    QCOMPARE(announced.at(0).at(0).toString(),
+             QStringLiteral("Exported stack diagram to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void TestExport::darkTransparentExportIsExplained()
+{
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    exports::ExportDialog dialog(state);
+    dialog.show();
+    QVERIFY(!dialog.themeNote()->isVisible());
+    dialog.themeField()->setCurrentIndex(dialog.themeField()->findData(QStringLiteral("dark")));
+    QVERIFY(!dialog.themeNote()->isVisible());
+    dialog.transparentField()->setChecked(true);
+    QVERIFY(dialog.themeNote()->isVisible());
+    QVERIFY(dialog.themeNote()->text().contains(QStringLiteral("dark slides")));
+    // PDF pages are never transparent.
+    dialog.formatField()->setCurrentIndex(dialog.formatField()->findData(QStringLiteral("pdf")));
+    QVERIFY(!dialog.themeNote()->isVisible());
 }
 
 QTEST_MAIN(TestExport)
