@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -260,9 +261,27 @@ void TestMainWindow::themeChoiceRestylesTheState()
     window.setThemeChoice(MainWindow::ThemeChoice::Dark);
     QCOMPARE(window.state().theme().kind(), ui::Theme::Kind::Dark);
     QCOMPARE(QApplication::palette().color(QPalette::Base), ui::Theme::dark().background());
+    // Fields and check boxes have a visible frame on the dark surface: Fusion draws it
+    // Window.darker(140) of their palette, which must stand out from the field itself.
+    QLineEdit field;
+    QCheckBox box;
+    // Class palettes reach a widget when it is polished, as it is before it is first shown.
+    field.ensurePolished();
+    box.ensurePolished();
+    for (const QWidget* input :
+         {static_cast<const QWidget*>(&field), static_cast<const QWidget*>(&box)}) {
+        const QColor frame = input->palette().color(QPalette::Window).darker(140);
+        const QColor inside = input->palette().color(QPalette::Base);
+        QVERIFY2(std::abs(frame.lightnessF() - inside.lightnessF()) > 0.15,
+                 qPrintable(frame.name() + QStringLiteral(" on ") + inside.name()));
+    }
     window.setThemeChoice(MainWindow::ThemeChoice::Light);
     QCOMPARE(window.state().theme().kind(), ui::Theme::Kind::Light);
     QCOMPARE(themeChanged.count(), 2);
+    QLineEdit lightField;
+    lightField.ensurePolished();
+    QCOMPARE(lightField.palette().color(QPalette::Window),
+             ui::Theme::light().palette().color(QPalette::Window));
 }
 
 void TestMainWindow::settingsAreRememberedAcrossWindows()

@@ -756,14 +756,17 @@ void MainWindow::setThemeChoice(ThemeChoice choice)
         action->setChecked(action->data().toString() == themeChoiceName(choice));
     // The system palette is the one the platform gave us; explicit themes replace it.
     static const QPalette platformPalette = QGuiApplication::palette();
-    if (choice == ThemeChoice::System) {
-        QApplication::setPalette(platformPalette);
-        m_state->setTheme(systemTheme());
-    } else {
-        const Theme theme = choice == ThemeChoice::Dark ? Theme::dark() : Theme::light();
-        QApplication::setPalette(theme.palette());
-        m_state->setTheme(theme);
+    const std::optional<Theme> explicitTheme =
+        choice == ThemeChoice::System
+            ? std::nullopt
+            : std::optional<Theme>(choice == ThemeChoice::Dark ? Theme::dark() : Theme::light());
+    QApplication::setPalette(explicitTheme ? explicitTheme->palette() : platformPalette);
+    for (const char* inputClass :
+         {"QLineEdit", "QAbstractSpinBox", "QComboBox", "QCheckBox", "QRadioButton"}) {
+        QApplication::setPalette(explicitTheme ? explicitTheme->inputPalette() : platformPalette,
+                                 inputClass);
     }
+    m_state->setTheme(explicitTheme ? *explicitTheme : systemTheme());
 }
 
 void MainWindow::revealInTree()

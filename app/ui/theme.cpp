@@ -89,6 +89,16 @@ QColor Theme::categoryColor(const QString& categoryId) const
     return m_mutedText;
 }
 
+QPalette Theme::inputPalette() const
+{
+    QPalette input = palette();
+    if (m_kind == Kind::Dark) {
+        // Fusion's frame colour is Window.darker(140): this makes it a visible light border.
+        input.setColor(QPalette::Window, m_border.lighter(190));
+    }
+    return input;
+}
+
 QPalette Theme::palette() const
 {
     QPalette palette;

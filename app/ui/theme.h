@@ -53,6 +53,10 @@ public:
 
     // A widget palette matching the theme, for QApplication::setPalette.
     QPalette palette() const;
+    // The palette of input fields and check boxes (QApplication::setPalette with their class
+    // names): Qt's Fusion style draws their frames a shade darker than the Window colour, which
+    // on a dark surface is the fields' own colour, so the dark theme gives them a lighter one.
+    QPalette inputPalette() const;
 
 private:
     explicit Theme(Kind kind);
