@@ -309,12 +309,19 @@ void CostCurvePlot::fillMarkers()
     const double requests = state().workload().requestsPerMonth;
     const double x = plotPointOf(requests, 1).x();
     m_workloadMarker->replace({{x, m_lowestDecade}, {x, m_highestDecade}});
+    m_workloadLabel->setText(workloadLabelTexts().constFirst());
+}
+
+QStringList CostCurvePlot::workloadLabelTexts() const
+{
+    const double requests = state().workload().requestsPerMonth;
     // A volume off the axis is drawn at its edge, which must not pass for the volume.
     const QString where = requests < CostCurveModel::fewestRequests ? tr(" (below the chart)")
                           : requests > CostCurveModel::mostRequests ? tr(" (above the chart)")
                                                                     : QString();
-    m_workloadLabel->setText(
-        tr("This workload: %1 requests/month%2").arg(shortQuantity(requests), where));
+    const QString volume = shortQuantity(requests);
+    return {tr("This workload: %1 requests/month%2").arg(volume, where),
+            tr("%1 requests/month%2").arg(volume, where), volume + where};
 }
 
 void CostCurvePlot::fillNearTies()
@@ -461,14 +468,20 @@ void CostCurvePlot::placeAnnotations()
 
     // The workload's label: at the top beside its line, lower down where curves are in the way.
     const qreal lineX = positionOf(state().workload().requestsPerMonth, 1).x();
-    const QSizeF workloadSize = m_workloadLabel->boundingRect().size();
-    QList<QPointF> workloadPlaces;
-    for (qreal y = area.top() + labelGap; y + workloadSize.height() <= area.bottom();
-         y += workloadSize.height()) {
-        workloadPlaces.append({lineX + labelGap, y});
-        workloadPlaces.append({lineX - labelGap - workloadSize.width(), y});
+    // Shorter texts where the whole one does not fit the plot.
+    const QStringList workloadTexts = workloadLabelTexts();
+    for (const QString& text : workloadTexts) {
+        m_workloadLabel->setText(text);
+        const QSizeF size = m_workloadLabel->boundingRect().size();
+        QList<QPointF> places;
+        for (qreal y = area.top() + labelGap; y + size.height() <= area.bottom();
+             y += size.height()) {
+            places.append({lineX + labelGap, y});
+            places.append({lineX - labelGap - size.width(), y});
+        }
+        if (placeLabel(m_workloadLabel, places, taken, segments))
+            break;
     }
-    placeLabel(m_workloadLabel, workloadPlaces, taken, segments);
 
     // A near tie's band spans its volumes and its options' costs; its label goes above it.
     for (qsizetype i = 0; i < m_nearTieBands.size(); ++i) {

@@ -71,6 +71,8 @@ private:
     void fillCurves(const QString& optionId);
     QLineSeries* addCurve(const QString& optionId);
     void fillMarkers();
+    // The workload's label, whole and then shorter.
+    QStringList workloadLabelTexts() const;
     void fillNearTies();
     void restyle();
     void updateLegend();

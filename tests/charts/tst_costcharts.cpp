@@ -24,6 +24,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 #include <cmath>
 #include <memory>
@@ -442,6 +443,20 @@ void TestCostCharts::hoveringReadsOutEveryOption()
     const auto longJobs = newState(twentyMinuteJobs());
     CostCurvePlot infeasible(*longJobs);
     QVERIFY(infeasible.readOutText(1e6).contains(QStringLiteral("Lambda functions: not feasible")));
+
+    // Moving the pointer over the plot shows the read-out of the volume under it.
+    CostCurveChart chart(*state);
+    chart.resize(900, 500);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    CostCurvePlot* shown = chart.plot();
+    const QPointF inPlot = shown->mapToScene(
+        shown->mapToPosition(QPointF(std::log10(3e6), 0), shown->breakEvenMarkers()));
+    QTest::mouseMove(chart.viewport(), chart.mapFromScene(inPlot));
+    QTRY_VERIFY(QToolTip::isVisible());
+    const double requestsThere = std::pow(
+        10.0, shown->mapToValue(shown->mapFromScene(inPlot), shown->breakEvenMarkers()).x());
+    QCOMPARE(QToolTip::text(), shown->readOutText(requestsThere));
 }
 
 void TestCostCharts::themeChangeRecoloursTheChart()
@@ -795,6 +810,11 @@ void TestCostCharts::workloadLabelSaysWhenItIsOffTheAxis()
     QCOMPARE(plot.workloadLabel()->text(),
              QStringLiteral("This workload: 30 requests/month (below the chart)"));
     QCOMPARE(plot.workloadMarker()->at(0).x(), 3.0);
+    // A narrow plot has no room for all of it; it still says where the volume is.
+    plot.layOut({500, 300});
+    QVERIFY(plot.workloadLabel()->isVisible());
+    QCOMPARE(plot.workloadLabel()->text(), QStringLiteral("30 requests/month (below the chart)"));
+    plot.layOut({900, 500});
     Workload busiest = alwaysOnApi();
     busiest.requestsPerMonth = 5e10;
     state->setWorkload(busiest);
