@@ -7,7 +7,6 @@
 #include "ui/explorerstate.h"
 
 #include <QCategoryAxis>
-#include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsRectItem>
 #include <QGraphicsSceneHoverEvent>
@@ -129,8 +128,6 @@ CostCurvePlot::CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent)
     m_workloadLabel->setFont(annotationFont(font()));
     m_workloadLabel->setZValue(annotationZ);
 
-    connect(m_breakEvenMarkers, &QXYSeries::hovered, this,
-            [this](const QPointF& point, bool hovering) { showBreakEvenToolTip(point, hovering); });
     setAcceptHoverEvents(true);
     connect(this, &QChart::plotAreaChanged, this, &CostCurvePlot::placeAnnotations);
     connect(&state, &ui::ExplorerState::workloadChanged, this, &CostCurvePlot::followWorkload);
@@ -340,7 +337,7 @@ void CostCurvePlot::fillNearTies()
     }
     for (qsizetype i = 0; i < count; ++i) {
         const NearTieRange& range = m_model.nearTies().at(i);
-        m_nearTieBands.at(i)->setToolTip(range.description);
+        // Hovering the band shows the description with the read-out (toolTipAt).
         m_nearTieLabels.at(i)->setToolTip(range.description);
     }
 }
@@ -642,37 +639,47 @@ QString CostCurvePlot::readOutText(double requestsPerMonth) const
 void CostCurvePlot::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
 {
     StatePlot::hoverMoveEvent(event);
-    if (!plotArea().contains(event->pos())) {
+    if (plotArea().contains(event->pos())) {
+        QToolTip::showText(event->screenPos(), toolTipAt(event->pos()));
+        m_showingReadOut = true;
+    } else if (m_showingReadOut) {
+        // Only the read-out: the legend's and the note's tooltips are theirs.
         QToolTip::hideText();
-        return;
+        m_showingReadOut = false;
     }
-    const double decade = mapToValue(event->pos(), m_breakEvenMarkers).x();
-    QToolTip::showText(event->screenPos(), readOutText(valueOfDecade(decade)));
+}
+
+QString CostCurvePlot::toolTipAt(const QPointF& position)
+{
+    // On a break-even marker: that break-even; elsewhere every total at the volume, after
+    // the near tie it is in.
+    const QList<QPointF> markers = m_breakEvenMarkers->points();
+    for (qsizetype i = 0; i < markers.size(); ++i) {
+        const QPointF marker = mapToPosition(markers.at(i), m_breakEvenMarkers);
+        if (QLineF(marker, position).length() <= m_breakEvenMarkers->markerSize()) {
+            const BreakEven& breakEven = m_model.breakEvens().at(i);
+            return tr("%1\n%2 requests/month, about %3 a month")
+                .arg(breakEven.label, groupedNumber(double(breakEven.crossing.requestsPerMonth)),
+                     money(breakEven.monthlyTotal, state().prices().currency()));
+        }
+    }
+    const double requests = valueOfDecade(mapToValue(position, m_breakEvenMarkers).x());
+    QString text = readOutText(requests);
+    for (const NearTieRange& range : m_model.nearTies()) {
+        if (requests >= double(range.tie.fromRequestsPerMonth) &&
+            requests < double(range.tie.toRequestsPerMonth)) {
+            text = tr("Near tie: %1\n\n%2").arg(range.description, text);
+        }
+    }
+    return text;
 }
 
 void CostCurvePlot::hoverLeaveEvent(QGraphicsSceneHoverEvent* event)
 {
     StatePlot::hoverLeaveEvent(event);
-    QToolTip::hideText();
-}
-
-void CostCurvePlot::showBreakEvenToolTip(const QPointF& plotPoint, bool hovering)
-{
-    const QList<QPointF> markers = m_breakEvenMarkers->points();
-    const auto nearest = std::min_element(
-        markers.cbegin(), markers.cend(), [&plotPoint](const QPointF& a, const QPointF& b) {
-            return QLineF(a, plotPoint).length() < QLineF(b, plotPoint).length();
-        });
-    if (!hovering || nearest == markers.cend()) {
+    if (m_showingReadOut)
         QToolTip::hideText();
-        return;
-    }
-    const BreakEven& breakEven = m_model.breakEvens().at(nearest - markers.cbegin());
-    QToolTip::showText(QCursor::pos(),
-                       tr("%1\n%2 requests/month, about %3 a month")
-                           .arg(breakEven.label,
-                                groupedNumber(double(breakEven.crossing.requestsPerMonth)),
-                                money(breakEven.monthlyTotal, state().prices().currency())));
+    m_showingReadOut = false;
 }
 
 } // namespace ace::charts

@@ -56,15 +56,17 @@ public:
     QPointF positionOf(double requestsPerMonth, double total);
     // Plot coordinates (decades) of a volume and an amount, clamped to the visible range.
     QPointF plotPointOf(double requestsPerMonth, double total) const;
-    // What hovering the plot at `requestsPerMonth` shows: every option's total there.
+    // Every option's total at `requestsPerMonth` (the sample at or below it).
     QString readOutText(double requestsPerMonth) const;
+    // What hovering the plot at `position` (chart coordinates) shows: the break-even under it,
+    // or the read-out of the volume there, after the near tie it falls in.
+    QString toolTipAt(const QPointF& position);
 
 protected:
     void hoverMoveEvent(QGraphicsSceneHoverEvent* event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
-    void showBreakEvenToolTip(const QPointF& plotPoint, bool hovering);
     void followWorkload();
     void refill();
     void fitAmountAxis();
@@ -107,6 +109,7 @@ private:
     bool m_floorHoldsLess = false;
     int m_decadesPerAmountLabel = 1;
     int m_decadesPerRequestsLabel = 1;
+    bool m_showingReadOut = false;
 };
 
 // The cost curves on screen. The view shows its own plot; renderTo() draws a fresh one at the

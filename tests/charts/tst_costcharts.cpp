@@ -457,6 +457,17 @@ void TestCostCharts::hoveringReadsOutEveryOption()
     const double requestsThere = std::pow(
         10.0, shown->mapToValue(shown->mapFromScene(inPlot), shown->breakEvenMarkers()).x());
     QCOMPARE(QToolTip::text(), shown->readOutText(requestsThere));
+
+    // On a break-even marker, that break-even; in a near tie, the tie first.
+    const QPointF marker =
+        shown->mapToPosition(shown->breakEvenMarkers()->at(0), shown->breakEvenMarkers());
+    QVERIFY2(shown->toolTipAt(marker).startsWith(shown->model().breakEvens().at(0).label),
+             qPrintable(shown->toolTipAt(marker)));
+    state->setWorkload(preset(QStringLiteral("kubernetes-microservices")));
+    const QPointF inTie = shown->positionOf(1e9, 1);
+    QVERIFY2(shown->toolTipAt(inTie).startsWith(QStringLiteral("Near tie: EC2 instances and ECS")),
+             qPrintable(shown->toolTipAt(inTie)));
+    QVERIFY(shown->toolTipAt(inTie).endsWith(shown->readOutText(1e9)));
 }
 
 void TestCostCharts::themeChangeRecoloursTheChart()
@@ -737,9 +748,10 @@ void TestCostCharts::alternationsAreOneNearTieBand()
     QVERIFY(std::abs(band.left() - from) < 3 && std::abs(band.right() - to) < 3);
     QVERIFY(plot.nearTieLabels().constFirst()->isVisible());
     QVERIFY(plot.nearTieLabels().constFirst()->text().startsWith(QStringLiteral("near tie")));
-    QVERIFY2(plot.nearTieBands().constFirst()->toolTip().contains(
+    QVERIFY2(plot.nearTieLabels().constFirst()->toolTip().contains(
                  QStringLiteral("EC2 instances and ECS on Fargate take turns as the cheapest")),
-             qPrintable(plot.nearTieBands().constFirst()->toolTip()));
+             qPrintable(plot.nearTieLabels().constFirst()->toolTip()));
+    QVERIFY(plot.toolTipAt(band.center()).startsWith(QStringLiteral("Near tie: ")));
 }
 
 void TestCostCharts::labelsStayApartInsideThePlot_data()
