@@ -109,7 +109,7 @@ CostCurvePlot::CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent)
     , m_workloadLabel(new ChartLabel(this))
 {
     m_requestsAxis->setTitleText(tr("Requests per month"));
-    m_amountAxis->setTitleText(tr("Monthly cost"));
+    m_amountAxis->setTitleText(amountAxisTitle());
     for (QCategoryAxis* axis : {m_requestsAxis, m_amountAxis})
         axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     setRequestDecades();
@@ -447,6 +447,17 @@ void CostCurvePlot::thinAxisLabels()
         m_decadesPerAmountLabel = amountStep;
         setAmountDecades();
     }
+    // A short plot has no room for the amount axis's title along it (Qt would cut it to
+    // "Monthly c..."); its labels' "$" say what it is.
+    const QFontMetricsF titleMetrics(m_amountAxis->titleFont());
+    const bool titleFits =
+        area.height() >= titleMetrics.horizontalAdvance(amountAxisTitle()) + axisLabelPadding;
+    m_amountAxis->setTitleVisible(titleFits);
+}
+
+QString CostCurvePlot::amountAxisTitle()
+{
+    return tr("Monthly cost");
 }
 
 void CostCurvePlot::placeAnnotations()

@@ -82,8 +82,9 @@ private:
     void placeAnnotations();
     void setRequestDecades();
     void setAmountDecades();
+    static QString amountAxisTitle();
     // Labels every decade on each axis if the plot has room for it, else every second, third,
-    // ... (new labels lay the chart out again).
+    // ... (new labels lay the chart out again), and shows the amount axis's title if it fits.
     void thinAxisLabels();
     // Puts `label` at the first of `places` (its top-left corners) inside the plot and clear of
     // `taken`, preferring one clear of the curves too; hides it if none is.
