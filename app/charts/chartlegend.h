@@ -41,8 +41,8 @@ public:
     const QFont& font() const { return m_font; }
     void setTextColor(const QColor& color);
 
-    // Lays the entries out in rows at most `width` wide (one per row when `oneColumn`) and
-    // returns the size they take.
+    // Lays the entries out in centred rows at most `width` wide, or one entry a row when
+    // `oneColumn`, and returns the size they take.
     QSizeF layOut(qreal width, bool oneColumn);
     // Where each entry is drawn, in this item's coordinates (entries() order).
     QList<QRectF> entryRects() const;

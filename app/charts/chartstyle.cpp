@@ -17,14 +17,8 @@ namespace {
 constexpr qreal curveWidth = 2;
 constexpr qreal currentCurveWidth = 4;
 constexpr double goldenAngle = 137.508;
-// Below this width axis labels get smaller.
-constexpr qreal narrowChartWidth = 720;
 // Small enough for "100k" to fit a decade of a 500-pixel-wide chart.
 constexpr qreal narrowLabelScale = 0.72;
-
-} // namespace
-
-namespace {
 
 // The option's place in the catalog, or -1.
 int placeOf(const Catalog& catalog, const QString& optionId)

@@ -33,6 +33,10 @@ QColor gridColor(const ui::Theme& theme);
 // Short money for axis ticks and bar totals: "$1", "$10k", "$0.01" ("10k EUR" elsewhere).
 QString shortMoney(double amount, const QString& currency);
 
+// Below this width a legend row would not hold six option names, nor an axis its labels in
+// full-size type.
+constexpr qreal narrowChartWidth = 720;
+
 // A narrow chart's axes get smaller labels, so every tick keeps its label.
 void fitToWidth(QChart& chart, qreal width);
 

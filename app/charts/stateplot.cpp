@@ -12,12 +12,8 @@ namespace ace::charts {
 
 namespace {
 
-// Below this width a legend row would not hold six option names.
-constexpr qreal narrowChartWidth = 720;
 // As many legend entries as fit one row under a 400-pixel-wide chart.
 constexpr qsizetype fewLegendEntries = 3;
-// A column beside the chart takes at most this share of its width.
-constexpr qreal mostLegendShare = 0.35;
 constexpr int legendGap = 8;
 // A column beside a narrow chart in smaller type leaves the plot more room.
 constexpr qreal narrowLegendScale = 0.85;
@@ -93,7 +89,7 @@ void StatePlot::placeLegend(const QSizeF& size)
         room.setTop(room.top() + int(std::ceil(m_note->boundingRect().height())));
     }
     if (m_legendBeside) {
-        const QSizeF legendSize = m_legend->layOut(size.width() * mostLegendShare, true);
+        const QSizeF legendSize = m_legend->layOut(size.width(), true);
         room.setRight(room.right() + int(std::ceil(legendSize.width())) + legendGap);
         m_legend->setPos(size.width() - m_baseMargins.right() - legendSize.width(),
                          (size.height() - legendSize.height()) / 2);
