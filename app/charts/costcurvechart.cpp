@@ -8,6 +8,7 @@
 
 #include <QCategoryAxis>
 #include <QFontMetricsF>
+#include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSceneHoverEvent>
 #include <QLineSeries>
@@ -296,11 +297,15 @@ void CostCurvePlot::fillMarkers()
             m_breakEvenLabels.append(new ChartLabel(this));
             m_breakEvenLabels.last()->setFont(font);
             m_breakEvenLabels.last()->setZValue(annotationZ);
+            m_breakEvenLeaders.append(new QGraphicsLineItem(this));
+            m_breakEvenLeaders.last()->setZValue(annotationZ);
         }
         m_breakEvenLabels.at(i)->setText(breakEven.label);
     }
-    while (m_breakEvenLabels.size() > m_model.breakEvens().size())
+    while (m_breakEvenLabels.size() > m_model.breakEvens().size()) {
         delete m_breakEvenLabels.takeLast();
+        delete m_breakEvenLeaders.takeLast();
+    }
     m_breakEvenMarkers->replace(breakEvens);
 
     const double requests = state().workload().requestsPerMonth;
@@ -362,6 +367,8 @@ void CostCurvePlot::restyle()
         label->setBrush(theme.text());
         label->setBackingColor(theme.background());
     }
+    for (QGraphicsLineItem* leader : std::as_const(m_breakEvenLeaders))
+        leader->setPen(QPen(theme.mutedText(), 1));
     QColor bandFill = theme.mutedText();
     bandFill.setAlpha(40);
     for (QGraphicsRectItem* band : std::as_const(m_nearTieBands)) {
@@ -535,7 +542,27 @@ void CostCurvePlot::placeAnnotations()
                       : shortQuantity(double(breakEven.crossing.requestsPerMonth)));
         }
         if (tryToPlaceBreakEvenLabels(taken, segments))
-            return;
+            break;
+    }
+    leadLabelsToMarkers();
+}
+
+void CostCurvePlot::leadLabelsToMarkers()
+{
+    // A label that had to move away from its marker gets a thin line to it.
+    for (qsizetype i = 0; i < m_breakEvenLabels.size(); ++i) {
+        const ChartLabel* label = m_breakEvenLabels.at(i);
+        QGraphicsLineItem* leader = m_breakEvenLeaders.at(i);
+        const QPointF marker = mapToPosition(m_breakEvenMarkers->at(int(i)), m_breakEvenMarkers);
+        const QRectF rect = label->placedRect();
+        const QPointF nearest(std::clamp(marker.x(), rect.left(), rect.right()),
+                              std::clamp(marker.y(), rect.top(), rect.bottom()));
+        const QLineF line(marker, nearest);
+        const qreal markerRadius = m_breakEvenMarkers->markerSize() / 2;
+        leader->setVisible(label->isVisible() && line.length() > 2 * labelGap);
+        if (leader->isVisible()) {
+            leader->setLine(QLineF(line.pointAt(markerRadius / line.length()), nearest));
+        }
     }
 }
 

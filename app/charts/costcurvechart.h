@@ -10,6 +10,7 @@
 #include <optional>
 
 class QCategoryAxis;
+class QGraphicsLineItem;
 class QGraphicsRectItem;
 class QLineSeries;
 class QScatterSeries;
@@ -46,6 +47,9 @@ public:
     QScatterSeries* breakEvenMarkers() const { return m_breakEvenMarkers; }
     QLineSeries* workloadMarker() const { return m_workloadMarker; }
     const QList<ChartLabel*>& breakEvenLabels() const { return m_breakEvenLabels; }
+    // The line from each break-even label to its marker, shown where the label had to move
+    // away from it.
+    const QList<QGraphicsLineItem*>& breakEvenLeaders() const { return m_breakEvenLeaders; }
     // One band and one label per near tie (model().nearTies() order).
     const QList<QGraphicsRectItem*>& nearTieBands() const { return m_nearTieBands; }
     const QList<ChartLabel*>& nearTieLabels() const { return m_nearTieLabels; }
@@ -92,6 +96,7 @@ private:
                     const QList<QLineF>& segments);
     // False if some break-even label found no room (and was hidden).
     bool tryToPlaceBreakEvenLabels(QList<QRectF> taken, const QList<QLineF>& segments);
+    void leadLabelsToMarkers();
 
     CostCurveModel m_model;
     QCategoryAxis* m_requestsAxis;
@@ -100,6 +105,7 @@ private:
     QScatterSeries* m_breakEvenMarkers;
     QLineSeries* m_workloadMarker;
     QList<ChartLabel*> m_breakEvenLabels;
+    QList<QGraphicsLineItem*> m_breakEvenLeaders;
     QList<QGraphicsRectItem*> m_nearTieBands;
     QList<ChartLabel*> m_nearTieLabels;
     ChartLabel* m_workloadLabel;

@@ -15,6 +15,7 @@
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QFontMetricsF>
+#include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsTextItem>
 #include <QHorizontalStackedBarSeries>
