@@ -8,13 +8,38 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace ace;
+
+Q_DECLARE_METATYPE(ace::Workload)
+Q_DECLARE_METATYPE(ace::Crossing)
 
 namespace {
 
 Workload preset(const QString& id)
 {
     return Workload::load(QStringLiteral(":/data/presets/%1.json").arg(id));
+}
+
+// The default workload's requests taking 1,000 s each: Lambda cannot run them, and one
+// m5.large against one or two Fargate tasks take turns as the cheapest at low volumes.
+Workload thousandSecondRequests()
+{
+    Workload workload;
+    workload.avgDurationMs = 1'000'000;
+    return workload;
+}
+
+// Every workload the break-even tests look at, by name.
+QList<std::pair<QByteArray, Workload>> workloads()
+{
+    QList<std::pair<QByteArray, Workload>> all;
+    for (const WorkloadPreset& workloadPreset : builtInWorkloadPresets())
+        all.append({workloadPreset.id.toUtf8(), preset(workloadPreset.id)});
+    all.append({QByteArrayLiteral("1000 s requests"), thousandSecondRequests()});
+    return all;
 }
 
 } // namespace
@@ -25,6 +50,12 @@ class TestBreakEven : public QObject
 
 private slots:
     void alwaysOnApiCrossesTwice();
+    void alternationsAreOneNearTie_data();
+    void alternationsAreOneNearTie();
+    void aCleanCrossingIsNoNearTie();
+    void nearTiesAreOrderedAndApart_data();
+    void nearTiesAreOrderedAndApart();
+    void theSearchIsDeterministic();
     void everyCrossingIsExact_data();
     void everyCrossingIsExact();
     void fixedCapacityNeverCrosses();
@@ -63,17 +94,157 @@ void TestBreakEven::alwaysOnApiCrossesTwice()
     QCOMPARE(crossings.at(1).cheapestAbove, QStringLiteral("ec2"));
 }
 
+void TestBreakEven::alternationsAreOneNearTie_data()
+{
+    QTest::addColumn<Workload>("workload");
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<QList<Crossing>>("crossings");
+    // Where the two take turns the gap reaches one capacity step: just after a change, e.g.
+    // 4 × $70.08 against $225.25 for Fargate at 459,900,001 requests (24.45%).
+    QTest::addColumn<qint64>("volumeOfAWideGap");
+
+    const QString ec2 = QStringLiteral("ec2");
+    const QString fargate = QStringLiteral("ecs-fargate");
+    // Today's output had about 50 alternating rows from 440,737,501 up to 4.6 B; one lasting
+    // change remains where EC2 stays the cheapest for good.
+    QTest::newRow("kubernetes microservices")
+        << preset(QStringLiteral("kubernetes-microservices")) << Q_INT64_C(440737501)
+        << Q_INT64_C(4618162505)
+        << QList<Crossing>{{Q_INT64_C(39735106), QStringLiteral("lambda"), fargate},
+                           {Q_INT64_C(4618162505), fargate, ec2}}
+        << Q_INT64_C(459900001);
+    // 33 alternating rows between 1,000 and 21,463; EC2 is cheapest on both sides.
+    QTest::newRow("1000 s requests") << thousandSecondRequests() << Q_INT64_C(1227)
+                                     << Q_INT64_C(21463) << QList<Crossing>{} << Q_INT64_C(1227);
+}
+
+void TestBreakEven::alternationsAreOneNearTie()
+{
+    QFETCH(Workload, workload);
+    QFETCH(qint64, from);
+    QFETCH(qint64, to);
+    QFETCH(QList<Crossing>, crossings);
+    QFETCH(qint64, volumeOfAWideGap);
+
+    const BreakEvens found = findBreakEvensAndNearTies(m_catalog, workload, m_prices);
+    QCOMPARE(found.nearTies.size(), 1);
+    const NearTie& tie = found.nearTies.constFirst();
+    QCOMPARE(tie.optionIds, QStringList({QStringLiteral("ec2"), QStringLiteral("ecs-fargate")}));
+    QCOMPARE(tie.fromRequestsPerMonth, from);
+    QCOMPARE(tie.toRequestsPerMonth, to);
+    QCOMPARE(found.crossings.size(), crossings.size());
+    for (qsizetype i = 0; i < crossings.size(); ++i) {
+        QCOMPARE(found.crossings.at(i).requestsPerMonth, crossings.at(i).requestsPerMonth);
+        QCOMPARE(found.crossings.at(i).cheapestBelow, crossings.at(i).cheapestBelow);
+        QCOMPARE(found.crossings.at(i).cheapestAbove, crossings.at(i).cheapestAbove);
+    }
+    QCOMPARE(findBreakEvens(m_catalog, workload, m_prices).size(), crossings.size());
+
+    // The reported gap is at least the one at a known volume, and no more than the model's.
+    Workload atGap = workload;
+    atGap.requestsPerMonth = double(volumeOfAWideGap);
+    const double ec2Total =
+        *estimateMonthlyTotal(*m_catalog.option(tie.optionIds.at(0)), atGap, m_prices);
+    const double fargateTotal =
+        *estimateMonthlyTotal(*m_catalog.option(tie.optionIds.at(1)), atGap, m_prices);
+    const double gapThere =
+        (std::max(ec2Total, fargateTotal) / std::min(ec2Total, fargateTotal) - 1) * 100;
+    QVERIFY2(gapThere > 20, qPrintable(QString::number(gapThere)));
+    QVERIFY2(tie.maxGapPercent >= gapThere - 1e-9 && tie.maxGapPercent < 40,
+             qPrintable(QString::number(tie.maxGapPercent)));
+    // Both options are the cheapest somewhere in the range, and nothing else is.
+    QStringList cheapestInside;
+    for (qint64 volume = from; volume < to; volume += std::max<qint64>(1, (to - from) / 97)) {
+        const QString cheapest = cheapestOptionAt(m_catalog, workload, m_prices, volume);
+        QVERIFY2(tie.optionIds.contains(cheapest), qPrintable(cheapest));
+        if (!cheapestInside.contains(cheapest))
+            cheapestInside.append(cheapest);
+    }
+    QCOMPARE(cheapestInside.size(), 2);
+    QCOMPARE(nearTieText(tie, m_catalog),
+             QStringLiteral("EC2 instances and ECS on Fargate take turns as the cheapest, at "
+                            "most %1% apart")
+                 .arg(std::ceil(tie.maxGapPercent)));
+}
+
+void TestBreakEven::aCleanCrossingIsNoNearTie()
+{
+    // Lambda against ECS on Fargate alone: one change, for good, at 69,578,942 requests.
+    const Catalog pair =
+        m_catalog.withOnlyOptions({QStringLiteral("lambda"), QStringLiteral("ecs-fargate")});
+    const BreakEvens found =
+        findBreakEvensAndNearTies(pair, preset(QStringLiteral("always-on-api")), m_prices);
+    QVERIFY(found.nearTies.isEmpty());
+    QCOMPARE(found.crossings.size(), 1);
+    QCOMPARE(found.crossings.constFirst().requestsPerMonth, Q_INT64_C(69578942));
+    // Two lasting changes far apart in volume stay two crossings.
+    QVERIFY(findBreakEvensAndNearTies(m_catalog, preset(QStringLiteral("always-on-api")), m_prices)
+                .nearTies.isEmpty());
+}
+
+void TestBreakEven::nearTiesAreOrderedAndApart_data()
+{
+    QTest::addColumn<Workload>("workload");
+    for (const auto& [name, workload] : workloads())
+        QTest::newRow(name.constData()) << workload;
+}
+
+void TestBreakEven::nearTiesAreOrderedAndApart()
+{
+    QFETCH(Workload, workload);
+    const BreakEvens found = findBreakEvensAndNearTies(m_catalog, workload, m_prices);
+    qint64 previousEnd = 0;
+    for (const NearTie& tie : found.nearTies) {
+        QVERIFY(tie.fromRequestsPerMonth > previousEnd);
+        QVERIFY(tie.toRequestsPerMonth > tie.fromRequestsPerMonth);
+        QVERIFY(tie.optionIds.size() >= 2);
+        previousEnd = tie.toRequestsPerMonth;
+        // A lasting change is never inside a near tie (it may be at its end).
+        for (const Crossing& crossing : found.crossings) {
+            QVERIFY(crossing.requestsPerMonth <= tie.fromRequestsPerMonth ||
+                    crossing.requestsPerMonth >= tie.toRequestsPerMonth);
+        }
+    }
+    // Lasting changes hold for more than nearTieVolumeFactor, unless a near tie ends there.
+    for (qsizetype i = 1; i < found.crossings.size(); ++i) {
+        const qint64 at = found.crossings.at(i).requestsPerMonth;
+        const bool endsATie =
+            std::any_of(found.nearTies.cbegin(), found.nearTies.cend(),
+                        [at](const NearTie& tie) { return tie.toRequestsPerMonth == at; });
+        QVERIFY(endsATie || double(at) > double(found.crossings.at(i - 1).requestsPerMonth) *
+                                             nearTieVolumeFactor);
+    }
+}
+
+void TestBreakEven::theSearchIsDeterministic()
+{
+    for (const auto& [name, workload] : workloads()) {
+        const BreakEvens first = findBreakEvensAndNearTies(m_catalog, workload, m_prices);
+        const BreakEvens second = findBreakEvensAndNearTies(m_catalog, workload, m_prices);
+        QCOMPARE(first.crossings.size(), second.crossings.size());
+        QCOMPARE(first.nearTies.size(), second.nearTies.size());
+        for (qsizetype i = 0; i < first.crossings.size(); ++i)
+            QCOMPARE(first.crossings.at(i).requestsPerMonth,
+                     second.crossings.at(i).requestsPerMonth);
+        for (qsizetype i = 0; i < first.nearTies.size(); ++i) {
+            QCOMPARE(first.nearTies.at(i).fromRequestsPerMonth,
+                     second.nearTies.at(i).fromRequestsPerMonth);
+            QCOMPARE(first.nearTies.at(i).maxGapPercent, second.nearTies.at(i).maxGapPercent);
+        }
+    }
+}
+
 void TestBreakEven::everyCrossingIsExact_data()
 {
-    QTest::addColumn<QString>("presetId");
-    for (const WorkloadPreset& preset : builtInWorkloadPresets())
-        QTest::newRow(qPrintable(preset.id)) << preset.id;
+    QTest::addColumn<Workload>("workload");
+    for (const auto& [name, workload] : workloads())
+        QTest::newRow(name.constData()) << workload;
 }
 
 void TestBreakEven::everyCrossingIsExact()
 {
-    QFETCH(QString, presetId);
-    const Workload workload = preset(presetId);
+    QFETCH(Workload, workload);
     const QList<Crossing> crossings = findBreakEvens(m_catalog, workload, m_prices);
     qint64 previous = 0;
     for (const Crossing& crossing : crossings) {

@@ -51,6 +51,8 @@ private slots:
     void screenshotThatCannotBeWrittenExitsWithOne();
     void screenshotWithComparePicturesTheComparison();
     void guiRefusesABadCompareBeforeStarting();
+    void breakEvenReportsANearTieOnce();
+    void costCsvNumbersAreShortestRoundTrips();
 
 private:
     QTemporaryDir m_dir;
@@ -617,6 +619,67 @@ void TestCli::guiRefusesABadCompareBeforeStarting()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.startsWith(QStringLiteral("aws-compute-explorer: --compare: \"ec2,ec2\"")),
              qPrintable(run.err));
+}
+
+void TestCli::breakEvenReportsANearTieOnce()
+{
+    // Fargate tasks and m5.large instances take turns as the cheapest from 440,737,501 requests
+    // (about 50 changes before near ties were merged).
+    const QString workload =
+        QStringLiteral(ACE_SOURCE_DIR "/resources/presets/kubernetes-microservices.json");
+    const QJsonObject result = runJson({QStringLiteral("breakeven"), QStringLiteral("--workload"),
+                                        workload, QStringLiteral("--json")});
+    const QJsonArray crossings = result.value(QStringLiteral("crossings")).toArray();
+    QCOMPARE(crossings.size(), 2);
+    QCOMPARE(crossings.at(1)[QStringLiteral("requestsPerMonth")].toDouble(), 4618162505.0);
+    const QJsonArray nearTies = result.value(QStringLiteral("nearTies")).toArray();
+    QCOMPARE(nearTies.size(), 1);
+    const QJsonObject tie = nearTies.at(0).toObject();
+    QCOMPARE(tie.value(QStringLiteral("options")).toArray(),
+             QJsonArray({QStringLiteral("ec2"), QStringLiteral("ecs-fargate")}));
+    QCOMPARE(tie.value(QStringLiteral("fromRequestsPerMonth")).toDouble(), 440737501.0);
+    QCOMPARE(tie.value(QStringLiteral("toRequestsPerMonth")).toDouble(), 4618162505.0);
+    const double gap = tie.value(QStringLiteral("maxGapPercent")).toDouble();
+    QVERIFY2(gap > 20 && gap < 40, qPrintable(QString::number(gap)));
+
+    const Run text = runProgram(
+        {QStringLiteral("breakeven"), QStringLiteral("--duration-ms"), QStringLiteral("1000000")});
+    QCOMPARE(text.exitCode, 0);
+    const QStringList rows = text.out.split(u'\n').filter(QStringLiteral("  from "));
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows.at(0).simplified(), QStringLiteral("from 1,000 EC2 instances"));
+    QCOMPARE(rows.at(1).simplified(),
+             QStringLiteral("from 1,227 EC2 instances or ECS on Fargate (near tie)"));
+    QCOMPARE(rows.at(2).simplified(), QStringLiteral("from 21,463 EC2 instances"));
+    QVERIFY2(text.out.contains(QStringLiteral("From 1,227 to 21,463 requests a month, EC2 "
+                                              "instances and ECS on Fargate take turns as the "
+                                              "cheapest, at most ")),
+             qPrintable(text.out));
+}
+
+void TestCli::costCsvNumbersAreShortestRoundTrips()
+{
+    const Run run =
+        runProgram({QStringLiteral("cost"), QStringLiteral("--option"), QStringLiteral("ec2"),
+                    QStringLiteral("--option"), QStringLiteral("lambda"), QStringLiteral("--csv")});
+    QCOMPARE(run.exitCode, 0);
+    // 730 h × $0.096 = $70.08, printed as such rather than 70.079999999999998.
+    QVERIFY2(run.out.contains(
+                 QStringLiteral("ec2,EC2 instances,true,m5.large instances,730,instance-hours,"
+                                "0.096,70.08\n")),
+             qPrintable(run.out));
+    for (const QString& row : run.out.trimmed().split(u'\n').mid(1)) {
+        for (const QString& field : row.split(u',').mid(4)) {
+            bool isNumber = false;
+            const double value = field.toDouble(&isNumber);
+            if (!isNumber)
+                continue;
+            // No exponent, and no shorter text would read back as the same double.
+            QVERIFY2(!field.contains(u'e'), qPrintable(row));
+            if (field.contains(u'.'))
+                QVERIFY2(field.chopped(1).toDouble() != value, qPrintable(field));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

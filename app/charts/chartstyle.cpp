@@ -4,9 +4,9 @@
 #include "cost/quantitytext.h"
 
 #include <QAbstractAxis>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
-#include <QLegend>
-#include <QLegendMarker>
+#include <QPainterPath>
 
 #include <algorithm>
 
@@ -14,38 +14,48 @@ namespace ace::charts {
 
 namespace {
 
-// The hue step between options of one category: wide enough to tell four lines apart, small
-// enough that they still read as one family.
-constexpr int siblingHueStep = 36;
+constexpr qreal curveWidth = 2;
+constexpr qreal currentCurveWidth = 4;
 constexpr double goldenAngle = 137.508;
-// Below this width a legend row would not hold six option names.
-constexpr qreal narrowChartWidth = 720;
 // Small enough for "100k" to fit a decade of a 500-pixel-wide chart.
 constexpr qreal narrowLabelScale = 0.72;
-// As many legend entries as fit one row under a 400-pixel-wide chart.
-constexpr qsizetype fewLegendEntries = 3;
+
+// The option's place in the catalog, or -1.
+int placeOf(const Catalog& catalog, const QString& optionId)
+{
+    const QList<DeploymentOption>& options = catalog.options();
+    const auto found =
+        std::find_if(options.cbegin(), options.cend(),
+                     [&optionId](const DeploymentOption& option) { return option.id == optionId; });
+    return found == options.cend() ? -1 : int(found - options.cbegin());
+}
 
 } // namespace
 
 QColor optionColor(const ui::Theme& theme, const Catalog& catalog, const QString& optionId)
 {
-    const auto categoryOf = [&catalog](const DeploymentOption& option) {
-        const Service* top = catalog.service(option.topService());
-        return top ? top->category : QString();
-    };
-    const DeploymentOption* option = catalog.option(optionId);
-    if (!option)
-        return theme.mutedText();
-    const QString category = categoryOf(*option);
-    int siblingsBefore = 0;
-    for (const DeploymentOption& other : catalog.options()) {
-        if (other.id == optionId)
-            break;
-        siblingsBefore += categoryOf(other) == category ? 1 : 0;
+    const int place = placeOf(catalog, optionId);
+    return place < 0 ? theme.mutedText() : theme.seriesColor(place);
+}
+
+QPen optionPen(const ui::Theme& theme, const Catalog& catalog, const QString& optionId,
+               bool isCurrent)
+{
+    QPen pen(optionColor(theme, catalog, optionId), isCurrent ? currentCurveWidth : curveWidth,
+             Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
+    const int place = std::max(0, placeOf(catalog, optionId));
+    // In units of the pen's width.
+    switch (place % 3) {
+    case 1:
+        pen.setDashPattern({4, 2});
+        break;
+    case 2:
+        pen.setDashPattern({1, 1.5});
+        break;
+    default:
+        break;
     }
-    const QColor accent = theme.categoryColor(category).toHsl();
-    const int hue = (accent.hslHue() + 360 - siblingsBefore * siblingHueStep) % 360;
-    return QColor::fromHsl(hue, accent.hslSaturation(), accent.lightness()).toRgb();
+    return pen;
 }
 
 QColor partColor(const ui::Theme& theme, int index)
@@ -74,13 +84,6 @@ QString shortMoney(double amount, const QString& currency)
 void fitToWidth(QChart& chart, qreal width)
 {
     const bool narrow = width < narrowChartWidth;
-    const QList<QLegendMarker*> markers = chart.legend()->markers();
-    const auto shown =
-        std::count_if(markers.cbegin(), markers.cend(),
-                      [](const QLegendMarker* marker) { return marker->isVisible(); });
-    // A few entries fit a row under even a narrow chart, which then keeps its whole width.
-    const bool legendBeside = narrow && shown > fewLegendEntries;
-    chart.legend()->setAlignment(legendBeside ? Qt::AlignRight : Qt::AlignBottom);
     QFont labelFont = chart.font();
     if (narrow)
         labelFont.setPointSizeF(labelFont.pointSizeF() * narrowLabelScale);
@@ -99,9 +102,6 @@ void applyTheme(QChart& chart, const ui::Theme& theme)
     chart.layout()->setContentsMargins(0, 0, 0, 0);
     chart.setPlotAreaBackgroundVisible(false);
     chart.setTitleBrush(theme.mutedText());
-    chart.legend()->setLabelColor(theme.text());
-    chart.legend()->setBorderColor(Qt::transparent);
-    chart.legend()->setBrush(Qt::NoBrush);
     const QList<QAbstractAxis*> axes = chart.axes();
     for (QAbstractAxis* axis : axes) {
         axis->setLabelsBrush(theme.mutedText());
@@ -112,18 +112,35 @@ void applyTheme(QChart& chart, const ui::Theme& theme)
     }
 }
 
-PlateLabel::PlateLabel(QGraphicsItem* parent)
+ChartLabel::ChartLabel(QGraphicsItem* parent, Backing backing)
     : QGraphicsSimpleTextItem(parent)
+    , m_backing(backing)
 {}
 
-QRectF PlateLabel::boundingRect() const
+QRectF ChartLabel::boundingRect() const
 {
     return QGraphicsSimpleTextItem::boundingRect().adjusted(-3, -1, 3, 1);
 }
 
-void PlateLabel::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+void ChartLabel::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
-    painter->fillRect(boundingRect(), m_plate);
+    switch (m_backing) {
+    case Backing::None:
+        break;
+    case Backing::Plate:
+        painter->fillRect(boundingRect(), m_backingColor);
+        break;
+    case Backing::Halo: {
+        QPainterPath letters;
+        letters.addText(QPointF(0, QFontMetricsF(font()).ascent()), font(), text());
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->strokePath(letters,
+                            QPen(m_backingColor, 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->restore();
+        break;
+    }
+    }
     QGraphicsSimpleTextItem::paint(painter, option, widget);
 }
 

@@ -9,10 +9,7 @@
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QCursor>
-#include <QFontMetricsF>
 #include <QHorizontalStackedBarSeries>
-#include <QLegend>
-#include <QLegendMarker>
 #include <QToolTip>
 
 #include <algorithm>
@@ -77,9 +74,8 @@ CostBreakdownPlot::CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* pa
     addAxis(m_amountAxis, Qt::AlignBottom);
     m_bars->attachAxis(m_optionsAxis);
     m_bars->attachAxis(m_amountAxis);
-    legend()->setAlignment(Qt::AlignBottom);
     for (int row = 0; row < m_model.rowCount(); ++row)
-        m_totalLabels.append(new PlateLabel(this));
+        m_totalLabels.append(new ChartLabel(this, ChartLabel::Backing::Plate));
 
     connect(this, &QChart::plotAreaChanged, this, &CostBreakdownPlot::placeTotalLabels);
     connect(&state, &ui::ExplorerState::workloadChanged, this, &CostBreakdownPlot::followWorkload);
@@ -104,21 +100,17 @@ void CostBreakdownPlot::refill()
             amounts[barOf(row)] = m_model.amount(row, static_cast<CostKind>(kind));
         part->remove(0, part->count());
         part->append(amounts);
-        // Kinds no option pays would only clutter the legend.
-        const bool paid = m_model.anyOptionPays(static_cast<CostKind>(kind));
-        for (QLegendMarker* marker : legend()->markers(m_bars)) {
-            if (marker->series() == m_bars && marker->label() == part->label())
-                marker->setVisible(paid);
-        }
     }
     for (int row = 0; row < m_model.rowCount(); ++row) {
         const Estimate& estimate = m_model.estimates().at(row);
-        // The whole text is the tooltip; the label shows as much as fits (placeTotalLabels).
-        PlateLabel* label = m_totalLabels.at(row);
+        // A reason is too long for a bar's row: the label says what, its tooltip why.
+        ChartLabel* label = m_totalLabels.at(row);
+        label->setText(estimate.feasible ? money(estimate.monthlyTotal.value_or(0), currency)
+                                         : tr("not feasible"));
         label->setToolTip(estimate.feasible
-                              ? money(estimate.monthlyTotal.value_or(0), currency)
-                              : tr("not feasible: %1").arg(infeasibleReasonOf(estimate)));
-        label->setText(label->toolTip());
+                              ? label->text()
+                              : tr("%1 is not feasible: %2")
+                                    .arg(estimate.optionName, infeasibleReasonOf(estimate)));
     }
     fitAmountAxis();
     restyle();
@@ -155,21 +147,39 @@ void CostBreakdownPlot::restyle()
         part->setColor(partColor(theme, kind));
         part->setBorderColor(theme.background());
     }
+    applyLegendTheme(theme);
+    updateLegend();
     const CatalogItem current = state().current();
     for (int row = 0; row < m_model.rowCount(); ++row) {
         const Estimate& estimate = m_model.estimates().at(row);
         const bool isCurrent =
             current.kind == CatalogItem::Kind::Option && current.id == estimate.optionId;
-        PlateLabel* label = m_totalLabels.at(row);
+        ChartLabel* label = m_totalLabels.at(row);
         QFont font = QChart::font();
         font.setBold(isCurrent);
         label->setFont(font);
         label->setBrush(isCurrent           ? theme.selection()
                         : estimate.feasible ? theme.text()
                                             : theme.mutedText());
-        label->setPlate(Qt::transparent);
+        label->setBackingColor(theme.background());
     }
     placeTotalLabels();
+}
+
+void CostBreakdownPlot::updateLegend()
+{
+    // Kinds no option pays would only clutter the legend.
+    QList<LegendEntry> entries;
+    for (int kind = 0; kind < costKindCount; ++kind) {
+        if (m_model.anyOptionPays(static_cast<CostKind>(kind))) {
+            entries.append({m_parts.at(kind)->label(),
+                            LegendEntry::Sample::Swatch,
+                            Qt::NoPen,
+                            m_parts.at(kind)->color(),
+                            {}});
+        }
+    }
+    setLegendEntries(entries);
 }
 
 void CostBreakdownPlot::placeTotalLabels()
@@ -179,13 +189,9 @@ void CostBreakdownPlot::placeTotalLabels()
         return;
     const qreal gap = 6;
     for (int row = 0; row < m_model.rowCount(); ++row) {
-        PlateLabel* label = m_totalLabels.at(row);
+        ChartLabel* label = m_totalLabels.at(row);
         const double total = m_model.estimates().at(row).monthlyTotal.value_or(0);
         const QPointF end = mapToPosition(QPointF(total, barOf(row)), m_bars);
-        // A long reason is cut to the plot's width; the label's tooltip has all of it.
-        const QFontMetricsF metrics(label->font());
-        label->setText(
-            metrics.elidedText(label->toolTip(), Qt::ElideRight, area.right() - end.x() - gap));
         const QRectF box = label->boundingRect();
         label->setPos(end.x() + gap - box.left(), end.y() - box.height() / 2 - box.top());
     }

@@ -12,7 +12,7 @@ class QHorizontalStackedBarSeries;
 
 namespace ace::charts {
 
-class PlateLabel;
+class ChartLabel;
 
 // Each option's monthly bill for the current workload as a horizontal bar stacked from its
 // line items by kind (requests, duration, vCPU, ...), with the total at the bar's end. An
@@ -33,9 +33,9 @@ public:
     // The bar index of the option in `row` of the model: the catalog's first option is drawn
     // at the top, and bars count from the bottom.
     int barOf(int row) const { return m_model.rowCount() - 1 - row; }
-    // The label at the end of each option's bar, in model rows: its total or why it is not
-    // feasible.
-    const QList<PlateLabel*>& totalLabels() const { return m_totalLabels; }
+    // The label at the end of each option's bar, in model rows: its total, or "not feasible"
+    // with the reason as its tooltip.
+    const QList<ChartLabel*>& totalLabels() const { return m_totalLabels; }
     // What hovering `kind` in `row`'s bar shows.
     QString toolTipText(int row, CostKind kind) const;
 
@@ -44,6 +44,7 @@ private:
     void refill();
     void fitAmountAxis();
     void restyle();
+    void updateLegend();
     void placeTotalLabels();
 
     CostBreakdownModel m_model;
@@ -51,7 +52,7 @@ private:
     QList<QBarSet*> m_parts; // one per CostKind, in CostKind order
     QBarCategoryAxis* m_optionsAxis;
     QCategoryAxis* m_amountAxis;
-    QList<PlateLabel*> m_totalLabels;
+    QList<ChartLabel*> m_totalLabels;
 };
 
 // The cost breakdown on screen. The view shows its own plot; renderTo() draws a fresh one at

@@ -7,9 +7,10 @@
 #include "ui/explorerstate.h"
 
 #include <QCategoryAxis>
-#include <QCursor>
-#include <QLegend>
-#include <QLegendMarker>
+#include <QFontMetricsF>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSceneHoverEvent>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QToolTip>
@@ -22,12 +23,18 @@ namespace ace::charts {
 
 namespace {
 
-constexpr qreal curveWidth = 2;
-constexpr qreal currentCurveWidth = 4;
 // Annotations go over the series, which Qt Charts stacks above the chart's own children.
 constexpr qreal annotationZ = 100;
-// How far, in lines of text, a break-even label may move from its marker to find room.
-constexpr qreal labelReachInLines = 3;
+// Near-tie bands go under the series and over the grid (Qt Charts' grid is at 2, series at 4).
+constexpr qreal bandZ = 3;
+// How far, in lines of text, a label may move from its marker to find room.
+constexpr int labelReachInLines = 4;
+// Between a label and what it names.
+constexpr qreal labelGap = 6;
+// Room Qt Charts leaves around an axis label, in pixels, and a little more.
+constexpr qreal axisLabelPadding = 6;
+// A near tie narrower than this is still drawn this wide, to be seen.
+constexpr qreal narrowestBand = 4;
 // Below a cent a month the log axis would spend decades on amounts nobody pays attention to;
 // smaller amounts (a free tier's zero) are drawn on the axis's floor.
 constexpr double cheapestDecade = -2;
@@ -44,9 +51,11 @@ double valueOfDecade(double decade)
     return std::pow(10.0, decade);
 }
 
-// Replaces every category of `axis` by one per decade from `first` to `last`.
+// Replaces every category of `axis` by one per `step` decades from `first` up to `last`; the
+// first is labelled `floorPrefix` + its value.
 template <typename LabelOf>
-void setDecades(QCategoryAxis& axis, int first, int last, LabelOf&& labelOf)
+void setDecades(QCategoryAxis& axis, int first, int last, int step, LabelOf&& labelOf,
+                const QString& floorPrefix = {})
 {
     const QStringList old = axis.categoriesLabels();
     for (const QString& label : old)
@@ -54,9 +63,32 @@ void setDecades(QCategoryAxis& axis, int first, int last, LabelOf&& labelOf)
     // With labels on values the start value gets no label of its own, so the first decade is
     // a sliver of a category ending there.
     axis.setStartValue(first - 1e-6);
-    for (int decade = first; decade <= last; ++decade)
-        axis.append(labelOf(valueOfDecade(decade)), decade);
+    for (int decade = first; decade <= last; decade += step) {
+        axis.append((decade == first ? floorPrefix : QString()) + labelOf(valueOfDecade(decade)),
+                    decade);
+    }
     axis.setRange(first, last);
+}
+
+// How many decades one label of an axis `length` pixels long must stand for, so that each of
+// the `decades` + 1 labels gets `labelLength` pixels. (Qt Charts cuts a label that has less
+// room to "...", as happened to every amount label in a short Costs dock.)
+int decadesPerLabel(qreal length, int decades, qreal labelLength)
+{
+    int step = 1;
+    // Qt counts the start of the axis as one more label place.
+    while (step < decades && length / (decades / step + 2) < labelLength)
+        ++step;
+    return step;
+}
+
+// Whether an axis-aligned or sloped segment touches a rectangle (curves are steps, so the
+// bounding box of a segment is the segment itself).
+bool touches(const QLineF& segment, const QRectF& rect)
+{
+    const QRectF box = QRectF(segment.p1(), segment.p2()).normalized();
+    return box.left() <= rect.right() && box.right() >= rect.left() && box.top() <= rect.bottom() &&
+           box.bottom() >= rect.top();
 }
 
 QFont annotationFont(const QFont& base)
@@ -75,14 +107,13 @@ CostCurvePlot::CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent)
     , m_amountAxis(new QCategoryAxis)
     , m_breakEvenMarkers(new QScatterSeries)
     , m_workloadMarker(new QLineSeries)
-    , m_workloadLabel(new PlateLabel(this))
+    , m_workloadLabel(new ChartLabel(this))
 {
     m_requestsAxis->setTitleText(tr("Requests per month"));
-    m_amountAxis->setTitleText(tr("Monthly cost"));
+    m_amountAxis->setTitleText(amountAxisTitle());
     for (QCategoryAxis* axis : {m_requestsAxis, m_amountAxis})
         axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    setDecades(*m_requestsAxis, int(decadeOf(CostCurveModel::fewestRequests)),
-               int(decadeOf(CostCurveModel::mostRequests)), shortQuantity);
+    setRequestDecades();
     addAxis(m_requestsAxis, Qt::AlignBottom);
     addAxis(m_amountAxis, Qt::AlignLeft);
 
@@ -95,15 +126,10 @@ CostCurvePlot::CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent)
         series->attachAxis(m_requestsAxis);
         series->attachAxis(m_amountAxis);
     }
-    // The line names itself on the plot; a legend entry would repeat it.
-    for (QLegendMarker* marker : legend()->markers(m_workloadMarker))
-        marker->setVisible(false);
-    legend()->setAlignment(Qt::AlignBottom);
     m_workloadLabel->setFont(annotationFont(font()));
     m_workloadLabel->setZValue(annotationZ);
 
-    connect(m_breakEvenMarkers, &QXYSeries::hovered, this,
-            [this](const QPointF& point, bool hovering) { showBreakEvenToolTip(point, hovering); });
+    setAcceptHoverEvents(true);
     connect(this, &QChart::plotAreaChanged, this, &CostCurvePlot::placeAnnotations);
     connect(&state, &ui::ExplorerState::workloadChanged, this, &CostCurvePlot::followWorkload);
     connect(&state, &ui::ExplorerState::themeChanged, this, &CostCurvePlot::restyle);
@@ -120,34 +146,44 @@ void CostCurvePlot::followWorkload()
 void CostCurvePlot::refill()
 {
     fitAmountAxis();
-    QStringList neverFeasible;
-    for (const QString& optionId : m_model.optionIds()) {
+    for (const QString& optionId : m_model.optionIds())
         fillCurves(optionId);
-        if (m_curves.value(optionId).isEmpty()) {
-            // Fixed capacity can run the workload's own volume yet none of those charted: the
-            // reason is then the one at the chart's first volume.
-            QString reason =
-                m_model.infeasibleReason(optionId, state().workload().requestsPerMonth);
-            if (reason.isEmpty())
-                reason = m_model.infeasibleReason(optionId, CostCurveModel::fewestRequests);
-            neverFeasible.append(tr("%1 (%2)").arg(m_model.optionName(optionId), reason));
-        }
-    }
-    setTitle(
-        neverFeasible.isEmpty()
-            ? QString()
-            : tr("Not feasible at any volume: %1").arg(neverFeasible.join(QStringLiteral("; "))));
+    updateNote();
     fillMarkers();
+    fillNearTies();
     restyle();
+}
+
+void CostCurvePlot::updateNote()
+{
+    // Every option that never runs, by name (the reasons are long: they are the tooltip).
+    QStringList names;
+    QStringList reasons;
+    for (const QString& optionId : m_model.optionIds()) {
+        if (!m_curves.value(optionId).isEmpty())
+            continue;
+        names.append(m_model.optionName(optionId));
+        // Fixed capacity can run the workload's own volume yet none of those charted: the
+        // reason is then the one at the chart's first volume.
+        QString reason = m_model.infeasibleReason(optionId, state().workload().requestsPerMonth);
+        if (reason.isEmpty())
+            reason = m_model.infeasibleReason(optionId, CostCurveModel::fewestRequests);
+        reasons.append(tr("%1: %2").arg(names.constLast(), reason));
+    }
+    setNote(names.isEmpty() ? QString()
+                            : tr("Not feasible at any volume: %1").arg(names.join(tr(", "))),
+            reasons.join(u'\n'));
 }
 
 void CostCurvePlot::fitAmountAxis()
 {
     double lowest = std::numeric_limits<double>::max();
     double highest = 0;
+    bool anyFree = false;
     for (int row = 0; row < m_model.rowCount(); ++row) {
         for (const QString& optionId : m_model.optionIds()) {
             const std::optional<double> total = m_model.totalAt(row, optionId);
+            anyFree = anyFree || (total && *total <= 0);
             if (total && *total > 0) {
                 lowest = std::min(lowest, *total);
                 highest = std::max(highest, *total);
@@ -162,16 +198,25 @@ void CostCurvePlot::fitAmountAxis()
     const double lowestDecade = std::min(
         std::max({std::floor(decadeOf(lowest)), cheapestDecade, highestDecade - mostDecades}),
         highestDecade - 1);
+    const bool floorHoldsLess = anyFree || decadeOf(lowest) < lowestDecade;
     // New categories lay the whole chart out again; most edits keep the range.
     if (lowestDecade == m_lowestDecade && highestDecade == m_highestDecade &&
-        m_amountAxis->count() > 0) {
+        floorHoldsLess == m_floorHoldsLess && m_amountAxis->count() > 0) {
         return;
     }
     m_lowestDecade = lowestDecade;
     m_highestDecade = highestDecade;
+    m_floorHoldsLess = floorHoldsLess;
+    setAmountDecades();
+}
+
+void CostCurvePlot::setAmountDecades()
+{
     const QString currency = state().prices().currency();
-    setDecades(*m_amountAxis, int(m_lowestDecade), int(m_highestDecade),
-               [&currency](double amount) { return shortMoney(amount, currency); });
+    setDecades(
+        *m_amountAxis, int(m_lowestDecade), int(m_highestDecade), m_decadesPerAmountLabel,
+        [&currency](double amount) { return shortMoney(amount, currency); },
+        m_floorHoldsLess ? QStringLiteral("≤") : QString());
 }
 
 QPointF CostCurvePlot::plotPointOf(double requestsPerMonth, double total) const
@@ -229,9 +274,6 @@ void CostCurvePlot::fillCurves(const QString& optionId)
         curves.append(addCurve(optionId));
     for (qsizetype i = 0; i < stretches.size(); ++i) {
         curves.at(i)->replace(stretches.at(i));
-        // One legend entry per option, however many stretches it has.
-        for (QLegendMarker* marker : legend()->markers(curves.at(i)))
-            marker->setVisible(i == 0);
     }
 }
 
@@ -243,10 +285,6 @@ QLineSeries* CostCurvePlot::addCurve(const QString& optionId)
     curve->attachAxis(m_requestsAxis);
     curve->attachAxis(m_amountAxis);
     connect(curve, &QXYSeries::clicked, this, [this, optionId] { selectOption(optionId); });
-    connect(curve, &QXYSeries::hovered, this,
-            [this, optionId](const QPointF& point, bool hovering) {
-                showToolTip(optionId, point, hovering);
-            });
     return curve;
 }
 
@@ -259,23 +297,57 @@ void CostCurvePlot::fillMarkers()
         breakEvens.append(
             plotPointOf(double(breakEven.crossing.requestsPerMonth), breakEven.monthlyTotal));
         if (i == m_breakEvenLabels.size()) {
-            m_breakEvenLabels.append(new PlateLabel(this));
+            m_breakEvenLabels.append(new ChartLabel(this));
             m_breakEvenLabels.last()->setFont(font);
             m_breakEvenLabels.last()->setZValue(annotationZ);
+            m_breakEvenLeaders.append(new QGraphicsLineItem(this));
+            m_breakEvenLeaders.last()->setZValue(annotationZ);
         }
         m_breakEvenLabels.at(i)->setText(breakEven.label);
     }
-    while (m_breakEvenLabels.size() > m_model.breakEvens().size())
+    while (m_breakEvenLabels.size() > m_model.breakEvens().size()) {
         delete m_breakEvenLabels.takeLast();
+        delete m_breakEvenLeaders.takeLast();
+    }
     m_breakEvenMarkers->replace(breakEvens);
-    // The legend explains break-even markers only where there are some.
-    for (QLegendMarker* marker : legend()->markers(m_breakEvenMarkers))
-        marker->setVisible(!breakEvens.isEmpty());
 
     const double requests = state().workload().requestsPerMonth;
     const double x = plotPointOf(requests, 1).x();
     m_workloadMarker->replace({{x, m_lowestDecade}, {x, m_highestDecade}});
-    m_workloadLabel->setText(tr("This workload: %1 requests/month").arg(shortQuantity(requests)));
+    m_workloadLabel->setText(workloadLabelTexts().constFirst());
+}
+
+QStringList CostCurvePlot::workloadLabelTexts() const
+{
+    const double requests = state().workload().requestsPerMonth;
+    // A volume off the axis is drawn at its edge, which must not pass for the volume.
+    const QString where = requests < CostCurveModel::fewestRequests ? tr(" (below the chart)")
+                          : requests > CostCurveModel::mostRequests ? tr(" (above the chart)")
+                                                                    : QString();
+    const QString volume = shortQuantity(requests);
+    return {tr("This workload: %1 requests/month%2").arg(volume, where),
+            tr("%1 requests/month%2").arg(volume, where), volume + where};
+}
+
+void CostCurvePlot::fillNearTies()
+{
+    const qsizetype count = m_model.nearTies().size();
+    while (m_nearTieBands.size() < count) {
+        m_nearTieBands.append(new QGraphicsRectItem(this));
+        m_nearTieBands.last()->setZValue(bandZ);
+        m_nearTieLabels.append(new ChartLabel(this));
+        m_nearTieLabels.last()->setFont(annotationFont(QChart::font()));
+        m_nearTieLabels.last()->setZValue(annotationZ);
+    }
+    while (m_nearTieBands.size() > count) {
+        delete m_nearTieBands.takeLast();
+        delete m_nearTieLabels.takeLast();
+    }
+    for (qsizetype i = 0; i < count; ++i) {
+        const NearTieRange& range = m_model.nearTies().at(i);
+        // Hovering the band shows the description with the read-out (toolTipAt).
+        m_nearTieLabels.at(i)->setToolTip(range.description);
+    }
 }
 
 void CostCurvePlot::restyle()
@@ -285,14 +357,7 @@ void CostCurvePlot::restyle()
     const CatalogItem current = state().current();
     for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it) {
         const bool isCurrent = current.kind == CatalogItem::Kind::Option && current.id == it.key();
-        QPen pen(optionColor(theme, state().catalog(), it.key()),
-                 isCurrent ? currentCurveWidth : curveWidth, Qt::SolidLine, Qt::RoundCap,
-                 Qt::RoundJoin);
-        // Every other option is dashed: options that cost the same (EC2 and ECS on EC2, where
-        // ECS is free) draw the same curve, and the earlier one shows through the gaps. It
-        // also tells neighbours apart by more than hue.
-        if (m_model.columnOf(it.key()) % 2 == 0)
-            pen.setDashPattern({3, 1.5});
+        const QPen pen = optionPen(theme, state().catalog(), it.key(), isCurrent);
         for (QLineSeries* curve : it.value())
             curve->setPen(pen);
     }
@@ -300,12 +365,109 @@ void CostCurvePlot::restyle()
     m_breakEvenMarkers->setPen(QPen(theme.text(), 2));
     m_workloadMarker->setPen(QPen(theme.selection(), 1.5, Qt::DashLine));
     m_workloadLabel->setBrush(theme.selection());
-    m_workloadLabel->setPlate(theme.background());
-    for (PlateLabel* label : std::as_const(m_breakEvenLabels)) {
+    m_workloadLabel->setBackingColor(theme.background());
+    for (ChartLabel* label : std::as_const(m_breakEvenLabels)) {
         label->setBrush(theme.text());
-        label->setPlate(theme.background());
+        label->setBackingColor(theme.background());
     }
+    for (QGraphicsLineItem* leader : std::as_const(m_breakEvenLeaders))
+        leader->setPen(QPen(theme.mutedText(), 1));
+    QColor bandFill = theme.mutedText();
+    bandFill.setAlpha(40);
+    for (QGraphicsRectItem* band : std::as_const(m_nearTieBands)) {
+        band->setBrush(bandFill);
+        band->setPen(QPen(theme.mutedText(), 1, Qt::DotLine));
+    }
+    for (ChartLabel* label : std::as_const(m_nearTieLabels)) {
+        label->setBrush(theme.mutedText());
+        label->setBackingColor(theme.background());
+    }
+    applyLegendTheme(theme);
+    updateLegend();
     placeAnnotations();
+}
+
+void CostCurvePlot::updateLegend()
+{
+    // Catalog order, the same for every workload; markers and bands only where there are some.
+    const ui::Theme& theme = state().theme();
+    QList<LegendEntry> entries;
+    for (const QString& optionId : m_model.optionIds()) {
+        if (m_curves.value(optionId).isEmpty())
+            continue;
+        QString label = m_model.optionName(optionId);
+        // A free tier's $0 is drawn on the floor of the log axis: say so.
+        double freeUpTo = 0;
+        for (int row = 0; row < m_model.rowCount(); ++row) {
+            const std::optional<double> total = m_model.totalAt(row, optionId);
+            if (total && *total <= 0)
+                freeUpTo = m_model.requestsAt(row);
+        }
+        QString toolTip = label;
+        if (freeUpTo > 0) {
+            label = tr("%1 ($0 up to %2)").arg(label, shortQuantity(freeUpTo));
+            toolTip = tr("%1 costs nothing up to about %2 requests/month (the free tier); the "
+                         "chart draws $0 on its lowest line.")
+                          .arg(m_model.optionName(optionId), groupedNumber(freeUpTo));
+        }
+        entries.append({label,
+                        LegendEntry::Sample::Line,
+                        optionPen(theme, state().catalog(), optionId, false),
+                        {},
+                        toolTip});
+    }
+    if (!m_model.breakEvens().isEmpty()) {
+        entries.append({tr("Break-even"), LegendEntry::Sample::Marker, m_breakEvenMarkers->pen(),
+                        m_breakEvenMarkers->brush(),
+                        tr("Where the cheapest option changes for good")});
+    }
+    if (!m_model.nearTies().isEmpty()) {
+        entries.append({tr("Near tie"), LegendEntry::Sample::Band,
+                        m_nearTieBands.constFirst()->pen(), m_nearTieBands.constFirst()->brush(),
+                        tr("Where options take turns as the cheapest as their capacity steps "
+                           "interleave")});
+    }
+    setLegendEntries(entries);
+}
+
+void CostCurvePlot::setRequestDecades()
+{
+    setDecades(*m_requestsAxis, int(decadeOf(CostCurveModel::fewestRequests)),
+               int(decadeOf(CostCurveModel::mostRequests)), m_decadesPerRequestsLabel,
+               shortQuantity);
+}
+
+void CostCurvePlot::thinAxisLabels()
+{
+    const QRectF area = plotArea();
+    const QFontMetricsF amountMetrics(m_amountAxis->labelsFont());
+    const QFontMetricsF requestsMetrics(m_requestsAxis->labelsFont());
+    const int amountStep = decadesPerLabel(area.height(), int(m_highestDecade - m_lowestDecade),
+                                           amountMetrics.height() + axisLabelPadding);
+    const int requestsDecades =
+        int(decadeOf(CostCurveModel::mostRequests) - decadeOf(CostCurveModel::fewestRequests));
+    const int requestsStep = decadesPerLabel(
+        area.width(), requestsDecades,
+        requestsMetrics.horizontalAdvance(QStringLiteral("100M")) + axisLabelPadding);
+    if (requestsStep != m_decadesPerRequestsLabel) {
+        m_decadesPerRequestsLabel = requestsStep;
+        setRequestDecades();
+    }
+    if (amountStep != m_decadesPerAmountLabel) {
+        m_decadesPerAmountLabel = amountStep;
+        setAmountDecades();
+    }
+    // A short plot has no room for the amount axis's title along it (Qt would cut it to
+    // "Monthly c..."); its labels' "$" say what it is.
+    const QFontMetricsF titleMetrics(m_amountAxis->titleFont());
+    const bool titleFits =
+        area.height() >= titleMetrics.horizontalAdvance(amountAxisTitle()) + axisLabelPadding;
+    m_amountAxis->setTitleVisible(titleFits);
+}
+
+QString CostCurvePlot::amountAxisTitle()
+{
+    return tr("Monthly cost");
 }
 
 void CostCurvePlot::placeAnnotations()
@@ -313,22 +475,68 @@ void CostCurvePlot::placeAnnotations()
     const QRectF area = plotArea();
     if (area.isEmpty())
         return;
-    const QPointF top =
-        positionOf(state().workload().requestsPerMonth, valueOfDecade(m_highestDecade));
-    const QRectF label = m_workloadLabel->boundingRect();
-    const qreal gap = 4;
-    // Right of the line if it fits, else left of it, and never out of the plot.
-    const qreal left = top.x() + label.width() + gap <= area.right()
-                           ? top.x() + gap
-                           : std::max(area.left(), top.x() - gap - label.width());
-    m_workloadLabel->setPos(left - label.left(), area.top() + gap - label.top());
-    placeBreakEvenLabels();
-}
+    thinAxisLabels();
+    const QList<QLineF> segments = curveSegments();
+    QList<QRectF> taken;
+    for (const QPointF& point : m_breakEvenMarkers->points()) {
+        const QPointF marker = mapToPosition(point, m_breakEvenMarkers);
+        taken.append(
+            QRectF(marker - QPointF(labelGap, labelGap), QSizeF(2 * labelGap, 2 * labelGap)));
+    }
 
-void CostCurvePlot::placeBreakEvenLabels()
-{
-    // Whole labels when they all fit; otherwise just the volumes (the markers' tooltips have
-    // the whole text). A label that still finds no room is hidden rather than drawn over another.
+    // The workload's label: at the top beside its line, lower down where curves are in the way.
+    const qreal lineX = positionOf(state().workload().requestsPerMonth, 1).x();
+    // Shorter texts where the whole one does not fit the plot.
+    const QStringList workloadTexts = workloadLabelTexts();
+    for (const QString& text : workloadTexts) {
+        m_workloadLabel->setText(text);
+        const QSizeF size = m_workloadLabel->boundingRect().size();
+        QList<QPointF> places;
+        for (qreal y = area.top() + labelGap; y + size.height() <= area.bottom();
+             y += size.height()) {
+            places.append({lineX + labelGap, y});
+            places.append({lineX - labelGap - size.width(), y});
+        }
+        if (placeLabel(m_workloadLabel, places, taken, segments))
+            break;
+    }
+
+    // A near tie's band spans its volumes and its options' costs; its label goes above it.
+    for (qsizetype i = 0; i < m_nearTieBands.size(); ++i) {
+        const NearTieRange& range = m_model.nearTies().at(i);
+        QRectF band(positionOf(double(range.tie.fromRequestsPerMonth), range.highestTotal),
+                    positionOf(double(range.tie.toRequestsPerMonth), range.lowestTotal));
+        band = band.normalized().adjusted(0, -labelGap, 0, labelGap);
+        if (band.width() < narrowestBand)
+            band.adjust(-narrowestBand / 2, 0, narrowestBand / 2, 0);
+        m_nearTieBands.at(i)->setRect(band & area);
+        ChartLabel* label = m_nearTieLabels.at(i);
+        // Above or below the band in whole words, then in short, then beside it.
+        const QString whole = tr("near tie: %1").arg(range.label);
+        const QString brief = tr("near tie");
+        const auto placesFor = [&band](const QSizeF& size, bool besideBand) {
+            const qreal centred = band.center().x() - size.width() / 2;
+            const qreal middle = band.center().y() - size.height() / 2;
+            return besideBand ? QList<QPointF>{{band.right() + labelGap, middle},
+                                               {band.left() - labelGap - size.width(), middle}}
+                              : QList<QPointF>{{centred, band.top() - size.height()},
+                                               {centred, band.bottom()}};
+        };
+        for (const bool besideBand : {false, true}) {
+            for (const QString& text : {whole, brief}) {
+                label->setText(text);
+                if (placeLabel(label, placesFor(label->boundingRect().size(), besideBand), taken,
+                               segments)) {
+                    break;
+                }
+            }
+            if (label->isVisible())
+                break;
+        }
+    }
+
+    // Whole break-even labels when they all fit; otherwise just the volumes (the markers'
+    // tooltips have the whole text).
     for (const bool whole : {true, false}) {
         for (qsizetype i = 0; i < m_breakEvenLabels.size(); ++i) {
             const BreakEven& breakEven = m_model.breakEvens().at(i);
@@ -336,53 +544,85 @@ void CostCurvePlot::placeBreakEvenLabels()
                 whole ? breakEven.label
                       : shortQuantity(double(breakEven.crossing.requestsPerMonth)));
         }
-        if (tryToPlaceBreakEvenLabels())
-            return;
+        if (tryToPlaceBreakEvenLabels(taken, segments))
+            break;
+    }
+    leadLabelsToMarkers();
+}
+
+void CostCurvePlot::leadLabelsToMarkers()
+{
+    // A label that had to move away from its marker gets a thin line to it.
+    for (qsizetype i = 0; i < m_breakEvenLabels.size(); ++i) {
+        const ChartLabel* label = m_breakEvenLabels.at(i);
+        QGraphicsLineItem* leader = m_breakEvenLeaders.at(i);
+        const QPointF marker = mapToPosition(m_breakEvenMarkers->at(int(i)), m_breakEvenMarkers);
+        const QRectF rect = label->placedRect();
+        const QPointF nearest(std::clamp(marker.x(), rect.left(), rect.right()),
+                              std::clamp(marker.y(), rect.top(), rect.bottom()));
+        const QLineF line(marker, nearest);
+        const qreal markerRadius = m_breakEvenMarkers->markerSize() / 2;
+        leader->setVisible(label->isVisible() && line.length() > 2 * labelGap);
+        if (leader->isVisible()) {
+            leader->setLine(QLineF(line.pointAt(markerRadius / line.length()), nearest));
+        }
     }
 }
 
-bool CostCurvePlot::tryToPlaceBreakEvenLabels()
+bool CostCurvePlot::placeLabel(ChartLabel* label, const QList<QPointF>& places,
+                               QList<QRectF>& taken, const QList<QLineF>& segments)
 {
-    // Each label sits beside its marker, right of it if there is room, above it if it can;
-    // one that would overlap an earlier label, a marker or the workload's label moves up a line
-    // at a time, then below the marker.
     const QRectF area = plotArea();
-    const qreal gap = 6;
-    QList<QRectF> taken = {m_workloadLabel->mapRectToParent(m_workloadLabel->boundingRect())};
-    for (int i = 0; i < m_breakEvenMarkers->count(); ++i) {
-        const QPointF marker = mapToPosition(m_breakEvenMarkers->at(i), m_breakEvenMarkers);
-        taken.append(QRectF(marker - QPointF(gap, gap), QSizeF(2 * gap, 2 * gap)));
-    }
-    const auto fits = [&area, &taken](const QRectF& place) {
+    const QSizeF size = label->boundingRect().size();
+    const auto clear = [&](const QRectF& place, bool ofCurves) {
         return area.contains(place) &&
                std::none_of(taken.cbegin(), taken.cend(),
-                            [&place](const QRectF& other) { return other.intersects(place); });
+                            [&place](const QRectF& other) { return other.intersects(place); }) &&
+               (!ofCurves ||
+                std::none_of(segments.cbegin(), segments.cend(),
+                             [&place](const QLineF& segment) { return touches(segment, place); }));
     };
+    // Free space first; else over the curves, which show through between the letters.
+    for (const bool ofCurves : {true, false}) {
+        for (const QPointF& corner : places) {
+            const QRectF place(corner, size);
+            if (clear(place, ofCurves)) {
+                label->setPos(place.topLeft() - label->boundingRect().topLeft());
+                label->setVisible(true);
+                taken.append(place);
+                return true;
+            }
+        }
+    }
+    label->setVisible(false);
+    return false;
+}
+
+bool CostCurvePlot::tryToPlaceBreakEvenLabels(QList<QRectF> taken, const QList<QLineF>& segments)
+{
+    // Each label beside its own marker: right of it, then left, above, then below, moving
+    // away a line at a time up to labelReachInLines.
     bool allPlaced = true;
     for (qsizetype i = 0; i < m_breakEvenLabels.size(); ++i) {
-        PlateLabel* label = m_breakEvenLabels.at(i);
+        ChartLabel* label = m_breakEvenLabels.at(i);
         const QPointF marker = mapToPosition(m_breakEvenMarkers->at(int(i)), m_breakEvenMarkers);
         const QSizeF size = label->boundingRect().size();
-        const qreal left = marker.x() + gap + size.width() <= area.right()
-                               ? marker.x() + gap
-                               : std::max(area.left(), marker.x() - gap - size.width());
-        // Farther away a label would no longer read as its marker's.
-        const qreal reach = labelReachInLines * size.height();
-        QRectF place(QPointF(left, marker.y() - gap - size.height()), size);
-        while (!fits(place) && place.top() > marker.y() - reach)
-            place.translate(0, -size.height());
-        if (!fits(place)) {
-            place.moveTop(marker.y() + gap);
-            while (!fits(place) && place.bottom() < marker.y() + reach)
-                place.translate(0, size.height());
+        // Starting at the marker, ending at it, centred on it, or slid inside the plot.
+        const QRectF area = plotArea();
+        const QList<qreal> lefts = {
+            marker.x() + labelGap, marker.x() - labelGap - size.width(),
+            marker.x() - size.width() / 2,
+            std::clamp(marker.x() + labelGap, area.left(), area.right() - size.width())};
+        QList<QPointF> places;
+        for (int line = 0; line < labelReachInLines; ++line) {
+            const qreal above = marker.y() - labelGap - size.height() * (line + 1);
+            const qreal below = marker.y() + labelGap + size.height() * line;
+            for (const qreal y : {above, below}) {
+                for (const qreal left : lefts)
+                    places.append({left, y});
+            }
         }
-        const bool placed = fits(place);
-        label->setVisible(placed);
-        allPlaced = allPlaced && placed;
-        if (placed) {
-            taken.append(place);
-            label->setPos(place.topLeft() - label->boundingRect().topLeft());
-        }
+        allPlaced = placeLabel(label, places, taken, segments) && allPlaced;
     }
     return allPlaced;
 }
@@ -400,43 +640,87 @@ QList<QLineSeries*> CostCurvePlot::curves() const
     return all;
 }
 
-QString CostCurvePlot::toolTipText(const QString& optionId, double requestsPerMonth) const
+QList<QLineF> CostCurvePlot::curveSegments() const
+{
+    QList<QLineF> segments;
+    auto* self = const_cast<CostCurvePlot*>(this); // mapToPosition is not const
+    for (const QLineSeries* curve : curves()) {
+        const QList<QPointF> points = curve->points();
+        for (qsizetype i = 1; i < points.size(); ++i) {
+            segments.append(QLineF(self->mapToPosition(points.at(i - 1), m_breakEvenMarkers),
+                                   self->mapToPosition(points.at(i), m_breakEvenMarkers)));
+        }
+    }
+    return segments;
+}
+
+QString CostCurvePlot::readOutText(double requestsPerMonth) const
 {
     const int row = m_model.rowAtOrBelow(requestsPerMonth);
     const double requests = m_model.requestsAt(row);
-    const std::optional<double> total = m_model.totalAt(row, optionId);
-    const QString amount =
-        total ? tr("%1 a month").arg(money(*total, state().prices().currency()))
-              : tr("not feasible: %1").arg(m_model.infeasibleReason(optionId, requests));
-    return tr("%1\n%2 requests/month\n%3")
-        .arg(m_model.optionName(optionId), groupedNumber(requests), amount);
-}
-
-void CostCurvePlot::showToolTip(const QString& optionId, const QPointF& plotPoint, bool hovering)
-{
-    if (hovering)
-        QToolTip::showText(QCursor::pos(), toolTipText(optionId, valueOfDecade(plotPoint.x())));
-    else
-        QToolTip::hideText();
-}
-
-void CostCurvePlot::showBreakEvenToolTip(const QPointF& plotPoint, bool hovering)
-{
-    const QList<QPointF> markers = m_breakEvenMarkers->points();
-    const auto nearest = std::min_element(
-        markers.cbegin(), markers.cend(), [&plotPoint](const QPointF& a, const QPointF& b) {
-            return QLineF(a, plotPoint).length() < QLineF(b, plotPoint).length();
-        });
-    if (!hovering || nearest == markers.cend()) {
-        QToolTip::hideText();
-        return;
+    const QString currency = state().prices().currency();
+    std::optional<double> cheapest;
+    for (const QString& optionId : m_model.optionIds()) {
+        const std::optional<double> total = m_model.totalAt(row, optionId);
+        if (total)
+            cheapest = std::min(*total, cheapest.value_or(*total));
     }
-    const BreakEven& breakEven = m_model.breakEvens().at(nearest - markers.cbegin());
-    QToolTip::showText(QCursor::pos(),
-                       tr("%1\n%2 requests/month, about %3 a month")
-                           .arg(breakEven.label,
-                                groupedNumber(double(breakEven.crossing.requestsPerMonth)),
-                                money(breakEven.monthlyTotal, state().prices().currency())));
+    QStringList lines = {tr("%1 requests/month").arg(groupedNumber(requests))};
+    for (const QString& optionId : m_model.optionIds()) {
+        const std::optional<double> total = m_model.totalAt(row, optionId);
+        const QString amount = !total ? tr("not feasible")
+                               : *total == *cheapest
+                                   ? tr("%1 (cheapest)").arg(money(*total, currency))
+                                   : money(*total, currency);
+        lines.append(tr("%1: %2").arg(m_model.optionName(optionId), amount));
+    }
+    return lines.join(u'\n');
+}
+
+void CostCurvePlot::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
+{
+    StatePlot::hoverMoveEvent(event);
+    if (plotArea().contains(event->pos())) {
+        QToolTip::showText(event->screenPos(), toolTipAt(event->pos()));
+        m_showingReadOut = true;
+    } else if (m_showingReadOut) {
+        // Only the read-out: the legend's and the note's tooltips are theirs.
+        QToolTip::hideText();
+        m_showingReadOut = false;
+    }
+}
+
+QString CostCurvePlot::toolTipAt(const QPointF& position)
+{
+    // On a break-even marker: that break-even; elsewhere every total at the volume, after
+    // the near tie it is in.
+    const QList<QPointF> markers = m_breakEvenMarkers->points();
+    for (qsizetype i = 0; i < markers.size(); ++i) {
+        const QPointF marker = mapToPosition(markers.at(i), m_breakEvenMarkers);
+        if (QLineF(marker, position).length() <= m_breakEvenMarkers->markerSize()) {
+            const BreakEven& breakEven = m_model.breakEvens().at(i);
+            return tr("%1\n%2 requests/month, about %3 a month")
+                .arg(breakEven.label, groupedNumber(double(breakEven.crossing.requestsPerMonth)),
+                     money(breakEven.monthlyTotal, state().prices().currency()));
+        }
+    }
+    const double requests = valueOfDecade(mapToValue(position, m_breakEvenMarkers).x());
+    QString text = readOutText(requests);
+    for (const NearTieRange& range : m_model.nearTies()) {
+        if (requests >= double(range.tie.fromRequestsPerMonth) &&
+            requests < double(range.tie.toRequestsPerMonth)) {
+            text = tr("Near tie: %1\n\n%2").arg(range.description, text);
+        }
+    }
+    return text;
+}
+
+void CostCurvePlot::hoverLeaveEvent(QGraphicsSceneHoverEvent* event)
+{
+    StatePlot::hoverLeaveEvent(event);
+    if (m_showingReadOut)
+        QToolTip::hideText();
+    m_showingReadOut = false;
 }
 
 } // namespace ace::charts

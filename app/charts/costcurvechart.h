@@ -4,23 +4,30 @@
 #include "models/costcurvemodel.h"
 
 #include <QHash>
+#include <QLineF>
 #include <QList>
 
+#include <optional>
+
 class QCategoryAxis;
+class QGraphicsLineItem;
+class QGraphicsRectItem;
 class QLineSeries;
 class QScatterSeries;
 
 namespace ace::charts {
 
-class PlateLabel;
+class ChartLabel;
 
 // Monthly cost of every option against requests a month, both on log scales: one curve per
-// option (capacity steps drawn as steps; infeasible stretches left as gaps), the break-evens
-// marked and labelled, and the current workload's volume marked. Follows the state's workload,
-// selection and theme; clicking a curve selects its option.
+// option (capacity steps drawn as steps; infeasible stretches left as gaps), the lasting
+// break-evens marked and labelled, near ties shaded as one band each, and the current
+// workload's volume marked. Follows the state's workload, selection and theme; clicking a
+// curve selects its option, and hovering the plot reads out every option's total there.
 //
 // The plot works in decades: x = log10(requests), y = log10(money), so both axes can carry
-// readable labels (1k, 1M; $1, $1k) that Qt's log axis cannot format.
+// readable labels (1k, 1M; $1, $1k) that Qt's log axis cannot format. Amounts below the
+// lowest decade (a free tier's $0) are drawn on its floor, which is labelled "≤" that amount.
 class CostCurvePlot final : public StatePlot
 {
     Q_OBJECT
@@ -35,30 +42,61 @@ public:
     QList<QLineSeries*> curvesOf(const QString& optionId) const;
     // Every option curve, in catalog order.
     QList<QLineSeries*> curves() const;
+    // Every straight piece of every curve, in chart coordinates.
+    QList<QLineF> curveSegments() const;
     QScatterSeries* breakEvenMarkers() const { return m_breakEvenMarkers; }
     QLineSeries* workloadMarker() const { return m_workloadMarker; }
-    const QList<PlateLabel*>& breakEvenLabels() const { return m_breakEvenLabels; }
+    const QList<ChartLabel*>& breakEvenLabels() const { return m_breakEvenLabels; }
+    // The line from each break-even label to its marker, shown where the label had to move
+    // away from it.
+    const QList<QGraphicsLineItem*>& breakEvenLeaders() const { return m_breakEvenLeaders; }
+    // One band and one label per near tie (model().nearTies() order).
+    const QList<QGraphicsRectItem*>& nearTieBands() const { return m_nearTieBands; }
+    const QList<ChartLabel*>& nearTieLabels() const { return m_nearTieLabels; }
+    ChartLabel* workloadLabel() const { return m_workloadLabel; }
+    QCategoryAxis* amountAxis() const { return m_amountAxis; }
+    QCategoryAxis* requestsAxis() const { return m_requestsAxis; }
     // The point in chart coordinates where `total` at `requestsPerMonth` is drawn.
     QPointF positionOf(double requestsPerMonth, double total);
     // Plot coordinates (decades) of a volume and an amount, clamped to the visible range.
     QPointF plotPointOf(double requestsPerMonth, double total) const;
-    // What hovering `optionId`'s curve at `requestsPerMonth` shows.
-    QString toolTipText(const QString& optionId, double requestsPerMonth) const;
+    // Every option's total at `requestsPerMonth` (the sample at or below it).
+    QString readOutText(double requestsPerMonth) const;
+    // What hovering the plot at `position` (chart coordinates) shows: the break-even under it,
+    // or the read-out of the volume there, after the near tie it falls in.
+    QString toolTipAt(const QPointF& position);
+
+protected:
+    void hoverMoveEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
-    void showBreakEvenToolTip(const QPointF& plotPoint, bool hovering);
     void followWorkload();
     void refill();
     void fitAmountAxis();
     void fillCurves(const QString& optionId);
     QLineSeries* addCurve(const QString& optionId);
     void fillMarkers();
+    // The workload's label, whole and then shorter.
+    QStringList workloadLabelTexts() const;
+    void fillNearTies();
     void restyle();
+    void updateLegend();
+    void updateNote();
     void placeAnnotations();
-    void placeBreakEvenLabels();
-    // False if some label found no room (and was hidden).
-    bool tryToPlaceBreakEvenLabels();
-    void showToolTip(const QString& optionId, const QPointF& plotPoint, bool hovering);
+    void setRequestDecades();
+    void setAmountDecades();
+    static QString amountAxisTitle();
+    // Labels every decade on each axis if the plot has room for it, else every second, third,
+    // ... (new labels lay the chart out again), and shows the amount axis's title if it fits.
+    void thinAxisLabels();
+    // Puts `label` at the first of `places` (its top-left corners) inside the plot and clear of
+    // `taken`, preferring one clear of the curves too; hides it if none is.
+    bool placeLabel(ChartLabel* label, const QList<QPointF>& places, QList<QRectF>& taken,
+                    const QList<QLineF>& segments);
+    // False if some break-even label found no room (and was hidden).
+    bool tryToPlaceBreakEvenLabels(QList<QRectF> taken, const QList<QLineF>& segments);
+    void leadLabelsToMarkers();
 
     CostCurveModel m_model;
     QCategoryAxis* m_requestsAxis;
@@ -66,11 +104,19 @@ private:
     QHash<QString, QList<QLineSeries*>> m_curves;
     QScatterSeries* m_breakEvenMarkers;
     QLineSeries* m_workloadMarker;
-    QList<PlateLabel*> m_breakEvenLabels;
-    PlateLabel* m_workloadLabel;
-    // The amount axis's range, in decades of money.
+    QList<ChartLabel*> m_breakEvenLabels;
+    QList<QGraphicsLineItem*> m_breakEvenLeaders;
+    QList<QGraphicsRectItem*> m_nearTieBands;
+    QList<ChartLabel*> m_nearTieLabels;
+    ChartLabel* m_workloadLabel;
+    // The amount axis's range, in decades of money, and whether something is drawn on its
+    // floor that costs less.
     double m_lowestDecade = 0;
     double m_highestDecade = 1;
+    bool m_floorHoldsLess = false;
+    int m_decadesPerAmountLabel = 1;
+    int m_decadesPerRequestsLabel = 1;
+    bool m_showingReadOut = false;
 };
 
 // The cost curves on screen. The view shows its own plot; renderTo() draws a fresh one at the

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "charts/chartlegend.h"
 #include "charts/chartstyle.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QPainter>
 
 #include <memory>
@@ -16,8 +18,8 @@ class ExplorerState;
 namespace ace::charts {
 
 // A chart drawn from the shared state: what the cost charts have in common. Its layout
-// follows its width (fitToWidth) and it can be laid out at once, without an event loop, for
-// rendering off screen.
+// follows its width (fitToWidth; the legend goes beside a narrow chart) and it can be laid out
+// at once, without an event loop, for rendering off screen.
 class StatePlot : public QChart
 {
     Q_OBJECT
@@ -26,6 +28,13 @@ class StatePlot : public QChart
 public:
     // Resizes the chart and lays it out at once (without waiting for the event loop).
     void layOut(const QSizeF& size);
+
+    // The legend (Qt's own is hidden: see ChartLegend).
+    ChartLegend* chartLegend() const { return m_legend; }
+    // The note above the plot (wrapped to the chart's width, never cut short; hidden when
+    // empty).
+    QGraphicsTextItem* note() const { return m_note; }
+    bool isLegendBeside() const { return m_legendBeside; }
 
 public slots:
     // Makes the option current in the shared state, as clicking its curve or bar does.
@@ -36,9 +45,24 @@ protected:
 
     ui::ExplorerState& state() const { return m_state; }
     void resizeEvent(QGraphicsSceneResizeEvent* event) override;
+    // Replaces the legend's entries and makes room for them.
+    void setLegendEntries(const QList<LegendEntry>& entries);
+    // Restyles the legend's and the note's text from the theme.
+    void applyLegendTheme(const ui::Theme& theme);
+    // Shows `text` above the plot, with `toolTip` on hovering it.
+    void setNote(const QString& text, const QString& toolTip);
 
 private:
+    // Puts the legend under a wide chart and beside a narrow one, where a row of entries would
+    // be cut short, the note above the plot, and keeps the chart's margins clear for both (and
+    // for the top axis label, which reaches above the plot).
+    void placeLegend(const QSizeF& size);
+
     ui::ExplorerState& m_state;
+    ChartLegend* m_legend;
+    QGraphicsTextItem* m_note;
+    QMargins m_baseMargins;
+    bool m_legendBeside = false;
 };
 
 // Shows a plot of type Plot on screen. renderTo() draws a fresh Plot at the target's size, the

@@ -121,9 +121,11 @@ QString csvField(const QString& field)
     return u'"' + QString(field).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
 }
 
+// The shortest text that reads back as the same double (0.096, not 0.096000000000000002),
+// without an exponent (2000000, not 2e+06).
 QString csvNumber(double value)
 {
-    return QString::number(value, 'g', 17);
+    return QString::number(value, 'f', QLocale::FloatingPointShortest);
 }
 
 QString estimatesAsCsv(const QList<Estimate>& estimates)
@@ -222,44 +224,76 @@ int runBreakEven(const QStringList& arguments, const CommandContext& context)
 
     constexpr double from = 1e3;
     constexpr double to = 1e10;
-    const QList<Crossing> crossings =
-        findBreakEvens(context.catalog, *workload, context.prices, from, to);
+    const BreakEvens breakEvens =
+        findBreakEvensAndNearTies(context.catalog, *workload, context.prices, from, to);
 
     if (parser.isSet(jsonOption)) {
-        QJsonArray array;
-        for (const Crossing& crossing : crossings) {
-            array.append(QJsonObject{
+        QJsonArray crossings;
+        for (const Crossing& crossing : breakEvens.crossings) {
+            crossings.append(QJsonObject{
                 {QStringLiteral("requestsPerMonth"), double(crossing.requestsPerMonth)},
                 {QStringLiteral("cheapestBelow"), crossing.cheapestBelow},
                 {QStringLiteral("cheapestAbove"), crossing.cheapestAbove},
             });
         }
+        QJsonArray nearTies;
+        for (const NearTie& tie : breakEvens.nearTies) {
+            nearTies.append(QJsonObject{
+                {QStringLiteral("options"), QJsonArray::fromStringList(tie.optionIds)},
+                {QStringLiteral("fromRequestsPerMonth"), double(tie.fromRequestsPerMonth)},
+                {QStringLiteral("toRequestsPerMonth"), double(tie.toRequestsPerMonth)},
+                {QStringLiteral("maxGapPercent"), tie.maxGapPercent},
+            });
+        }
         context.out << toJsonText(
             {{QStringLiteral("priceBook"), priceBookProvenanceJson(context.prices)},
              {QStringLiteral("workload"), workload->toJson()},
-             {QStringLiteral("crossings"), array}});
+             {QStringLiteral("crossings"), crossings},
+             {QStringLiteral("nearTies"), nearTies}});
         return ExitSuccess;
     }
 
-    const auto nameOf = [&context](const QString& id) { return context.catalog.option(id)->name; };
-    TextTable table({QStringLiteral("REQUESTS/MONTH"), QStringLiteral("CHEAPEST")});
-    const QString first =
-        cheapestOptionAt(context.catalog, *workload, context.prices, qint64(from));
-    table.addRow({QStringLiteral("from ") + groupedNumber(from),
-                  first.isEmpty() ? QStringLiteral("no feasible option") : nameOf(first)});
-    for (const Crossing& crossing : crossings) {
-        table.addRow({QStringLiteral("from ") + groupedNumber(double(crossing.requestsPerMonth)),
-                      nameOf(crossing.cheapestAbove)});
+    const auto cheapestAt = [&](qint64 requests) {
+        const QString id = cheapestOptionAt(context.catalog, *workload, context.prices, requests);
+        return id.isEmpty() ? QStringLiteral("no feasible option")
+                            : context.catalog.option(id)->name;
+    };
+    // One row where each lasting change or near tie starts, and one where a near tie ends.
+    QList<std::pair<qint64, QString>> rows = {{qint64(from), cheapestAt(qint64(from))}};
+    for (const Crossing& crossing : breakEvens.crossings)
+        rows.append({crossing.requestsPerMonth, cheapestAt(crossing.requestsPerMonth)});
+    for (const NearTie& tie : breakEvens.nearTies) {
+        rows.append({tie.fromRequestsPerMonth,
+                     nearTieOptionNames(tie, context.catalog) + QStringLiteral(" (near tie)")});
+        const qint64 end = tie.toRequestsPerMonth;
+        if (std::none_of(rows.cbegin(), rows.cend(),
+                         [end](const auto& row) { return row.first == end; })) {
+            rows.append({end, cheapestAt(end)});
+        }
     }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    TextTable table({QStringLiteral("REQUESTS/MONTH"), QStringLiteral("CHEAPEST")});
+    for (const auto& [requests, cheapest] : std::as_const(rows))
+        table.addRow({QStringLiteral("from ") + groupedNumber(double(requests)), cheapest});
     context.out << header(QStringLiteral("Cheapest option by request volume for"), *workload,
                           context.prices)
                 << table.toString();
-    if (crossings.isEmpty()) {
+    for (const NearTie& tie : breakEvens.nearTies) {
+        context.out << QStringLiteral("\nFrom %1 to %2 requests a month, %3: their capacity "
+                                      "steps decide which is cheaper at a given volume.\n")
+                           .arg(groupedNumber(double(tie.fromRequestsPerMonth)),
+                                groupedNumber(double(tie.toRequestsPerMonth)),
+                                nearTieText(tie, context.catalog));
+    }
+    if (breakEvens.crossings.isEmpty() && breakEvens.nearTies.isEmpty()) {
         // Fixed capacity too small for every volume swept leaves no option at all.
-        context.out << (first.isEmpty() ? QStringLiteral("\nNo option can run this workload "
-                                                         "from %1 to %2 requests a month.\n")
-                                        : QStringLiteral("\nThe cheapest option is the same "
-                                                         "from %1 to %2 requests a month.\n"))
+        const bool noneRuns =
+            cheapestOptionAt(context.catalog, *workload, context.prices, qint64(from)).isEmpty();
+        context.out << (noneRuns ? QStringLiteral("\nNo option can run this workload "
+                                                  "from %1 to %2 requests a month.\n")
+                                 : QStringLiteral("\nThe cheapest option is the same "
+                                                  "from %1 to %2 requests a month.\n"))
                            .arg(groupedNumber(from), groupedNumber(to));
     }
     return ExitSuccess;

@@ -1,5 +1,8 @@
 #include "ui/theme.h"
 
+#include <array>
+#include <cstdlib>
+
 namespace ace::ui {
 
 // Responsibility colours come from the Okabe-Ito palette (blue for AWS, orange for you,
@@ -97,6 +100,20 @@ QPalette Theme::inputPalette() const
         input.setColor(QPalette::Window, m_border.lighter(190));
     }
     return input;
+}
+
+QColor Theme::seriesColor(int index) const
+{
+    // Vermillion, blue, sky blue, bluish green, orange, reddish purple: one green only. On the
+    // dark background blue is too dark and sky blue takes its place, yellow that of sky blue.
+    static const std::array<QColor, seriesColorCount> onLight = {
+        QColor(0xd5, 0x5e, 0x00), QColor(0x00, 0x72, 0xb2), QColor(0x56, 0xb4, 0xe9),
+        QColor(0x00, 0x9e, 0x73), QColor(0xe6, 0x9f, 0x00), QColor(0xcc, 0x79, 0xa7)};
+    static const std::array<QColor, seriesColorCount> onDark = {
+        QColor(0xe8, 0x74, 0x2a), QColor(0x56, 0xb4, 0xe9), QColor(0xf0, 0xe4, 0x42),
+        QColor(0x1d, 0xb9, 0x8c), QColor(0xe6, 0x9f, 0x00), QColor(0xcc, 0x79, 0xa7)};
+    const auto slot = static_cast<size_t>(std::abs(index) % seriesColorCount);
+    return m_kind == Kind::Light ? onLight.at(slot) : onDark.at(slot);
 }
 
 QPalette Theme::palette() const

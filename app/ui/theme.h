@@ -50,6 +50,11 @@ public:
     ResponsibilityStyle responsibility(Responsibility who) const;
     // The accent colour of a category's services (unknown categories get a neutral one).
     QColor categoryColor(const QString& categoryId) const;
+    // The colour of a chart's `index`-th series (deployment options in catalog order): the
+    // Okabe-Ito set, which stays apart under the common colour-vision deficiencies, in shades
+    // that read on this theme's background. Repeats after seriesColorCount.
+    QColor seriesColor(int index) const;
+    static constexpr int seriesColorCount = 6;
 
     // A widget palette matching the theme, for QApplication::setPalette.
     QPalette palette() const;

@@ -3,8 +3,10 @@
 
 #include "catalog/catalog.h"
 #include "cost/costmodel.h"
+#include "cost/quantitytext.h"
 #include "cost/workload.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ace {
@@ -53,6 +55,24 @@ public:
 
     QString idOf(qsizetype index) const { return index < 0 ? QString() : m_options.at(index).id; }
 
+    // How far apart the options are at a volume: (dearest - cheapest) / cheapest, in percent
+    // (0 when fewer than two of them are feasible, or the cheapest is free).
+    double gapPercentAt(const QList<qsizetype>& options, qint64 requestsPerMonth)
+    {
+        m_workload.requestsPerMonth = static_cast<double>(requestsPerMonth);
+        std::optional<double> lowest;
+        std::optional<double> highest;
+        for (qsizetype option : options) {
+            const std::optional<double> total =
+                estimateMonthlyTotal(m_options.at(option), m_workload, m_prices);
+            if (!total)
+                continue;
+            lowest = std::min(*total, lowest.value_or(*total));
+            highest = std::max(*total, highest.value_or(*total));
+        }
+        return lowest && *lowest > 0 ? (*highest - *lowest) / *lowest * 100 : 0;
+    }
+
 private:
     const QList<DeploymentOption>& m_options;
     Workload m_workload;
@@ -87,18 +107,20 @@ QString cheapestOptionAt(const Catalog& catalog, const Workload& workload, const
     return cheapest.idOf(cheapest.at(requestsPerMonth));
 }
 
-QList<Crossing> findBreakEvens(const Catalog& catalog, const Workload& workload,
-                               const PriceBook& prices, double from, double to)
-{
-    CheapestOption cheapest(catalog, workload, prices);
-    QList<qint64> volumes;
-    for (double volume : logSpaced(breakEvenSweepPoints, from, to)) {
-        const auto rounded = static_cast<qint64>(std::llround(volume));
-        if (volumes.isEmpty() || rounded > volumes.constLast())
-            volumes.append(rounded);
-    }
+namespace {
 
-    QList<Crossing> crossings;
+// A change of the cheapest option, by catalog index.
+struct Change
+{
+    qint64 requestsPerMonth = 0;
+    qsizetype below = -1;
+    qsizetype above = -1;
+};
+
+// Every change of the cheapest option, however short-lived (see findBreakEvensAndNearTies).
+QList<Change> allChanges(CheapestOption& cheapest, const QList<qint64>& volumes)
+{
+    QList<Change> changes;
     qint64 low = volumes.constFirst();
     qsizetype lowOption = cheapest.at(low);
     for (qsizetype i = 1; i < volumes.size(); ++i) {
@@ -119,14 +141,117 @@ QList<Crossing> findBreakEvens(const Catalog& catalog, const Workload& workload,
             const qsizetype aboveOption = above == high ? highOption : cheapest.at(above);
             // A volume where nothing is feasible has no cheapest option to cross from or to.
             if (lowOption >= 0 && aboveOption >= 0)
-                crossings.append({above, cheapest.idOf(lowOption), cheapest.idOf(aboveOption)});
+                changes.append({above, lowOption, aboveOption});
             low = above;
             lowOption = aboveOption;
         }
         low = high;
         lowOption = highOption;
     }
-    return crossings;
+    return changes;
+}
+
+// The near tie of changes[first..last] (an alternation among `options`).
+NearTie nearTieOf(CheapestOption& cheapest, const QList<Change>& changes, qsizetype first,
+                  qsizetype last, QList<qsizetype> options, const QList<qint64>& volumes)
+{
+    std::sort(options.begin(), options.end());
+    NearTie tie;
+    for (qsizetype option : std::as_const(options))
+        tie.optionIds.append(cheapest.idOf(option));
+    tie.fromRequestsPerMonth = changes.at(first).requestsPerMonth;
+    tie.toRequestsPerMonth = changes.at(last).requestsPerMonth;
+    // The gap is widest just after a change (one option has just bought a step of capacity)
+    // and otherwise grows between sweep points; look at both.
+    for (qsizetype i = first; i <= last; ++i) {
+        tie.maxGapPercent = std::max(
+            tie.maxGapPercent, cheapest.gapPercentAt(options, changes.at(i).requestsPerMonth));
+    }
+    for (qint64 volume : volumes) {
+        if (volume > tie.fromRequestsPerMonth && volume < tie.toRequestsPerMonth)
+            tie.maxGapPercent = std::max(tie.maxGapPercent, cheapest.gapPercentAt(options, volume));
+    }
+    return tie;
+}
+
+} // namespace
+
+BreakEvens findBreakEvensAndNearTies(const Catalog& catalog, const Workload& workload,
+                                     const PriceBook& prices, double from, double to)
+{
+    CheapestOption cheapest(catalog, workload, prices);
+    QList<qint64> volumes;
+    for (double volume : logSpaced(breakEvenSweepPoints, from, to)) {
+        const auto rounded = static_cast<qint64>(std::llround(volume));
+        if (volumes.isEmpty() || rounded > volumes.constLast())
+            volumes.append(rounded);
+    }
+    const QList<Change> changes = allChanges(cheapest, volumes);
+    const auto crossingOf = [&cheapest](const Change& change) {
+        return Crossing{change.requestsPerMonth, cheapest.idOf(change.below),
+                        cheapest.idOf(change.above)};
+    };
+
+    BreakEvens result;
+    for (qsizetype first = 0; first < changes.size();) {
+        // The run of changes from `first` that each bring back an option of the run soon
+        // after the previous change.
+        QList<qsizetype> options = {changes.at(first).below, changes.at(first).above};
+        qsizetype last = first;
+        while (last + 1 < changes.size()) {
+            const Change& next = changes.at(last + 1);
+            if (double(next.requestsPerMonth) >
+                    double(changes.at(last).requestsPerMonth) * nearTieVolumeFactor ||
+                !options.contains(next.above) || next.below != changes.at(last).above) {
+                break;
+            }
+            ++last;
+        }
+        if (last == first) {
+            result.crossings.append(crossingOf(changes.at(first)));
+        } else {
+            result.nearTies.append(nearTieOf(cheapest, changes, first, last, options, volumes));
+            // Another option cheapest after the tie than before it: that change lasts.
+            if (changes.at(last).above != changes.at(first).below)
+                result.crossings.append(crossingOf(changes.at(last)));
+        }
+        first = last + 1;
+    }
+    return result;
+}
+
+namespace {
+
+// "A", "A and B", "A, B and C" (`lastJoin` being " and " or " or ").
+QString joinedNames(const NearTie& tie, const Catalog& catalog, const QString& lastJoin)
+{
+    QStringList names;
+    for (const QString& id : tie.optionIds) {
+        const DeploymentOption* option = catalog.option(id);
+        names.append(option ? option->name : id);
+    }
+    const QString last = names.isEmpty() ? QString() : names.takeLast();
+    return names.isEmpty() ? last : names.join(QStringLiteral(", ")) + lastJoin + last;
+}
+
+} // namespace
+
+QString nearTieText(const NearTie& tie, const Catalog& catalog)
+{
+    return QStringLiteral("%1 take turns as the cheapest, at most %2% apart")
+        .arg(joinedNames(tie, catalog, QStringLiteral(" and ")),
+             QString::number(std::ceil(tie.maxGapPercent)));
+}
+
+QString nearTieOptionNames(const NearTie& tie, const Catalog& catalog)
+{
+    return joinedNames(tie, catalog, QStringLiteral(" or "));
+}
+
+QList<Crossing> findBreakEvens(const Catalog& catalog, const Workload& workload,
+                               const PriceBook& prices, double from, double to)
+{
+    return findBreakEvensAndNearTies(catalog, workload, prices, from, to).crossings;
 }
 
 } // namespace ace

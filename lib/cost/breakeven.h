@@ -40,11 +40,50 @@ struct Crossing
 QString cheapestOptionAt(const Catalog& catalog, const Workload& workload, const PriceBook& prices,
                          qint64 requestsPerMonth);
 
+// Where the cheapest option alternates between a few options whose capacity steps interleave
+// (EC2 instances buy capacity by the instance, ECS on Fargate by the task): one range instead
+// of each flip, with how far apart the options get in it.
+struct NearTie
+{
+    QStringList optionIds;           // catalog order
+    qint64 fromRequestsPerMonth = 0; // the first change of the cheapest option in the range
+    qint64 toRequestsPerMonth = 0;   // the last one: from here on one option is cheapest
+    // The largest gap between the dearest and the cheapest of the options, as a percentage of
+    // the cheapest, at the range's changes and sweep points (capacity steps make it jump).
+    double maxGapPercent = 0;
+};
+
+// A change of the cheapest option counts as part of a near tie when the option it replaced
+// (or another of the range's options) is cheapest again before the volume grows by this
+// factor. Capacity steps make alternating options differ by up to one instance or task, which
+// at a few instances is a quarter of the bill; a tolerance on the cost gap would either miss
+// those alternations or merge real changes, so the gap is reported (maxGapPercent) instead.
+// A lasting change holds for more than this factor of volume.
+constexpr double nearTieVolumeFactor = 2.0;
+
+struct BreakEvens
+{
+    // Lasting changes of the cheapest option, ordered by request count. A near tie that ends
+    // with another option cheapest than before it has one, at its end.
+    QList<Crossing> crossings;
+    QList<NearTie> nearTies; // ordered, never overlapping
+};
+
 // The changes of the cheapest feasible option between `from` and `to` requests a month, found
 // on a 1,000-point log sweep (a step of about 1.6% in volume) and refined by bisection to the
-// exact request count (capacity is a step function, so there is one). Ordered by request
-// count. Two changes within one sweep step that return to the same option (a sawtooth of two
-// options whose capacity steps interleave) are below the sweep's resolution and not reported.
+// exact request count (capacity is a step function, so there is one). Alternations are merged
+// into near ties (nearTieVolumeFactor). Two changes within one sweep step that return to the
+// same option (a sawtooth of two options whose capacity steps interleave) are below the
+// sweep's resolution and not reported.
+BreakEvens findBreakEvensAndNearTies(const Catalog& catalog, const Workload& workload,
+                                     const PriceBook& prices, double from = 1e3, double to = 1e10);
+
+// "EC2 instances and ECS on Fargate take turns as the cheapest, at most 25% apart"
+QString nearTieText(const NearTie& tie, const Catalog& catalog);
+// "EC2 instances or ECS on Fargate"
+QString nearTieOptionNames(const NearTie& tie, const Catalog& catalog);
+
+// The lasting changes alone (findBreakEvensAndNearTies().crossings).
 QList<Crossing> findBreakEvens(const Catalog& catalog, const Workload& workload,
                                const PriceBook& prices, double from = 1e3, double to = 1e10);
 

@@ -6,6 +6,7 @@
 #include "models/costbreakdownmodel.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ace {
 
@@ -32,10 +33,48 @@ void CostCurveModel::recompute()
     m_sweep =
         sweepRequests(m_catalog, m_workload, m_prices, m_points, fewestRequests, mostRequests);
     m_breakEvens.clear();
-    const QList<Crossing> crossings =
-        findBreakEvens(m_catalog, m_workload, m_prices, fewestRequests, mostRequests);
-    for (const Crossing& crossing : crossings)
+    m_nearTies.clear();
+    const BreakEvens found =
+        findBreakEvensAndNearTies(m_catalog, m_workload, m_prices, fewestRequests, mostRequests);
+    for (const Crossing& crossing : found.crossings)
         m_breakEvens.append(breakEvenOf(crossing));
+    for (const NearTie& tie : found.nearTies)
+        m_nearTies.append(nearTieRangeOf(tie));
+}
+
+NearTieRange CostCurveModel::nearTieRangeOf(const NearTie& tie) const
+{
+    NearTieRange range{
+        tie, std::numeric_limits<double>::max(), 0, nearTieOptionNames(tie, m_catalog),
+        //: A near tie: "EC2 instances and ECS on Fargate take turns as the
+        //: cheapest, at most 25% apart, from 440,737,501 to 4,618,162,505
+        //: requests/month".
+        tr("%1, from %2 to %3 requests/month")
+            .arg(nearTieText(tie, m_catalog), groupedNumber(double(tie.fromRequestsPerMonth)),
+                 groupedNumber(double(tie.toRequestsPerMonth)))};
+    const auto include = [&range](std::optional<double> total) {
+        if (total) {
+            range.lowestTotal = std::min(range.lowestTotal, *total);
+            range.highestTotal = std::max(range.highestTotal, *total);
+        }
+    };
+    Workload atVolume = m_workload;
+    for (const QString& optionId : tie.optionIds) {
+        const DeploymentOption* option = m_catalog.option(optionId);
+        if (!option)
+            continue;
+        for (qint64 end : {tie.fromRequestsPerMonth, tie.toRequestsPerMonth}) {
+            atVolume.requestsPerMonth = double(end);
+            include(estimateMonthlyTotal(*option, atVolume, m_prices));
+        }
+        for (int row = rowAtOrBelow(double(tie.fromRequestsPerMonth)) + 1;
+             row < rowCount() && requestsAt(row) < double(tie.toRequestsPerMonth); ++row) {
+            include(totalAt(row, optionId));
+        }
+    }
+    if (range.highestTotal < range.lowestTotal)
+        range.lowestTotal = range.highestTotal;
+    return range;
 }
 
 BreakEven CostCurveModel::breakEvenOf(const Crossing& crossing) const

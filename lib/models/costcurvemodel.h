@@ -24,10 +24,25 @@ struct BreakEven
     QString label;
 };
 
+// A near tie, with what the chart needs to draw it as one band.
+struct NearTieRange
+{
+    NearTie tie;
+    // The cheapest and the dearest total of the tied options in the range.
+    double lowestTotal = 0;
+    double highestTotal = 0;
+    // "EC2 instances or ECS on Fargate"
+    QString label;
+    // "EC2 instances and ECS on Fargate take turns as the cheapest, at most 25% apart, from
+    // 440,737,501 to 4,618,162,505 requests/month"
+    QString description;
+};
+
 // The monthly total of every deployment option at log-spaced request volumes, everything else
 // in the workload fixed: one row per volume, column 0 the requests a month and then one column
 // per option in catalog order. An infeasible option has no value at that volume; its reason is
-// available through InfeasibleReasonRole. The break-evens of the same workload come with it.
+// available through InfeasibleReasonRole. The break-evens and near ties of the same workload
+// come with it.
 // A new workload resets the model; a sweep of a few hundred points takes well under a
 // millisecond, so it is recomputed synchronously on every edit.
 class CostCurveModel final : public QAbstractTableModel
@@ -74,11 +89,14 @@ public:
     // Why the option cannot run the workload at `requestsPerMonth` (empty when it can).
     QString infeasibleReason(const QString& optionId, double requestsPerMonth) const;
 
+    // Lasting changes of the cheapest option.
     const QList<BreakEven>& breakEvens() const { return m_breakEvens; }
+    const QList<NearTieRange>& nearTies() const { return m_nearTies; }
 
 private:
     void recompute();
     BreakEven breakEvenOf(const Crossing& crossing) const;
+    NearTieRange nearTieRangeOf(const NearTie& tie) const;
 
     const Catalog& m_catalog;
     const PriceBook& m_prices;
@@ -86,6 +104,7 @@ private:
     Workload m_workload;
     CostSweep m_sweep;
     QList<BreakEven> m_breakEvens;
+    QList<NearTieRange> m_nearTies;
 };
 
 } // namespace ace

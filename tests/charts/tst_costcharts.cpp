@@ -13,20 +13,26 @@
 #include "ui/explorerstate.h"
 
 #include <QBarSet>
+#include <QCategoryAxis>
+#include <QFontMetricsF>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsTextItem>
 #include <QHorizontalStackedBarSeries>
-#include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
 #include <QScatterSeries>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 #include <cmath>
 #include <memory>
 
 using namespace ace;
+
+Q_DECLARE_METATYPE(ace::Workload)
 using namespace ace::test::optionids;
 using charts::CostBreakdownChart;
 using charts::CostBreakdownPlot;
@@ -111,6 +117,66 @@ qreal stepValueAt(const QList<QPointF>& points, qreal x)
     return value;
 }
 
+QStringList legendLabels(const charts::StatePlot& plot)
+{
+    QStringList labels;
+    for (const charts::LegendEntry& entry : plot.chartLegend()->entries())
+        labels.append(entry.label);
+    return labels;
+}
+
+bool legendClearOfPlot(const charts::StatePlot& plot)
+{
+    const charts::ChartLegend* legend = plot.chartLegend();
+    return !legend->mapRectToParent(legend->boundingRect()).intersects(plot.plotArea());
+}
+
+// Every legend entry has a label and a place of its own inside the chart.
+void verifyLegendIsWhole(const charts::StatePlot& plot, const QString& step)
+{
+    const QList<QRectF> rects = plot.chartLegend()->entryRects();
+    QCOMPARE(rects.size(), plot.chartLegend()->entries().size());
+    const QRectF chartRect(QPointF(), plot.size());
+    for (qsizetype i = 0; i < rects.size(); ++i) {
+        const QString what = step + QStringLiteral(": entry %1").arg(i);
+        QVERIFY2(!plot.chartLegend()->entries().at(i).label.isEmpty(), qPrintable(what));
+        const QRectF placed = plot.chartLegend()->mapRectToParent(rects.at(i));
+        QVERIFY2(chartRect.contains(placed), qPrintable(what));
+        QVERIFY2(!placed.intersects(plot.plotArea()), qPrintable(what));
+        for (qsizetype j = 0; j < i; ++j)
+            QVERIFY2(!rects.at(j).intersects(rects.at(i)), qPrintable(what));
+    }
+}
+
+// Labels shown over the curve chart, each inside the plot and clear of the others.
+void verifyLabelsApart(const CostCurvePlot& plot, const QString& what)
+{
+    QList<charts::ChartLabel*> labels = plot.breakEvenLabels() + plot.nearTieLabels();
+    labels.append(plot.workloadLabel());
+    QList<QRectF> placed;
+    for (const charts::ChartLabel* label : std::as_const(labels)) {
+        if (!label->isVisible())
+            continue;
+        const QRectF rect = label->placedRect();
+        QVERIFY2(plot.plotArea().contains(rect), qPrintable(what + u' ' + label->text()));
+        for (const QRectF& other : std::as_const(placed))
+            QVERIFY2(!other.intersects(rect), qPrintable(what + u' ' + label->text()));
+        placed.append(rect);
+    }
+}
+
+// The text of every Qt Charts text item in the scene: axis labels and titles.
+QStringList axisTexts(const QGraphicsScene& scene, const QGraphicsItem* except)
+{
+    QStringList texts;
+    for (const QGraphicsItem* item : scene.items()) {
+        const auto* text = dynamic_cast<const QGraphicsTextItem*>(item);
+        if (text && text != except && text->isVisible())
+            texts.append(text->toPlainText());
+    }
+    return texts;
+}
+
 } // namespace
 
 class TestCostCharts : public QObject
@@ -130,7 +196,7 @@ private slots:
     void workloadMarkerFollowsTheWorkload();
     void clickingACurveSelectsItsOption();
     void currentOptionsCurveIsThicker();
-    void hoveringShowsExactValues();
+    void hoveringReadsOutEveryOption();
     void themeChangeRecoloursTheChart();
     void renderedCurveHasTheOptionsColour();
 
@@ -141,6 +207,22 @@ private slots:
     void renderedBarHasItsPartsColour();
 
     void rendersEveryPresetInBothThemesAndSizes();
+
+    void legendStaysWholeAsSeriesComeAndGo();
+    void breakdownLegendStaysWholeAfterArm64();
+    void legendShowsEachCurvesPenInCatalogOrder();
+    void seriesColoursAreDistinctWithOneGreen();
+    void alternationsAreOneNearTieBand_data();
+    void alternationsAreOneNearTieBand();
+    void labelsStayApartInsideThePlot_data();
+    void labelsStayApartInsideThePlot();
+    void aCleanCrossingsLabelLeavesTheCurvesClear();
+    void workloadLabelSaysWhenItIsOffTheAxis();
+    void freeTierIsSaidToBeOnTheFloor();
+    void everyInfeasibleOptionIsNamedInFull();
+    void topAxisLabelClearsTheNote();
+    void noAxisLabelIsCutAtDockSizes_data();
+    void noAxisLabelIsCutAtDockSizes();
 
 private:
     std::unique_ptr<ui::ExplorerState> newState(const Workload& workload) const
@@ -167,7 +249,7 @@ void TestCostCharts::hasOneCurvePerFeasibleOption()
     for (const DeploymentOption& option : m_catalog->options())
         QCOMPARE(plot.curvesOf(option.id).size(), 1);
     QCOMPARE(plot.curves().size(), m_catalog->options().size());
-    QVERIFY(plot.title().isEmpty());
+    QVERIFY(!plot.note()->isVisible());
 }
 
 void TestCostCharts::listsOptionsThatAreNeverFeasible()
@@ -176,12 +258,14 @@ void TestCostCharts::listsOptionsThatAreNeverFeasible()
     CostCurvePlot plot(*state);
     QVERIFY(plot.curvesOf(lambda).isEmpty());
     QCOMPARE(plot.curves().size(), m_catalog->options().size() - 1);
-    QVERIFY2(plot.title().contains(QStringLiteral("Lambda functions")), qPrintable(plot.title()));
-    QVERIFY2(plot.title().contains(QStringLiteral("900")), qPrintable(plot.title()));
+    QCOMPARE(plot.note()->toPlainText(),
+             QStringLiteral("Not feasible at any volume: Lambda functions"));
+    QVERIFY2(plot.note()->toolTip().contains(QStringLiteral("900")),
+             qPrintable(plot.note()->toolTip()));
 
     state->setWorkload(alwaysOnApi()); // and back, on the same chart objects
     QCOMPARE(plot.curvesOf(lambda).size(), 1);
-    QVERIFY(plot.title().isEmpty());
+    QVERIFY(!plot.note()->isVisible());
 }
 
 void TestCostCharts::curvesAreStepsThroughTheModelsValues()
@@ -251,8 +335,7 @@ void TestCostCharts::breakEvenMarkersSitAtTheCrossings()
 void TestCostCharts::breakEvenIsInTheLegendOnlyWithBreakEvens()
 {
     const auto legendShowsBreakEven = [](CostCurvePlot& plot) {
-        const QList<QLegendMarker*> markers = plot.legend()->markers(plot.breakEvenMarkers());
-        return markers.size() == 1 && markers.constFirst()->isVisible();
+        return legendLabels(plot).contains(QStringLiteral("Break-even"));
     };
     const auto state = newState(alwaysOnApi());
     CostCurvePlot plot(*state);
@@ -275,9 +358,11 @@ void TestCostCharts::aNarrowChartPutsOnlyALongLegendBesideIt()
     const auto state = newState(alwaysOnApi());
     CostCurvePlot all(*state);
     all.layOut({500, 300});
-    QCOMPARE(all.legend()->alignment(), Qt::AlignRight);
+    QVERIFY(all.isLegendBeside());
+    QVERIFY(all.chartLegend()->pos().x() > all.plotArea().right());
     all.layOut({900, 500});
-    QCOMPARE(all.legend()->alignment(), Qt::AlignBottom);
+    QVERIFY(!all.isLegendBeside());
+    QVERIFY(all.chartLegend()->pos().y() > all.plotArea().bottom());
 
     // Two options (as compared) have a short legend, which fits under a narrow chart.
     const Catalog pair = m_catalog->withOnlyOptions({lambda, ecsFargate});
@@ -285,7 +370,7 @@ void TestCostCharts::aNarrowChartPutsOnlyALongLegendBesideIt()
     pairState.setWorkload(alwaysOnApi());
     CostCurvePlot two(pairState);
     two.layOut({500, 300});
-    QCOMPARE(two.legend()->alignment(), Qt::AlignBottom);
+    QVERIFY(!two.isLegendBeside());
 }
 
 void TestCostCharts::workloadMarkerFollowsTheWorkload()
@@ -335,22 +420,55 @@ void TestCostCharts::currentOptionsCurveIsThicker()
     QCOMPARE(plot.curvesOf(lambda).constFirst()->pen().widthF(), usual);
 }
 
-void TestCostCharts::hoveringShowsExactValues()
+void TestCostCharts::hoveringReadsOutEveryOption()
 {
     const auto state = newState(alwaysOnApi());
     CostCurvePlot plot(*state);
     const int row = plot.model().rowAtOrBelow(3e6);
     Workload atVolume = alwaysOnApi();
     atVolume.requestsPerMonth = plot.model().requestsAt(row);
-    const double total = *estimateMonthlyTotal(*m_catalog->option(ec2), atVolume, *m_prices);
-    const QString text = plot.toolTipText(ec2, 3e6);
-    QVERIFY2(text.startsWith(QStringLiteral("EC2 instances\n")), qPrintable(text));
-    QVERIFY2(text.contains(groupedNumber(atVolume.requestsPerMonth)), qPrintable(text));
-    QVERIFY2(text.contains(money(total, QStringLiteral("USD"))), qPrintable(text));
+    const QStringList lines = plot.readOutText(3e6).split(u'\n');
+    QCOMPARE(lines.size(), 1 + m_catalog->options().size());
+    QCOMPARE(lines.constFirst(),
+             groupedNumber(atVolume.requestsPerMonth) + QStringLiteral(" requests/month"));
+    // Catalog order, each with the model's total; Lambda is the cheapest at 3M.
+    for (qsizetype i = 0; i < m_catalog->options().size(); ++i) {
+        const DeploymentOption& option = m_catalog->options().at(i);
+        const double total = *estimateMonthlyTotal(option, atVolume, *m_prices);
+        const QString expected = option.name + QStringLiteral(": ") +
+                                 money(total, QStringLiteral("USD")) +
+                                 (option.id == lambda ? QStringLiteral(" (cheapest)") : QString());
+        QCOMPARE(lines.at(i + 1), expected);
+    }
 
     const auto longJobs = newState(twentyMinuteJobs());
     CostCurvePlot infeasible(*longJobs);
-    QVERIFY(infeasible.toolTipText(lambda, 1e6).contains(QStringLiteral("not feasible")));
+    QVERIFY(infeasible.readOutText(1e6).contains(QStringLiteral("Lambda functions: not feasible")));
+
+    // Moving the pointer over the plot shows the read-out of the volume under it.
+    CostCurveChart chart(*state);
+    chart.resize(900, 500);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    CostCurvePlot* shown = chart.plot();
+    const QPointF inPlot = shown->mapToScene(
+        shown->mapToPosition(QPointF(std::log10(3e6), 0), shown->breakEvenMarkers()));
+    QTest::mouseMove(chart.viewport(), chart.mapFromScene(inPlot));
+    QTRY_VERIFY(QToolTip::isVisible());
+    const double requestsThere = std::pow(
+        10.0, shown->mapToValue(shown->mapFromScene(inPlot), shown->breakEvenMarkers()).x());
+    QCOMPARE(QToolTip::text(), shown->readOutText(requestsThere));
+
+    // On a break-even marker, that break-even; in a near tie, the tie first.
+    const QPointF marker =
+        shown->mapToPosition(shown->breakEvenMarkers()->at(0), shown->breakEvenMarkers());
+    QVERIFY2(shown->toolTipAt(marker).startsWith(shown->model().breakEvens().at(0).label),
+             qPrintable(shown->toolTipAt(marker)));
+    state->setWorkload(preset(QStringLiteral("kubernetes-microservices")));
+    const QPointF inTie = shown->positionOf(1e9, 1);
+    QVERIFY2(shown->toolTipAt(inTie).startsWith(QStringLiteral("Near tie: EC2 instances and ECS")),
+             qPrintable(shown->toolTipAt(inTie)));
+    QVERIFY(shown->toolTipAt(inTie).endsWith(shown->readOutText(1e9)));
 }
 
 void TestCostCharts::themeChangeRecoloursTheChart()
@@ -415,8 +533,9 @@ void TestCostCharts::infeasibleBarIsEmptyWithItsReason()
     const int lambdaRow = int(m_catalog->options().size()) - 1;
     for (int kind = 0; kind < costKindCount; ++kind)
         QCOMPARE(plot.barSetOf(static_cast<CostKind>(kind))->at(plot.barOf(lambdaRow)), 0.0);
-    QVERIFY(
-        plot.totalLabels().at(lambdaRow)->toolTip().startsWith(QStringLiteral("not feasible: ")));
+    QCOMPARE(plot.totalLabels().at(lambdaRow)->text(), QStringLiteral("not feasible"));
+    QVERIFY(plot.totalLabels().at(lambdaRow)->toolTip().startsWith(
+        QStringLiteral("Lambda functions is not feasible: ")));
     QVERIFY(plot.toolTipText(lambdaRow, CostKind::Duration).contains(QStringLiteral("900")));
 }
 
@@ -492,6 +611,343 @@ void TestCostCharts::rendersEveryPresetInBothThemesAndSizes()
                 }
             }
         }
+    }
+}
+
+void TestCostCharts::legendStaysWholeAsSeriesComeAndGo()
+{
+    // Shown first with no break-even or near tie, then workloads that add them and take them
+    // away again, in the order a user might pick presets.
+    const auto state = newState(Workload());
+    CostCurveChart chart(*state);
+    chart.resize(1100, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const QStringList steps = {QStringLiteral("always-on-api"),
+                               QStringLiteral("kubernetes-microservices"),
+                               QStringLiteral("nightly-batch"), QStringLiteral("image-resize"),
+                               QStringLiteral("always-on-api")};
+    for (const QString& step : steps) {
+        state->setWorkload(preset(step));
+        for (QSize size : {QSize(1100, 400), QSize(560, 250)}) {
+            chart.resize(size);
+            QTRY_COMPARE(chart.plot()->size(), QSizeF(size));
+            // The chart lays itself out again once the event loop runs.
+            QTRY_VERIFY(legendClearOfPlot(*chart.plot()));
+            verifyLegendIsWhole(*chart.plot(), step);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        QCOMPARE(legendLabels(*chart.plot()).contains(QStringLiteral("Break-even")),
+                 !chart.plot()->model().breakEvens().isEmpty());
+        QCOMPARE(legendLabels(*chart.plot()).contains(QStringLiteral("Near tie")),
+                 !chart.plot()->model().nearTies().isEmpty());
+    }
+    QVERIFY(legendLabels(*chart.plot()).contains(QStringLiteral("Break-even")));
+}
+
+void TestCostCharts::breakdownLegendStaysWholeAfterArm64()
+{
+    // The tab first opened while arm64 rules out the instance options, then x86_64 again:
+    // "Instances" and "Cluster fee" come back, with their labels.
+    Workload arm = alwaysOnApi();
+    arm.architecture = Architecture::Arm64;
+    const auto state = newState(arm);
+    CostBreakdownChart chart(*state);
+    chart.resize(560, 250);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(!legendLabels(*chart.plot()).contains(QStringLiteral("Instances")));
+    state->setWorkload(alwaysOnApi());
+    for (QSize size : {QSize(560, 250), QSize(1100, 400)}) {
+        chart.resize(size);
+        QTRY_COMPARE(chart.plot()->size(), QSizeF(size));
+        QTRY_VERIFY(legendClearOfPlot(*chart.plot()));
+        const QStringList labels = legendLabels(*chart.plot());
+        QVERIFY2(labels.contains(QStringLiteral("Instances")), qPrintable(labels.join(u',')));
+        QVERIFY2(labels.contains(QStringLiteral("Cluster fee")), qPrintable(labels.join(u',')));
+        verifyLegendIsWhole(*chart.plot(), QStringLiteral("x86_64"));
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+void TestCostCharts::legendShowsEachCurvesPenInCatalogOrder()
+{
+    for (const QString& presetId :
+         {QStringLiteral("always-on-api"), QStringLiteral("kubernetes-microservices")}) {
+        const auto state = newState(preset(presetId));
+        CostCurvePlot plot(*state);
+        plot.layOut({900, 500});
+        const QList<charts::LegendEntry>& entries = plot.chartLegend()->entries();
+        QVERIFY(entries.size() >= m_catalog->options().size());
+        QStringList patterns;
+        for (qsizetype i = 0; i < m_catalog->options().size(); ++i) {
+            const DeploymentOption& option = m_catalog->options().at(i);
+            const charts::LegendEntry& entry = entries.at(i);
+            QVERIFY2(entry.label.startsWith(option.name), qPrintable(entry.label));
+            QCOMPARE(entry.sample, charts::LegendEntry::Sample::Line);
+            const QPen curvePen = plot.curvesOf(option.id).constFirst()->pen();
+            QCOMPARE(entry.pen.color(), curvePen.color());
+            QCOMPARE(entry.pen.dashPattern(), curvePen.dashPattern());
+            patterns.append(QString::number(entry.pen.dashPattern().size()));
+        }
+        // Solid, dashed and dotted lines, not colour alone.
+        QVERIFY(QSet<QString>(patterns.cbegin(), patterns.cend()).size() >= 2);
+    }
+}
+
+void TestCostCharts::seriesColoursAreDistinctWithOneGreen()
+{
+    for (const ui::Theme& theme : {ui::Theme::light(), ui::Theme::dark()}) {
+        int greens = 0;
+        QList<QColor> colours;
+        for (const DeploymentOption& option : m_catalog->options()) {
+            const QColor colour = charts::optionColor(theme, *m_catalog, option.id);
+            const int hue = colour.hslHue();
+            greens += hue >= 90 && hue <= 190 ? 1 : 0;
+            for (const QColor& other : std::as_const(colours)) {
+                const int distance = std::abs(colour.red() - other.red()) +
+                                     std::abs(colour.green() - other.green()) +
+                                     std::abs(colour.blue() - other.blue());
+                QVERIFY2(distance > 75, qPrintable(theme.name() + u' ' + option.id));
+            }
+            colours.append(colour);
+            // Readable on the background: clearly lighter or darker than it.
+            QVERIFY2(std::abs(colour.lightness() - theme.background().lightness()) > 60,
+                     qPrintable(theme.name() + u' ' + option.id));
+        }
+        QCOMPARE(greens, 1);
+    }
+}
+
+void TestCostCharts::alternationsAreOneNearTieBand_data()
+{
+    QTest::addColumn<Workload>("workload");
+    QTest::addColumn<int>("lastingChanges");
+    Workload thousandSeconds;
+    thousandSeconds.avgDurationMs = 1'000'000;
+    QTest::newRow("kubernetes microservices")
+        << preset(QStringLiteral("kubernetes-microservices")) << 2;
+    QTest::newRow("1000 s requests") << thousandSeconds << 0;
+}
+
+void TestCostCharts::alternationsAreOneNearTieBand()
+{
+    QFETCH(Workload, workload);
+    QFETCH(int, lastingChanges);
+    const auto state = newState(workload);
+    CostCurvePlot plot(*state);
+    plot.layOut({900, 500});
+    QCOMPARE(plot.breakEvenMarkers()->count(), lastingChanges);
+    QCOMPARE(plot.nearTieBands().size(), 1);
+    QCOMPARE(plot.nearTieLabels().size(), 1);
+    const NearTieRange& range = plot.model().nearTies().constFirst();
+    const QRectF band = plot.nearTieBands().constFirst()->rect();
+    const double from = plot.positionOf(double(range.tie.fromRequestsPerMonth), 1).x();
+    const double to = plot.positionOf(double(range.tie.toRequestsPerMonth), 1).x();
+    QVERIFY(std::abs(band.left() - from) < 3 && std::abs(band.right() - to) < 3);
+    QVERIFY(plot.nearTieLabels().constFirst()->isVisible());
+    QVERIFY(plot.nearTieLabels().constFirst()->text().startsWith(QStringLiteral("near tie")));
+    QVERIFY2(plot.nearTieLabels().constFirst()->toolTip().contains(
+                 QStringLiteral("EC2 instances and ECS on Fargate take turns as the cheapest")),
+             qPrintable(plot.nearTieLabels().constFirst()->toolTip()));
+    QVERIFY(plot.toolTipAt(band.center()).startsWith(QStringLiteral("Near tie: ")));
+}
+
+void TestCostCharts::labelsStayApartInsideThePlot_data()
+{
+    QTest::addColumn<Workload>("workload");
+    QTest::addColumn<QSize>("size");
+    Workload thousandSeconds;
+    thousandSeconds.avgDurationMs = 1'000'000;
+    for (const WorkloadPreset& workloadPreset : builtInWorkloadPresets()) {
+        for (QSize size : {QSize(1100, 400), QSize(560, 250), QSize(1200, 520)}) {
+            QTest::addRow("%s %dx%d", qPrintable(workloadPreset.id), size.width(), size.height())
+                << Workload::load(workloadPreset.path) << size;
+        }
+    }
+    QTest::newRow("1000 s requests") << thousandSeconds << QSize(560, 250);
+}
+
+void TestCostCharts::labelsStayApartInsideThePlot()
+{
+    QFETCH(Workload, workload);
+    QFETCH(QSize, size);
+    const auto state = newState(workload);
+    CostCurvePlot plot(*state);
+    plot.layOut(size);
+    verifyLabelsApart(plot, QStringLiteral("labels"));
+    // A label next to its own marker: within a few lines of it.
+    for (qsizetype i = 0; i < plot.breakEvenLabels().size(); ++i) {
+        const charts::ChartLabel* label = plot.breakEvenLabels().at(i);
+        if (!label->isVisible())
+            continue;
+        const QPointF marker =
+            plot.mapToPosition(plot.breakEvenMarkers()->at(int(i)), plot.breakEvenMarkers());
+        const QRectF near = label->placedRect().adjusted(-10, -4 * label->placedRect().height(), 10,
+                                                         4 * label->placedRect().height());
+        QVERIFY2(near.contains(marker), qPrintable(label->text()));
+    }
+}
+
+void TestCostCharts::aCleanCrossingsLabelLeavesTheCurvesClear()
+{
+    // Two break-evens with room around them: their labels and the workload's are placed where
+    // no curve runs, never on a plate over the data.
+    const auto state = newState(alwaysOnApi());
+    CostCurvePlot plot(*state);
+    plot.layOut({1200, 520});
+    const QList<QLineF> segments = plot.curveSegments();
+    QVERIFY(segments.size() > 10);
+    QList<charts::ChartLabel*> labels = plot.breakEvenLabels();
+    labels.append(plot.workloadLabel());
+    for (const charts::ChartLabel* label : std::as_const(labels)) {
+        QVERIFY2(label->isVisible(), qPrintable(label->text()));
+        const QRectF rect = label->placedRect();
+        for (const QLineF& segment : segments) {
+            const QRectF box = QRectF(segment.p1(), segment.p2()).normalized();
+            QVERIFY2(box.right() < rect.left() || box.left() > rect.right() ||
+                         box.bottom() < rect.top() || box.top() > rect.bottom(),
+                     qPrintable(label->text()));
+        }
+    }
+}
+
+void TestCostCharts::workloadLabelSaysWhenItIsOffTheAxis()
+{
+    // The nightly batch job runs 30 times a month, below the axis's 1,000.
+    const auto state = newState(preset(QStringLiteral("nightly-batch")));
+    CostCurvePlot plot(*state);
+    plot.layOut({900, 500});
+    QCOMPARE(plot.workloadLabel()->text(),
+             QStringLiteral("This workload: 30 requests/month (below the chart)"));
+    QCOMPARE(plot.workloadMarker()->at(0).x(), 3.0);
+    // A narrow plot has no room for all of it; it still says where the volume is.
+    plot.layOut({360, 300});
+    QVERIFY(plot.workloadLabel()->isVisible());
+    QCOMPARE(plot.workloadLabel()->text(), QStringLiteral("30 requests/month (below the chart)"));
+    plot.layOut({900, 500});
+    Workload busiest = alwaysOnApi();
+    busiest.requestsPerMonth = 5e10;
+    state->setWorkload(busiest);
+    QCOMPARE(plot.workloadLabel()->text(),
+             QStringLiteral("This workload: 50B requests/month (above the chart)"));
+    state->setWorkload(alwaysOnApi());
+    QCOMPARE(plot.workloadLabel()->text(), QStringLiteral("This workload: 50M requests/month"));
+}
+
+void TestCostCharts::freeTierIsSaidToBeOnTheFloor()
+{
+    // Lambda costs $0 within the free tier: drawn on the axis's floor, which says "≤", and
+    // the legend says up to where.
+    const auto state = newState(preset(QStringLiteral("image-resize")));
+    CostCurvePlot plot(*state);
+    plot.layOut({900, 500});
+    const QStringList ticks = plot.amountAxis()->categoriesLabels();
+    QVERIFY2(ticks.constFirst().startsWith(QStringLiteral("≤$")), qPrintable(ticks.join(u',')));
+    const QStringList labels = legendLabels(plot);
+    const qsizetype lambdaEntry = m_catalog->options().size() - 1;
+    QVERIFY2(labels.at(lambdaEntry).startsWith(QStringLiteral("Lambda functions ($0 up to ")),
+             qPrintable(labels.at(lambdaEntry)));
+    QVERIFY(plot.chartLegend()
+                ->entries()
+                .at(lambdaEntry)
+                .toolTip.contains(QStringLiteral("free tier")));
+
+    // The nightly batch job costs from $0.96: nothing is below the floor.
+    state->setWorkload(preset(QStringLiteral("nightly-batch")));
+    QVERIFY(!plot.amountAxis()->categoriesLabels().constFirst().startsWith(u'≤'));
+    QVERIFY(legendLabels(plot).filter(QStringLiteral("$0")).isEmpty());
+}
+
+void TestCostCharts::everyInfeasibleOptionIsNamedInFull()
+{
+    // arm64 rules out the four options on m5.large (x86_64) or EKS on Fargate.
+    Workload arm = alwaysOnApi();
+    arm.architecture = Architecture::Arm64;
+    const auto state = newState(arm);
+    CostCurvePlot curves(*state);
+    curves.layOut({560, 250});
+    const QString note = curves.note()->toPlainText();
+    for (const QString& name : {QStringLiteral("EC2 instances"), QStringLiteral("ECS on EC2"),
+                                QStringLiteral("EKS on EC2"), QStringLiteral("EKS on Fargate")}) {
+        QVERIFY2(note.contains(name), qPrintable(note));
+        QVERIFY2(curves.note()->toolTip().contains(name + QStringLiteral(": ")),
+                 qPrintable(curves.note()->toolTip()));
+    }
+    QVERIFY(!note.contains(QStringLiteral("…")) && !note.contains(QStringLiteral("...")));
+    // Wrapped to the chart, not cut.
+    QVERIFY(curves.note()->boundingRect().width() <= 560);
+    QVERIFY(curves.note()->boundingRect().height() >
+            1.5 * QFontMetricsF(curves.note()->font()).height());
+
+    CostBreakdownPlot bars(*state);
+    bars.layOut({560, 250});
+    const int ec2Row = 0;
+    const charts::ChartLabel* label = bars.totalLabels().at(ec2Row);
+    QCOMPARE(label->text(), QStringLiteral("not feasible"));
+    QVERIFY2(label->toolTip().contains(QStringLiteral("x86_64")), qPrintable(label->toolTip()));
+    QVERIFY(QRectF(QPointF(), bars.size()).contains(label->placedRect()));
+}
+
+void TestCostCharts::topAxisLabelClearsTheNote()
+{
+    Workload arm = alwaysOnApi();
+    arm.architecture = Architecture::Arm64;
+    const auto state = newState(arm);
+    for (QSize size : {QSize(560, 250), QSize(1100, 400)}) {
+        CostCurvePlot plot(*state);
+        plot.layOut(size);
+        QVERIFY(plot.note()->isVisible());
+        // The top label is centred on the plot's top edge.
+        const qreal labelTop =
+            plot.plotArea().top() - QFontMetricsF(plot.amountAxis()->labelsFont()).height() / 2;
+        QVERIFY2(plot.note()->mapRectToParent(plot.note()->boundingRect()).bottom() <= labelTop,
+                 qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
+    }
+}
+
+void TestCostCharts::noAxisLabelIsCutAtDockSizes_data()
+{
+    // The Costs dock's chart in 1024×700 and 1920×1080 windows.
+    QTest::addColumn<Workload>("workload");
+    QTest::addColumn<QSize>("size");
+    const QList<QSize> sizes = {QSize(560, 250), QSize(1100, 400), QSize(630, 200)};
+    for (const WorkloadPreset& workloadPreset : builtInWorkloadPresets()) {
+        for (QSize size : sizes) {
+            QTest::addRow("%s %dx%d", qPrintable(workloadPreset.id), size.width(), size.height())
+                << Workload::load(workloadPreset.path) << size;
+        }
+    }
+    // arm64: a note of infeasible options above the plot leaves it shorter still.
+    Workload arm;
+    arm.architecture = Architecture::Arm64;
+    for (QSize size : sizes)
+        QTest::addRow("arm64 %dx%d", size.width(), size.height()) << arm << size;
+}
+
+void TestCostCharts::noAxisLabelIsCutAtDockSizes()
+{
+    QFETCH(Workload, workload);
+    QFETCH(QSize, size);
+    const auto state = newState(workload);
+    for (const bool breakdown : {false, true}) {
+        QGraphicsScene scene;
+        std::unique_ptr<charts::StatePlot> plot;
+        if (breakdown)
+            plot = std::make_unique<CostBreakdownPlot>(*state);
+        else
+            plot = std::make_unique<CostCurvePlot>(*state);
+        scene.addItem(plot.get());
+        plot->layOut(size);
+        const QStringList texts = axisTexts(scene, plot->note());
+        QVERIFY(texts.size() > 5);
+        for (const QString& text : texts) {
+            QVERIFY2(!text.contains(QStringLiteral("...")) && !text.contains(u'…'),
+                     qPrintable(texts.join(u',')));
+        }
+        scene.removeItem(plot.get());
     }
 }
 

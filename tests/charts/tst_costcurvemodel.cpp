@@ -25,6 +25,7 @@ private slots:
     void infeasibleOptionsHaveNoValueButAReason();
     void crossingsAreTheBreakEvenSearchs();
     void breakEvenLabelsNameBothOptionsAndTheVolume();
+    void nearTiesAreTheBreakEvenSearchs();
     void aNewWorkloadResetsTheModel();
     void rowAtOrBelowFindsTheSampleOfAVolume();
 
@@ -136,6 +137,38 @@ void TestCostCurveModel::crossingsAreTheBreakEvenSearchs()
                  *estimateMonthlyTotal(*m_catalog.option(expected.at(i).cheapestAbove), atCrossing,
                                        m_prices));
     }
+}
+
+void TestCostCurveModel::nearTiesAreTheBreakEvenSearchs()
+{
+    const Workload kubernetes = preset(QStringLiteral("kubernetes-microservices"));
+    CostCurveModel model(m_catalog, m_prices);
+    model.setWorkload(kubernetes);
+    const BreakEvens expected = findBreakEvensAndNearTies(m_catalog, kubernetes, m_prices);
+    QCOMPARE(model.breakEvens().size(), expected.crossings.size());
+    QCOMPARE(model.nearTies().size(), 1);
+    const NearTieRange& range = model.nearTies().constFirst();
+    QCOMPARE(range.tie.fromRequestsPerMonth, expected.nearTies.constFirst().fromRequestsPerMonth);
+    QCOMPARE(range.tie.toRequestsPerMonth, expected.nearTies.constFirst().toRequestsPerMonth);
+    QCOMPARE(range.label, QStringLiteral("EC2 instances or ECS on Fargate"));
+    QVERIFY2(range.description.endsWith(
+                 QStringLiteral(", from 440,737,501 to 4,618,162,505 requests/month")),
+             qPrintable(range.description));
+    // The band spans both options' totals at its ends: EC2's 3 × m5.large at the start, and
+    // the dearer one at the end.
+    Workload atVolume = kubernetes;
+    for (qint64 end : {range.tie.fromRequestsPerMonth, range.tie.toRequestsPerMonth}) {
+        atVolume.requestsPerMonth = double(end);
+        for (const QString& id : range.tie.optionIds) {
+            const double total = *estimateMonthlyTotal(*m_catalog.option(id), atVolume, m_prices);
+            QVERIFY(total >= range.lowestTotal && total <= range.highestTotal);
+        }
+    }
+    QCOMPARE(range.lowestTotal, 3 * 730 * 0.096);
+    QVERIFY(range.highestTotal > 2000);
+
+    model.setWorkload(alwaysOnApi()); // a clean pair of crossings has none
+    QVERIFY(model.nearTies().isEmpty());
 }
 
 void TestCostCurveModel::breakEvenLabelsNameBothOptionsAndTheVolume()
