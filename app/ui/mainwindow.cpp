@@ -36,6 +36,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -315,7 +316,13 @@ void MainWindow::applyDockShares()
     } else {
         // The diagram gets about half the width; the docks share the rest, within readable
         // limits.
-        optionsWidth = std::clamp(width() * 20 / 100, 240, 300);
+        // The left column holds the workload editor too: wide enough for its fields and the
+        // scroll bar beside them, so it does not scroll sideways by default.
+        const int editorWidth = m_workloadEditor->minimumSizeHint().width() +
+                                style()->pixelMetric(QStyle::PM_ScrollBarExtent) +
+                                2 * style()->pixelMetric(QStyle::PM_DockWidgetFrameWidth);
+        optionsWidth =
+            std::clamp(width() * 20 / 100, std::max(240, editorWidth), std::max(300, editorWidth));
         detailsWidth = std::clamp(width() * 27 / 100, 280, 440);
         costsHeight = std::clamp(height() * 36 / 100, 220, 420);
     }
