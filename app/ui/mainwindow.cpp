@@ -455,12 +455,12 @@ void MainWindow::createMenus()
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     view->addSeparator();
 
-    m_compareAction = view->addAction(tr("&Compare Two Options"));
+    m_compareAction = view->addAction(tr("&Compare Side by Side"));
     m_compareAction->setCheckable(true);
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_compareAction->setToolTip(
-        tr("Compare the selected option with another, side by side (Ctrl+K); Ctrl+click a "
-           "second option in the tree or the diagram to compare those two"));
+        tr("Compare the selected option or service with another, side by side (Ctrl+K); "
+           "Ctrl+click a second one in the tree or the diagram to compare those two"));
     connect(m_compareAction, &QAction::triggered, this, &MainWindow::toggleComparison);
     view->addSeparator();
 
