@@ -8,6 +8,7 @@
 #include "ui/mainwindow.h"
 #include "ui/scenariodocument.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -24,7 +25,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
@@ -134,6 +138,8 @@ private slots:
     void searchMarksRowsShownOnlyAsContext();
     void openingAFileWithUnsavedChangesAsksOnce();
     void keyboardReferenceListsTheActionsKeys();
+    void detailsNeverBreakInsideAWordOrNumber_data();
+    void detailsNeverBreakInsideAWordOrNumber();
 
 private:
     const Catalog m_catalog = Catalog::loadBuiltIn();
@@ -538,6 +544,51 @@ void TestMainWindow::keyboardReferenceListsTheActionsKeys()
           QStringLiteral("Ctrl+E"), QStringLiteral("Ctrl+K"), QStringLiteral("Ctrl+wheel")}) {
         QVERIFY2(shown.contains(expected), qPrintable(expected + QStringLiteral(" in ") + shown));
     }
+}
+
+void TestMainWindow::detailsNeverBreakInsideAWordOrNumber_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("selected");
+    for (const QSize size : {QSize(1024, 700), QSize(1920, 1080)}) {
+        for (const QString& option :
+             {QStringLiteral("ecs-fargate"), QStringLiteral("eks-ec2"), QStringLiteral("lambda")}) {
+            QTest::addRow("%dx%d %s", size.width(), size.height(), qPrintable(option))
+                << size << option;
+        }
+    }
+}
+
+void TestMainWindow::detailsNeverBreakInsideAWordOrNumber()
+{
+    QFETCH(QSize, size);
+    QFETCH(QString, selected);
+    MainWindow window(m_catalog, m_prices);
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.state().setCurrent(CatalogItem::option(selected));
+    QTextDocument* document = window.detailPane()->document();
+    // Laid out at the pane's width: every line break falls between words, never inside a
+    // word or a number ("memor / y", "$0.040 / 4784").
+    QTRY_VERIFY(document->size().width() > 0);
+    int lines = 0;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        const QTextLayout* layout = block.layout();
+        const QString text = block.text();
+        for (int line = 0; line + 1 < layout->lineCount(); ++line) {
+            ++lines;
+            const int end = layout->lineAt(line).textStart() + layout->lineAt(line).textLength();
+            if (end <= 0 || end >= text.size())
+                continue;
+            const QChar before = text.at(end - 1);
+            const QChar after = text.at(end);
+            QVERIFY2(!(before.isLetterOrNumber() && after.isLetterOrNumber()),
+                     qPrintable(QStringLiteral("broken inside: ") + text.left(end) +
+                                QStringLiteral(" / ") + text.mid(end)));
+        }
+    }
+    QVERIFY(lines > 0); // the pane does wrap: the check above looked at real breaks
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -44,11 +44,13 @@ QString responsibilityTable(const Catalog& catalog, const DeploymentOption& opti
     for (auto entry = option.responsibilities.crbegin(); entry != option.responsibilities.crend();
          ++entry) {
         const ResponsibilityStyle style = theme.responsibility(entry->who);
-        html += QStringLiteral("<tr><td>%1</td>"
-                               "<td style=\"background-color: %2; color: %3\"><b>%4</b></td>"
-                               "<td class=\"muted\">%5</td></tr>")
-                    .arg(escaped(catalog.layer(entry->layer)->name), style.fill.name(),
-                         style.text.name(), escaped(style.label), escaped(entry->why));
+        // Two columns, the reason under the layer's name: three squeezed a narrow pane until
+        // the layer names broke inside words ("Orchestrati / on").
+        html += QStringLiteral("<tr><td style=\"background-color: %1; color: %2\" "
+                               "align=\"center\"><b>%3</b></td>"
+                               "<td>%4<br><span class=\"muted\">%5</span></td></tr>")
+                    .arg(style.fill.name(), style.text.name(), escaped(style.label),
+                         escaped(catalog.layer(entry->layer)->name), escaped(entry->why));
     }
     return html + QStringLiteral("</table>");
 }
