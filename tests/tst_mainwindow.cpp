@@ -7,7 +7,9 @@
 #include "ui/explorerstate.h"
 #include "ui/mainwindow.h"
 #include "ui/scenariodocument.h"
+#include "ui/workloadeditor.h"
 
+#include <QAbstractSpinBox>
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QApplication>
@@ -137,6 +139,7 @@ private slots:
     void searchKeysClearAndMoveIntoTheResults();
     void searchMarksRowsShownOnlyAsContext();
     void openingAFileWithUnsavedChangesAsksOnce();
+    void closingAsksAboutTextTypedButNotCommitted();
     void keyboardReferenceListsTheActionsKeys();
     void detailsNeverBreakInsideAWordOrNumber_data();
     void detailsNeverBreakInsideAWordOrNumber();
@@ -522,6 +525,29 @@ void TestMainWindow::openingAFileWithUnsavedChangesAsksOnce()
     QCOMPARE(answerer.messageBoxes, 1);
     QCOMPARE(window.state().workload().name, QStringLiteral("Other workload"));
     QCOMPARE(window.document().filePath(), path);
+}
+
+void TestMainWindow::closingAsksAboutTextTypedButNotCommitted()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto* field = window.workloadEditor()->findChild<QAbstractSpinBox*>();
+    QVERIFY(field);
+    field->setFocus();
+    QTRY_VERIFY(field->hasFocus());
+    const Workload before = window.state().workload();
+    field->selectAll();
+    QTest::keyClicks(field, QStringLiteral("7"));
+    QVERIFY(!window.document().isModified()); // typed, not committed yet
+
+    ModalAnswerer answerer(QMessageBox::Cancel, QString());
+    QVERIFY(!window.close());
+    QCOMPARE(answerer.messageBoxes, 1);
+    QVERIFY(window.isVisible());
+    QVERIFY(window.document().isModified());
+    QVERIFY(window.state().workload() != before);
 }
 
 void TestMainWindow::keyboardReferenceListsTheActionsKeys()

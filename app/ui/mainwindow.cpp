@@ -563,6 +563,11 @@ void MainWindow::updateTitle()
 
 bool MainWindow::maybeSave()
 {
+    // Text typed into a field and not yet committed is part of the workload too: taking the
+    // focus away commits it, so the question below knows about it.
+    if (QWidget* focused = QApplication::focusWidget();
+        focused && m_workloadEditor->isAncestorOf(focused))
+        focused->clearFocus();
     if (!m_document->isModified())
         return true;
     const auto answer = QMessageBox::warning(
