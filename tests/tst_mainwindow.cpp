@@ -348,6 +348,7 @@ void TestMainWindow::noTwoActionsShareAShortcut()
     }
     QVERIFY(owners.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
     QVERIFY(owners.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
+    QVERIFY(owners.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
 }
 
 void TestMainWindow::redoWorksFromTheKeyboard_data()

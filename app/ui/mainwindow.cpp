@@ -139,6 +139,20 @@ private:
     const ExplorerState& m_state;
 };
 
+// The platform's keys for a standard action plus the ones the README promises, each once: some
+// platforms have none for Save As, and a key bound twice to one action is ambiguous to Qt,
+// which then does nothing.
+QList<QKeySequence> platformKeysAnd(QKeySequence::StandardKey standard,
+                                    std::initializer_list<QKeySequence> promised)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(standard);
+    for (const QKeySequence& key : promised) {
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+    return keys;
+}
+
 // The text of a menu entry without its mnemonic and ellipsis, for the keyboard reference.
 QString plainActionText(const QAction* action)
 {
@@ -519,7 +533,8 @@ void MainWindow::createFileMenu()
     file->addAction(tr("&Save Workload"), this, &MainWindow::saveScenario)
         ->setShortcut(QKeySequence::Save);
     file->addAction(tr("Save Workload &As…"), this, &MainWindow::saveScenarioAs)
-        ->setShortcut(QKeySequence::SaveAs);
+        ->setShortcuts(platformKeysAnd(QKeySequence::SaveAs,
+                                       {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}));
     file->addSeparator();
     file->addAction(m_exportActions->exportAction());
     file->addSeparator();
@@ -534,15 +549,9 @@ void MainWindow::createEditMenu()
     QAction* undo = m_document->undoStack().createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack().createRedoAction(this, tr("&Redo"));
-    // The platform's Redo keys plus Ctrl+Shift+Z and Ctrl+Y, each once: a key bound twice to
-    // one action is ambiguous to Qt, which then does nothing.
-    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
-    for (const QKeySequence& key :
-         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
-        if (!redoKeys.contains(key))
-            redoKeys.append(key);
-    }
-    redo->setShortcuts(redoKeys);
+    redo->setShortcuts(
+        platformKeysAnd(QKeySequence::Redo, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                             QKeySequence(Qt::CTRL | Qt::Key_Y)}));
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -893,8 +902,8 @@ void MainWindow::showKeyboardShortcuts()
         {tr("↑ ↓"), tr("Diagram: up / down the current option's stack")},
         {tr("Esc"), tr("Tree or diagram: clear the selection; search: clear it; comparison: "
                        "close it")},
-        {tr("Ctrl+click"), tr("Tree or diagram: compare the selected option with the one "
-                              "clicked")},
+        {tr("Ctrl+click"), tr("Tree or diagram: compare the selected option or service with the "
+                              "one clicked")},
         {tr("Ctrl+wheel"), tr("Diagram: zoom around the pointer")},
         {tr("Enter or ↓"), tr("Search: go to the first match")},
         {tr("Ctrl+W"), tr("Comparison: close it")},
