@@ -397,10 +397,10 @@ void WorkloadEditor::showProblem(const QWidget* field, const QString& problem)
 
 bool WorkloadEditor::eventFilter(QObject* watched, QEvent* event)
 {
-    const bool isKey =
-        event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress;
+    if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
     const auto* key = static_cast<QKeyEvent*>(event);
-    if (!isKey || !(isUndo(key) || isRedo(key)))
+    if (!isUndo(key) && !isRedo(key))
         return QWidget::eventFilter(watched, event);
     // A text field would take Ctrl+Z for its own text; the workload's undo stack gets it,
     // as the Edit menu promises.
