@@ -47,11 +47,13 @@ int scrollNeeded(int low, int high, int clearLow, int clearHigh)
     return 0;
 }
 
-// Hands `handler` a copy of `event` that happened at `position` instead.
+// Hands `handler` a copy of `event` that happened at `position` instead. The scene finds the
+// items under a click from its screen position, so that moves too.
 template <typename Handler>
 void passOn(QMouseEvent* event, const QPointF& position, Handler handler)
 {
-    QMouseEvent moved(event->type(), position, event->globalPosition(), event->button(),
+    QMouseEvent moved(event->type(), position,
+                      event->globalPosition() + (position - event->position()), event->button(),
                       event->buttons(), event->modifiers(), event->pointingDevice());
     handler(&moved);
     event->setAccepted(moved.isAccepted());
@@ -429,8 +431,8 @@ bool StackDiagramView::viewportEvent(QEvent* event)
     if (event->type() != QEvent::ToolTip)
         return QGraphicsView::viewportEvent(event);
     const auto* help = static_cast<QHelpEvent*>(event);
-    QHelpEvent underlying(QEvent::ToolTip, underlyingPoint(help->pos()).toPoint(),
-                          help->globalPos());
+    const QPoint position = underlyingPoint(help->pos()).toPoint();
+    QHelpEvent underlying(QEvent::ToolTip, position, help->globalPos() + (position - help->pos()));
     const bool handled = QGraphicsView::viewportEvent(&underlying);
     event->setAccepted(underlying.isAccepted());
     return handled;

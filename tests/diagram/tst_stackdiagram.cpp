@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -784,7 +785,21 @@ void TestStackDiagram::frozenHeadersAreClickable()
     explorer.view.verticalScrollBar()->setValue(explorer.view.verticalScrollBar()->maximum());
     const QRect header = explorer.view.frozenHeadingRects().value(lambda);
     QVERIFY(explorer.view.viewport()->rect().contains(header.center()));
+    // The tooltip is the header's, not that of the cell scrolled beneath it.
+    QHelpEvent help(QEvent::ToolTip, header.center(),
+                    explorer.view.viewport()->mapToGlobal(header.center()));
+    QApplication::sendEvent(explorer.view.viewport(), &help);
+    QTRY_COMPARE(QToolTip::text(), m_catalog->option(lambda)->summary);
     QTest::mouseClick(explorer.view.viewport(), Qt::LeftButton, {}, header.center());
+    QCOMPARE(explorer.state.current(), CatalogItem::option(lambda));
+    // The frozen copy shows the header's new mark: its accent takes the selection's colour.
+    const QImage image = explorer.view.viewport()->grab().toImage();
+    const QRect accent(header.left() + 10, header.bottom() - 2, header.width() - 20, 2);
+    QVERIFY(shareOf(image, accent, explorer.state.theme().selection(), 30) > 0.8);
+    // The layer names pass clicks on to their band, which selects nothing.
+    const QRect name = explorer.view.frozenHeadingRects().value(QStringLiteral("guest-os"));
+    QVERIFY(explorer.view.viewport()->rect().contains(name.center()));
+    QTest::mouseClick(explorer.view.viewport(), Qt::LeftButton, {}, name.center());
     QCOMPARE(explorer.state.current(), CatalogItem::option(lambda));
 }
 
