@@ -1,6 +1,7 @@
 #include "diagram/stackdiagramview.h"
 
 #include "catalog/catalog.h"
+#include "diagram/stacklayout.h"
 #include "ui/explorerstate.h"
 #include "ui/theme.h"
 
@@ -282,7 +283,9 @@ void StackDiagramView::reveal(const QRectF& sceneRect)
     clear.setTop(clear.top() + qRound((headers.height() + 2 * frozenMargin) * scale));
     if (!names.isNull())
         clear.setLeft(clear.left() + qRound((names.width() + frozenMargin) * scale));
-    const QRect target = mapFromScene(sceneRect).boundingRect();
+    // With room for the selection's outline, half the gap between columns.
+    const qreal room = spacing::columnGap / 2;
+    const QRect target = mapFromScene(sceneRect.adjusted(-room, -room, room, room)).boundingRect();
     QScrollBar* horizontal = horizontalScrollBar();
     QScrollBar* vertical = verticalScrollBar();
     horizontal->setValue(horizontal->value() +

@@ -703,6 +703,7 @@ void TestStackDiagram::fitAtTheReadableScaleKeepsTheCurrentColumnInSight()
     // Selecting the last column scrolls to it, clear of the frozen layer names.
     explorer.state.setCurrent(CatalogItem::option(lambda));
     QVERIFY(inSight(lambda));
+    keepForReview(explorer.view.grab().toImage(), QStringLiteral("fit-current-column"));
     explorer.view.horizontalScrollBar()->setValue(0);
     QVERIFY(!inSight(lambda));
     QTest::keyClick(&explorer.view, Qt::Key_0, Qt::ControlModifier);
