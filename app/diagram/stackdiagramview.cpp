@@ -37,6 +37,17 @@ QRectF unitedRects(const QList<StackDiagramScene::Heading>& headings)
     return united;
 }
 
+// The frozen strips' sizes in scene units: the headers' row, the layer names' column.
+qreal headerStripHeight(const QRectF& headers)
+{
+    return headers.height() + 2 * frozenMargin;
+}
+
+qreal nameStripWidth(const QRectF& names)
+{
+    return names.width() + frozenMargin;
+}
+
 // How far a view must scroll along one axis to bring [low, high] into [clearLow, clearHigh],
 // its start first when it does not fit.
 int scrollNeeded(int low, int high, int clearLow, int clearHigh)
@@ -277,12 +288,16 @@ void StackDiagramView::reveal(const QRectF& sceneRect)
 {
     // Keep clear of where the headings would be frozen, whether or not they are now.
     const qreal scale = transform().m11();
+    const auto frozenSize = [scale](qreal sceneSize, int available) {
+        const qreal size = sceneSize * scale;
+        return size <= available * maximumFrozenShare ? qRound(size) : 0;
+    };
     const QRectF headers = unitedRects(m_scene->columnHeadings());
     const QRectF names = unitedRects(m_scene->rowHeadings());
     QRect clear = viewport()->rect();
-    clear.setTop(clear.top() + qRound((headers.height() + 2 * frozenMargin) * scale));
+    clear.setTop(clear.top() + frozenSize(headerStripHeight(headers), clear.height()));
     if (!names.isNull())
-        clear.setLeft(clear.left() + qRound((names.width() + frozenMargin) * scale));
+        clear.setLeft(clear.left() + frozenSize(nameStripWidth(names), clear.width()));
     // With room for the selection's outline, half the gap between columns.
     const qreal room = spacing::columnGap / 2;
     const QRect target = mapFromScene(sceneRect.adjusted(-room, -room, room, room)).boundingRect();
@@ -308,22 +323,20 @@ StackDiagramView::FrozenHeadings StackDiagramView::frozenHeadings() const
     FrozenHeadings frozen;
     // Each heading row or column freezes as soon as its edge would be cut, so it never jumps.
     const QRectF headers = unitedRects(m_scene->columnHeadings());
-    const qreal headerStripHeight = headers.height() + 2 * frozenMargin;
     if (!headers.isNull() && visible.top() > headers.top() - frozenMargin &&
-        headerStripHeight <= visible.height() * maximumFrozenShare) {
+        headerStripHeight(headers) <= visible.height() * maximumFrozenShare) {
         frozen.columns.strip =
-            QRectF(visible.left(), visible.top(), visible.width(), headerStripHeight);
+            QRectF(visible.left(), visible.top(), visible.width(), headerStripHeight(headers));
         frozen.columns.shift = QPointF(0, visible.top() + frozenMargin - headers.top());
     }
     // The layer names only while some of their rows are in sight below the headers.
     const QRectF names = unitedRects(m_scene->rowHeadings());
-    const qreal nameStripWidth = names.width() + frozenMargin;
     const qreal clearTop = visible.top() + frozen.columns.strip.height();
     if (!names.isNull() && visible.left() > names.left() - frozenMargin &&
         names.bottom() > clearTop && names.top() < visible.bottom() &&
-        nameStripWidth <= visible.width() * maximumFrozenShare) {
-        frozen.rows.strip = QRectF(visible.left(), names.top() - frozenMargin, nameStripWidth,
-                                   names.height() + 2 * frozenMargin) &
+        nameStripWidth(names) <= visible.width() * maximumFrozenShare) {
+        frozen.rows.strip = QRectF(visible.left(), names.top() - frozenMargin,
+                                   nameStripWidth(names), names.height() + 2 * frozenMargin) &
                             visible;
         frozen.rows.shift = QPointF(visible.left() + frozenMargin - names.left(), 0);
     }

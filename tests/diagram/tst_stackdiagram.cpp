@@ -163,6 +163,7 @@ private slots:
     void fitAtTheReadableScaleKeepsTheCurrentColumnInSight();
     void zoomedInTheHeadingsStayInSight();
     void frozenHeadersAreClickable();
+    void frozenHeadingsNeverCoverHalfTheView();
 
 private:
     void verifyLabelsAreClear(const diagram::StackDiagramScene& scene);
@@ -802,6 +803,22 @@ void TestStackDiagram::frozenHeadersAreClickable()
     QVERIFY(explorer.view.viewport()->rect().contains(name.center()));
     QTest::mouseClick(explorer.view.viewport(), Qt::LeftButton, {}, name.center());
     QCOMPARE(explorer.state.current(), CatalogItem::option(lambda));
+}
+
+void TestStackDiagram::frozenHeadingsNeverCoverHalfTheView()
+{
+    Explorer explorer(*m_catalog, *m_prices, {640, 440});
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
+    for (int step = 0; step < 12; ++step) // to the largest zoom
+        explorer.view.zoomIn();
+    explorer.view.verticalScrollBar()->setValue(explorer.view.verticalScrollBar()->maximum() / 2);
+    explorer.view.horizontalScrollBar()->setValue(explorer.view.horizontalScrollBar()->maximum());
+    QVERIFY(explorer.view.frozenHeadingRects().isEmpty());
+    // Selecting still scrolls the column into sight, with nothing frozen to keep clear of.
+    explorer.state.setCurrent(CatalogItem::option(ec2));
+    const QRect column = explorer.view.mapFromScene(explorer.scene.columnRect(ec2)).boundingRect();
+    QVERIFY(column.intersects(explorer.view.viewport()->rect()));
+    QVERIFY(column.left() >= 0);
 }
 
 void TestStackDiagram::headersShowEachOptionsMonthlyCost()
