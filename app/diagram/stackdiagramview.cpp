@@ -311,7 +311,7 @@ void StackDiagramView::reveal(const QRectF& sceneRect)
 
 QRectF StackDiagramView::FrozenHeadings::corner() const
 {
-    if (rows.strip.isNull() || columns.strip.isNull())
+    if (rows.strip.isNull() || columns.strip.isNull() || rows.strip.top() >= columns.strip.bottom())
         return {};
     return QRectF(rows.strip.left(), columns.strip.top(), rows.strip.width(),
                   columns.strip.height());

@@ -62,7 +62,8 @@ private:
     {
         Frozen columns; // the headers, at the top
         Frozen rows;    // the layer names, at the left
-        // Where the strips meet, left empty; null unless both are frozen.
+        // Above the names' strip where it reaches under the headers' strip, left empty; null
+        // when they do not meet.
         QRectF corner() const;
     };
     FrozenHeadings frozenHeadings() const;
