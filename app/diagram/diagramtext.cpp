@@ -52,6 +52,12 @@ DiagramFonts DiagramFonts::standard()
             diagramFont(12, QFont::DemiBold), diagramFont(12, QFont::Normal)};
 }
 
+int DiagramFonts::smallestPixelSize() const
+{
+    return std::min({header.pixelSize(), block.pixelSize(), detail.pixelSize(), layer.pixelSize(),
+                     cell.pixelSize(), caption.pixelSize()});
+}
+
 qreal TextBlock::narrowestWidth(const QString& text, const QFont& font, int maxLines)
 {
     // The answer is the width of some run of consecutive words, so try those, narrowest

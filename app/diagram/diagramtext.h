@@ -21,6 +21,9 @@ struct DiagramFonts
     QFont caption; // section captions and the legend
 
     static DiagramFonts standard();
+
+    // The pixel size of the smallest of the fonts, at 100 %.
+    int smallestPixelSize() const;
 };
 
 // A label broken at spaces into at most a few lines, measured with QFontMetricsF, so items

@@ -271,4 +271,30 @@ QList<StackDiagramScene::Label> StackDiagramScene::visibleLabels() const
     return labels;
 }
 
+QList<StackDiagramScene::Heading> StackDiagramScene::columnHeadings() const
+{
+    QList<Heading> headings;
+    for (const Column& column : m_columns)
+        headings.append({column.optionId, column.header->rect(), column.header});
+    return headings;
+}
+
+QList<StackDiagramScene::Heading> StackDiagramScene::rowHeadings() const
+{
+    QList<Heading> headings;
+    if (!m_state.showResponsibility())
+        return headings;
+    for (const StackLayout::Band& band : m_layout.bands) {
+        // Up to halfway between the name and the first column.
+        const QRectF heading(
+            band.strip.topLeft(),
+            QPointF(band.label.right() + spacing::gutterGap / 2, band.strip.bottom()));
+        const auto item = std::find_if(m_bands.cbegin(), m_bands.cend(), [&](const auto* bandItem) {
+            return bandItem->layerId() == band.layerId;
+        });
+        headings.append({band.layerId, heading, *item});
+    }
+    return headings;
+}
+
 } // namespace ace::diagram

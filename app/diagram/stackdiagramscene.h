@@ -63,6 +63,21 @@ public:
     };
     QList<Label> visibleLabels() const;
 
+    // The fonts the scene's text is set in: views size their zoom from them.
+    const DiagramFonts& fonts() const { return m_fonts; }
+
+    // The headings a view keeps in sight while zoomed in: each column's header, and each layer
+    // band's name (the band's part left of its cells), with the item that paints it.
+    struct Heading
+    {
+        QString id; // the option's or the layer's
+        QRectF rect;
+        DiagramItem* item = nullptr;
+    };
+    QList<Heading> columnHeadings() const;
+    // Top to bottom; none while the responsibility bands are hidden.
+    QList<Heading> rowHeadings() const;
+
 private:
     struct Column
     {

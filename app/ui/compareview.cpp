@@ -25,8 +25,6 @@ namespace {
 constexpr int costsSideBySideWidth = 900;
 // The attribute table needs about this much width beside the stacks.
 constexpr int tableWidth = 520;
-// Smaller than this the stacks' text is too small to read comfortably.
-constexpr qreal minimumStacksScale = 0.75;
 constexpr int chartHeight = 320;
 constexpr int partGap = 16;
 constexpr int firstShare = 3;
@@ -72,8 +70,9 @@ private:
 };
 
 // The stacks, and the rest of the comparison beside them: the diagram shrinks (to no less
-// than minimumStacksScale) to leave the rest the width of the attribute table; with less room
-// than that the rest goes below the stacks, shown at their natural size.
+// than the view's readable scale, below which it would scroll) to leave the rest the width of the
+// attribute table; with less room than that the rest goes below the stacks, shown at their natural
+// size.
 class StacksRow final : public QWidget
 {
 public:
@@ -93,7 +92,7 @@ protected:
     void resizeEvent(QResizeEvent* event) override
     {
         const qreal scale = std::min(1.0, (width() - partGap - tableWidth) / m_naturalSize.width());
-        const bool beside = scale >= minimumStacksScale;
+        const bool beside = scale >= m_stacks->readableScale();
         showStacksAt(beside ? scale : 1);
         m_layout->setDirection(beside ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
         QWidget::resizeEvent(event);

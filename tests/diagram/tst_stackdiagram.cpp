@@ -17,12 +17,15 @@
 #include <QApplication>
 #include <QJsonArray>
 #include <QPainter>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 
 using namespace ace;
@@ -155,6 +158,12 @@ private slots:
     void labelsNeverOverlapAndStayInTheirItems();
     void threeLevelStackLaysOutWithoutOverlaps();
     void viewFitsTheSceneUntilZoomed();
+    void fitKeepsTheSmallestTextReadable_data();
+    void fitKeepsTheSmallestTextReadable();
+    void fitAtTheReadableScaleKeepsTheCurrentColumnInSight();
+    void zoomedInTheHeadingsStayInSight();
+    void frozenHeadersAreClickable();
+    void frozenHeadingsNeverCoverHalfTheView();
 
 private:
     void verifyLabelsAreClear(const diagram::StackDiagramScene& scene);
@@ -609,7 +618,7 @@ void TestStackDiagram::threeLevelStackLaysOutWithoutOverlaps()
 
 void TestStackDiagram::viewFitsTheSceneUntilZoomed()
 {
-    for (const QSize size : {QSize(800, 500), QSize(1800, 1000)}) {
+    for (const QSize size : {QSize(1500, 1100), QSize(1800, 1000)}) {
         Explorer explorer(*m_catalog, *m_prices, size);
         QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
         const QRectF shown =
@@ -622,13 +631,13 @@ void TestStackDiagram::viewFitsTheSceneUntilZoomed()
                       QStringLiteral("view-%1x%2").arg(size.width()).arg(size.height()));
     }
 
-    Explorer explorer(*m_catalog, *m_prices, {800, 500});
+    Explorer explorer(*m_catalog, *m_prices, {1500, 1100});
     QVERIFY(explorer.view.isFitting());
     const qreal fitted = explorer.view.transform().m11();
     explorer.view.zoomIn();
     QVERIFY(!explorer.view.isFitting());
     QVERIFY(explorer.view.transform().m11() > fitted);
-    explorer.view.resize(900, 600); // stays zoomed
+    explorer.view.resize(1600, 1150); // stays zoomed
     QVERIFY(explorer.view.transform().m11() > fitted * 1.2);
     QTest::keyClick(&explorer.view, Qt::Key_0, Qt::ControlModifier);
     QVERIFY(explorer.view.isFitting());
@@ -638,6 +647,178 @@ void TestStackDiagram::viewFitsTheSceneUntilZoomed()
     explorer.state.setShowResponsibility(false);
     // Fitting the smaller scene zooms in.
     QVERIFY(explorer.view.transform().m11() > fitted);
+}
+
+// The sizes the centre of the window gets in 1024×700, 1280×800 and 1920×1200 windows.
+void TestStackDiagram::fitKeepsTheSmallestTextReadable_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1024x700") << QSize(500, 380);
+    QTest::newRow("1280x800") << QSize(640, 440);
+    QTest::newRow("1920x1200") << QSize(1100, 640);
+}
+
+void TestStackDiagram::fitKeepsTheSmallestTextReadable()
+{
+    QFETCH(QSize, size);
+    Explorer explorer(*m_catalog, *m_prices, size);
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
+    QVERIFY(explorer.view.isFitting());
+    const qreal scale = explorer.view.transform().m11();
+    // The smallest font is the detail lines' and the costs': 11 px at 100 %.
+    const diagram::DiagramFonts fonts = diagram::DiagramFonts::standard();
+    QCOMPARE(explorer.scene.fonts().smallestPixelSize(), fonts.detail.pixelSize());
+    QVERIFY2(fonts.detail.pixelSize() * scale >= 9 - 1e-9, qPrintable(QString::number(scale)));
+    // No smaller than it must be: either the whole scene is in sight, or the text is at 9 px.
+    const QRectF shown = explorer.view.mapToScene(explorer.view.viewport()->rect()).boundingRect();
+    QVERIFY(shown.contains(explorer.scene.sceneRect()) ||
+            qFuzzyCompare(fonts.detail.pixelSize() * scale, 9));
+    // The smallest label's line on screen is taller still.
+    qreal smallestLine = std::numeric_limits<qreal>::max();
+    for (const auto& label : explorer.scene.visibleLabels())
+        smallestLine = std::min(smallestLine, label.label.rect.height());
+    QVERIFY(smallestLine * scale >= 9);
+    // Ctrl+0 fits to the same scale.
+    explorer.view.zoomIn();
+    QTest::keyClick(&explorer.view, Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(explorer.view.transform().m11(), scale);
+    keepForReview(explorer.view.grab().toImage(),
+                  QStringLiteral("fit-%1x%2").arg(size.width()).arg(size.height()));
+}
+
+void TestStackDiagram::fitAtTheReadableScaleKeepsTheCurrentColumnInSight()
+{
+    Explorer explorer(*m_catalog, *m_prices, {640, 440});
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
+    QCOMPARE(explorer.view.transform().m11(), explorer.view.readableScale());
+    QVERIFY(explorer.view.horizontalScrollBar()->isVisible());
+    const auto inSight = [&explorer](const QString& option) {
+        const QRect column =
+            explorer.view.mapFromScene(explorer.scene.columnRect(option)).boundingRect();
+        const QRect viewport = explorer.view.viewport()->rect();
+        return column.left() >= viewport.left() && column.right() <= viewport.right();
+    };
+    // Fitted at the start: the first column, not the last.
+    QVERIFY(inSight(explorer.scene.columnOrder().constFirst()));
+    QVERIFY(!inSight(lambda));
+    // Selecting the last column scrolls to it, clear of the frozen layer names.
+    explorer.state.setCurrent(CatalogItem::option(lambda));
+    QVERIFY(inSight(lambda));
+    keepForReview(explorer.view.grab().toImage(), QStringLiteral("fit-current-column"));
+    explorer.view.horizontalScrollBar()->setValue(0);
+    QVERIFY(!inSight(lambda));
+    QTest::keyClick(&explorer.view, Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(inSight(lambda));
+    // A resize at the readable scale keeps where the user scrolled.
+    explorer.view.verticalScrollBar()->setValue(explorer.view.verticalScrollBar()->maximum());
+    const int scrolled = explorer.view.verticalScrollBar()->value();
+    explorer.view.resize(660, 440);
+    QCOMPARE(explorer.view.verticalScrollBar()->value(), scrolled);
+}
+
+void TestStackDiagram::zoomedInTheHeadingsStayInSight()
+{
+    for (const ui::Theme::Kind kind : {ui::Theme::Kind::Light, ui::Theme::Kind::Dark}) {
+        Explorer explorer(*m_catalog, *m_prices, {640, 440});
+        explorer.state.setTheme(ui::Theme::ofKind(kind));
+        QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
+        QVERIFY(explorer.view.frozenHeadingRects().isEmpty()); // fitted at the start
+        explorer.view.zoomIn();
+        explorer.view.zoomIn();
+        QScrollBar* horizontal = explorer.view.horizontalScrollBar();
+        QScrollBar* vertical = explorer.view.verticalScrollBar();
+        horizontal->setValue(horizontal->maximum());
+        vertical->setValue(vertical->maximum() * 3 / 4); // among the layers' rows
+        const QHash<QString, QRect> frozen = explorer.view.frozenHeadingRects();
+        const QImage image = explorer.view.viewport()->grab().toImage();
+        keepForReview(image, QStringLiteral("zoomed-frozen-%1").arg(int(kind)));
+        const QRect viewport = explorer.view.viewport()->rect();
+        const ui::Theme& theme = explorer.state.theme();
+
+        int rowsInSight = 0;
+        for (const Layer& layer : m_catalog->layers()) {
+            QVERIFY2(frozen.contains(layer.id), qPrintable(layer.id));
+            const QRect band =
+                explorer.view.mapFromScene(bandRect(explorer.scene, layer.id)).boundingRect();
+            const QRect label = frozen.value(layer.id);
+            QCOMPARE(label.top(), band.top()); // level with its row
+            QVERIFY(label.left() >= 0 && label.left() < 10);
+            const QRect shownLabel = label & viewport;
+            // Below the frozen headers, each row in sight shows its name on the band's colour.
+            if (shownLabel.top() < frozen.value(lambda).bottom() + 10 || shownLabel.height() < 10)
+                continue;
+            ++rowsInSight;
+            QVERIFY2(shareOf(image, shownLabel, theme.surface()) > 0.6, qPrintable(layer.id));
+            const QRect nameStart = shownLabel.adjusted(0, 0, -shownLabel.width() / 2, 0);
+            QVERIFY2(shareOf(image, nameStart, theme.text(), 60) > 0.02, qPrintable(layer.id));
+        }
+        QVERIFY(rowsInSight >= 3);
+
+        int columnsInSight = 0;
+        const int namesRight = frozen.value(m_catalog->layers().constFirst().id).right();
+        for (const QString& option : explorer.scene.columnOrder()) {
+            QVERIFY2(frozen.contains(option), qPrintable(option));
+            const QRect header = frozen.value(option);
+            QVERIFY(header.top() >= 0 && header.top() < 10);
+            const QRect shownHeader = header & viewport;
+            if (shownHeader.left() < namesRight || shownHeader.width() < 20)
+                continue;
+            ++columnsInSight;
+            // The header's own surface, not the cells scrolled beneath it.
+            QVERIFY2(shareOf(image, shownHeader.adjusted(4, 4, -4, -8), theme.surface()) > 0.6,
+                     qPrintable(option));
+            QVERIFY2(shareOf(image, shownHeader, theme.text(), 60) > 0.02, qPrintable(option));
+        }
+        QVERIFY(columnsInSight >= 1);
+
+        // Back at the start, every heading is in its own place.
+        horizontal->setValue(0);
+        vertical->setValue(0);
+        QVERIFY(explorer.view.frozenHeadingRects().isEmpty());
+    }
+}
+
+void TestStackDiagram::frozenHeadersAreClickable()
+{
+    Explorer explorer(*m_catalog, *m_prices, {640, 440});
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
+    explorer.view.zoomIn();
+    explorer.view.horizontalScrollBar()->setValue(explorer.view.horizontalScrollBar()->maximum());
+    explorer.view.verticalScrollBar()->setValue(explorer.view.verticalScrollBar()->maximum());
+    const QRect header = explorer.view.frozenHeadingRects().value(lambda);
+    QVERIFY(explorer.view.viewport()->rect().contains(header.center()));
+    // The tooltip is the header's, not that of the cell scrolled beneath it.
+    QHelpEvent help(QEvent::ToolTip, header.center(),
+                    explorer.view.viewport()->mapToGlobal(header.center()));
+    QApplication::sendEvent(explorer.view.viewport(), &help);
+    QTRY_COMPARE(QToolTip::text(), m_catalog->option(lambda)->summary);
+    QTest::mouseClick(explorer.view.viewport(), Qt::LeftButton, {}, header.center());
+    QCOMPARE(explorer.state.current(), CatalogItem::option(lambda));
+    // The frozen copy shows the header's new mark: its accent takes the selection's colour.
+    const QImage image = explorer.view.viewport()->grab().toImage();
+    const QRect accent(header.left() + 10, header.bottom() - 2, header.width() - 20, 2);
+    QVERIFY(shareOf(image, accent, explorer.state.theme().selection(), 30) > 0.8);
+    // The layer names pass clicks on to their band, which selects nothing.
+    const QRect name = explorer.view.frozenHeadingRects().value(QStringLiteral("guest-os"));
+    QVERIFY(explorer.view.viewport()->rect().contains(name.center()));
+    QTest::mouseClick(explorer.view.viewport(), Qt::LeftButton, {}, name.center());
+    QCOMPARE(explorer.state.current(), CatalogItem::option(lambda));
+}
+
+void TestStackDiagram::frozenHeadingsNeverCoverHalfTheView()
+{
+    Explorer explorer(*m_catalog, *m_prices, {640, 440});
+    QVERIFY(QTest::qWaitForWindowExposed(&explorer.view));
+    for (int step = 0; step < 12; ++step) // to the largest zoom
+        explorer.view.zoomIn();
+    explorer.view.verticalScrollBar()->setValue(explorer.view.verticalScrollBar()->maximum() / 2);
+    explorer.view.horizontalScrollBar()->setValue(explorer.view.horizontalScrollBar()->maximum());
+    QVERIFY(explorer.view.frozenHeadingRects().isEmpty());
+    // Selecting still scrolls the column into sight, with nothing frozen to keep clear of.
+    explorer.state.setCurrent(CatalogItem::option(ec2));
+    const QRect column = explorer.view.mapFromScene(explorer.scene.columnRect(ec2)).boundingRect();
+    QVERIFY(column.intersects(explorer.view.viewport()->rect()));
+    QVERIFY(column.left() >= 0);
 }
 
 void TestStackDiagram::headersShowEachOptionsMonthlyCost()
