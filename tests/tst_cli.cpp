@@ -20,6 +20,27 @@ Run runProgram(const QStringList& arguments)
     return ace::test::runProgram(QStringLiteral(ACE_PROGRAM), arguments);
 }
 
+// Sets (or, given a null value, unsets) an environment variable that the program inherits, for
+// the life of the object.
+class ScopedEnvironment
+{
+public:
+    ScopedEnvironment(const char* name, const QByteArray& value)
+        : m_name(name)
+        , m_wasSet(qEnvironmentVariableIsSet(name))
+        , m_old(qgetenv(name))
+    {
+        value.isNull() ? qunsetenv(name) : qputenv(name, value);
+    }
+    ~ScopedEnvironment() { m_wasSet ? qputenv(m_name, m_old) : qunsetenv(m_name); }
+    Q_DISABLE_COPY_MOVE(ScopedEnvironment)
+
+private:
+    const char* m_name;
+    bool m_wasSet;
+    QByteArray m_old;
+};
+
 } // namespace
 
 class TestCli : public QObject
@@ -37,6 +58,8 @@ private slots:
     void listPrintsTheLayeringAsATable();
     void listJsonTellsTheLayeringStory();
     void listWithAUserCatalog();
+    void listWrapsToTheTerminalWidth_data();
+    void listWrapsToTheTerminalWidth();
     void badUsageOrInputExitsWithTwo_data();
     void badUsageOrInputExitsWithTwo();
     void badCatalogNamesTheFileAndField();
@@ -198,6 +221,8 @@ void TestCli::versionAndHelp()
 
 void TestCli::listPrintsTheLayeringAsATable()
 {
+    // Wide enough for one line per row (listWrapsToTheTerminalWidth tests narrower ones).
+    const ScopedEnvironment wide("COLUMNS", "200");
     const Run run = runProgram({QStringLiteral("list")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.err.isEmpty());
@@ -267,6 +292,69 @@ void TestCli::listWithAUserCatalog()
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains(QStringLiteral("Plain EC2")));
     QVERIFY(run.out.contains(QStringLiteral("Services (") + path + u')'));
+}
+
+namespace {
+
+// The words of a text table, hyphenated words in parts ("ecs-", "fargate"), without the rules
+// under the headers: what must survive any wrapping, in any order.
+QStringList wordsOfTables(const QString& text)
+{
+    static const QRegularExpression rule(QStringLiteral("^[- ]+$"));
+    static const QRegularExpression afterHyphen(QStringLiteral("(?<=-)(?=.)"));
+    QStringList words;
+    for (const QString& line : text.split(u'\n')) {
+        if (rule.match(line).hasMatch())
+            continue;
+        for (const QString& word : line.split(u' ', Qt::SkipEmptyParts))
+            words += word.split(afterHyphen);
+    }
+    words.sort();
+    return words;
+}
+
+} // namespace
+
+void TestCli::listWrapsToTheTerminalWidth_data()
+{
+    QTest::addColumn<QByteArray>("columns");
+    QTest::addColumn<int>("width");
+    QTest::newRow("COLUMNS=60") << QByteArray("60") << 60;
+    QTest::newRow("COLUMNS=80") << QByteArray("80") << 80;
+    QTest::newRow("COLUMNS=200") << QByteArray("200") << 200;
+    // The tests' standard output is a pipe, not a terminal.
+    QTest::newRow("no COLUMNS, no terminal") << QByteArray() << 100;
+    QTest::newRow("COLUMNS not a number") << QByteArray("wide") << 100;
+    QTest::newRow("COLUMNS too narrow to be meant") << QByteArray("5") << 100;
+}
+
+void TestCli::listWrapsToTheTerminalWidth()
+{
+    QFETCH(QByteArray, columns);
+    QFETCH(int, width);
+    const auto unwrapped = [] {
+        const ScopedEnvironment wide("COLUMNS", "100000");
+        return runProgram({QStringLiteral("list")});
+    }();
+    QCOMPARE(unwrapped.exitCode, 0);
+    const ScopedEnvironment environment("COLUMNS", columns);
+    const Run run = runProgram({QStringLiteral("list")});
+    QCOMPARE(run.exitCode, 0);
+
+    qsizetype longest = 0;
+    for (const QString& line : run.out.split(u'\n')) {
+        QVERIFY2(line.size() <= width, qPrintable(line));
+        QVERIFY2(!line.endsWith(u' '), qPrintable(line));
+        longest = std::max(longest, line.size());
+    }
+    // The unwrapped tables are 158 characters wide: wider terminals show them as they are,
+    // narrower ones get lines that use the width.
+    if (width >= 158)
+        QCOMPARE(run.out, unwrapped.out);
+    else
+        QVERIFY(longest > width - 5);
+    // Every word is there, none cut.
+    QCOMPARE(wordsOfTables(run.out), wordsOfTables(unwrapped.out));
 }
 
 void TestCli::badUsageOrInputExitsWithTwo_data()
