@@ -64,6 +64,7 @@ private slots:
     void badUsageOrInputExitsWithTwo();
     void usageErrorsNameTheOptionAsTyped_data();
     void usageErrorsNameTheOptionAsTyped();
+    void badWorkloadFileFieldKeepsItsNameBesideQuickSettings();
     void badCatalogNamesTheFileAndField();
     void costJsonFollowsTheEstimateFormat();
     void costTableShowsTotalsLineItemsAndNotes();
@@ -379,10 +380,29 @@ void TestCli::badUsageOrInputExitsWithTwo_data()
     QTest::newRow("not a number")
         << QStringList{QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("many")}
         << "aws-compute-explorer: command line: --requests: \"many\" is not a number";
+    // A quick setting out of range names the flag typed, not the workload file's field.
     QTest::newRow("negative requests")
         << QStringList{QStringLiteral("breakeven"), QStringLiteral("--requests"),
                        QStringLiteral("-5")}
-        << "aws-compute-explorer: command line: requestsPerMonth: ";
+        << "aws-compute-explorer: command line: --requests: must be between 0 and "
+           "10,000,000,000,000, found -5\n";
+    QTest::newRow("too many requests")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("1e20")}
+        << "aws-compute-explorer: command line: --requests: must be between 0 and "
+           "10,000,000,000,000, found 100,000,000,000,000,000,000\n";
+    QTest::newRow("too much memory")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--memory-mb"),
+                       QStringLiteral("20000")}
+        << "aws-compute-explorer: command line: --memory-mb: must be a whole number between 128 "
+           "and 10,240, found 20,000\n";
+    QTest::newRow("no duration")
+        << QStringList{QStringLiteral("breakeven"), QStringLiteral("--duration-ms"),
+                       QStringLiteral("0")}
+        << "aws-compute-explorer: command line: --duration-ms: must be greater than 0";
+    QTest::newRow("unknown architecture")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("3M"),
+                       QStringLiteral("--architecture"), QStringLiteral("sparc")}
+        << "aws-compute-explorer: command line: --architecture: \"sparc\" is not one of";
     QTest::newRow("missing workload file")
         << QStringList{QStringLiteral("cost"), QStringLiteral("--workload"),
                        QStringLiteral("/nonexistent/w.json")}
@@ -450,6 +470,21 @@ void TestCli::usageErrorsNameTheOptionAsTyped()
     // The export command draws, and Qt may warn about its runtime directory first.
     QCOMPARE(run.err.split(u'\n').filter(QStringLiteral("aws-compute-explorer")).join(u'\n'),
              message);
+}
+
+void TestCli::badWorkloadFileFieldKeepsItsNameBesideQuickSettings()
+{
+    QJsonObject json = ace::test::resourceJson(QStringLiteral("presets/image-resize.json"));
+    ace::test::setJsonAt(json, QStringLiteral("function.memoryMb"), 64);
+    const QString path =
+        ace::test::writeJsonFile(m_dir.filePath(QStringLiteral("small.json")), json);
+    // The file, not a flag, holds the bad value, so the message names the file and its field.
+    const Run run = runProgram({QStringLiteral("cost"), QStringLiteral("--workload"), path,
+                                QStringLiteral("--requests"), QStringLiteral("3M")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith(QStringLiteral("aws-compute-explorer: ") + path +
+                                QStringLiteral(": function.memoryMb: must be a whole number")),
+             qPrintable(run.err));
 }
 
 void TestCli::badCatalogNamesTheFileAndField()
