@@ -280,11 +280,7 @@ int runBreakEven(const QStringList& arguments, const CommandContext& context)
                           context.prices)
                 << table.toString();
     for (const NearTie& tie : breakEvens.nearTies) {
-        context.out << QStringLiteral("\nFrom %1 to %2 requests a month, %3: their capacity "
-                                      "steps decide which is cheaper at a given volume.\n")
-                           .arg(groupedNumber(double(tie.fromRequestsPerMonth)),
-                                groupedNumber(double(tie.toRequestsPerMonth)),
-                                nearTieText(tie, context.catalog));
+        context.out << u'\n' + nearTieSentence(tie, context.catalog) + u'\n';
     }
     if (breakEvens.crossings.isEmpty() && breakEvens.nearTies.isEmpty()) {
         // Fixed capacity too small for every volume swept leaves no option at all.
