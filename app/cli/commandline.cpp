@@ -76,7 +76,7 @@ QString usageText()
                "\n"
                "\n"
                "Exit status: 0 success, 1 the work could not be done, 2 bad usage or bad input.\n"
-               "More, with the file formats: man %1\n")
+               "More, with the workload file format: man %1\n")
         .arg(programName, screenshotSuffixes);
 }
 
