@@ -47,6 +47,10 @@ class TestCli : public QObject
 {
     Q_OBJECT
 
+    // Text output one line per row and paragraph, as the tests of its content expect
+    // (textWrapsToTheTerminalWidth tests narrower terminals).
+    const ScopedEnvironment m_wideTerminal{"COLUMNS", "100000"};
+
 private slots:
     void compareTakesServicesInTheWindow_data();
     void compareTakesServicesInTheWindow();
@@ -58,8 +62,8 @@ private slots:
     void listPrintsTheLayeringAsATable();
     void listJsonTellsTheLayeringStory();
     void listWithAUserCatalog();
-    void listWrapsToTheTerminalWidth_data();
-    void listWrapsToTheTerminalWidth();
+    void textWrapsToTheTerminalWidth_data();
+    void textWrapsToTheTerminalWidth();
     void badUsageOrInputExitsWithTwo_data();
     void badUsageOrInputExitsWithTwo();
     void usageErrorsNameTheOptionAsTyped_data();
@@ -230,8 +234,6 @@ void TestCli::versionAndHelp()
 
 void TestCli::listPrintsTheLayeringAsATable()
 {
-    // Wide enough for one line per row (listWrapsToTheTerminalWidth tests narrower ones).
-    const ScopedEnvironment wide("COLUMNS", "200");
     const Run run = runProgram({QStringLiteral("list")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.err.isEmpty());
@@ -305,9 +307,9 @@ void TestCli::listWithAUserCatalog()
 
 namespace {
 
-// The words of a text table, hyphenated words in parts ("ecs-", "fargate"), without the rules
-// under the headers: what must survive any wrapping, in any order.
-QStringList wordsOfTables(const QString& text)
+// The words of a text, hyphenated words in parts ("ecs-", "fargate"), without the rules under
+// table headers: what must survive any wrapping, in any order.
+QStringList wordsOf(const QString& text)
 {
     static const QRegularExpression rule(QStringLiteral("^[- ]+$"));
     static const QRegularExpression afterHyphen(QStringLiteral("(?<=-)(?=.)"));
@@ -324,46 +326,69 @@ QStringList wordsOfTables(const QString& text)
 
 } // namespace
 
-void TestCli::listWrapsToTheTerminalWidth_data()
+void TestCli::textWrapsToTheTerminalWidth_data()
 {
+    QTest::addColumn<QString>("arguments");
     QTest::addColumn<QByteArray>("columns");
     QTest::addColumn<int>("width");
-    QTest::newRow("COLUMNS=60") << QByteArray("60") << 60;
-    QTest::newRow("COLUMNS=80") << QByteArray("80") << 80;
-    QTest::newRow("COLUMNS=200") << QByteArray("200") << 200;
-    // The tests' standard output is a pipe, not a terminal.
-    QTest::newRow("no COLUMNS, no terminal") << QByteArray() << 100;
-    QTest::newRow("COLUMNS not a number") << QByteArray("wide") << 100;
-    QTest::newRow("COLUMNS too narrow to be meant") << QByteArray("5") << 100;
+    const QString kubernetes = QStringLiteral(" --workload " ACE_SOURCE_DIR
+                                              "/resources/presets/kubernetes-microservices.json");
+    const QStringList runs = {QStringLiteral("list"), QStringLiteral("cost"),
+                              QStringLiteral("cost") + kubernetes,
+                              QStringLiteral("breakeven --duration-ms 1000000"),
+                              QStringLiteral("breakeven") + kubernetes};
+    for (const QString& arguments : runs) {
+        const QByteArray name = arguments.section(u' ', 0, 0).toUtf8();
+        const auto row = [&](const char* what, const QByteArray& columns, int width) {
+            QTest::addRow("%s %s, %s", name.constData(),
+                          arguments.contains(QStringLiteral("kubernetes")) ? "kubernetes"
+                          : arguments.contains(u' ')                       ? "near tie"
+                                                                           : "default",
+                          what)
+                << arguments << columns << width;
+        };
+        row("COLUMNS=60", "60", 60);
+        row("COLUMNS=80", "80", 80);
+        row("COLUMNS=200", "200", 200);
+        // The tests' standard output is a pipe, not a terminal.
+        row("no COLUMNS, no terminal", QByteArray(), 100);
+        row("COLUMNS not a number", "wide", 100);
+        row("COLUMNS too narrow to be meant", "5", 100);
+    }
 }
 
-void TestCli::listWrapsToTheTerminalWidth()
+void TestCli::textWrapsToTheTerminalWidth()
 {
+    QFETCH(QString, arguments);
     QFETCH(QByteArray, columns);
     QFETCH(int, width);
-    const auto unwrapped = [] {
+    const QStringList argumentList = arguments.split(u' ');
+    const Run unwrapped = [&] {
         const ScopedEnvironment wide("COLUMNS", "100000");
-        return runProgram({QStringLiteral("list")});
+        return runProgram(argumentList);
     }();
     QCOMPARE(unwrapped.exitCode, 0);
     const ScopedEnvironment environment("COLUMNS", columns);
-    const Run run = runProgram({QStringLiteral("list")});
+    const Run run = runProgram(argumentList);
     QCOMPARE(run.exitCode, 0);
 
-    qsizetype longest = 0;
+    const auto longestLine = [](const QString& text) {
+        qsizetype longest = 0;
+        for (const QString& line : text.split(u'\n'))
+            longest = std::max(longest, line.size());
+        return longest;
+    };
     for (const QString& line : run.out.split(u'\n')) {
         QVERIFY2(line.size() <= width, qPrintable(line));
         QVERIFY2(!line.endsWith(u' '), qPrintable(line));
-        longest = std::max(longest, line.size());
     }
-    // The unwrapped tables are 158 characters wide: wider terminals show them as they are,
-    // narrower ones get lines that use the width.
-    if (width >= 158)
+    // What fits is shown as it is; what does not gets lines that use the width.
+    if (longestLine(unwrapped.out) <= width)
         QCOMPARE(run.out, unwrapped.out);
     else
-        QVERIFY(longest > width - 5);
+        QVERIFY(longestLine(run.out) > width - 5);
     // Every word is there, none cut.
-    QCOMPARE(wordsOfTables(run.out), wordsOfTables(unwrapped.out));
+    QCOMPARE(wordsOf(run.out), wordsOf(unwrapped.out));
 }
 
 void TestCli::badUsageOrInputExitsWithTwo_data()

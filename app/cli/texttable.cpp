@@ -48,6 +48,9 @@ QList<Piece> piecesOf(const QString& cell)
         qsizetype start = 0;
         for (qsizetype hyphen = word.indexOf(u'-', 1); hyphen != -1 && hyphen + 1 < word.size();
              hyphen = word.indexOf(u'-', hyphen + 1)) {
+            // Between letters only: "2026-11-28" and "us-east-1" stay whole.
+            if (!word.at(hyphen - 1).isLetter() || !word.at(hyphen + 1).isLetter())
+                continue;
             pieces.append({word.mid(start, hyphen + 1 - start), join});
             join.clear();
             start = hyphen + 1;
@@ -202,9 +205,17 @@ QString TextTable::toString(int lineWidth) const
     return head + body.join(wraps ? QStringLiteral("\n") : QString());
 }
 
-QString wrapText(const QString& text, int lineWidth)
+QString wrapText(const QString& text, int lineWidth, const QString& firstIndent,
+                 const QString& nextIndent)
 {
-    return wrapped(text, lineWidth).join(u'\n') + u'\n';
+    if (lineWidth == TextTable::unlimitedWidth)
+        return firstIndent + text + u'\n';
+    const qsizetype indent = std::max(firstIndent.size(), nextIndent.size());
+    const QStringList lines = wrapped(text, std::max(lineWidth - indent, qsizetype(1)));
+    QString result;
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        result += (i == 0 ? firstIndent : nextIndent) + lines.at(i) + u'\n';
+    return result;
 }
 
 int terminalWidth()

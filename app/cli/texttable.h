@@ -27,9 +27,11 @@ private:
     QList<QStringList> m_rows;
 };
 
-// `text` as lines of at most `lineWidth` characters, wrapped like a table's cells, each line
-// ending in a line break.
-QString wrapText(const QString& text, int lineWidth);
+// `text` as lines of at most `lineWidth` characters (or one line), wrapped like a table's
+// cells, each line ending in a line break: the first after `firstIndent`, the others after
+// `nextIndent` (a bullet "  * " and the "    " that aligns with it).
+QString wrapText(const QString& text, int lineWidth, const QString& firstIndent = {},
+                 const QString& nextIndent = {});
 
 // The width to lay console output out for: COLUMNS when it holds a sensible width (as shells
 // set it), else the width of the terminal standard output goes to, else 100 characters (a pipe
