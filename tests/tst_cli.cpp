@@ -229,6 +229,7 @@ void TestCli::versionAndHelp()
     // A .deb has the man page, not the README.
     QVERIFY(help.out.contains(QStringLiteral("man aws-compute-explorer")));
     QVERIFY(!help.out.contains(QStringLiteral("README")));
+    QVERIFY(help.out.contains(QStringLiteral("as wide as the terminal, or COLUMNS")));
     QVERIFY(help.err.isEmpty());
 }
 

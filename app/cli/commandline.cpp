@@ -41,8 +41,7 @@ QString usageText()
                "                               render the main window to FILE (%2) and exit\n"
                "  %1 list [--json]\n"
                "                               services, deployment options, how they layer and\n"
-               "                               who manages each layer, as wide as the terminal\n"
-               "                               (or COLUMNS)\n"
+               "                               who manages each layer\n"
                "  %1 cost [WORKLOAD] [--option ID]... [--json|--csv]\n"
                "                               monthly cost of each option for a workload\n"
                "  %1 breakeven [WORKLOAD] [--json]\n"
@@ -75,6 +74,7 @@ QString usageText()
                "  --version        show the version\n"
                "\n"
                "\n"
+               "Text output (list, cost, breakeven) is as wide as the terminal, or COLUMNS.\n"
                "Exit status: 0 success, 1 the work could not be done, 2 bad usage or bad input.\n"
                "More, with the workload file format: man %1\n")
         .arg(programName, screenshotSuffixes);
