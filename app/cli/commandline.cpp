@@ -73,15 +73,14 @@ QString usageText()
                "  -h, --help       show this help\n"
                "  --version        show the version\n"
                "\n"
-               "\n"
                "Text output (list, cost, breakeven) is as wide as the terminal, or COLUMNS.\n"
                "Exit status: 0 success, 1 the work could not be done, 2 bad usage or bad input.\n"
                "More, with the workload file format: man %1\n")
         .arg(programName, screenshotSuffixes);
 }
 
-// A value to show in "needs a value" messages, by option name; other options show their
-// value's name (FILE, N).
+// A value to show in "needs a value" messages, by option name ("VALUE" for an option left
+// out here).
 QString exampleValue(const QString& option)
 {
     static const QHash<QString, QString> examples = {
@@ -123,8 +122,7 @@ QString usageError(const QCommandLineParser& parser, const QStringList& argument
     const QString last = arguments.constLast();
     if (arguments.size() > 1 && last.startsWith(u'-') && !last.contains(u'=')) {
         return QStringLiteral("%1: needs a value (e.g. %1 %2)")
-            .arg(last,
-                 exampleValue(QString(last).remove(QRegularExpression(QStringLiteral("^-+")))));
+            .arg(last, exampleValue(last.mid(last.startsWith(QLatin1String("--")) ? 2 : 1)));
     }
     for (const QString& argument : arguments.mid(1)) {
         if (argument.startsWith(u'-') && argument.contains(u'='))
