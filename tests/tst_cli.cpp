@@ -20,11 +20,36 @@ Run runProgram(const QStringList& arguments)
     return ace::test::runProgram(QStringLiteral(ACE_PROGRAM), arguments);
 }
 
+// Sets (or, given a null value, unsets) an environment variable that the program inherits, for
+// the life of the object.
+class ScopedEnvironment
+{
+public:
+    ScopedEnvironment(const char* name, const QByteArray& value)
+        : m_name(name)
+        , m_wasSet(qEnvironmentVariableIsSet(name))
+        , m_old(qgetenv(name))
+    {
+        value.isNull() ? qunsetenv(name) : qputenv(name, value);
+    }
+    ~ScopedEnvironment() { m_wasSet ? qputenv(m_name, m_old) : qunsetenv(m_name); }
+    Q_DISABLE_COPY_MOVE(ScopedEnvironment)
+
+private:
+    const char* m_name;
+    bool m_wasSet;
+    QByteArray m_old;
+};
+
 } // namespace
 
 class TestCli : public QObject
 {
     Q_OBJECT
+
+    // Text output one line per row and paragraph, as the tests of its content expect
+    // (textWrapsToTheTerminalWidth tests narrower terminals).
+    const ScopedEnvironment m_wideTerminal{"COLUMNS", "100000"};
 
 private slots:
     void compareTakesServicesInTheWindow_data();
@@ -37,8 +62,13 @@ private slots:
     void listPrintsTheLayeringAsATable();
     void listJsonTellsTheLayeringStory();
     void listWithAUserCatalog();
+    void textWrapsToTheTerminalWidth_data();
+    void textWrapsToTheTerminalWidth();
     void badUsageOrInputExitsWithTwo_data();
     void badUsageOrInputExitsWithTwo();
+    void usageErrorsNameTheOptionAsTyped_data();
+    void usageErrorsNameTheOptionAsTyped();
+    void badWorkloadFileFieldKeepsItsNameBesideQuickSettings();
     void badCatalogNamesTheFileAndField();
     void costJsonFollowsTheEstimateFormat();
     void costTableShowsTotalsLineItemsAndNotes();
@@ -193,6 +223,13 @@ void TestCli::versionAndHelp()
     QVERIFY(help.out.contains(QStringLiteral("--screenshot FILE [--size WxH] [--select ID] "
                                              "[--compare A,B]")));
     QVERIFY(help.out.contains(QStringLiteral("  --compare A,B    compare two deployment options")));
+    // The suffixes --screenshot accepts, as its error message and the README give them.
+    QVERIFY(
+        help.out.contains(QStringLiteral("render the main window to FILE (.png, .jpg or .bmp)")));
+    // A .deb has the man page, not the README.
+    QVERIFY(help.out.contains(QStringLiteral("man aws-compute-explorer")));
+    QVERIFY(!help.out.contains(QStringLiteral("README")));
+    QVERIFY(help.out.contains(QStringLiteral("as wide as the terminal, or COLUMNS")));
     QVERIFY(help.err.isEmpty());
 }
 
@@ -269,33 +306,129 @@ void TestCli::listWithAUserCatalog()
     QVERIFY(run.out.contains(QStringLiteral("Services (") + path + u')'));
 }
 
+namespace {
+
+// The words of a text, hyphenated words in parts ("ecs-", "fargate"), without the rules under
+// table headers: what must survive any wrapping, in any order.
+QStringList wordsOf(const QString& text)
+{
+    static const QRegularExpression rule(QStringLiteral("^[- ]+$"));
+    static const QRegularExpression afterHyphen(QStringLiteral("(?<=-)(?=.)"));
+    QStringList words;
+    for (const QString& line : text.split(u'\n')) {
+        if (rule.match(line).hasMatch())
+            continue;
+        for (const QString& word : line.split(u' ', Qt::SkipEmptyParts))
+            words += word.split(afterHyphen);
+    }
+    words.sort();
+    return words;
+}
+
+} // namespace
+
+void TestCli::textWrapsToTheTerminalWidth_data()
+{
+    QTest::addColumn<QString>("arguments");
+    QTest::addColumn<QByteArray>("columns");
+    QTest::addColumn<int>("width");
+    const QString kubernetes = QStringLiteral(" --workload " ACE_SOURCE_DIR
+                                              "/resources/presets/kubernetes-microservices.json");
+    const QStringList runs = {QStringLiteral("list"), QStringLiteral("cost"),
+                              QStringLiteral("cost") + kubernetes,
+                              QStringLiteral("breakeven --duration-ms 1000000"),
+                              QStringLiteral("breakeven") + kubernetes};
+    for (const QString& arguments : runs) {
+        const QByteArray name = arguments.section(u' ', 0, 0).toUtf8();
+        const auto row = [&](const char* what, const QByteArray& columns, int width) {
+            QTest::addRow("%s %s, %s", name.constData(),
+                          arguments.contains(QStringLiteral("kubernetes")) ? "kubernetes"
+                          : arguments.contains(u' ')                       ? "near tie"
+                                                                           : "default",
+                          what)
+                << arguments << columns << width;
+        };
+        row("COLUMNS=60", "60", 60);
+        row("COLUMNS=80", "80", 80);
+        row("COLUMNS=200", "200", 200);
+        // The tests' standard output is a pipe, not a terminal.
+        row("no COLUMNS, no terminal", QByteArray(), 100);
+        row("COLUMNS not a number", "wide", 100);
+        row("COLUMNS too narrow to be meant", "5", 100);
+    }
+}
+
+void TestCli::textWrapsToTheTerminalWidth()
+{
+    QFETCH(QString, arguments);
+    QFETCH(QByteArray, columns);
+    QFETCH(int, width);
+    const QStringList argumentList = arguments.split(u' ');
+    const Run unwrapped = [&] {
+        const ScopedEnvironment wide("COLUMNS", "100000");
+        return runProgram(argumentList);
+    }();
+    QCOMPARE(unwrapped.exitCode, 0);
+    const ScopedEnvironment environment("COLUMNS", columns);
+    const Run run = runProgram(argumentList);
+    QCOMPARE(run.exitCode, 0);
+
+    const auto longestLine = [](const QString& text) {
+        qsizetype longest = 0;
+        for (const QString& line : text.split(u'\n'))
+            longest = std::max(longest, line.size());
+        return longest;
+    };
+    for (const QString& line : run.out.split(u'\n')) {
+        QVERIFY2(line.size() <= width, qPrintable(line));
+        QVERIFY2(!line.endsWith(u' '), qPrintable(line));
+    }
+    // What fits is shown as it is; what does not gets lines that use the width.
+    if (longestLine(unwrapped.out) <= width)
+        QCOMPARE(run.out, unwrapped.out);
+    else
+        QVERIFY(longestLine(run.out) > width - 5);
+    // Every word is there, none cut.
+    QCOMPARE(wordsOf(run.out), wordsOf(unwrapped.out));
+}
+
 void TestCli::badUsageOrInputExitsWithTwo_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown command")
         << QStringList{QStringLiteral("lsit")} << "aws-compute-explorer: unknown command \"lsit\"";
-    QTest::newRow("unknown global option")
-        << QStringList{QStringLiteral("--colour"), QStringLiteral("list")}
-        << "aws-compute-explorer: Unknown option 'colour'";
-    QTest::newRow("unknown command option")
-        << QStringList{QStringLiteral("list"), QStringLiteral("--yaml")}
-        << "aws-compute-explorer list: Unknown option 'yaml'";
     QTest::newRow("stray argument") << QStringList{QStringLiteral("list"), QStringLiteral("ec2")}
                                     << "aws-compute-explorer list: unexpected argument \"ec2\"";
-    QTest::newRow("catalog without a file") << QStringList{QStringLiteral("--catalog")}
-                                            << "aws-compute-explorer: Missing value after "
-                                               "'--catalog'";
     QTest::newRow("unknown option id")
         << QStringList{QStringLiteral("cost"), QStringLiteral("--option"), QStringLiteral("ec3")}
         << "aws-compute-explorer cost: --option: \"ec3\" is not an option id";
     QTest::newRow("not a number")
         << QStringList{QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("many")}
         << "aws-compute-explorer: command line: --requests: \"many\" is not a number";
+    // A quick setting out of range names the flag typed, not the workload file's field.
     QTest::newRow("negative requests")
         << QStringList{QStringLiteral("breakeven"), QStringLiteral("--requests"),
                        QStringLiteral("-5")}
-        << "aws-compute-explorer: command line: requestsPerMonth: ";
+        << "aws-compute-explorer: command line: --requests: must be between 0 and "
+           "10,000,000,000,000, found -5\n";
+    QTest::newRow("too many requests")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("1e20")}
+        << "aws-compute-explorer: command line: --requests: must be between 0 and "
+           "10,000,000,000,000, found 100,000,000,000,000,000,000\n";
+    QTest::newRow("too much memory")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--memory-mb"),
+                       QStringLiteral("20000")}
+        << "aws-compute-explorer: command line: --memory-mb: must be a whole number between 128 "
+           "and 10,240, found 20,000\n";
+    QTest::newRow("no duration")
+        << QStringList{QStringLiteral("breakeven"), QStringLiteral("--duration-ms"),
+                       QStringLiteral("0")}
+        << "aws-compute-explorer: command line: --duration-ms: must be greater than 0";
+    QTest::newRow("unknown architecture")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("3M"),
+                       QStringLiteral("--architecture"), QStringLiteral("sparc")}
+        << "aws-compute-explorer: command line: --architecture: \"sparc\" is not one of";
     QTest::newRow("missing workload file")
         << QStringList{QStringLiteral("cost"), QStringLiteral("--workload"),
                        QStringLiteral("/nonexistent/w.json")}
@@ -317,6 +450,67 @@ void TestCli::badUsageOrInputExitsWithTwo()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.startsWith(message), qPrintable(run.err));
+}
+
+void TestCli::usageErrorsNameTheOptionAsTyped_data()
+{
+    QTest::addColumn<QString>("arguments");
+    QTest::addColumn<QString>("message");
+    const auto row = [](const char* arguments, const char* message) {
+        QTest::newRow(arguments) << QString::fromUtf8(arguments)
+                                 << QStringLiteral("aws-compute-explorer") +
+                                        QString::fromUtf8(message);
+    };
+    row("--frobnicate", ": --frobnicate: no such option; see --help");
+    row("--colour list", ": --colour: no such option; see --help");
+    row("-q", ": -q: no such option; see --help");
+    row("--catalog", ": --catalog: needs a value (e.g. --catalog catalog.json)");
+    row("--prices", ": --prices: needs a value (e.g. --prices prices.json)");
+    row("--screenshot", ": --screenshot: needs a value (e.g. --screenshot window.png)");
+    row("--version=2", ": --version: takes no value");
+    row("list --yaml", " list: --yaml: no such option; see --help");
+    row("list --json=yes", " list: --json: takes no value");
+    row("cost --frobnicate", " cost: --frobnicate: no such option; see --help");
+    row("cost --requests", " cost: --requests: needs a value (e.g. --requests 3M)");
+    row("cost --option", " cost: --option: needs a value (e.g. --option lambda)");
+    row("cost --requests 3M --memory-mb",
+        " cost: --memory-mb: needs a value (e.g. --memory-mb 1536)");
+    row("breakeven --csv", " breakeven: --csv: no such option; see --help");
+    row("breakeven --duration-ms",
+        " breakeven: --duration-ms: needs a value (e.g. --duration-ms 120)");
+    row("breakeven --workload",
+        " breakeven: --workload: needs a value (e.g. --workload workload.json)");
+    row("export --view stack --frobnicate", " export: --frobnicate: no such option; see --help");
+    row("export --view stack -o", " export: -o: needs a value (e.g. -o figure.png)");
+    row("export --view stack -o x.png --scale", " export: --scale: needs a value (e.g. --scale 2)");
+    row("export --view stack -o x.png --transparent=no", " export: --transparent: takes no value");
+}
+
+void TestCli::usageErrorsNameTheOptionAsTyped()
+{
+    QFETCH(QString, arguments);
+    QFETCH(QString, message);
+    const Run run = runProgram(arguments.split(u' '));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    // The export command draws, and Qt may warn about its runtime directory first.
+    QCOMPARE(run.err.split(u'\n').filter(QStringLiteral("aws-compute-explorer")).join(u'\n'),
+             message);
+}
+
+void TestCli::badWorkloadFileFieldKeepsItsNameBesideQuickSettings()
+{
+    QJsonObject json = ace::test::resourceJson(QStringLiteral("presets/image-resize.json"));
+    ace::test::setJsonAt(json, QStringLiteral("function.memoryMb"), 64);
+    const QString path =
+        ace::test::writeJsonFile(m_dir.filePath(QStringLiteral("small.json")), json);
+    // The file, not a flag, holds the bad value, so the message names the file and its field.
+    const Run run = runProgram({QStringLiteral("cost"), QStringLiteral("--workload"), path,
+                                QStringLiteral("--requests"), QStringLiteral("3M")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith(QStringLiteral("aws-compute-explorer: ") + path +
+                                QStringLiteral(": function.memoryMb: must be a whole number")),
+             qPrintable(run.err));
 }
 
 void TestCli::badCatalogNamesTheFileAndField()
@@ -561,7 +755,8 @@ void TestCli::screenshotRefusesBadOptions()
     const Run suffix =
         runProgram({QStringLiteral("--screenshot"), m_dir.filePath(QStringLiteral("x.docx"))});
     QCOMPARE(suffix.exitCode, 2);
-    QVERIFY2(suffix.err.contains(QStringLiteral("does not end in an image suffix")),
+    QVERIFY2(suffix.err.contains(QStringLiteral("does not end in an image suffix this program "
+                                                "writes (.png, .jpg or .bmp)")),
              qPrintable(suffix.err));
 }
 

@@ -128,6 +128,7 @@ private slots:
     void costsAgreeWithTheCostModelAndFollowTheWorkload();
     void anOptionThatCannotRunTheWorkloadIsNotCalledDearer();
     void eachBreakEvenChangesTheCheaperOption();
+    void nearTiesAreToldInTheCostText();
     void copyAsMarkdownPutsTheTableOnTheClipboard();
 
     void closeButtonReturnsToTheDiagram();
@@ -754,6 +755,35 @@ void TestCompareView::eachBreakEvenChangesTheCheaperOption()
                      qPrintable(where));
         }
     }
+}
+
+void TestCompareView::nearTiesAreToldInTheCostText()
+{
+    MainWindow window(m_catalog, m_prices);
+    ui::ExplorerState& state = window.state();
+    // Kubernetes microservices: EC2 instances and ECS on Fargate take turns as the cheaper
+    // from 440,737,501 requests (tst_costcomparison), then EC2 stays the cheaper.
+    state.setWorkload(Workload::load(
+        QStringLiteral(ACE_SOURCE_DIR "/resources/presets/kubernetes-microservices.json")));
+    QVERIFY(state.setComparison(ec2, ecsFargate));
+    const QString text = window.compareView()->costsText()->text();
+    const QString tie = QStringLiteral(
+        "From 440,737,501 to 4,618,162,505 requests a month, EC2 instances and ECS on Fargate "
+        "take turns as the cheaper, at most ");
+    QVERIFY2(text.contains(tie), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("apart: their capacity steps decide which is cheaper at "
+                                         "a given volume.")));
+    // In order of volume: the near tie, then the lasting change where it ends.
+    const QString change = QStringLiteral(
+        "At 4,618,162,505 requests/month (4.62B): EC2 instances becomes the cheaper, after ECS on "
+        "Fargate.");
+    QVERIFY2(text.contains(change), qPrintable(text));
+    QVERIFY(text.indexOf(tie) < text.indexOf(change));
+
+    // Lambda against ECS on Fargate changes once, for good: no near tie to tell.
+    QVERIFY(state.setComparison(lambda, ecsFargate));
+    QVERIFY(window.compareView()->comparison()->costs().nearTies.isEmpty());
+    QVERIFY(!window.compareView()->costsText()->text().contains(QStringLiteral("take turns")));
 }
 
 void TestCompareView::copyAsMarkdownPutsTheTableOnTheClipboard()

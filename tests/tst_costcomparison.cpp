@@ -51,6 +51,7 @@ private slots:
     void matchesTheCostModel();
     void lambdaAgainstFargateCrossesOnceForTheAlwaysOnApi();
     void optionsThatCostTheSameNeverCross();
+    void instancesAndTasksTakeTurnsForKubernetesMicroservices();
     void anInfeasibleOptionHasNoDifference();
     void aFreeFirstOptionHasNoRatio();
 
@@ -164,6 +165,30 @@ void TestCostComparison::optionsThatCostTheSameNeverCross()
     QVERIFY(comparison.difference);
     QCOMPARE(*comparison.difference, 730 * 0.10);
     QVERIFY(comparison.breakEvens.isEmpty());
+}
+
+void TestCostComparison::instancesAndTasksTakeTurnsForKubernetesMicroservices()
+{
+    // m5.large instances and Fargate tasks both grow in steps: from 440,737,501 requests one
+    // and then the other is the cheaper (as among all six options, tst_breakeven), until EC2
+    // stays the cheaper from 4,618,162,505. Between the two, a near tie and one lasting change.
+    const Workload workload = preset(QStringLiteral("kubernetes-microservices"));
+    for (const auto& [first, second] : {std::pair{ec2, ecsFargate}, std::pair{ecsFargate, ec2}}) {
+        const CostComparison comparison =
+            compareCosts(m_catalog, workload, m_prices, first, second);
+        QCOMPARE(comparison.nearTies.size(), 1);
+        const NearTie& tie = comparison.nearTies.constFirst();
+        // In the order compared, as the pair's catalog lists them.
+        QCOMPARE(tie.optionIds, (QStringList{first, second}));
+        QCOMPARE(tie.fromRequestsPerMonth, Q_INT64_C(440737501));
+        QCOMPARE(tie.toRequestsPerMonth, Q_INT64_C(4618162505));
+        QVERIFY2(tie.maxGapPercent > 0 && tie.maxGapPercent < 40,
+                 qPrintable(QString::number(tie.maxGapPercent)));
+        QCOMPARE(comparison.breakEvens.size(), 1);
+        QCOMPARE(comparison.breakEvens.at(0).requestsPerMonth, tie.toRequestsPerMonth);
+        QCOMPARE(comparison.breakEvens.at(0).cheapestBelow, ecsFargate);
+        QCOMPARE(comparison.breakEvens.at(0).cheapestAbove, ec2);
+    }
 }
 
 void TestCostComparison::anInfeasibleOptionHasNoDifference()

@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QHash>
 #include <QTextStream>
 
 #include <cstdio>
@@ -25,6 +26,9 @@ namespace {
 
 const QString programName = QStringLiteral("aws-compute-explorer");
 
+// What the image suffixes --screenshot writes: QImageWriter takes more, these are promised.
+const QString screenshotSuffixes = QStringLiteral(".png, .jpg or .bmp");
+
 QString usageText()
 {
     return QStringLiteral(
@@ -34,7 +38,7 @@ QString usageText()
                "                               start the GUI\n"
                "  %1 --screenshot FILE [--size WxH] [--select ID] [--compare A,B]\n"
                "      [--theme light|dark] [--workload FILE]\n"
-               "                               render the main window to FILE (.png) and exit\n"
+               "                               render the main window to FILE (%2) and exit\n"
                "  %1 list [--json]\n"
                "                               services, deployment options, how they layer and\n"
                "                               who manages each layer\n"
@@ -49,7 +53,8 @@ QString usageText()
                "                               FILE's suffix; --scale 1 to 4, or exact pixels\n"
                "  %1 --help | --version\n"
                "\n"
-               "WORKLOAD is --workload FILE (see README.md for the format) and/or quick settings:\n"
+               "WORKLOAD is --workload FILE (a workload saved by the window, or a preset) and/or\n"
+               "quick settings:\n"
                "  --requests N --duration-ms MS --memory-mb MB --architecture x86_64|arm64\n"
                "  --no-free-tier   (N accepts 3000000, 3,000,000, 3e6 or 3M)\n"
                "\n"
@@ -68,8 +73,62 @@ QString usageText()
                "  -h, --help       show this help\n"
                "  --version        show the version\n"
                "\n"
-               "Exit status: 0 success, 1 the work could not be done, 2 bad usage or bad input.\n")
-        .arg(programName);
+               "Text output (list, cost, breakeven) is as wide as the terminal, or COLUMNS.\n"
+               "Exit status: 0 success, 1 the work could not be done, 2 bad usage or bad input.\n"
+               "More, with the workload file format: man %1\n")
+        .arg(programName, screenshotSuffixes);
+}
+
+// A value to show in "needs a value" messages, by option name ("VALUE" for an option left
+// out here).
+QString exampleValue(const QString& option)
+{
+    static const QHash<QString, QString> examples = {
+        {QStringLiteral("requests"), QStringLiteral("3M")},
+        {QStringLiteral("duration-ms"), QStringLiteral("120")},
+        {QStringLiteral("memory-mb"), QStringLiteral("1536")},
+        {QStringLiteral("architecture"), QStringLiteral("arm64")},
+        {QStringLiteral("option"), QStringLiteral("lambda")},
+        {QStringLiteral("select"), QStringLiteral("lambda")},
+        {QStringLiteral("compare"), QStringLiteral("lambda,ecs-fargate")},
+        {QStringLiteral("theme"), QStringLiteral("dark")},
+        {QStringLiteral("size"), QStringLiteral("1600x1000")},
+        {QStringLiteral("screenshot"), QStringLiteral("window.png")},
+        {QStringLiteral("view"), QStringLiteral("stack")},
+        {QStringLiteral("o"), QStringLiteral("figure.png")},
+        {QStringLiteral("output"), QStringLiteral("figure.png")},
+        {QStringLiteral("scale"), QStringLiteral("2")},
+        {QStringLiteral("width"), QStringLiteral("1600")},
+        {QStringLiteral("height"), QStringLiteral("1000")},
+        {QStringLiteral("workload"), QStringLiteral("workload.json")},
+        {QStringLiteral("catalog"), QStringLiteral("catalog.json")},
+        {QStringLiteral("prices"), QStringLiteral("prices.json")},
+    };
+    return examples.value(option, QStringLiteral("VALUE"));
+}
+
+// Why `parser` refused `arguments`, in the program's style ("--x: why"), not Qt's ("Unknown
+// option 'x'.").
+QString usageError(const QCommandLineParser& parser, const QStringList& arguments)
+{
+    const auto typed = [](const QString& name) -> QString {
+        return (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+    };
+    if (!parser.unknownOptionNames().isEmpty())
+        return typed(parser.unknownOptionNames().constFirst()) +
+               QStringLiteral(": no such option; see --help");
+    // The parser takes the next argument as an option's value whatever it looks like, so only
+    // an option at the end can lack one.
+    const QString last = arguments.constLast();
+    if (arguments.size() > 1 && last.startsWith(u'-') && !last.contains(u'=')) {
+        return QStringLiteral("%1: needs a value (e.g. %1 %2)")
+            .arg(last, exampleValue(last.mid(last.startsWith(QLatin1String("--")) ? 2 : 1)));
+    }
+    for (const QString& argument : arguments.mid(1)) {
+        if (argument.startsWith(u'-') && argument.contains(u'='))
+            return argument.section(u'=', 0, 0) + QStringLiteral(": takes no value");
+    }
+    return parser.errorText();
 }
 
 // Loads the data file the user asked for, or the built-in one (Catalog or PriceBook); prints
@@ -124,7 +183,8 @@ std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
     if (parser.isSet(global.screenshot) && !ui::isWritableImagePath(options.screenshotPath)) {
         return badValue(err, global.screenshot, options.screenshotPath,
                         QStringLiteral("does not end in an image suffix this program writes "
-                                       "(.png, .jpg, .bmp)"));
+                                       "(%1)")
+                            .arg(screenshotSuffixes));
     }
     if (parser.isSet(global.size)) {
         const std::optional<QSize> size = parseSize(parser.value(global.size), 320);
@@ -204,7 +264,7 @@ bool parseCommandArguments(QCommandLineParser& parser, const QStringList& argume
 {
     const QString& command = arguments.constFirst();
     if (!parser.parse(arguments)) {
-        err << programName << " " << command << ": " << parser.errorText() << Qt::endl;
+        err << programName << " " << command << ": " << usageError(parser, arguments) << Qt::endl;
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -234,7 +294,7 @@ int main(int argc, char* argv[])
     const GlobalOptions global;
     parser.addOptions(global.all());
     if (!parser.parse(arguments)) {
-        err << programName << ": " << parser.errorText() << "; see --help" << Qt::endl;
+        err << programName << ": " << usageError(parser, arguments) << Qt::endl;
         return ExitBadInput;
     }
     if (parser.isSet(global.help)) {

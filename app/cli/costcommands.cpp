@@ -21,18 +21,23 @@ namespace {
 
 QString workloadSummary(const Workload& workload)
 {
-    return QStringLiteral("  %1 requests/month, %2 ms average, peak %3× average, %4, %5\n")
+    return QStringLiteral("%1 requests/month, %2 ms average, peak %3× average, %4, %5")
         .arg(groupedNumber(workload.requestsPerMonth), groupedNumber(workload.avgDurationMs, 3),
              groupedNumber(workload.peakToAverage, 2), architectureId(workload.architecture),
              workload.includeFreeTier ? QStringLiteral("free tier included")
                                       : QStringLiteral("no free tier"));
 }
 
-QString header(const QString& title, const Workload& workload, const PriceBook& prices)
+QString header(const QString& title, const Workload& workload, const PriceBook& prices, int width)
 {
-    return QStringLiteral("%1 \"%2\"\n").arg(title, workload.name) + workloadSummary(workload) +
-           QStringLiteral("Prices: %1 (%2), as of %3, %4\n\n")
-               .arg(prices.region(), prices.currency(), prices.asOf(), prices.sourceName());
+    const QString indent = QStringLiteral("  ");
+    return wrapText(QStringLiteral("%1 \"%2\"").arg(title, workload.name), width) +
+           wrapText(workloadSummary(workload), width, indent, indent) +
+           wrapText(
+               QStringLiteral("Prices: %1 (%2), as of %3, %4")
+                   .arg(prices.region(), prices.currency(), prices.asOf(), prices.sourceName()),
+               width) +
+           u'\n';
 }
 
 // "1 task", "3 tasks".
@@ -80,7 +85,7 @@ QList<Estimate> byTotal(QList<Estimate> estimates)
 }
 
 QString estimatesAsText(const QList<Estimate>& estimates, const Workload& workload,
-                        const PriceBook& prices)
+                        const PriceBook& prices, int width)
 {
     const QString currency = prices.currency();
     TextTable summary(
@@ -91,12 +96,13 @@ QString estimatesAsText(const QList<Estimate>& estimates, const Workload& worklo
                         estimate.monthlyTotal ? money(*estimate.monthlyTotal, currency)
                                               : QStringLiteral("not feasible"),
                         capacityText(estimate.capacity)});
-        details += u'\n' + estimate.optionName + QStringLiteral(" (") + estimate.optionId +
-                   QStringLiteral("): ") +
-                   (estimate.monthlyTotal
-                        ? money(*estimate.monthlyTotal, currency) + QStringLiteral(" a month")
-                        : QStringLiteral("not feasible")) +
-                   u'\n';
+        details +=
+            u'\n' + wrapText(estimate.optionName + QStringLiteral(" (") + estimate.optionId +
+                                 QStringLiteral("): ") +
+                                 (estimate.monthlyTotal ? money(*estimate.monthlyTotal, currency) +
+                                                              QStringLiteral(" a month")
+                                                        : QStringLiteral("not feasible")),
+                             width);
         if (!estimate.lineItems.isEmpty()) {
             TextTable items({QStringLiteral("ITEM"), QStringLiteral("QUANTITY"),
                              QStringLiteral("RATE"), QStringLiteral("AMOUNT")});
@@ -104,13 +110,13 @@ QString estimatesAsText(const QList<Estimate>& estimates, const Workload& worklo
                 items.addRow({item.label, groupedNumber(item.quantity, 3) + u' ' + item.unit,
                               moneyRate(item.rate, currency), money(item.amount, currency)});
             }
-            details += items.toString();
+            details += items.toString(width);
         }
         for (const QString& note : estimate.notes)
-            details += QStringLiteral("  * ") + note + u'\n';
+            details += wrapText(note, width, QStringLiteral("  * "), QStringLiteral("    "));
     }
-    return header(QStringLiteral("Monthly cost of"), workload, prices) + summary.toString() +
-           details;
+    return header(QStringLiteral("Monthly cost of"), workload, prices, width) +
+           summary.toString(width) + details;
 }
 
 // RFC 4180: quote fields that contain separators, quotes or line breaks.
@@ -203,7 +209,8 @@ int runCost(const QStringList& arguments, const CommandContext& context)
     } else if (parser.isSet(csvOption)) {
         context.out << estimatesAsCsv(estimates);
     } else {
-        context.out << estimatesAsText(byTotal(estimates), *workload, context.prices);
+        context.out << estimatesAsText(byTotal(estimates), *workload, context.prices,
+                                       terminalWidth());
     }
     return ExitSuccess;
 }
@@ -276,25 +283,24 @@ int runBreakEven(const QStringList& arguments, const CommandContext& context)
     TextTable table({QStringLiteral("REQUESTS/MONTH"), QStringLiteral("CHEAPEST")});
     for (const auto& [requests, cheapest] : std::as_const(rows))
         table.addRow({QStringLiteral("from ") + groupedNumber(double(requests)), cheapest});
+    const int width = terminalWidth();
     context.out << header(QStringLiteral("Cheapest option by request volume for"), *workload,
-                          context.prices)
-                << table.toString();
+                          context.prices, width)
+                << table.toString(width);
     for (const NearTie& tie : breakEvens.nearTies) {
-        context.out << QStringLiteral("\nFrom %1 to %2 requests a month, %3: their capacity "
-                                      "steps decide which is cheaper at a given volume.\n")
-                           .arg(groupedNumber(double(tie.fromRequestsPerMonth)),
-                                groupedNumber(double(tie.toRequestsPerMonth)),
-                                nearTieText(tie, context.catalog));
+        context.out << u'\n' + wrapText(nearTieSentence(tie, context.catalog), width);
     }
     if (breakEvens.crossings.isEmpty() && breakEvens.nearTies.isEmpty()) {
         // Fixed capacity too small for every volume swept leaves no option at all.
         const bool noneRuns =
             cheapestOptionAt(context.catalog, *workload, context.prices, qint64(from)).isEmpty();
-        context.out << (noneRuns ? QStringLiteral("\nNo option can run this workload "
-                                                  "from %1 to %2 requests a month.\n")
-                                 : QStringLiteral("\nThe cheapest option is the same "
-                                                  "from %1 to %2 requests a month.\n"))
-                           .arg(groupedNumber(from), groupedNumber(to));
+        context.out << u'\n' +
+                           wrapText((noneRuns ? QStringLiteral("No option can run this workload "
+                                                               "from %1 to %2 requests a month.")
+                                              : QStringLiteral("The cheapest option is the same "
+                                                               "from %1 to %2 requests a month."))
+                                        .arg(groupedNumber(from), groupedNumber(to)),
+                                    width);
     }
     return ExitSuccess;
 }

@@ -104,6 +104,7 @@ QString categoryNames(const Catalog& catalog, const Service& service)
     return names.join(QStringLiteral(", "));
 }
 
+// As wide as the terminal: long cells wrap.
 QString catalogToText(const Catalog& catalog)
 {
     TextTable services({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("CATEGORY"),
@@ -137,11 +138,14 @@ QString catalogToText(const Catalog& catalog)
         responsibilities.addRow(row);
     }
 
-    return QStringLiteral("Services (%1)\n").arg(catalog.sourceName()) + services.toString() +
-           QStringLiteral("\nDeployment options\n") + options.toString() +
-           QStringLiteral("\nWho manages each layer (AWS, You, Shared; n/a: not part of the "
-                          "option)\n") +
-           responsibilities.toString();
+    const int width = terminalWidth();
+    return wrapText(QStringLiteral("Services (%1)").arg(catalog.sourceName()), width) +
+           services.toString(width) + u'\n' +
+           wrapText(QStringLiteral("Deployment options"), width) + options.toString(width) + u'\n' +
+           wrapText(QStringLiteral("Who manages each layer (AWS, You, Shared; n/a: not part of "
+                                   "the option)"),
+                    width) +
+           responsibilities.toString(width);
 }
 
 } // namespace

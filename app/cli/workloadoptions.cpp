@@ -27,6 +27,27 @@ void WorkloadOptions::addTo(QCommandLineParser& parser) const
     parser.addOptions({m_file, m_requests, m_durationMs, m_memoryMb, m_architecture, m_noFreeTier});
 }
 
+DataError WorkloadOptions::namingTheFlag(const DataError& error,
+                                         const QCommandLineParser& parser) const
+{
+    // The workload fields the quick settings set, as the file format's errors locate them.
+    const std::pair<const QCommandLineOption*, QLatin1String> fields[] = {
+        {&m_requests, QLatin1String("requestsPerMonth")},
+        {&m_durationMs, QLatin1String("avgDurationMs")},
+        {&m_memoryMb, QLatin1String("function.memoryMb")},
+        {&m_architecture, QLatin1String("architecture")},
+    };
+    if (error.file() != commandLineSource)
+        return error;
+    for (const auto& [option, location] : fields) {
+        if (error.location() == location && parser.isSet(*option)) {
+            return DataError(commandLineSource, QStringLiteral("--") + option->names().constFirst(),
+                             error.message());
+        }
+    }
+    return error;
+}
+
 std::optional<Workload> WorkloadOptions::read(const QCommandLineParser& parser,
                                               const PriceBook& prices, QTextStream& err) const
 {
@@ -90,7 +111,7 @@ std::optional<Workload> WorkloadOptions::read(const QCommandLineParser& parser,
         }
         return workload;
     } catch (const DataError& error) {
-        err << program << ": " << error.toString() << Qt::endl;
+        err << program << ": " << namingTheFlag(error, parser).toString() << Qt::endl;
         return std::nullopt;
     }
 }

@@ -11,8 +11,9 @@ class QCommandLineParser;
 class QTextStream;
 
 namespace ace {
+class DataError;
 class PriceBook;
-}
+} // namespace ace
 
 namespace ace::cli {
 
@@ -31,6 +32,10 @@ public:
                                  QTextStream& err) const;
 
 private:
+    // `error` in a field a quick setting set names the flag the user typed (--requests), not
+    // the file format's field (requestsPerMonth).
+    DataError namingTheFlag(const DataError& error, const QCommandLineParser& parser) const;
+
     QCommandLineOption m_file;
     QCommandLineOption m_requests;
     QCommandLineOption m_durationMs;

@@ -8,6 +8,7 @@
 
 #include <QScopedValueRollback>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ace::ui {
@@ -170,7 +171,7 @@ QString Comparison::costsHtml() const
     const QString range = tr("%1 to %2 requests a month")
                               .arg(shortQuantity(CostCurveModel::fewestRequests),
                                    shortQuantity(CostCurveModel::mostRequests));
-    if (m_costs.breakEvens.isEmpty()) {
+    if (m_costs.breakEvens.isEmpty() && m_costs.nearTies.isEmpty()) {
         const QString cheapest = cheapestOptionAt(m_pairCatalog, workload, prices,
                                                   qint64(CostCurveModel::fewestRequests));
         // With one option unable to run the workload, "cheaper" would mislead.
@@ -182,14 +183,23 @@ QString Comparison::costsHtml() const
                 ? tr("From %1, %2 stays the cheaper.").arg(range, optionName(cheapest))
                 : tr("Changing the request volume alone (%1) does not change this.").arg(range));
     } else {
-        QStringList lines;
+        // Lasting changes and near ties, by the volume where each starts.
+        QList<std::pair<qint64, QString>> changes;
         for (const Crossing& crossing : m_costs.breakEvens) {
-            lines.append(tr("At %1 requests/month (%2): %3 becomes the cheaper, after %4.")
-                             .arg(groupedNumber(double(crossing.requestsPerMonth)),
-                                  shortQuantity(double(crossing.requestsPerMonth)),
-                                  optionName(crossing.cheapestAbove),
-                                  optionName(crossing.cheapestBelow)));
+            changes.append(
+                {crossing.requestsPerMonth,
+                 tr("At %1 requests/month (%2): %3 becomes the cheaper, after %4.")
+                     .arg(groupedNumber(double(crossing.requestsPerMonth)),
+                          shortQuantity(double(crossing.requestsPerMonth)),
+                          optionName(crossing.cheapestAbove), optionName(crossing.cheapestBelow))});
         }
+        for (const NearTie& tie : m_costs.nearTies)
+            changes.append({tie.fromRequestsPerMonth, nearTieSentence(tie, m_pairCatalog)});
+        std::stable_sort(changes.begin(), changes.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        QStringList lines;
+        for (const auto& change : std::as_const(changes))
+            lines.append(change.second);
         breakEvens = paragraph(tr("Where the cheaper of the two changes, from %1:").arg(range)) +
                      bulletList(lines);
     }

@@ -238,9 +238,20 @@ QString joinedNames(const NearTie& tie, const Catalog& catalog, const QString& l
 
 QString nearTieText(const NearTie& tie, const Catalog& catalog)
 {
-    return QStringLiteral("%1 take turns as the cheapest, at most %2% apart")
+    // Between the only two options of a catalog (a comparison), one is the cheaper.
+    const bool pair = catalog.options().size() == 2;
+    return QStringLiteral("%1 take turns as the %2, at most %3% apart")
         .arg(joinedNames(tie, catalog, QStringLiteral(" and ")),
+             pair ? QStringLiteral("cheaper") : QStringLiteral("cheapest"),
              QString::number(std::ceil(tie.maxGapPercent)));
+}
+
+QString nearTieSentence(const NearTie& tie, const Catalog& catalog)
+{
+    return QStringLiteral("From %1 to %2 requests a month, %3: their capacity steps decide "
+                          "which is cheaper at a given volume.")
+        .arg(groupedNumber(double(tie.fromRequestsPerMonth)),
+             groupedNumber(double(tie.toRequestsPerMonth)), nearTieText(tie, catalog));
 }
 
 QString nearTieOptionNames(const NearTie& tie, const Catalog& catalog)

@@ -78,8 +78,12 @@ struct BreakEvens
 BreakEvens findBreakEvensAndNearTies(const Catalog& catalog, const Workload& workload,
                                      const PriceBook& prices, double from = 1e3, double to = 1e10);
 
-// "EC2 instances and ECS on Fargate take turns as the cheapest, at most 25% apart"
+// "EC2 instances and ECS on Fargate take turns as the cheapest, at most 25% apart" ("the
+// cheaper" when the catalog has just those two options, as a comparison's has)
 QString nearTieText(const NearTie& tie, const Catalog& catalog);
+// "From 440,737,501 to 4,618,162,505 requests a month, " + nearTieText() + ": their capacity
+// steps decide which is cheaper at a given volume."
+QString nearTieSentence(const NearTie& tie, const Catalog& catalog);
 // "EC2 instances or ECS on Fargate"
 QString nearTieOptionNames(const NearTie& tie, const Catalog& catalog);
 

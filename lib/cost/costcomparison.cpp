@@ -28,7 +28,9 @@ CostComparison compareCosts(const Catalog& catalog, const Workload& workload,
         if (*firstTotal > 0)
             comparison.ratio = *secondTotal / *firstTotal;
     }
-    comparison.breakEvens = findBreakEvens(pair, workload, prices);
+    BreakEvens found = findBreakEvensAndNearTies(pair, workload, prices);
+    comparison.breakEvens = std::move(found.crossings);
+    comparison.nearTies = std::move(found.nearTies);
     return comparison;
 }
 

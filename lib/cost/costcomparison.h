@@ -18,8 +18,10 @@ struct CostComparison
     std::optional<double> difference;
     std::optional<double> ratio;
     // Where the cheaper of the two changes between 1,000 and 10 billion requests a month,
-    // everything else in the workload fixed (findBreakEvens over a catalog of the two).
+    // everything else in the workload fixed, for good (breakEvens) and where the two take turns
+    // (nearTies): findBreakEvensAndNearTies over a catalog of the two.
     QList<Crossing> breakEvens;
+    QList<NearTie> nearTies;
 };
 
 // Compares two options of `catalog` (both ids must exist) for `workload`.

@@ -231,7 +231,13 @@ void TestExportCli::badUsageExitsWithTwoAndWritesNothing_data()
         << prefix + QStringLiteral("choose one of --scale and --width/--height");
     QTest::newRow("bad workload")
         << QStringList{QStringLiteral("--requests"), QStringLiteral("-5")}
-        << QStringLiteral("aws-compute-explorer: command line: requestsPerMonth: must be between");
+        << QStringLiteral("aws-compute-explorer: command line: --requests: must be between");
+    QTest::newRow("theme without a value")
+        << QStringList{QStringLiteral("--theme")}
+        << prefix + QStringLiteral("--theme: needs a value (e.g. --theme dark)");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("--colour")}
+        << prefix + QStringLiteral("--colour: no such option; see --help");
     QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")}
                                     << prefix + QStringLiteral("unexpected argument \"extra\"");
 }
