@@ -4,7 +4,7 @@
 // with random remembered settings. Nothing may crash (run it under the asan preset), and a few
 // invariants must hold after every action. The seed is printed, and named in every failure;
 // ACE_MONKEY_SEED repeats a run and ACE_MONKEY_ACTIONS makes it longer:
-//   ACE_MONKEY_ACTIONS=20000 QTEST_FUNCTION_TIMEOUT=86400000 QT_QPA_PLATFORM=offscreen \
+//   ACE_MONKEY_ACTIONS=20000 QTEST_FUNCTION_TIMEOUT=86400000 QT_QPA_PLATFORM=offscreen
 //       build/asan/tests/tst_monkey
 #include "catalog/catalog.h"
 #include "diagram/stackdiagramview.h"
