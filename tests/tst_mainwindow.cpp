@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -129,6 +130,7 @@ private slots:
     void settingsAreRememberedAcrossWindows();
     void damagedSettingsFallBackToDefaults();
     void noTwoActionsShareAShortcut();
+    void firstRunTakesMostOfTheScreen();
     void redoWorksFromTheKeyboard_data();
     void redoWorksFromTheKeyboard();
     void theHiddenComparisonLeavesTheDocksTheirWidth_data();
@@ -327,6 +329,19 @@ void TestMainWindow::damagedSettingsFallBackToDefaults()
     QCOMPARE(window.themeChoice(), MainWindow::ThemeChoice::System);
     QVERIFY(window.state().current().isNull());
     QVERIFY(window.width() >= 640 && window.height() >= 480);
+}
+
+void TestMainWindow::firstRunTakesMostOfTheScreen()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.restoreSettings();
+    const QSize available = window.screen()->availableGeometry().size();
+    QVERIFY(window.width() <= available.width() && window.height() <= available.height());
+    // Most of the screen, and never smaller than the layout was made for unless the screen is.
+    QVERIFY(window.width() >=
+            std::min(available.width(), std::max(1024, available.width() * 8 / 10)));
+    QVERIFY(window.height() >=
+            std::min(available.height(), std::max(700, available.height() * 8 / 10)));
 }
 
 void TestMainWindow::noTwoActionsShareAShortcut()

@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
@@ -160,6 +161,14 @@ QString plainActionText(const QAction* action)
     text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
     text.remove(u'…');
     return text;
+}
+
+// The first window takes most of the screen (the stack diagram wants room to show its text at a
+// readable size), within what the layout was designed for.
+QSize firstRunSize(const QSize& available)
+{
+    const QSize wanted = available * 0.9;
+    return wanted.expandedTo(QSize(1024, 700)).boundedTo(QSize(1920, 1200)).boundedTo(available);
 }
 
 // Qt 6.4 cannot ask the platform for its colour scheme; a dark window colour means dark.
@@ -955,7 +964,7 @@ void MainWindow::restoreSettings()
     m_persistSettings = true;
     const QSettings settings;
     if (!restoreGeometry(settings.value(geometryKey).toByteArray()))
-        resize(1280, 800);
+        resize(firstRunSize(screen()->availableGeometry().size()));
     m_layoutRestored =
         restoreState(settings.value(windowStateKey).toByteArray(), windowStateVersion);
 
