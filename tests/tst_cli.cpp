@@ -587,8 +587,16 @@ void TestCli::costJsonFollowsTheEstimateFormat()
     QVERIFY(qAbs(lambda.value(QStringLiteral("monthlyTotal")).toDouble() - 2.733338) < 1e-9);
     const QJsonObject requests =
         lambda.value(QStringLiteral("lineItems")).toArray().at(0).toObject();
+    QCOMPARE(requests.value(QStringLiteral("kind")).toString(), QStringLiteral("requests"));
     QCOMPARE(requests.value(QStringLiteral("quantity")).toDouble(), 2000000.0);
     QVERIFY(qAbs(requests.value(QStringLiteral("amount")).toDouble() - 0.4) < 1e-12);
+    // The cluster fee is told by its kind, not its label.
+    const QJsonArray eksItems = estimateFor(cost, QStringLiteral("eks-fargate"))
+                                    .value(QStringLiteral("lineItems"))
+                                    .toArray();
+    QCOMPARE(eksItems.last().toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("control-plane"));
+    QCOMPARE(eksItems.last().toObject().value(QStringLiteral("amount")).toDouble(), 73.0);
     for (const QString& key :
          {QStringLiteral("label"), QStringLiteral("unit"), QStringLiteral("rate")}) {
         QVERIFY2(requests.contains(key), qPrintable(key));
@@ -624,15 +632,19 @@ void TestCli::costCsvHasOneRowPerLineItem()
     QCOMPARE(run.exitCode, 0);
     const QStringList rows = run.out.trimmed().split(u'\n');
     QCOMPARE(rows.constFirst(),
-             QStringLiteral("option,name,feasible,item,quantity,unit,rate,amount"));
+             QStringLiteral("option,name,feasible,item,quantity,unit,rate,amount,kind"));
     QVERIFY(rows.size() >= 4);
     QVERIFY(rows.at(1).startsWith(QStringLiteral("lambda,Lambda functions,true,")));
     for (const QString& row : rows.mid(1)) {
         QVERIFY2(row.startsWith(QStringLiteral("lambda,")) ||
                      row.startsWith(QStringLiteral("eks-fargate,")),
                  qPrintable(row));
-        QCOMPARE(row.count(u','), 7);
+        QCOMPARE(row.count(u','), 8);
     }
+    QVERIFY2(rows.at(1).endsWith(QStringLiteral(",requests")), qPrintable(rows.at(1)));
+    QVERIFY2(rows.constLast().startsWith(QStringLiteral("eks-fargate,")) &&
+                 rows.constLast().endsWith(QStringLiteral(",control-plane")),
+             qPrintable(rows.constLast()));
 }
 
 void TestCli::costQuickOptionsMapOntoTheWorkload()
@@ -861,7 +873,7 @@ void TestCli::costCsvNumbersAreShortestRoundTrips()
     // 730 h × $0.096 = $70.08, printed as such rather than 70.079999999999998.
     QVERIFY2(run.out.contains(
                  QStringLiteral("ec2,EC2 instances,true,m5.large instances,730,instance-hours,"
-                                "0.096,70.08\n")),
+                                "0.096,70.08,compute\n")),
              qPrintable(run.out));
     for (const QString& row : run.out.trimmed().split(u'\n').mid(1)) {
         for (const QString& field : row.split(u',').mid(4)) {

@@ -21,6 +21,8 @@
 
 using namespace ace;
 
+Q_DECLARE_METATYPE(ace::LineItemKind)
+
 namespace {
 
 qint64 cents(double amount)
@@ -28,23 +30,31 @@ qint64 cents(double amount)
     return qRound64(amount * 100);
 }
 
-double sumOf(const QList<LineItem>& items, const QStringList& labels)
+// The estimate's line items of one kind, in the estimate's order.
+QList<LineItem> itemsOf(const Estimate& estimate, LineItemKind kind)
+{
+    QList<LineItem> items;
+    for (const LineItem& item : estimate.lineItems) {
+        if (item.kind == kind)
+            items.append(item);
+    }
+    return items;
+}
+
+double amountOf(const Estimate& estimate, LineItemKind kind)
 {
     double sum = 0;
-    for (const LineItem& item : items) {
-        if (labels.contains(item.label))
-            sum += item.amount;
-    }
+    for (const LineItem& item : itemsOf(estimate, kind))
+        sum += item.amount;
     return sum;
 }
 
-const LineItem* lineItem(const Estimate& estimate, const QString& label)
+QList<LineItemKind> kindsOf(const Estimate& estimate)
 {
-    for (const LineItem& item : estimate.lineItems) {
-        if (item.label == label)
-            return &item;
-    }
-    return nullptr;
+    QList<LineItemKind> kinds;
+    for (const LineItem& item : estimate.lineItems)
+        kinds.append(item.kind);
+    return kinds;
 }
 
 bool hasNoteContaining(const Estimate& estimate, const QString& text)
@@ -80,6 +90,10 @@ private slots:
     void eksFargateReproducesAwsPodExample();
     void everyOptionForTheDefaultWorkload_data();
     void everyOptionForTheDefaultWorkload();
+    void eachOptionsLineItemKinds_data();
+    void eachOptionsLineItemKinds();
+    void kindIdsAreStable_data();
+    void kindIdsAreStable();
     void capacitySizedFromLoad_data();
     void capacitySizedFromLoad();
     void fargateSizeIsRoundedUp();
@@ -204,12 +218,14 @@ void TestCostModel::lambdaLineItems()
     QCOMPARE(lambda.optionName, QStringLiteral("Lambda functions"));
     QCOMPARE(lambda.lineItems.size(), 2);
     const LineItem& requests = lambda.lineItems.at(0);
+    QCOMPARE(requests.kind, LineItemKind::Requests);
     QCOMPARE(requests.label, QStringLiteral("Requests"));
     QCOMPARE(requests.quantity, 2e6);
     QCOMPARE(requests.unit, QStringLiteral("requests"));
     QCOMPARE(requests.rate, 0.0000002);
     QCOMPARE(requests.amount, 0.4);
     const LineItem& duration = lambda.lineItems.at(1);
+    QCOMPARE(duration.kind, LineItemKind::Duration);
     QCOMPARE(duration.label, QStringLiteral("Duration"));
     QCOMPARE(duration.quantity, 140000.0);
     QCOMPARE(duration.unit, QStringLiteral("GB-s"));
@@ -235,6 +251,9 @@ void TestCostModel::lambdaLineItems()
              (QStringList{QStringLiteral("Requests"), QStringLiteral("Duration"),
                           QStringLiteral("Duration, tier 2"), QStringLiteral("Duration, tier 3"),
                           QStringLiteral("Ephemeral storage")}));
+    QCOMPARE(kindsOf(tiers), (QList<LineItemKind>{LineItemKind::Requests, LineItemKind::Duration,
+                                                  LineItemKind::Duration, LineItemKind::Duration,
+                                                  LineItemKind::Storage}));
     // 1e10 / 2,628,000 s × 3 × 2 s = 22,831 invocations at once: above the default quota.
     QVERIFY2(tiers.notes.contains(QStringLiteral(
                  "About 22,831 invocations run at once at peak, above Lambda's default quota of "
@@ -242,12 +261,14 @@ void TestCostModel::lambdaLineItems()
              qPrintable(allNotes(tiers)));
     QVERIFY(!hasNoteContaining(lambda, QStringLiteral("default quota")));
     // Free tier comes out of tier 1: 6e9 − 400,000 GB-s billed there.
-    QCOMPARE(lineItem(tiers, QStringLiteral("Duration"))->quantity, 6e9 - 400000);
-    QCOMPARE(lineItem(tiers, QStringLiteral("Duration, tier 2"))->quantity, 9e9);
-    QCOMPARE(lineItem(tiers, QStringLiteral("Duration, tier 3"))->quantity, 5e9);
+    const QList<LineItem> durationTiers = itemsOf(tiers, LineItemKind::Duration);
+    QCOMPARE(durationTiers.at(0).quantity, 6e9 - 400000);
+    QCOMPARE(durationTiers.at(1).quantity, 9e9);
+    QCOMPARE(durationTiers.at(2).quantity, 5e9);
     // Storage: 1e10 × 2 s × 0.5 GB = 1e10 GB-s, never reduced by the free tier.
-    QCOMPARE(lineItem(tiers, QStringLiteral("Ephemeral storage"))->quantity, 1e10);
-    QCOMPARE(lineItem(tiers, QStringLiteral("Ephemeral storage"))->amount, 309.0);
+    const QList<LineItem> storage = itemsOf(tiers, LineItemKind::Storage);
+    QCOMPARE(storage.at(0).quantity, 1e10);
+    QCOMPARE(storage.at(0).amount, 309.0);
 }
 
 void TestCostModel::lambdaFreeTierOnAndOff()
@@ -371,13 +392,12 @@ void TestCostModel::eksFargateReproducesAwsPodExample()
     workload.requestsPerMonth = 100'000;
     const Estimate pods = estimate(QStringLiteral("eks-fargate"), workload);
     QVERIFY2(pods.feasible, qPrintable(allNotes(pods)));
-    const double fargate =
-        sumOf(pods.lineItems, {QStringLiteral("Fargate vCPU"), QStringLiteral("Fargate memory")});
+    const double fargate = amountOf(pods, LineItemKind::Compute);
     QCOMPARE(fargate, 4.36968);
     QCOMPARE(cents(fargate), qint64(437));
     QCOMPARE(pods.capacity.taskVcpu, 0.25);
     QCOMPARE(pods.capacity.taskMemoryGb, 1.0);
-    QCOMPARE(lineItem(pods, QStringLiteral("EKS clusters"))->amount, 73.0);
+    QCOMPARE(amountOf(pods, LineItemKind::ControlPlane), 73.0);
     QCOMPARE(*pods.monthlyTotal, 77.36968);
 }
 
@@ -420,6 +440,64 @@ void TestCostModel::everyOptionForTheDefaultWorkload()
         sum += item.amount;
     }
     QCOMPARE(sum, *it->monthlyTotal);
+}
+
+void TestCostModel::eachOptionsLineItemKinds_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<bool>("extraStorage"); // ephemeral storage above the included amount
+    QTest::addColumn<QList<LineItemKind>>("kinds");
+    using K = LineItemKind;
+    const auto row = [](const char* name, const char* option, bool extraStorage,
+                        QList<LineItemKind> kinds) {
+        QTest::newRow(name) << QString::fromLatin1(option) << extraStorage << kinds;
+    };
+    row("ec2", "ec2", false, {K::Compute});
+    // ECS's control plane costs nothing: a note, no line item.
+    row("ecs-ec2", "ecs-ec2", false, {K::Compute});
+    // The cluster fee comes once, after the capacity, whatever the capacity is.
+    row("eks-ec2", "eks-ec2", false, {K::Compute, K::ControlPlane});
+    row("ecs-fargate", "ecs-fargate", false, {K::Compute, K::Compute});
+    row("ecs-fargate, storage", "ecs-fargate", true, {K::Compute, K::Compute, K::Storage});
+    row("eks-fargate", "eks-fargate", false, {K::Compute, K::Compute, K::ControlPlane});
+    row("eks-fargate, storage", "eks-fargate", true,
+        {K::Compute, K::Compute, K::Storage, K::ControlPlane});
+    row("lambda", "lambda", false, {K::Requests, K::Duration});
+    row("lambda, storage", "lambda", true, {K::Requests, K::Duration, K::Storage});
+}
+
+void TestCostModel::eachOptionsLineItemKinds()
+{
+    QFETCH(QString, option);
+    QFETCH(bool, extraStorage);
+    QFETCH(QList<LineItemKind>, kinds);
+    Workload workload;
+    if (extraStorage) {
+        workload.function.ephemeralStorageMb = 1024;
+        workload.container.ephemeralStorageGb = 30;
+    }
+    const Estimate estimate = this->estimate(option, workload);
+    QVERIFY2(estimate.feasible, qPrintable(allNotes(estimate)));
+    QCOMPARE(kindsOf(estimate), kinds);
+}
+
+void TestCostModel::kindIdsAreStable_data()
+{
+    QTest::addColumn<LineItemKind>("kind");
+    QTest::addColumn<QString>("id");
+    QTest::newRow("requests") << LineItemKind::Requests << QStringLiteral("requests");
+    QTest::newRow("duration") << LineItemKind::Duration << QStringLiteral("duration");
+    QTest::newRow("compute") << LineItemKind::Compute << QStringLiteral("compute");
+    QTest::newRow("storage") << LineItemKind::Storage << QStringLiteral("storage");
+    QTest::newRow("control-plane") << LineItemKind::ControlPlane << QStringLiteral("control-plane");
+}
+
+void TestCostModel::kindIdsAreStable()
+{
+    // Files and scripts read these ids (cost --json and --csv): they never change.
+    QFETCH(LineItemKind, kind);
+    QFETCH(QString, id);
+    QCOMPARE(lineItemKindId(kind), id);
 }
 
 void TestCostModel::capacitySizedFromLoad_data()
@@ -511,10 +589,9 @@ void TestCostModel::eksFargateAdds256MbPerPod()
     // Two clusters: 2 × 730 × $0.10 = $146.
     Workload twoClusters;
     twoClusters.clusters = 2;
-    QCOMPARE(lineItem(estimate(QStringLiteral("eks-fargate"), twoClusters),
-                      QStringLiteral("EKS clusters"))
-                 ->amount,
-             146.0);
+    QCOMPARE(
+        amountOf(estimate(QStringLiteral("eks-fargate"), twoClusters), LineItemKind::ControlPlane),
+        146.0);
 }
 
 void TestCostModel::eksFargateIsX86Only()
@@ -801,12 +878,13 @@ void TestCostModel::estimateJsonHasTheDesignShape()
     QCOMPARE(lambda.value(QStringLiteral("monthlyTotal")).toDouble(), 2.733338);
     const QJsonObject requests =
         lambda.value(QStringLiteral("lineItems")).toArray().at(0).toObject();
+    QCOMPARE(requests.value(QStringLiteral("kind")).toString(), QStringLiteral("requests"));
     QCOMPARE(requests.value(QStringLiteral("label")).toString(), QStringLiteral("Requests"));
     QCOMPARE(requests.value(QStringLiteral("quantity")).toDouble(), 2e6);
     QCOMPARE(requests.value(QStringLiteral("unit")).toString(), QStringLiteral("requests"));
     QCOMPARE(requests.value(QStringLiteral("rate")).toDouble(), 0.0000002);
     QCOMPARE(requests.value(QStringLiteral("amount")).toDouble(), 0.4);
-    QCOMPARE(requests.size(), 5);
+    QCOMPARE(requests.size(), 6);
     QCOMPARE(lambda.value(QStringLiteral("capacity")).toObject(), QJsonObject());
     QVERIFY(lambda.value(QStringLiteral("notes"))
                 .toArray()

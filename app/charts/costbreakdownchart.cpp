@@ -44,14 +44,14 @@ CostBreakdownPlot::CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* pa
     , m_optionsAxis(new QBarCategoryAxis)
     , m_amountAxis(new QCategoryAxis)
 {
-    for (int kind = 0; kind < costKindCount; ++kind) {
-        auto* part = new QBarSet(costKindName(static_cast<CostKind>(kind)));
+    for (int kind = 0; kind < lineItemKindCount; ++kind) {
+        auto* part = new QBarSet(lineItemKindName(static_cast<LineItemKind>(kind)));
         m_parts.append(part);
         m_bars->append(part);
         connect(part, &QBarSet::hovered, this, [this, kind](bool hovering, int bar) {
             if (hovering)
                 QToolTip::showText(QCursor::pos(),
-                                   toolTipText(barOf(bar), static_cast<CostKind>(kind)));
+                                   toolTipText(barOf(bar), static_cast<LineItemKind>(kind)));
             else
                 QToolTip::hideText();
         });
@@ -93,11 +93,11 @@ void CostBreakdownPlot::followWorkload()
 void CostBreakdownPlot::refill()
 {
     const QString currency = state().prices().currency();
-    for (int kind = 0; kind < costKindCount; ++kind) {
+    for (int kind = 0; kind < lineItemKindCount; ++kind) {
         QBarSet* part = m_parts.at(kind);
         QList<qreal> amounts(m_model.rowCount());
         for (int row = 0; row < m_model.rowCount(); ++row)
-            amounts[barOf(row)] = m_model.amount(row, static_cast<CostKind>(kind));
+            amounts[barOf(row)] = m_model.amount(row, static_cast<LineItemKind>(kind));
         part->remove(0, part->count());
         part->append(amounts);
     }
@@ -142,7 +142,7 @@ void CostBreakdownPlot::restyle()
     const ui::Theme& theme = state().theme();
     applyTheme(*this, theme);
     m_optionsAxis->setLabelsBrush(theme.text());
-    for (int kind = 0; kind < costKindCount; ++kind) {
+    for (int kind = 0; kind < lineItemKindCount; ++kind) {
         QBarSet* part = m_parts.at(kind);
         part->setColor(partColor(theme, kind));
         part->setBorderColor(theme.background());
@@ -170,8 +170,8 @@ void CostBreakdownPlot::updateLegend()
 {
     // Kinds no option pays would only clutter the legend.
     QList<LegendEntry> entries;
-    for (int kind = 0; kind < costKindCount; ++kind) {
-        if (m_model.anyOptionPays(static_cast<CostKind>(kind))) {
+    for (int kind = 0; kind < lineItemKindCount; ++kind) {
+        if (m_model.anyOptionPays(static_cast<LineItemKind>(kind))) {
             entries.append({m_parts.at(kind)->label(),
                             LegendEntry::Sample::Swatch,
                             Qt::NoPen,
@@ -197,14 +197,15 @@ void CostBreakdownPlot::placeTotalLabels()
     }
 }
 
-QString CostBreakdownPlot::toolTipText(int row, CostKind kind) const
+QString CostBreakdownPlot::toolTipText(int row, LineItemKind kind) const
 {
     const Estimate& estimate = m_model.estimates().at(row);
     const QString currency = state().prices().currency();
     if (!estimate.feasible)
         return tr("%1\nnot feasible: %2").arg(estimate.optionName, infeasibleReasonOf(estimate));
     return tr("%1\n%2: %3 a month\nTotal: %4 a month")
-        .arg(estimate.optionName, costKindName(kind), money(m_model.amount(row, kind), currency),
+        .arg(estimate.optionName, lineItemKindName(kind),
+             money(m_model.amount(row, kind), currency),
              money(estimate.monthlyTotal.value_or(0), currency));
 }
 

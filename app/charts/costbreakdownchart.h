@@ -29,7 +29,7 @@ public:
     const CostBreakdownModel& model() const { return m_model; }
 
     QHorizontalStackedBarSeries* bars() const { return m_bars; }
-    QBarSet* barSetOf(CostKind kind) const { return m_parts.at(static_cast<int>(kind)); }
+    QBarSet* barSetOf(LineItemKind kind) const { return m_parts.at(static_cast<int>(kind)); }
     // The bar index of the option in `row` of the model: the catalog's first option is drawn
     // at the top, and bars count from the bottom.
     int barOf(int row) const { return m_model.rowCount() - 1 - row; }
@@ -37,7 +37,7 @@ public:
     // with the reason as its tooltip.
     const QList<ChartLabel*>& totalLabels() const { return m_totalLabels; }
     // What hovering `kind` in `row`'s bar shows.
-    QString toolTipText(int row, CostKind kind) const;
+    QString toolTipText(int row, LineItemKind kind) const;
 
 private:
     void followWorkload();
@@ -49,7 +49,7 @@ private:
 
     CostBreakdownModel m_model;
     QHorizontalStackedBarSeries* m_bars;
-    QList<QBarSet*> m_parts; // one per CostKind, in CostKind order
+    QList<QBarSet*> m_parts; // one per LineItemKind, in LineItemKind order
     QBarCategoryAxis* m_optionsAxis;
     QCategoryAxis* m_amountAxis;
     QList<ChartLabel*> m_totalLabels;

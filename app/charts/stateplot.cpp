@@ -14,6 +14,9 @@ namespace {
 
 // As many legend entries as fit one row under a 400-pixel-wide chart.
 constexpr qsizetype fewLegendEntries = 3;
+// Below this height even one row of legend under the plot would leave its axes too little room
+// (the bill breakdown's option names would be cut short), so a short legend goes beside too.
+constexpr qreal shortChartHeight = 240;
 constexpr int legendGap = 8;
 // A column beside a narrow chart in smaller type leaves the plot more room.
 constexpr qreal narrowLegendScale = 0.85;
@@ -74,7 +77,8 @@ void StatePlot::setNote(const QString& text, const QString& toolTip)
 void StatePlot::placeLegend(const QSizeF& size)
 {
     m_legendBeside =
-        size.width() < narrowChartWidth && m_legend->entries().size() > fewLegendEntries;
+        size.width() < narrowChartWidth &&
+        (m_legend->entries().size() > fewLegendEntries || size.height() < shortChartHeight);
     QFont legendFont = font();
     if (m_legendBeside)
         legendFont.setPointSizeF(legendFont.pointSizeF() * narrowLegendScale);

@@ -136,18 +136,18 @@ QString csvNumber(double value)
 
 QString estimatesAsCsv(const QList<Estimate>& estimates)
 {
-    QString csv = QStringLiteral("option,name,feasible,item,quantity,unit,rate,amount\n");
+    QString csv = QStringLiteral("option,name,feasible,item,quantity,unit,rate,amount,kind\n");
     for (const Estimate& estimate : estimates) {
         const QString prefix =
             csvField(estimate.optionId) + u',' + csvField(estimate.optionName) + u',' +
             (estimate.feasible ? QStringLiteral("true") : QStringLiteral("false"));
         // An infeasible option keeps a row, so it is never silently missing.
         if (estimate.lineItems.isEmpty())
-            csv += prefix + QStringLiteral(",,,,,\n");
+            csv += prefix + QStringLiteral(",,,,,,\n");
         for (const LineItem& item : estimate.lineItems) {
             csv += prefix + u',' + csvField(item.label) + u',' + csvNumber(item.quantity) + u',' +
                    csvField(item.unit) + u',' + csvNumber(item.rate) + u',' +
-                   csvNumber(item.amount) + u'\n';
+                   csvNumber(item.amount) + u',' + lineItemKindId(item.kind) + u'\n';
         }
     }
     return csv;

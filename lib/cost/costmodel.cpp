@@ -61,10 +61,10 @@ public:
     {}
 
     template <typename Label>
-    void add(Label&& label, double quantity, const QString& unit, double rate)
+    void add(LineItemKind kind, Label&& label, double quantity, const QString& unit, double rate)
     {
         m_estimate.lineItems.append(
-            {textOf(std::forward<Label>(label)), quantity, unit, rate, quantity * rate});
+            {kind, textOf(std::forward<Label>(label)), quantity, unit, rate, quantity * rate});
     }
     template <typename MakeNote>
     void note(MakeNote&& makeNote)
@@ -92,7 +92,7 @@ class TotalOnlyOutput
 {
 public:
     template <typename Label>
-    void add(Label&&, double quantity, const QString&, double rate)
+    void add(LineItemKind, Label&&, double quantity, const QString&, double rate)
     {
         m_total += quantity * rate;
     }
@@ -263,8 +263,8 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
     const double requests = workload.requestsPerMonth;
     const double freeRequests =
         workload.includeFreeTier ? std::min(requests, lambda.freeRequests) : 0;
-    out.add(QStringLiteral("Requests"), requests - freeRequests, QStringLiteral("requests"),
-            lambda.perRequest);
+    out.add(LineItemKind::Requests, QStringLiteral("Requests"), requests - freeRequests,
+            QStringLiteral("requests"), lambda.perRequest);
 
     // Multiplying before dividing keeps whole inputs exact (3M × 120 ms × 1536 MB is exactly
     // 540,000 GB-s), so published examples come out to the cent without rounding luck.
@@ -283,8 +283,9 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
         };
         const double billable = inTier(gbSeconds) - inTier(freeGbSeconds);
         if (i == 0 || billable > 0) {
-            out.add([i] { return durationTierLabel(i); }, billable, QStringLiteral("GB-s"),
-                    tiers.at(i).perGbSecond);
+            out.add(
+                LineItemKind::Duration, [i] { return durationTierLabel(i); }, billable,
+                QStringLiteral("GB-s"), tiers.at(i).perGbSecond);
         }
         if (gbSeconds <= tierEnd)
             break;
@@ -323,8 +324,8 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
     if (extraStorageMb > 0) {
         const double storageGbSeconds =
             requests * billedMs * extraStorageMb / (msPerSecond * mbPerGb);
-        out.add(QStringLiteral("Ephemeral storage"), storageGbSeconds, QStringLiteral("GB-s"),
-                lambda.ephemeralStoragePerGbSecond);
+        out.add(LineItemKind::Storage, QStringLiteral("Ephemeral storage"), storageGbSeconds,
+                QStringLiteral("GB-s"), lambda.ephemeralStoragePerGbSecond);
         out.note([&] {
             return QStringLiteral("Ephemeral storage above the included %1 MB: %2 MB per "
                                   "invocation (the free tier does not cover storage)")
@@ -352,10 +353,15 @@ bool isKubernetes(const DeploymentOption& option)
     return option.uses(QStringLiteral("eks"));
 }
 
+// The control plane of the option's orchestrator, from the price book: whatever capacity the
+// orchestrator runs on, its fee is the same, so it is added once after the compute model.
 template <typename Output>
-void costControlPlane(const QString& orchestrator, const Workload& workload,
+void costControlPlane(const DeploymentOption& option, const Workload& workload,
                       const PriceBook& prices, Output& out)
 {
+    const QString orchestrator = orchestratorOf(option, prices);
+    if (orchestrator.isEmpty())
+        return;
     const ControlPlaneRates& rates = *prices.controlPlane(orchestrator);
     if (rates.perClusterHour <= 0) {
         out.note([&] {
@@ -366,9 +372,10 @@ void costControlPlane(const QString& orchestrator, const Workload& workload,
         return;
     }
     // Explicitly QString: a QStringBuilder would outlive the temporaries it refers to.
-    out.add([&]() -> QString { return orchestrator.toUpper() + QStringLiteral(" clusters"); },
-            workload.clusters* hoursInAMonth, QStringLiteral("cluster-hours"),
-            rates.perClusterHour);
+    out.add(
+        LineItemKind::ControlPlane,
+        [&]() -> QString { return orchestrator.toUpper() + QStringLiteral(" clusters"); },
+        workload.clusters* hoursInAMonth, QStringLiteral("cluster-hours"), rates.perClusterHour);
     out.capacity([&](Capacity& capacity) { capacity.clusters = workload.clusters; });
     out.note([&] {
         return QStringLiteral("%1 billed for all %2 hours of the month")
@@ -433,14 +440,15 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
     const double taskHours = tasks * container.hoursPerMonth;
     const FargateComputeRates& rates = fargate.rates(workload.architecture);
     // AWS publishes Fargate rates per second; the line items show them per hour.
-    out.add(QStringLiteral("Fargate vCPU"), taskHours * size->vcpu, QStringLiteral("vCPU-hours"),
-            rates.perVcpuSecond * secondsPerHour);
-    out.add(QStringLiteral("Fargate memory"), taskHours * size->memoryGb,
+    out.add(LineItemKind::Compute, QStringLiteral("Fargate vCPU"), taskHours * size->vcpu,
+            QStringLiteral("vCPU-hours"), rates.perVcpuSecond * secondsPerHour);
+    out.add(LineItemKind::Compute, QStringLiteral("Fargate memory"), taskHours * size->memoryGb,
             QStringLiteral("GB-hours"), rates.perGbSecond * secondsPerHour);
     const double extraStorageGb = container.ephemeralStorageGb - fargate.includedStorageGb;
     if (extraStorageGb > 0) {
-        out.add(QStringLiteral("Fargate ephemeral storage"), taskHours * extraStorageGb,
-                QStringLiteral("GB-hours"), fargate.storagePerGbSecond * secondsPerHour);
+        out.add(LineItemKind::Storage, QStringLiteral("Fargate ephemeral storage"),
+                taskHours * extraStorageGb, QStringLiteral("GB-hours"),
+                fargate.storagePerGbSecond * secondsPerHour);
         out.note([&] {
             return QStringLiteral("Ephemeral storage above the included %1 GB: %2 GB per task")
                 .arg(formatGroupedNumber(fargate.includedStorageGb),
@@ -457,7 +465,6 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
         capacity.taskVcpu = size->vcpu;
         capacity.taskMemoryGb = size->memoryGb;
     });
-    costControlPlane(orchestratorOf(option, prices), workload, prices, out);
 }
 
 // ---- EC2 ---------------------------------------------------------------------------------
@@ -634,9 +641,11 @@ void costEc2(const DeploymentOption& option, const Workload& workload, const Pri
                                              : instancesForTasks(option, workload, *instance, out);
     if (!instances)
         return;
-    out.add([&]() -> QString { return instance->type + QStringLiteral(" instances"); },
-            *instances* workload.instance.hoursPerMonth, QStringLiteral("instance-hours"),
-            instance->perHour);
+    out.add(
+        LineItemKind::Compute,
+        [&]() -> QString { return instance->type + QStringLiteral(" instances"); },
+        *instances* workload.instance.hoursPerMonth, QStringLiteral("instance-hours"),
+        instance->perHour);
     out.note([&] {
         return QStringLiteral("Each instance runs %1 hours a month, on-demand Linux pricing")
             .arg(formatGroupedNumber(workload.instance.hoursPerMonth));
@@ -651,15 +660,14 @@ void costEc2(const DeploymentOption& option, const Workload& workload, const Pri
         capacity.instanceType = instance->type;
         capacity.instances = *instances;
     });
-    if (!orchestrator.isEmpty())
-        costControlPlane(orchestrator, workload, prices, out);
 }
 
 // ---- Dispatch ----------------------------------------------------------------------------
 
+// The compute model of the option's stack: what runs the code.
 template <typename Output>
-void costOption(const DeploymentOption& option, const Workload& workload, const PriceBook& prices,
-                Output& out)
+void costCompute(const DeploymentOption& option, const Workload& workload, const PriceBook& prices,
+                 Output& out)
 {
     const QString& bottom = option.stack.constLast();
     if (option.uses(QStringLiteral("lambda")))
@@ -673,6 +681,19 @@ void costOption(const DeploymentOption& option, const Workload& workload, const 
             return QStringLiteral("No cost model for a stack of %1")
                 .arg(option.stack.join(QStringLiteral(" on ")));
         });
+}
+
+// The compute model, then the charges that apply to every option they fit, whatever computes
+// it (the orchestrator's control plane; next the request path and data transfer). An option the
+// compute model finds infeasible has no bill to add them to.
+template <typename Output>
+void costOption(const DeploymentOption& option, const Workload& workload, const PriceBook& prices,
+                Output& out)
+{
+    costCompute(option, workload, prices, out);
+    if (!out.feasible())
+        return;
+    costControlPlane(option, workload, prices, out);
 }
 
 QJsonObject capacityToJson(const Capacity& capacity)
@@ -738,11 +759,17 @@ std::optional<double> estimateMonthlyTotal(const DeploymentOption& option, const
     return out.total();
 }
 
+QString lineItemKindId(LineItemKind kind)
+{
+    return QString::fromUtf16(lineItemKinds[static_cast<int>(kind)].id);
+}
+
 QJsonObject estimateToJson(const Estimate& estimate)
 {
     QJsonArray lineItems;
     for (const LineItem& item : estimate.lineItems) {
-        lineItems.append(QJsonObject{{QStringLiteral("label"), item.label},
+        lineItems.append(QJsonObject{{QStringLiteral("kind"), lineItemKindId(item.kind)},
+                                     {QStringLiteral("label"), item.label},
                                      {QStringLiteral("quantity"), item.quantity},
                                      {QStringLiteral("unit"), item.unit},
                                      {QStringLiteral("rate"), item.rate},

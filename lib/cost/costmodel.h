@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <iterator>
 #include <optional>
 
 namespace ace {
@@ -19,10 +20,51 @@ struct DeploymentOption;
 // cluster) is billed for that many, and average request rates are spread over it.
 constexpr double hoursInAMonth = 730;
 
+// What a charge is, the same across options so their bills compare kind by kind; set by the
+// cost model, never read from a label or unit. The order is the bill breakdown's stacking
+// order. A new kind is one enumerator here and its row in lineItemKinds.
+enum class LineItemKind {
+    Requests,
+    Duration,
+    Compute,
+    Storage,
+    ControlPlane,
+};
+
+struct LineItemKindId
+{
+    LineItemKind kind;
+    const char16_t* id; // stable, lower case: `kind` in cost --json and cost --csv
+};
+
+// Every kind, in enumerator order.
+inline constexpr LineItemKindId lineItemKinds[] = {
+    {LineItemKind::Requests, u"requests"},
+    {LineItemKind::Duration, u"duration"},
+    {LineItemKind::Compute, u"compute"},
+    {LineItemKind::Storage, u"storage"},
+    {LineItemKind::ControlPlane, u"control-plane"},
+};
+constexpr int lineItemKindCount = static_cast<int>(std::size(lineItemKinds));
+
+constexpr bool lineItemKindsInEnumeratorOrder()
+{
+    for (int i = 0; i < lineItemKindCount; ++i) {
+        if (static_cast<int>(lineItemKinds[i].kind) != i)
+            return false;
+    }
+    return true;
+}
+static_assert(lineItemKindsInEnumeratorOrder(), "lineItemKinds lists each kind at its index");
+
+// "compute", "control-plane", ...
+QString lineItemKindId(LineItemKind kind);
+
 // One priced quantity of an estimate: quantity × rate = amount, in the price book's currency.
 // Nothing is rounded; rounding is for display.
 struct LineItem
 {
+    LineItemKind kind = LineItemKind::Compute;
     QString label; // "Requests", "Fargate vCPU", "m5.large instances", ...
     double quantity = 0;
     QString unit;    // "requests", "GB-s", "vCPU-hours", "instance-hours", ...

@@ -6,52 +6,21 @@
 
 namespace ace {
 
-CostKind costKindOf(const LineItem& item)
-{
-    // Ephemeral storage is billed in GB-s (Lambda) or GB-hours (Fargate); the label tells it
-    // apart from duration and memory, which share those units.
-    if (item.label.contains(QLatin1String("ephemeral storage"), Qt::CaseInsensitive))
-        return CostKind::EphemeralStorage;
-    if (item.unit == QLatin1String("requests"))
-        return CostKind::Requests;
-    if (item.unit == QLatin1String("GB-s"))
-        return CostKind::Duration;
-    if (item.unit == QLatin1String("vCPU-hours"))
-        return CostKind::Vcpu;
-    if (item.unit == QLatin1String("GB-hours"))
-        return CostKind::Memory;
-    if (item.unit == QLatin1String("GB-months"))
-        return CostKind::Storage;
-    if (item.unit == QLatin1String("instance-hours"))
-        return CostKind::Instances;
-    if (item.unit == QLatin1String("cluster-hours"))
-        return CostKind::ClusterFee;
-    return CostKind::Other;
-}
-
-QString costKindName(CostKind kind)
+QString lineItemKindName(LineItemKind kind)
 {
     switch (kind) {
-    case CostKind::Requests:
+    case LineItemKind::Requests:
         return CostBreakdownModel::tr("Requests");
-    case CostKind::Duration:
+    case LineItemKind::Duration:
         return CostBreakdownModel::tr("Duration");
-    case CostKind::EphemeralStorage:
-        return CostBreakdownModel::tr("Ephemeral storage");
-    case CostKind::Vcpu:
-        return CostBreakdownModel::tr("vCPU");
-    case CostKind::Memory:
-        return CostBreakdownModel::tr("Memory");
-    case CostKind::Storage:
+    case LineItemKind::Compute:
+        return CostBreakdownModel::tr("Compute");
+    case LineItemKind::Storage:
         return CostBreakdownModel::tr("Storage");
-    case CostKind::Instances:
-        return CostBreakdownModel::tr("Instances");
-    case CostKind::ClusterFee:
-        return CostBreakdownModel::tr("Cluster fee");
-    case CostKind::Other:
-        break;
+    case LineItemKind::ControlPlane:
+        return CostBreakdownModel::tr("Control plane");
     }
-    return CostBreakdownModel::tr("Other");
+    return lineItemKindId(kind);
 }
 
 QString infeasibleReasonOf(const Estimate& estimate)
@@ -81,9 +50,9 @@ void CostBreakdownModel::recompute()
     m_estimates = estimateAll(m_catalog, m_workload, m_prices);
     m_amounts.clear();
     for (const Estimate& estimate : std::as_const(m_estimates)) {
-        std::array<double, costKindCount> amounts{};
+        std::array<double, lineItemKindCount> amounts{};
         for (const LineItem& item : estimate.lineItems)
-            amounts.at(static_cast<size_t>(costKindOf(item))) += item.amount;
+            amounts.at(static_cast<size_t>(item.kind)) += item.amount;
         m_amounts.append(amounts);
     }
 }
@@ -98,12 +67,12 @@ int CostBreakdownModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : totalColumn + 1;
 }
 
-double CostBreakdownModel::amount(int row, CostKind kind) const
+double CostBreakdownModel::amount(int row, LineItemKind kind) const
 {
     return m_amounts.at(row).at(static_cast<size_t>(kind));
 }
 
-bool CostBreakdownModel::anyOptionPays(CostKind kind) const
+bool CostBreakdownModel::anyOptionPays(LineItemKind kind) const
 {
     return std::any_of(m_amounts.cbegin(), m_amounts.cend(), [kind](const auto& amounts) {
         return amounts.at(static_cast<size_t>(kind)) != 0;
@@ -119,7 +88,7 @@ QVariant CostBreakdownModel::data(const QModelIndex& index, int role) const
         !estimate.feasible ? std::nullopt
         : index.column() == totalColumn
             ? estimate.monthlyTotal
-            : std::optional<double>(amount(index.row(), static_cast<CostKind>(index.column())));
+            : std::optional<double>(amount(index.row(), static_cast<LineItemKind>(index.column())));
     switch (role) {
     case Qt::DisplayRole:
         return value ? money(*value, m_prices.currency()) : tr("not feasible");
@@ -146,7 +115,7 @@ QVariant CostBreakdownModel::headerData(int section, Qt::Orientation orientation
         return section < rowCount() ? QVariant(m_estimates.at(section).optionName) : QVariant();
     if (section == totalColumn)
         return tr("Total");
-    return section < totalColumn ? QVariant(costKindName(static_cast<CostKind>(section)))
+    return section < totalColumn ? QVariant(lineItemKindName(static_cast<LineItemKind>(section)))
                                  : QVariant();
 }
 

@@ -13,31 +13,15 @@ namespace ace {
 class Catalog;
 class PriceBook;
 
-// What a line item pays for, the same across options, so their bills stack comparably.
-enum class CostKind {
-    Requests,
-    Duration,
-    EphemeralStorage,
-    Vcpu,
-    Memory,
-    Storage,
-    Instances,
-    ClusterFee,
-    Other,
-};
-constexpr int costKindCount = static_cast<int>(CostKind::Other) + 1;
-
-// The one place line items are sorted into kinds, by their unit and label.
-CostKind costKindOf(const LineItem& item);
-// "Requests", "Duration", "Ephemeral storage", "vCPU", ...
-QString costKindName(CostKind kind);
+// "Requests", "Compute", "Control plane", ...: a kind's name in the bill breakdown.
+QString lineItemKindName(LineItemKind kind);
 
 // Why an infeasible estimate cannot be met. The cost model stops at the first reason, so the
 // notes of an infeasible estimate are that reason and the assumptions that led to it.
 QString infeasibleReasonOf(const Estimate& estimate);
 
 // Each option's bill for one workload by kind of line item: one row per option in catalog
-// order, one column per CostKind, then the total. Infeasible options have no amounts; their
+// order, one column per LineItemKind, then the total. Infeasible options have no amounts; their
 // reason is available through InfeasibleReasonRole.
 class CostBreakdownModel final : public QAbstractTableModel
 {
@@ -52,7 +36,7 @@ public:
         OptionIdRole,
     };
 
-    static constexpr int totalColumn = costKindCount;
+    static constexpr int totalColumn = lineItemKindCount;
 
     CostBreakdownModel(const Catalog& catalog, const PriceBook& prices, QObject* parent = nullptr);
 
@@ -68,9 +52,9 @@ public:
 
     const QList<Estimate>& estimates() const { return m_estimates; }
     // The amount of `kind` in row `row`'s bill (0 when it has none or is infeasible).
-    double amount(int row, CostKind kind) const;
+    double amount(int row, LineItemKind kind) const;
     // Whether any option's bill has an amount of this kind (kinds no option pays are hidden).
-    bool anyOptionPays(CostKind kind) const;
+    bool anyOptionPays(LineItemKind kind) const;
 
 private:
     void recompute();
@@ -80,7 +64,7 @@ private:
     Workload m_workload;
     QList<Estimate> m_estimates;
     // m_amounts[row][kind]
-    QList<std::array<double, costKindCount>> m_amounts;
+    QList<std::array<double, lineItemKindCount>> m_amounts;
 };
 
 } // namespace ace

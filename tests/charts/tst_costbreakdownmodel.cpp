@@ -1,4 +1,4 @@
-// The per-option bill by kind of line item: every line item lands in the right kind, the kinds
+// The per-option bill by kind of line item: every line item lands in its kind's column, the kinds
 // add up to the estimate's total, and infeasible options carry their reason.
 #include "catalog/catalog.h"
 #include "cost/costmodel.h"
@@ -9,9 +9,11 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <array>
+
 using namespace ace;
 
-Q_DECLARE_METATYPE(ace::CostKind)
+Q_DECLARE_METATYPE(ace::LineItemKind)
 
 class TestCostBreakdownModel : public QObject
 {
@@ -19,8 +21,8 @@ class TestCostBreakdownModel : public QObject
 
 private slots:
     void passesTheModelTester();
-    void lineItemsMapToKinds_data();
-    void lineItemsMapToKinds();
+    void eachKindIsTheSumOfItsLineItems();
+    void columnsAreNamedByKind();
     void rowsAreOptionsInCatalogOrderAndSumToTheirTotals();
     void eachOptionPaysTheKindsItsModelBills_data();
     void eachOptionPaysTheKindsItsModelBills();
@@ -48,33 +50,39 @@ void TestCostBreakdownModel::passesTheModelTester()
     model.setWorkload(longJobs);
 }
 
-void TestCostBreakdownModel::lineItemsMapToKinds_data()
+void TestCostBreakdownModel::eachKindIsTheSumOfItsLineItems()
 {
-    QTest::addColumn<QString>("label");
-    QTest::addColumn<QString>("unit");
-    QTest::addColumn<CostKind>("kind");
-    const auto row = [](const char* label, const char* unit, CostKind kind) {
-        QTest::newRow(label) << QString::fromUtf8(label) << QString::fromUtf8(unit) << kind;
-    };
-    row("Requests", "requests", CostKind::Requests);
-    row("Duration", "GB-s", CostKind::Duration);
-    row("Duration, tier 2", "GB-s", CostKind::Duration);
-    row("Ephemeral storage", "GB-s", CostKind::EphemeralStorage);
-    row("Fargate vCPU", "vCPU-hours", CostKind::Vcpu);
-    row("Fargate memory", "GB-hours", CostKind::Memory);
-    row("Fargate ephemeral storage", "GB-hours", CostKind::EphemeralStorage);
-    row("EBS volumes", "GB-months", CostKind::Storage);
-    row("m5.large instances", "instance-hours", CostKind::Instances);
-    row("EKS clusters", "cluster-hours", CostKind::ClusterFee);
-    row("Data transfer", "GB", CostKind::Other);
+    // Ephemeral storage above the included amount, so storage is billed too.
+    Workload workload = imageResize();
+    workload.includeFreeTier = false;
+    workload.function.ephemeralStorageMb = 2048;
+    workload.container.ephemeralStorageGb = 40;
+    CostBreakdownModel model(m_catalog, m_prices);
+    model.setWorkload(workload);
+    QVERIFY(model.anyOptionPays(LineItemKind::Storage));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        std::array<double, lineItemKindCount> expected{};
+        for (const LineItem& item : model.estimates().at(row).lineItems)
+            expected.at(static_cast<size_t>(item.kind)) += item.amount;
+        for (int kind = 0; kind < lineItemKindCount; ++kind) {
+            QCOMPARE(model.amount(row, static_cast<LineItemKind>(kind)),
+                     expected.at(static_cast<size_t>(kind)));
+            QCOMPARE(model.data(model.index(row, kind), CostBreakdownModel::AmountRole).toDouble(),
+                     expected.at(static_cast<size_t>(kind)));
+        }
+    }
 }
 
-void TestCostBreakdownModel::lineItemsMapToKinds()
+void TestCostBreakdownModel::columnsAreNamedByKind()
 {
-    QFETCH(QString, label);
-    QFETCH(QString, unit);
-    QFETCH(CostKind, kind);
-    QCOMPARE(costKindOf(LineItem{label, 1, unit, 1, 1}), kind);
+    CostBreakdownModel model(m_catalog, m_prices);
+    QCOMPARE(model.headerData(static_cast<int>(LineItemKind::Compute), Qt::Horizontal).toString(),
+             QStringLiteral("Compute"));
+    QCOMPARE(
+        model.headerData(static_cast<int>(LineItemKind::ControlPlane), Qt::Horizontal).toString(),
+        QStringLiteral("Control plane"));
+    QCOMPARE(model.headerData(CostBreakdownModel::totalColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Total"));
 }
 
 void TestCostBreakdownModel::rowsAreOptionsInCatalogOrderAndSumToTheirTotals()
@@ -83,7 +91,7 @@ void TestCostBreakdownModel::rowsAreOptionsInCatalogOrderAndSumToTheirTotals()
     model.setWorkload(imageResize());
     const QList<Estimate> expected = estimateAll(m_catalog, imageResize(), m_prices);
     QCOMPARE(model.rowCount(), expected.size());
-    QCOMPARE(model.columnCount(), costKindCount + 1);
+    QCOMPARE(model.columnCount(), lineItemKindCount + 1);
     for (int row = 0; row < model.rowCount(); ++row) {
         const Estimate& estimate = expected.at(row);
         QCOMPARE(model.data(model.index(row, 0), CostBreakdownModel::OptionIdRole).toString(),
@@ -91,7 +99,7 @@ void TestCostBreakdownModel::rowsAreOptionsInCatalogOrderAndSumToTheirTotals()
         QCOMPARE(model.headerData(row, Qt::Vertical).toString(), estimate.optionName);
         QVERIFY(estimate.feasible);
         double sum = 0;
-        for (int kind = 0; kind < costKindCount; ++kind)
+        for (int kind = 0; kind < lineItemKindCount; ++kind)
             sum += model.data(model.index(row, kind), CostBreakdownModel::AmountRole).toDouble();
         const double total = model
                                  .data(model.index(row, CostBreakdownModel::totalColumn),
@@ -105,24 +113,26 @@ void TestCostBreakdownModel::rowsAreOptionsInCatalogOrderAndSumToTheirTotals()
 void TestCostBreakdownModel::eachOptionPaysTheKindsItsModelBills_data()
 {
     QTest::addColumn<QString>("optionId");
-    QTest::addColumn<QList<CostKind>>("kinds");
+    QTest::addColumn<QList<LineItemKind>>("kinds");
     QTest::newRow("lambda") << QStringLiteral("lambda")
-                            << QList<CostKind>{CostKind::Requests, CostKind::Duration};
+                            << QList<LineItemKind>{LineItemKind::Requests, LineItemKind::Duration};
     QTest::newRow("ecs-fargate") << QStringLiteral("ecs-fargate")
-                                 << QList<CostKind>{CostKind::Vcpu, CostKind::Memory};
+                                 << QList<LineItemKind>{LineItemKind::Compute};
     QTest::newRow("eks-fargate") << QStringLiteral("eks-fargate")
-                                 << QList<CostKind>{CostKind::Vcpu, CostKind::Memory,
-                                                    CostKind::ClusterFee};
-    QTest::newRow("ec2") << QStringLiteral("ec2") << QList<CostKind>{CostKind::Instances};
-    QTest::newRow("ecs-ec2") << QStringLiteral("ecs-ec2") << QList<CostKind>{CostKind::Instances};
+                                 << QList<LineItemKind>{LineItemKind::Compute,
+                                                        LineItemKind::ControlPlane};
+    QTest::newRow("ec2") << QStringLiteral("ec2") << QList<LineItemKind>{LineItemKind::Compute};
+    QTest::newRow("ecs-ec2") << QStringLiteral("ecs-ec2")
+                             << QList<LineItemKind>{LineItemKind::Compute};
     QTest::newRow("eks-ec2") << QStringLiteral("eks-ec2")
-                             << QList<CostKind>{CostKind::Instances, CostKind::ClusterFee};
+                             << QList<LineItemKind>{LineItemKind::Compute,
+                                                    LineItemKind::ControlPlane};
 }
 
 void TestCostBreakdownModel::eachOptionPaysTheKindsItsModelBills()
 {
     QFETCH(QString, optionId);
-    QFETCH(QList<CostKind>, kinds);
+    QFETCH(QList<LineItemKind>, kinds);
     Workload paying = imageResize();
     paying.includeFreeTier = false; // so Lambda's requests and duration are billed
     CostBreakdownModel model(m_catalog, m_prices);
@@ -130,8 +140,8 @@ void TestCostBreakdownModel::eachOptionPaysTheKindsItsModelBills()
     int row = 0;
     while (m_catalog.options().at(row).id != optionId)
         ++row;
-    for (int column = 0; column < costKindCount; ++column) {
-        const auto kind = static_cast<CostKind>(column);
+    for (int column = 0; column < lineItemKindCount; ++column) {
+        const auto kind = static_cast<LineItemKind>(column);
         QCOMPARE(model.amount(row, kind) > 0, kinds.contains(kind));
     }
 }

@@ -515,14 +515,14 @@ void TestCostCharts::barsStackEachOptionsLineItems()
     const QList<Estimate> estimates = estimateAll(*m_catalog, alwaysOnApi(), *m_prices);
     for (int row = 0; row < estimates.size(); ++row) {
         double stacked = 0;
-        for (int kind = 0; kind < costKindCount; ++kind)
-            stacked += plot.barSetOf(static_cast<CostKind>(kind))->at(plot.barOf(row));
+        for (int kind = 0; kind < lineItemKindCount; ++kind)
+            stacked += plot.barSetOf(static_cast<LineItemKind>(kind))->at(plot.barOf(row));
         const double total = *estimates.at(row).monthlyTotal;
         QVERIFY(std::abs(stacked - total) <= 1e-9 * std::max(1.0, total));
         QCOMPARE(plot.totalLabels().at(row)->text(), money(total, QStringLiteral("USD")));
     }
     const int ec2Row = 0;
-    QCOMPARE(plot.barSetOf(CostKind::Instances)->at(plot.barOf(ec2Row)),
+    QCOMPARE(plot.barSetOf(LineItemKind::Compute)->at(plot.barOf(ec2Row)),
              *estimates.at(ec2Row).monthlyTotal);
 }
 
@@ -531,12 +531,12 @@ void TestCostCharts::infeasibleBarIsEmptyWithItsReason()
     const auto state = newState(twentyMinuteJobs());
     CostBreakdownPlot plot(*state);
     const int lambdaRow = int(m_catalog->options().size()) - 1;
-    for (int kind = 0; kind < costKindCount; ++kind)
-        QCOMPARE(plot.barSetOf(static_cast<CostKind>(kind))->at(plot.barOf(lambdaRow)), 0.0);
+    for (int kind = 0; kind < lineItemKindCount; ++kind)
+        QCOMPARE(plot.barSetOf(static_cast<LineItemKind>(kind))->at(plot.barOf(lambdaRow)), 0.0);
     QCOMPARE(plot.totalLabels().at(lambdaRow)->text(), QStringLiteral("not feasible"));
     QVERIFY(plot.totalLabels().at(lambdaRow)->toolTip().startsWith(
         QStringLiteral("Lambda functions is not feasible: ")));
-    QVERIFY(plot.toolTipText(lambdaRow, CostKind::Duration).contains(QStringLiteral("900")));
+    QVERIFY(plot.toolTipText(lambdaRow, LineItemKind::Duration).contains(QStringLiteral("900")));
 }
 
 void TestCostCharts::clickingABarSelectsItsOption()
@@ -564,8 +564,8 @@ void TestCostCharts::barsFollowTheWorkload()
     state->setWorkload(busier);
     const QList<Estimate> estimates = estimateAll(*m_catalog, busier, *m_prices);
     const int lambdaRow = int(estimates.size()) - 1;
-    QCOMPARE(chart.plot()->barSetOf(CostKind::Duration)->at(chart.plot()->barOf(lambdaRow)),
-             chart.plot()->model().amount(lambdaRow, CostKind::Duration));
+    QCOMPARE(chart.plot()->barSetOf(LineItemKind::Duration)->at(chart.plot()->barOf(lambdaRow)),
+             chart.plot()->model().amount(lambdaRow, LineItemKind::Duration));
     QCOMPARE(chart.plot()->totalLabels().at(lambdaRow)->toolTip(),
              money(*estimates.at(lambdaRow).monthlyTotal, QStringLiteral("USD")));
 }
@@ -580,7 +580,7 @@ void TestCostCharts::renderedBarHasItsPartsColour()
     const int ec2Row = 0;
     const double total = *plot.model().estimates().at(ec2Row).monthlyTotal;
     const QPointF middle = plot.mapToPosition(QPointF(total / 2, plot.barOf(ec2Row)), plot.bars());
-    QVERIFY(hasColorNear(image, middle, plot.barSetOf(CostKind::Instances)->color(), 0));
+    QVERIFY(hasColorNear(image, middle, plot.barSetOf(LineItemKind::Compute)->color(), 0));
 }
 
 void TestCostCharts::rendersEveryPresetInBothThemesAndSizes()
@@ -648,8 +648,8 @@ void TestCostCharts::legendStaysWholeAsSeriesComeAndGo()
 
 void TestCostCharts::breakdownLegendStaysWholeAfterArm64()
 {
-    // The tab first opened while arm64 rules out the instance options, then x86_64 again:
-    // "Instances" and "Cluster fee" come back, with their labels.
+    // The tab first opened while arm64 rules out the instance options and both EKS options,
+    // then x86_64 again: "Control plane" comes back, with its label.
     Workload arm = alwaysOnApi();
     arm.architecture = Architecture::Arm64;
     const auto state = newState(arm);
@@ -657,15 +657,15 @@ void TestCostCharts::breakdownLegendStaysWholeAfterArm64()
     chart.resize(560, 250);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
-    QVERIFY(!legendLabels(*chart.plot()).contains(QStringLiteral("Instances")));
+    QVERIFY(!legendLabels(*chart.plot()).contains(QStringLiteral("Control plane")));
     state->setWorkload(alwaysOnApi());
     for (QSize size : {QSize(560, 250), QSize(1100, 400)}) {
         chart.resize(size);
         QTRY_COMPARE(chart.plot()->size(), QSizeF(size));
         QTRY_VERIFY(legendClearOfPlot(*chart.plot()));
         const QStringList labels = legendLabels(*chart.plot());
-        QVERIFY2(labels.contains(QStringLiteral("Instances")), qPrintable(labels.join(u',')));
-        QVERIFY2(labels.contains(QStringLiteral("Cluster fee")), qPrintable(labels.join(u',')));
+        QVERIFY2(labels.contains(QStringLiteral("Compute")), qPrintable(labels.join(u',')));
+        QVERIFY2(labels.contains(QStringLiteral("Control plane")), qPrintable(labels.join(u',')));
         verifyLegendIsWhole(*chart.plot(), QStringLiteral("x86_64"));
         if (QTest::currentTestFailed())
             return;
