@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -72,7 +73,10 @@ QAction* menuAction(const MainWindow& window, const QString& text)
 }
 
 // Answers every modal dialog the code under test opens, the way a user would, and counts them:
-// each message box gets `messageButton`, a file dialog gets `filePath`.
+// each "Unsaved changes" question gets `messageButton`, a file dialog gets `filePath`. Answers
+// are given from the event loop, not from the polling timer, so a dialog that an answer opens
+// (a file dialog's own warning on a loaded machine) is answered too instead of hanging the
+// test; such a warning is closed and the file dialog answered again.
 class ModalAnswerer : public QObject
 {
 public:
@@ -90,24 +94,43 @@ private:
     void answer()
     {
         QWidget* modal = QApplication::activeModalWidget();
-        if (!modal || modal == m_lastAnswered)
+        auto* box = qobject_cast<QMessageBox*>(modal);
+        auto* files = qobject_cast<QFileDialog*>(modal);
+        // A dialog still open well after its answer (its answer raised a warning, now closed)
+        // is answered again.
+        if ((!box && !files) || (modal == m_lastAnswered && ++m_pollsSinceAnswer < 20))
             return;
-        if (auto* box = qobject_cast<QMessageBox*>(modal)) {
-            m_lastAnswered = modal;
-            ++messageBoxes;
-            box->button(m_messageButton)->click();
-        } else if (auto* dialog = qobject_cast<QFileDialog*>(modal)) {
-            m_lastAnswered = modal;
-            ++fileDialogs;
-            dialog->selectFile(m_filePath);
-            static_cast<QDialog*>(dialog)->accept();
+        const bool again = modal == m_lastAnswered;
+        m_lastAnswered = modal;
+        m_pollsSinceAnswer = 0;
+        if (box) {
+            const bool question = box->button(m_messageButton) != nullptr;
+            if (question && !again)
+                ++messageBoxes;
+            QTimer::singleShot(0, box, [this, box, question] {
+                if (question)
+                    box->button(m_messageButton)->click();
+                else
+                    box->reject();
+            });
+        } else {
+            // The same dialog again after its warning is still one dialog.
+            if (files != m_lastFileDialog)
+                ++fileDialogs;
+            m_lastFileDialog = files;
+            QTimer::singleShot(0, files, [this, files] {
+                files->selectFile(m_filePath);
+                static_cast<QDialog*>(files)->accept();
+            });
         }
     }
 
     QMessageBox::StandardButton m_messageButton;
     QString m_filePath;
     QTimer m_poll;
-    QWidget* m_lastAnswered = nullptr;
+    QPointer<QWidget> m_lastAnswered;
+    QPointer<QFileDialog> m_lastFileDialog;
+    int m_pollsSinceAnswer = 0;
 };
 
 } // namespace
