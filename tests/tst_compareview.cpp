@@ -3,6 +3,8 @@
 // the catalog and the cost model: the highlighted layers, both estimates, the break-evens, and
 // the highlight actually drawn on screen, checked by pixel probes in both themes.
 #include "catalog/catalog.h"
+#include "compare/compareview.h"
+#include "compare/comparison.h"
 #include "cost/breakeven.h"
 #include "cost/costmodel.h"
 #include "cost/quantitytext.h"
@@ -14,9 +16,7 @@
 #include "models/hierarchymodel.h"
 #include "optionids.h"
 #include "pricing/pricebook.h"
-#include "ui/compareview.h"
-#include "ui/comparison.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 #include "ui/mainwindow.h"
 
 #include <QAbstractButton>

@@ -3,10 +3,10 @@
 #include "catalog/catalog.h"
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
+#include "state/explorerstate.h"
+#include "state/scenariodocument.h"
 #include "ui/detailpane.h"
-#include "ui/explorerstate.h"
 #include "ui/mainwindow.h"
-#include "ui/scenariodocument.h"
 #include "ui/workloadeditor.h"
 
 #include <QAbstractSpinBox>

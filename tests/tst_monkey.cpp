@@ -7,12 +7,12 @@
 //   ACE_MONKEY_ACTIONS=20000 QTEST_FUNCTION_TIMEOUT=86400000 QT_QPA_PLATFORM=offscreen
 //       build/asan/tests/tst_monkey
 #include "catalog/catalog.h"
+#include "compare/compareview.h"
 #include "diagram/stackdiagramview.h"
 #include "pricing/pricebook.h"
-#include "ui/compareview.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
+#include "state/scenariodocument.h"
 #include "ui/mainwindow.h"
-#include "ui/scenariodocument.h"
 #include "ui/workloadeditor.h"
 
 #include <QAbstractSpinBox>

@@ -2,10 +2,10 @@
 // recent files, and every bad file leaving the open workload as it was.
 #include "catalog/catalog.h"
 #include "pricing/pricebook.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
+#include "state/scenariodocument.h"
+#include "state/workloadedit.h"
 #include "ui/mainwindow.h"
-#include "ui/scenariodocument.h"
-#include "ui/workloadedit.h"
 
 #include <QFile>
 #include <QSettings>

@@ -2,7 +2,7 @@
 // values never do, and the fields follow the state (undo, redo, presets).
 #include "catalog/catalog.h"
 #include "pricing/pricebook.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 #include "ui/workloadeditor.h"
 
 #include <QApplication>

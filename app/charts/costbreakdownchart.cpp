@@ -3,7 +3,7 @@
 #include "charts/chartstyle.h"
 #include "cost/quantitytext.h"
 #include "pricing/pricebook.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -1,6 +1,6 @@
 #include "charts/stateplot.h"
 
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsLayout>

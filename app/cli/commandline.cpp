@@ -6,11 +6,11 @@
 #include "cli/listcommand.h"
 #include "cli/optionvalues.h"
 #include "cost/workload.h"
+#include "export/imagefile.h"
 #include "json/dataerror.h"
 #include "models/comparisonmodel.h"
 #include "pricing/pricebook.h"
 #include "ui/application.h"
-#include "ui/imagefile.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/theme.h"
+#include "state/theme.h"
 
 #include <QSize>
 #include <QString>

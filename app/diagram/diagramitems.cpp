@@ -3,8 +3,8 @@
 #include "cost/costmodel.h"
 #include "cost/quantitytext.h"
 #include "pricing/pricebook.h"
-#include "ui/explorerstate.h"
-#include "ui/theme.h"
+#include "state/explorerstate.h"
+#include "state/theme.h"
 
 #include <QCursor>
 #include <QGraphicsSceneMouseEvent>

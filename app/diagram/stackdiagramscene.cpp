@@ -1,7 +1,7 @@
 #include "diagram/stackdiagramscene.h"
 
 #include "catalog/catalog.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <algorithm>
 

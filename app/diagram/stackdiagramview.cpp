@@ -2,8 +2,8 @@
 
 #include "catalog/catalog.h"
 #include "diagram/stacklayout.h"
-#include "ui/explorerstate.h"
-#include "ui/theme.h"
+#include "state/explorerstate.h"
+#include "state/theme.h"
 
 #include <QKeyEvent>
 #include <QPainter>

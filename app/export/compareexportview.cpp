@@ -2,9 +2,9 @@
 
 #include "catalog/catalog.h"
 #include "charts/costcurvechart.h"
+#include "compare/comparison.h"
 #include "diagram/stackdiagramscene.h"
 #include "export/figure.h"
-#include "ui/comparison.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>

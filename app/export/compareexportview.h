@@ -1,7 +1,7 @@
 #pragma once
 
 #include "export/exportview.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <QTextDocument>
 

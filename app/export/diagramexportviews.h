@@ -2,7 +2,7 @@
 
 #include "diagram/stackdiagramscene.h"
 #include "export/exportview.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 namespace ace::exports {
 

@@ -4,7 +4,7 @@
 #include "export/diagramexportviews.h"
 #include "export/exportdialog.h"
 #include "export/figure.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <QAction>
 #include <QClipboard>

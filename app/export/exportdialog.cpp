@@ -1,7 +1,7 @@
 #include "export/exportdialog.h"
 
 #include "export/compareexportview.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 #include "export/figure.h"
 
 #include "catalog/catalog.h"
+#include "export/imagefile.h"
 #include "pricing/pricebook.h"
-#include "ui/imagefile.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

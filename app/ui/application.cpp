@@ -1,9 +1,9 @@
 #include "ui/application.h"
 
-#include "ui/explorerstate.h"
-#include "ui/imagefile.h"
+#include "export/imagefile.h"
+#include "state/explorerstate.h"
+#include "state/scenariodocument.h"
 #include "ui/mainwindow.h"
-#include "ui/scenariodocument.h"
 
 #include <QApplication>
 #include <QTextStream>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "catalog/catalogitem.h"
-#include "ui/theme.h"
+#include "state/theme.h"
 
 #include <QSize>
 #include <QString>

@@ -4,8 +4,8 @@
 #include "cost/costmodel.h"
 #include "cost/quantitytext.h"
 #include "pricing/pricebook.h"
-#include "ui/detailhtml.h"
-#include "ui/explorerstate.h"
+#include "state/detailhtml.h"
+#include "state/explorerstate.h"
 
 #include <QDesktopServices>
 #include <QUrl>

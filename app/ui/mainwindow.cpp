@@ -3,15 +3,15 @@
 #include "catalog/catalog.h"
 #include "charts/costbreakdownchart.h"
 #include "charts/costcurvechart.h"
+#include "compare/compareview.h"
 #include "diagram/stackdiagramscene.h"
 #include "diagram/stackdiagramview.h"
 #include "export/exportactions.h"
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
-#include "ui/compareview.h"
+#include "state/explorerstate.h"
+#include "state/scenariodocument.h"
 #include "ui/detailpane.h"
-#include "ui/explorerstate.h"
-#include "ui/scenariodocument.h"
 #include "ui/workloadeditor.h"
 
 #include <QAction>

@@ -3,8 +3,8 @@
 #include "cost/quantitytext.h"
 #include "json/dataerror.h"
 #include "pricing/pricebook.h"
-#include "ui/explorerstate.h"
-#include "ui/workloadedit.h"
+#include "state/explorerstate.h"
+#include "state/workloadedit.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -5,8 +5,8 @@
 #include "catalog/catalog.h"
 #include "export/diagramexportviews.h"
 #include "export/figure.h"
+#include "export/imagefile.h"
 #include "pricing/pricebook.h"
-#include "ui/imagefile.h"
 
 #include <QApplication>
 #include <QImage>

@@ -2,7 +2,7 @@
 // diagram's cost headers, the detail pane and both charts update, and the window repaints.
 #include "catalog/catalog.h"
 #include "pricing/pricebook.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 #include "ui/mainwindow.h"
 
 #include <QTest>

@@ -10,7 +10,7 @@
 #include "cost/quantitytext.h"
 #include "optionids.h"
 #include "pricing/pricebook.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <QBarSet>
 #include <QCategoryAxis>

@@ -12,7 +12,7 @@
 #include "jsonfixtures.h"
 #include "optionids.h"
 #include "pricing/pricebook.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <QApplication>
 #include <QJsonArray>

@@ -3,6 +3,7 @@
 // writes, the export dialog and the window's export actions.
 #include "catalog/catalog.h"
 #include "charts/chartstyle.h"
+#include "compare/comparison.h"
 #include "diagram/diagramitems.h"
 #include "diagram/stackdiagramscene.h"
 #include "export/compareexportview.h"
@@ -11,13 +12,12 @@
 #include "export/exportdialog.h"
 #include "export/exportview.h"
 #include "export/figure.h"
+#include "export/imagefile.h"
 #include "imageprobes.h"
 #include "jsonfixtures.h"
 #include "optionids.h"
 #include "pricing/pricebook.h"
-#include "ui/comparison.h"
-#include "ui/explorerstate.h"
-#include "ui/imagefile.h"
+#include "state/explorerstate.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,10 +1,10 @@
-#include "ui/detailhtml.h"
+#include "state/detailhtml.h"
 
 #include "catalog/catalog.h"
 #include "cost/costmodel.h"
 #include "cost/quantitytext.h"
 #include "pricing/pricebook.h"
-#include "ui/theme.h"
+#include "state/theme.h"
 
 #include <QObject>
 

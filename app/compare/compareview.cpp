@@ -1,11 +1,11 @@
-#include "ui/compareview.h"
+#include "compare/compareview.h"
 
 #include "catalog/catalog.h"
 #include "charts/costcurvechart.h"
+#include "compare/comparison.h"
 #include "diagram/stackdiagramscene.h"
 #include "diagram/stackdiagramview.h"
-#include "ui/comparison.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <QAction>
 #include <QBoxLayout>

@@ -3,7 +3,7 @@
 #include "catalog/catalogitem.h"
 #include "cost/workload.h"
 #include "models/comparisonmodel.h"
-#include "ui/theme.h"
+#include "state/theme.h"
 
 #include <QObject>
 

@@ -3,7 +3,7 @@
 #include "catalog/catalog.h"
 #include "cost/costcomparison.h"
 #include "models/comparisonmodel.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <QObject>
 

@@ -1,10 +1,10 @@
-#include "ui/comparison.h"
+#include "compare/comparison.h"
 
 #include "cost/quantitytext.h"
 #include "diagram/stackdiagramscene.h"
 #include "models/costcurvemodel.h"
 #include "pricing/pricebook.h"
-#include "ui/detailhtml.h"
+#include "state/detailhtml.h"
 
 #include <QScopedValueRollback>
 

@@ -1,4 +1,4 @@
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include "catalog/catalog.h"
 

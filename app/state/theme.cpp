@@ -1,4 +1,4 @@
-#include "ui/theme.h"
+#include "state/theme.h"
 
 #include <array>
 #include <cstdlib>

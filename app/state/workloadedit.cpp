@@ -1,6 +1,6 @@
-#include "ui/workloadedit.h"
+#include "state/workloadedit.h"
 
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 namespace ace::ui {
 

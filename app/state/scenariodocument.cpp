@@ -1,8 +1,8 @@
-#include "ui/scenariodocument.h"
+#include "state/scenariodocument.h"
 
 #include "cost/workload.h"
 #include "json/dataerror.h"
-#include "ui/explorerstate.h"
+#include "state/explorerstate.h"
 
 #include <QFileInfo>
 #include <QSettings>

@@ -1,4 +1,4 @@
-#include "ui/imagefile.h"
+#include "export/imagefile.h"
 
 #include <QFileInfo>
 #include <QImage>

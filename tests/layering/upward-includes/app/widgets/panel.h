@@ -1,0 +1,2 @@
+// A folder missing from the layer table (never compiled).
+#pragma once
