@@ -29,6 +29,7 @@ void verifySameEstimate(const Estimate& actual, const Estimate& expected)
     for (qsizetype i = 0; i < expected.lineItems.size(); ++i) {
         const LineItem& a = actual.lineItems.at(i);
         const LineItem& e = expected.lineItems.at(i);
+        QCOMPARE(a.kind, e.kind);
         QCOMPARE(a.label, e.label);
         QCOMPARE(a.quantity, e.quantity);
         QCOMPARE(a.unit, e.unit);
