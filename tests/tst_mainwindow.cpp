@@ -1,6 +1,7 @@
 // The explorer window: tree, diagram and detail pane stay in sync through the one state;
 // search, themes, and remembered settings (including a damaged settings file).
 #include "catalog/catalog.h"
+#include "dialoganswerer.h"
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
@@ -72,65 +73,44 @@ QAction* menuAction(const MainWindow& window, const QString& text)
     qFatal("no action %s", qPrintable(text));
 }
 
-// Answers every modal dialog the code under test opens, the way a user would, and counts them:
-// each "Unsaved changes" question gets `messageButton`, a file dialog gets `filePath`. Answers
-// are given from the event loop, not from the polling timer, so a dialog that an answer opens
-// (a file dialog's own warning on a loaded machine) is answered too instead of hanging the
-// test; such a warning is closed and the file dialog answered again.
-class ModalAnswerer : public QObject
+// Answers the dialogs the window opens and counts them: each "Unsaved changes" question gets
+// `messageButton`, a file dialog gets `filePath`; a file dialog's own warning (on a loaded
+// machine) is closed, and the file dialog answered again.
+class ModalAnswerer
 {
 public:
     ModalAnswerer(QMessageBox::StandardButton messageButton, QString filePath)
         : m_messageButton(messageButton)
         , m_filePath(std::move(filePath))
-    {
-        connect(&m_poll, &QTimer::timeout, this, &ModalAnswerer::answer);
-        m_poll.start(10);
-    }
+        , m_answerer([this](QDialog* dialog, bool again) { answer(dialog, again); })
+    {}
     int messageBoxes = 0;
     int fileDialogs = 0;
 
 private:
-    void answer()
+    void answer(QDialog* dialog, bool again)
     {
-        QWidget* modal = QApplication::activeModalWidget();
-        auto* box = qobject_cast<QMessageBox*>(modal);
-        auto* files = qobject_cast<QFileDialog*>(modal);
-        // A dialog still open well after its answer (its answer raised a warning, now closed)
-        // is answered again.
-        if ((!box && !files) || (modal == m_lastAnswered && ++m_pollsSinceAnswer < 20))
-            return;
-        const bool again = modal == m_lastAnswered;
-        m_lastAnswered = modal;
-        m_pollsSinceAnswer = 0;
-        if (box) {
-            const bool question = box->button(m_messageButton) != nullptr;
-            if (question && !again)
+        if (auto* box = qobject_cast<QMessageBox*>(dialog)) {
+            QAbstractButton* button = box->button(m_messageButton);
+            if (!button)
+                return box->reject();
+            if (!again)
                 ++messageBoxes;
-            QTimer::singleShot(0, box, [this, box, question] {
-                if (question)
-                    box->button(m_messageButton)->click();
-                else
-                    box->reject();
-            });
-        } else {
+            button->click();
+        } else if (auto* files = qobject_cast<QFileDialog*>(dialog)) {
             // The same dialog again after its warning is still one dialog.
             if (files != m_lastFileDialog)
                 ++fileDialogs;
             m_lastFileDialog = files;
-            QTimer::singleShot(0, files, [this, files] {
-                files->selectFile(m_filePath);
-                static_cast<QDialog*>(files)->accept();
-            });
+            files->selectFile(m_filePath);
+            static_cast<QDialog*>(files)->accept();
         }
     }
 
     QMessageBox::StandardButton m_messageButton;
     QString m_filePath;
-    QTimer m_poll;
-    QPointer<QWidget> m_lastAnswered;
     QPointer<QFileDialog> m_lastFileDialog;
-    int m_pollsSinceAnswer = 0;
+    test::DialogAnswerer m_answerer;
 };
 
 } // namespace

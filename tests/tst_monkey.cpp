@@ -9,6 +9,7 @@
 #include "catalog/catalog.h"
 #include "compare/compareview.h"
 #include "diagram/stackdiagramview.h"
+#include "dialoganswerer.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
 #include "state/scenariodocument.h"
@@ -85,18 +86,17 @@ bool isPlainLineEdit(const QWidget* widget)
            !qobject_cast<const QComboBox*>(widget->parentWidget());
 }
 
-// Answers every modal dialog and closes every popup menu the actions open, the way a user
-// would: accepting or cancelling at random, saving and exporting into a temporary folder.
-class DialogAnswerer : public QObject
+// Answers every dialog the actions open as a user would: accepting or cancelling at random,
+// saving and exporting into a temporary folder; a dialog still open after its answer (a file
+// dialog that refused the name) is cancelled.
+class RandomAnswers
 {
 public:
-    DialogAnswerer(QRandomGenerator& random, const QTemporaryDir& folder)
+    RandomAnswers(QRandomGenerator& random, const QTemporaryDir& folder)
         : m_random(random)
         , m_folder(folder)
-    {
-        connect(&m_poll, &QTimer::timeout, this, &DialogAnswerer::answer);
-        m_poll.start(5);
-    }
+        , m_answerer([this](QDialog* dialog, bool again) { answer(dialog, again); })
+    {}
 
 private:
     QString randomFile()
@@ -107,32 +107,9 @@ private:
         return m_folder.filePath(names.at(m_random.bounded(names.size())));
     }
 
-    void answer()
+    void answer(QDialog* dialog, bool again)
     {
-        if (QWidget* popup = QApplication::activePopupWidget()) {
-            popup->close();
-            return;
-        }
-        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        // A dialog still there long after it was answered (a file dialog that refused the
-        // name) is cancelled.
-        if (dialog == m_answered) {
-            if (++m_pollsSinceAnswer > 20)
-                dialog->reject();
-            return;
-        }
-        m_answered = dialog;
-        m_pollsSinceAnswer = 0;
-        // Answered from the event loop, not from this timer: an answer may open another modal
-        // dialog (Save → Save As), and this timer must be free to answer that one too.
-        QTimer::singleShot(0, dialog, [this, dialog] { answerDialog(dialog); });
-    }
-
-    void answerDialog(QDialog* dialog)
-    {
-        const bool accept = m_random.bounded(3) != 0;
+        const bool accept = !again && m_random.bounded(3) != 0;
         if (auto* box = qobject_cast<QMessageBox*>(dialog)) {
             const QList<QAbstractButton*> buttons = box->buttons();
             buttons.at(m_random.bounded(buttons.size()))->click();
@@ -163,9 +140,7 @@ private:
 
     QRandomGenerator& m_random;
     const QTemporaryDir& m_folder;
-    QTimer m_poll;
-    QPointer<QDialog> m_answered;
-    int m_pollsSinceAnswer = 0;
+    test::DialogAnswerer m_answerer;
 };
 
 QList<QAction*> menuActions(const MainWindow& window)
@@ -323,7 +298,7 @@ void TestMonkey::randomUserActionsNeverBreakTheWindow()
     const int count = actionsFromEnvironment(300);
     QRandomGenerator random(seed);
     QTemporaryDir folder;
-    DialogAnswerer answerer(random, folder);
+    RandomAnswers answerer(random, folder);
 
     MainWindow window(m_catalog, m_prices);
     window.resize(1280, 800);
