@@ -1,6 +1,15 @@
 // The explorer window: tree, diagram and detail pane stay in sync through the one state;
 // search, themes, and remembered settings (including a damaged settings file).
 #include "catalog/catalog.h"
+#include "charts/costbreakdownchart.h"
+#include "charts/costcurvechart.h"
+#include "compare/compareview.h"
+#include "compare/comparison.h"
+#include "cost/costmodel.h"
+#include "cost/costresults.h"
+#include "cost/quantitytext.h"
+#include "diagram/stackdiagramscene.h"
+#include "diagram/stackdiagramview.h"
 #include "dialoganswerer.h"
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
@@ -20,6 +29,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -148,6 +158,8 @@ private slots:
     void keyboardReferenceListsTheActionsKeys();
     void detailsNeverBreakInsideAWordOrNumber_data();
     void detailsNeverBreakInsideAWordOrNumber();
+    void aWorkloadEditIsPricedOnceWhateverIsShown();
+    void everyViewShowsTheStatesCostResults();
 
 private:
     const Catalog m_catalog = Catalog::loadBuiltIn();
@@ -634,6 +646,108 @@ void TestMainWindow::detailsNeverBreakInsideAWordOrNumber()
         }
     }
     QVERIFY(lines > 0); // the pane does wrap: the check above looked at real breaks
+}
+
+void TestMainWindow::aWorkloadEditIsPricedOnceWhateverIsShown()
+{
+    // Everything that shows a cost on screen at once: the diagram's headers, an option's
+    // details, both charts, and a comparison with its own stacks, chart and text.
+    MainWindow window(m_catalog, m_prices);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString first = QStringLiteral("lambda");
+    const QString second = QStringLiteral("ecs-fargate");
+    QVERIFY(window.state().setCurrent(CatalogItem::option(first)));
+    QVERIFY(window.state().setComparison(first, second));
+    QVERIFY(window.isShowingComparison());
+    window.grab();
+
+    const quint64 before = costModelEvaluations();
+    QSignalSpy results(&window.state(), &ui::ExplorerState::costResultsChanged);
+    QLineEdit* requests = window.workloadEditor()->requestsField();
+    requests->setFocus();
+    requests->selectAll();
+    QTest::keyClicks(requests, QStringLiteral("5M"));
+    QTest::keyClick(requests, Qt::Key_Return);
+    QCOMPARE(window.state().workload().requestsPerMonth, 5e6);
+    QCOMPARE(results.count(), 1);
+    // Repainting every view after the edit prices nothing more.
+    window.grab();
+    window.compareView()->grab();
+    const quint64 edit = costModelEvaluations() - before;
+
+    // What one pass for that workload, that pair, costs.
+    const quint64 beforePass = costModelEvaluations();
+    computeCostResults(m_catalog, window.state().workload(), m_prices, {first, second});
+    const quint64 onePass = costModelEvaluations() - beforePass;
+    QVERIFY(onePass > 0);
+    QCOMPARE(edit, onePass);
+}
+
+void TestMainWindow::everyViewShowsTheStatesCostResults()
+{
+    // Results no cost model would give (every amount tripled): a view that priced the workload
+    // itself would show the model's numbers instead of these.
+    MainWindow window(m_catalog, m_prices);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString first = QStringLiteral("lambda");
+    const QString second = QStringLiteral("ecs-fargate");
+    QVERIFY(window.state().setCurrent(CatalogItem::option(second)));
+    QVERIFY(window.state().setComparison(first, second));
+    CostResults doctored = window.state().costResults();
+    const auto triple = [](Estimate& estimate) {
+        estimate.monthlyTotal = *estimate.monthlyTotal * 3;
+        for (LineItem& item : estimate.lineItems)
+            item.amount *= 3;
+    };
+    for (Estimate& estimate : doctored.estimates)
+        triple(estimate);
+    triple(doctored.comparison->first);
+    triple(doctored.comparison->second);
+    for (auto& totals : doctored.sweep.totals) {
+        for (std::optional<double>& total : totals)
+            total = total ? std::optional<double>(*total * 3) : std::nullopt;
+    }
+    window.state().showCostResults(std::make_shared<const CostResults>(doctored), m_prices);
+    window.grab();
+    const auto shown = [&doctored](const QString& optionId) {
+        return money(*doctored.estimateOf(optionId)->monthlyTotal, QStringLiteral("USD"));
+    };
+
+    // The diagram's column headers.
+    window.state().clearComparison();
+    QStringList headerTexts;
+    for (const auto& label : window.diagramView()->diagram()->visibleLabels())
+        headerTexts.append(label.label.text);
+    for (const Estimate& estimate : std::as_const(doctored.estimates)) {
+        QVERIFY2(headerTexts.join(u'|').contains(shown(estimate.optionId)),
+                 qPrintable(estimate.optionId));
+    }
+    // The selected option's details.
+    QVERIFY(window.detailPane()->toPlainText().contains(shown(second)));
+    // The bill breakdown's totals, and the cost curves' points.
+    const auto* breakdown = window.costBreakdown()->plot();
+    QStringList totals;
+    for (const auto* label : breakdown->totalLabels())
+        totals.append(label->text());
+    for (const Estimate& estimate : std::as_const(doctored.estimates))
+        QVERIFY2(totals.contains(shown(estimate.optionId)), qPrintable(estimate.optionId));
+    const auto* curves = window.costCurves()->plot();
+    const QLineSeries* lambdaCurve = curves->curvesOf(first).constFirst();
+    const QPointF point = lambdaCurve->at(0);
+    QCOMPARE(point, curves->plotPointOf(
+                        doctored.sweep.requestsPerMonth.at(0),
+                        *doctored.sweep.totals.at(doctored.sweep.optionIds.indexOf(first)).at(0)));
+
+    // A comparison compares the estimates of the results it is made from.
+    QVERIFY(window.state().setComparison(first, second));
+    const ui::Comparison* comparison = window.compareView()->comparison();
+    QVERIFY(comparison);
+    const QString costs = comparison->costsHtml();
+    QVERIFY2(costs.contains(shown(first)) && costs.contains(shown(second)), qPrintable(costs));
 }
 
 QTEST_MAIN(TestMainWindow)

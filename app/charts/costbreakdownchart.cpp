@@ -39,11 +39,12 @@ double roundStep(double top, int ticks)
 
 CostBreakdownPlot::CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* parent)
     : StatePlot(state, parent)
-    , m_model(state.catalog(), state.prices())
     , m_bars(new QHorizontalStackedBarSeries)
     , m_optionsAxis(new QBarCategoryAxis)
     , m_amountAxis(new QCategoryAxis)
 {
+    // The options' rows, for the axis and the labels below.
+    m_model.setResults(state.sharedCostResults());
     for (int kind = 0; kind < lineItemKindCount; ++kind) {
         auto* part = new QBarSet(lineItemKindName(static_cast<LineItemKind>(kind)));
         m_parts.append(part);
@@ -78,15 +79,16 @@ CostBreakdownPlot::CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* pa
         m_totalLabels.append(new ChartLabel(this, ChartLabel::Backing::Plate));
 
     connect(this, &QChart::plotAreaChanged, this, &CostBreakdownPlot::placeTotalLabels);
-    connect(&state, &ui::ExplorerState::workloadChanged, this, &CostBreakdownPlot::followWorkload);
+    connect(&state, &ui::ExplorerState::costResultsChanged, this,
+            &CostBreakdownPlot::followCostResults);
     connect(&state, &ui::ExplorerState::themeChanged, this, &CostBreakdownPlot::restyle);
     connect(&state, &ui::ExplorerState::currentChanged, this, &CostBreakdownPlot::restyle);
-    followWorkload();
+    followCostResults();
 }
 
-void CostBreakdownPlot::followWorkload()
+void CostBreakdownPlot::followCostResults()
 {
-    m_model.setWorkload(state().workload());
+    m_model.setResults(state().sharedCostResults());
     refill();
 }
 

@@ -40,7 +40,7 @@ public:
     QString toolTipText(int row, LineItemKind kind) const;
 
 private:
-    void followWorkload();
+    void followCostResults();
     void refill();
     void fitAmountAxis();
     void restyle();

@@ -102,7 +102,7 @@ QFont annotationFont(const QFont& base)
 
 CostCurvePlot::CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent)
     : StatePlot(state, parent)
-    , m_model(state.catalog(), state.prices())
+    , m_model(state.catalog())
     , m_requestsAxis(new QCategoryAxis)
     , m_amountAxis(new QCategoryAxis)
     , m_breakEvenMarkers(new QScatterSeries)
@@ -131,15 +131,16 @@ CostCurvePlot::CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent)
 
     setAcceptHoverEvents(true);
     connect(this, &QChart::plotAreaChanged, this, &CostCurvePlot::placeAnnotations);
-    connect(&state, &ui::ExplorerState::workloadChanged, this, &CostCurvePlot::followWorkload);
+    connect(&state, &ui::ExplorerState::costResultsChanged, this,
+            &CostCurvePlot::followCostResults);
     connect(&state, &ui::ExplorerState::themeChanged, this, &CostCurvePlot::restyle);
     connect(&state, &ui::ExplorerState::currentChanged, this, &CostCurvePlot::restyle);
-    followWorkload();
+    followCostResults();
 }
 
-void CostCurvePlot::followWorkload()
+void CostCurvePlot::followCostResults()
 {
-    m_model.setWorkload(state().workload());
+    m_model.setResults(state().sharedCostResults());
     refill();
 }
 
@@ -163,12 +164,7 @@ void CostCurvePlot::updateNote()
         if (!m_curves.value(optionId).isEmpty())
             continue;
         names.append(m_model.optionName(optionId));
-        // Fixed capacity can run the workload's own volume yet none of those charted: the
-        // reason is then the one at the chart's first volume.
-        QString reason = m_model.infeasibleReason(optionId, state().workload().requestsPerMonth);
-        if (reason.isEmpty())
-            reason = m_model.infeasibleReason(optionId, CostCurveModel::fewestRequests);
-        reasons.append(tr("%1: %2").arg(names.constLast(), reason));
+        reasons.append(tr("%1: %2").arg(names.constLast(), m_model.neverFeasibleReason(optionId)));
     }
     setNote(names.isEmpty() ? QString()
                             : tr("Not feasible at any volume: %1").arg(names.join(tr(", "))),
@@ -222,7 +218,7 @@ void CostCurvePlot::setAmountDecades()
 QPointF CostCurvePlot::plotPointOf(double requestsPerMonth, double total) const
 {
     const double requests =
-        std::clamp(requestsPerMonth, CostCurveModel::fewestRequests, CostCurveModel::mostRequests);
+        std::clamp(requestsPerMonth, fewestRequestsPerMonth, mostRequestsPerMonth);
     const double amount = std::max(total, valueOfDecade(m_lowestDecade));
     return {decadeOf(requests), std::min(decadeOf(amount), m_highestDecade)};
 }
@@ -294,8 +290,8 @@ void CostCurvePlot::fillMarkers()
     const QFont font = annotationFont(QChart::font());
     for (qsizetype i = 0; i < m_model.breakEvens().size(); ++i) {
         const BreakEven& breakEven = m_model.breakEvens().at(i);
-        breakEvens.append(
-            plotPointOf(double(breakEven.crossing.requestsPerMonth), breakEven.monthlyTotal));
+        breakEvens.append(plotPointOf(double(breakEven.crossing.requestsPerMonth),
+                                      breakEven.crossing.monthlyTotal));
         if (i == m_breakEvenLabels.size()) {
             m_breakEvenLabels.append(new ChartLabel(this));
             m_breakEvenLabels.last()->setFont(font);
@@ -321,9 +317,9 @@ QStringList CostCurvePlot::workloadLabelTexts() const
 {
     const double requests = state().workload().requestsPerMonth;
     // A volume off the axis is drawn at its edge, which must not pass for the volume.
-    const QString where = requests < CostCurveModel::fewestRequests ? tr(" (below the chart)")
-                          : requests > CostCurveModel::mostRequests ? tr(" (above the chart)")
-                                                                    : QString();
+    const QString where = requests < fewestRequestsPerMonth ? tr(" (below the chart)")
+                          : requests > mostRequestsPerMonth ? tr(" (above the chart)")
+                                                            : QString();
     const QString volume = shortQuantity(requests);
     return {tr("This workload: %1 requests/month%2").arg(volume, where),
             tr("%1 requests/month%2").arg(volume, where), volume + where};
@@ -432,9 +428,8 @@ void CostCurvePlot::updateLegend()
 
 void CostCurvePlot::setRequestDecades()
 {
-    setDecades(*m_requestsAxis, int(decadeOf(CostCurveModel::fewestRequests)),
-               int(decadeOf(CostCurveModel::mostRequests)), m_decadesPerRequestsLabel,
-               shortQuantity);
+    setDecades(*m_requestsAxis, int(decadeOf(fewestRequestsPerMonth)),
+               int(decadeOf(mostRequestsPerMonth)), m_decadesPerRequestsLabel, shortQuantity);
 }
 
 void CostCurvePlot::thinAxisLabels()
@@ -445,7 +440,7 @@ void CostCurvePlot::thinAxisLabels()
     const int amountStep = decadesPerLabel(area.height(), int(m_highestDecade - m_lowestDecade),
                                            amountMetrics.height() + axisLabelPadding);
     const int requestsDecades =
-        int(decadeOf(CostCurveModel::mostRequests) - decadeOf(CostCurveModel::fewestRequests));
+        int(decadeOf(mostRequestsPerMonth) - decadeOf(fewestRequestsPerMonth));
     const int requestsStep = decadesPerLabel(
         area.width(), requestsDecades,
         requestsMetrics.horizontalAdvance(QStringLiteral("100M")) + axisLabelPadding);
@@ -504,8 +499,8 @@ void CostCurvePlot::placeAnnotations()
     // A near tie's band spans its volumes and its options' costs; its label goes above it.
     for (qsizetype i = 0; i < m_nearTieBands.size(); ++i) {
         const NearTieRange& range = m_model.nearTies().at(i);
-        QRectF band(positionOf(double(range.tie.fromRequestsPerMonth), range.highestTotal),
-                    positionOf(double(range.tie.toRequestsPerMonth), range.lowestTotal));
+        QRectF band(positionOf(double(range.tie.fromRequestsPerMonth), range.tie.highestTotal),
+                    positionOf(double(range.tie.toRequestsPerMonth), range.tie.lowestTotal));
         band = band.normalized().adjusted(0, -labelGap, 0, labelGap);
         if (band.width() < narrowestBand)
             band.adjust(-narrowestBand / 2, 0, narrowestBand / 2, 0);
@@ -701,7 +696,7 @@ QString CostCurvePlot::toolTipAt(const QPointF& position)
             const BreakEven& breakEven = m_model.breakEvens().at(i);
             return tr("%1\n%2 requests/month, about %3 a month")
                 .arg(breakEven.label, groupedNumber(double(breakEven.crossing.requestsPerMonth)),
-                     money(breakEven.monthlyTotal, state().prices().currency()));
+                     money(breakEven.crossing.monthlyTotal, state().prices().currency()));
         }
     }
     const double requests = valueOfDecade(mapToValue(position, m_breakEvenMarkers).x());

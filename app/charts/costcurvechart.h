@@ -71,7 +71,7 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
-    void followWorkload();
+    void followCostResults();
     void refill();
     void fitAmountAxis();
     void fillCurves(const QString& optionId);

@@ -229,8 +229,8 @@ int runBreakEven(const QStringList& arguments, const CommandContext& context)
     if (!workload)
         return ExitBadInput;
 
-    constexpr double from = 1e3;
-    constexpr double to = 1e10;
+    constexpr double from = fewestRequestsPerMonth;
+    constexpr double to = mostRequestsPerMonth;
     const BreakEvens breakEvens =
         findBreakEvensAndNearTies(context.catalog, *workload, context.prices, from, to);
 

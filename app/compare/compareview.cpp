@@ -278,7 +278,7 @@ void CompareView::showPair()
     }
     showPickedItems();
 
-    auto comparison = std::make_unique<Comparison>(m_state, m_state.comparison());
+    auto comparison = std::make_unique<Comparison>(m_state);
     auto* content = new QWidget;
     content->setObjectName(QStringLiteral("comparisonContent"));
     m_title = new QLabel;

@@ -2,7 +2,6 @@
 
 #include "cost/quantitytext.h"
 #include "diagram/stackdiagramscene.h"
-#include "models/costcurvemodel.h"
 #include "pricing/pricebook.h"
 #include "state/detailhtml.h"
 
@@ -24,25 +23,22 @@ constexpr double sameAmount = 0.005;
 
 } // namespace
 
-Comparison::Comparison(ExplorerState& source, const ComparedPair& pair, QObject* parent)
+Comparison::Comparison(ExplorerState& source, QObject* parent)
     : QObject(parent)
     , m_source(source)
-    , m_pair(pair)
-    , m_pairCatalog(source.catalog().withOnlyOptions({pair.first, pair.second}))
-    , m_pairState(m_pairCatalog, source.prices())
-    , m_model(m_pairCatalog)
+    , m_pair(source.comparison())
+    , m_pairState(source.catalog().withOnlyOptions({m_pair.first, m_pair.second}), source.prices(),
+                  std::make_shared<const CostResults>(source.costResults().comparedPairOnly()))
+    , m_model(m_pairState.catalog())
 {
-    Q_ASSERT(m_pairCatalog.options().size() == 2);
-    m_model.setPair(pair);
+    Q_ASSERT(source.isComparing() && pairCatalog().options().size() == 2);
+    m_model.setPair(m_pair);
     m_pairState.setTheme(source.theme());
-    m_pairState.setWorkload(source.workload());
     m_pairState.setShowResponsibility(true);
     m_scene = new diagram::StackDiagramScene(m_pairState, this);
     m_scene->setHighlightDifferences(true);
-    m_costs =
-        compareCosts(m_pairCatalog, source.workload(), source.prices(), pair.first, pair.second);
 
-    connect(&source, &ExplorerState::workloadChanged, this, &Comparison::followWorkload);
+    connect(&source, &ExplorerState::costResultsChanged, this, &Comparison::followCostResults);
     connect(&source, &ExplorerState::themeChanged, this, [this] {
         m_pairState.setTheme(m_source.theme());
         emit changed();
@@ -59,11 +55,14 @@ Comparison::Comparison(ExplorerState& source, const ComparedPair& pair, QObject*
 
 Comparison::~Comparison() = default;
 
-void Comparison::followWorkload()
+void Comparison::followCostResults()
 {
-    m_pairState.setWorkload(m_source.workload());
-    m_costs = compareCosts(m_pairCatalog, m_source.workload(), m_source.prices(), m_model.first(),
-                           m_model.second());
+    // A source comparing another pair (or none) is about to replace this comparison.
+    if (m_source.comparison() != m_pair)
+        return;
+    m_pairState.showCostResults(
+        std::make_shared<const CostResults>(m_source.costResults().comparedPairOnly()),
+        m_source.prices());
     emit changed();
 }
 
@@ -78,7 +77,7 @@ void Comparison::followSelection(const CatalogItem& item)
 
 QString Comparison::optionName(const QString& optionId) const
 {
-    const DeploymentOption* option = m_pairCatalog.option(optionId);
+    const DeploymentOption* option = pairCatalog().option(optionId);
     return option ? option->name : tr("neither");
 }
 
@@ -87,7 +86,7 @@ QString Comparison::title() const
     // A service names the option standing for it.
     const auto side = [this](const CatalogItem& item, const DeploymentOption& option) {
         return item.kind == CatalogItem::Kind::Service
-                   ? tr("%1 (as %2)").arg(itemName(m_pairCatalog, item), option.name)
+                   ? tr("%1 (as %2)").arg(itemName(pairCatalog(), item), option.name)
                    : option.name;
     };
     return tr("%1 vs %2").arg(side(m_pair.firstItem, first()), side(m_pair.secondItem, second()));
@@ -97,7 +96,7 @@ QString Comparison::differencesHtml() const
 {
     return html::pageStyle(m_pairState.theme()) +
            html::section(tr("Layers managed differently"),
-                         html::responsibilityDifferences(m_pairCatalog, first(), second()));
+                         html::responsibilityDifferences(pairCatalog(), first(), second()));
 }
 
 QString Comparison::attributesHtml() const
@@ -139,7 +138,8 @@ QString Comparison::costsHtml() const
     const QString currency = prices.currency();
 
     QString estimates = QStringLiteral("<table width=\"100%\" cellspacing=\"0\"><tr>");
-    for (const Estimate* estimate : {&m_costs.first, &m_costs.second}) {
+    const CostComparison& compared = costs();
+    for (const Estimate* estimate : {&compared.first, &compared.second}) {
         estimates +=
             QStringLiteral("<td width=\"50%\" style=\"padding-right: 10px\"><b>%1</b>%2</td>")
                 .arg(escaped(estimate->optionName), html::estimate(*estimate, currency));
@@ -147,18 +147,18 @@ QString Comparison::costsHtml() const
     estimates += QStringLiteral("</tr></table>");
 
     QString verdict;
-    if (!m_costs.difference) {
-        const Estimate& infeasible = m_costs.first.feasible ? m_costs.second : m_costs.first;
+    if (!compared.difference) {
+        const Estimate& infeasible = compared.first.feasible ? compared.second : compared.first;
         verdict = tr("%1 cannot run this workload, so there is no difference to show.")
                       .arg(infeasible.optionName);
-    } else if (std::abs(*m_costs.difference) < sameAmount) {
+    } else if (std::abs(*compared.difference) < sameAmount) {
         verdict = tr("Both cost the same for this workload.");
     } else {
-        const bool firstIsCheaper = *m_costs.difference > 0;
-        const Estimate& cheaper = firstIsCheaper ? m_costs.first : m_costs.second;
-        const Estimate& dearer = firstIsCheaper ? m_costs.second : m_costs.first;
+        const bool firstIsCheaper = *compared.difference > 0;
+        const Estimate& cheaper = firstIsCheaper ? compared.first : compared.second;
+        const Estimate& dearer = firstIsCheaper ? compared.second : compared.first;
         verdict = tr("%1 is cheaper by %2 a month.")
-                      .arg(cheaper.optionName, money(std::abs(*m_costs.difference), currency));
+                      .arg(cheaper.optionName, money(std::abs(*compared.difference), currency));
         if (*cheaper.monthlyTotal > 0) {
             verdict += QLatin1Char(' ') +
                        tr("%1 costs %2× as much.")
@@ -168,14 +168,13 @@ QString Comparison::costsHtml() const
     }
 
     QString breakEvens;
-    const QString range = tr("%1 to %2 requests a month")
-                              .arg(shortQuantity(CostCurveModel::fewestRequests),
-                                   shortQuantity(CostCurveModel::mostRequests));
-    if (m_costs.breakEvens.isEmpty() && m_costs.nearTies.isEmpty()) {
-        const QString cheapest = cheapestOptionAt(m_pairCatalog, workload, prices,
-                                                  qint64(CostCurveModel::fewestRequests));
+    const QString range =
+        tr("%1 to %2 requests a month")
+            .arg(shortQuantity(fewestRequestsPerMonth), shortQuantity(mostRequestsPerMonth));
+    if (compared.breakEvens.isEmpty() && compared.nearTies.isEmpty()) {
+        const QString cheapest = m_pairState.costResults().cheapestAt(0);
         // With one option unable to run the workload, "cheaper" would mislead.
-        const bool bothCanRun = m_costs.difference.has_value();
+        const bool bothCanRun = compared.difference.has_value();
         breakEvens = paragraph(
             cheapest.isEmpty()
                 ? tr("Neither option can run this workload at any volume from %1.").arg(range)
@@ -185,7 +184,7 @@ QString Comparison::costsHtml() const
     } else {
         // Lasting changes and near ties, by the volume where each starts.
         QList<std::pair<qint64, QString>> changes;
-        for (const Crossing& crossing : m_costs.breakEvens) {
+        for (const Crossing& crossing : compared.breakEvens) {
             changes.append(
                 {crossing.requestsPerMonth,
                  tr("At %1 requests/month (%2): %3 becomes the cheaper, after %4.")
@@ -193,8 +192,8 @@ QString Comparison::costsHtml() const
                           shortQuantity(double(crossing.requestsPerMonth)),
                           optionName(crossing.cheapestAbove), optionName(crossing.cheapestBelow))});
         }
-        for (const NearTie& tie : m_costs.nearTies)
-            changes.append({tie.fromRequestsPerMonth, nearTieSentence(tie, m_pairCatalog)});
+        for (const NearTie& tie : compared.nearTies)
+            changes.append({tie.fromRequestsPerMonth, nearTieSentence(tie, pairCatalog())});
         std::stable_sort(changes.begin(), changes.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
         QStringList lines;

@@ -19,28 +19,28 @@ namespace ace::ui {
 // and where the cheaper of the two changes. The compare view shows these parts on screen and
 // the `compare` export view paints them, so both always say the same.
 //
-// It follows the source state's workload and theme; selecting in its diagram or chart selects
-// in the source state.
+// It follows the source state's cost results (their compared-pair part: it prices nothing) and
+// theme; selecting in its diagram or chart selects in the source state.
 class Comparison final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Comparison)
 
 public:
-    // The pair's options must be different options of the source state's catalog.
-    Comparison(ExplorerState& source, const ComparedPair& pair, QObject* parent = nullptr);
+    // Shows the pair the source state compares (it must compare one).
+    explicit Comparison(ExplorerState& source, QObject* parent = nullptr);
     ~Comparison() override;
 
-    const DeploymentOption& first() const { return *m_pairCatalog.option(m_model.first()); }
-    const DeploymentOption& second() const { return *m_pairCatalog.option(m_model.second()); }
+    const DeploymentOption& first() const { return *pairCatalog().option(m_model.first()); }
+    const DeploymentOption& second() const { return *pairCatalog().option(m_model.second()); }
 
     // The state of the comparison's own views: a catalog of the two options, the source's
-    // workload and theme.
+    // workload, results for the two, and theme.
     ExplorerState& pairState() { return m_pairState; }
     diagram::StackDiagramScene& scene() { return *m_scene; }
     const ComparisonModel& model() const { return m_model; }
     const ComparedPair& pair() const { return m_pair; }
-    const CostComparison& costs() const { return m_costs; }
+    const CostComparison& costs() const { return *m_pairState.costResults().comparison; }
 
     // "Lambda functions vs ECS on Fargate"; for services "Amazon ECS (as ECS on Fargate) vs
     // Amazon EKS (as EKS on Fargate)"
@@ -56,18 +56,17 @@ signals:
     void changed();
 
 private:
-    void followWorkload();
+    void followCostResults();
+    const Catalog& pairCatalog() const { return m_pairState.catalog(); }
     void followSelection(const CatalogItem& item);
     // The option's name, or "neither" where a break-even has no feasible option on one side.
     QString optionName(const QString& optionId) const;
 
     ExplorerState& m_source;
     const ComparedPair m_pair;
-    const Catalog m_pairCatalog;
     ExplorerState m_pairState;
     ComparisonModel m_model;
     diagram::StackDiagramScene* m_scene;
-    CostComparison m_costs;
     bool m_followingSource = false;
 };
 

@@ -406,12 +406,12 @@ QRectF ColumnHeaderItem::nameArea() const
 
 TextBlock ColumnHeaderItem::costLine() const
 {
-    const std::optional<double> total =
-        estimateMonthlyTotal(m_option, state().workload(), state().prices());
-    return TextBlock::singleLine(
-        total ? DiagramWords::monthlyCost(money(*total, state().prices().currency()))
-              : DiagramWords::notFeasible(),
-        m_costFont);
+    const CostResults& results = state().costResults();
+    const Estimate* estimate = results.estimateOf(m_option.id);
+    const std::optional<double> total = estimate ? estimate->monthlyTotal : std::nullopt;
+    return TextBlock::singleLine(total ? DiagramWords::monthlyCost(money(*total, results.currency))
+                                       : DiagramWords::notFeasible(),
+                                 m_costFont);
 }
 
 QList<PlacedLabel> ColumnHeaderItem::labels() const

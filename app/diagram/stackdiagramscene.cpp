@@ -23,7 +23,7 @@ StackDiagramScene::StackDiagramScene(ui::ExplorerState& state, QObject* parent)
             &StackDiagramScene::applyMarks);
     connect(&m_state, &ui::ExplorerState::themeChanged, this, &StackDiagramScene::applyTheme);
     // The headers show each option's monthly cost for the workload.
-    connect(&m_state, &ui::ExplorerState::workloadChanged, this, [this] {
+    connect(&m_state, &ui::ExplorerState::costResultsChanged, this, [this] {
         for (const Column& column : std::as_const(m_columns))
             column.header->update();
     });

@@ -57,11 +57,12 @@ ui::Comparison* CompareExportView::prepare(const ExportOptions& options) const
         m_comparison.reset(); // a catalog of one option has nothing to compare
         return nullptr;
     }
-    const ComparedPair pair =
-        valid ? options.compared
-              : ComparedPair::ofOptions(catalogOptions.at(0).id, catalogOptions.at(1).id);
-    if (!m_comparison || m_comparison->pair() != pair)
-        m_comparison = std::make_unique<ui::Comparison>(m_state, pair);
+    if (!valid) {
+        m_state.setComparison(
+            ComparedPair::ofOptions(catalogOptions.at(0).id, catalogOptions.at(1).id));
+    }
+    if (!m_comparison || m_comparison->pair() != m_state.comparison())
+        m_comparison = std::make_unique<ui::Comparison>(m_state);
     // The figure paints the background (or leaves it transparent), after the theme set it.
     m_comparison->scene().setBackgroundBrush(Qt::NoBrush);
     m_differences.setHtml(m_comparison->differencesHtml());

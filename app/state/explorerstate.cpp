@@ -1,21 +1,63 @@
 #include "state/explorerstate.h"
 
-#include "catalog/catalog.h"
-
 namespace ace::ui {
 
-ExplorerState::ExplorerState(const Catalog& catalog, const PriceBook& prices, QObject* parent)
+ExplorerState::ExplorerState(Catalog catalog, PriceBook prices, QObject* parent)
     : QObject(parent)
-    , m_catalog(catalog)
-    , m_prices(prices)
+    , m_catalog(std::move(catalog))
+    , m_prices(std::move(prices))
+{
+    priceWorkload();
+}
+
+ExplorerState::ExplorerState(Catalog catalog, PriceBook prices,
+                             std::shared_ptr<const CostResults> results, QObject* parent)
+    : QObject(parent)
+    , m_catalog(std::move(catalog))
+    , m_prices(std::move(prices))
+    , m_workload(results->workload)
+    , m_results(std::move(results))
 {}
+
+QStringList ExplorerState::comparedOptionIds() const
+{
+    return isComparing() ? QStringList{m_compared.first, m_compared.second} : QStringList();
+}
+
+void ExplorerState::priceWorkload()
+{
+    m_results = std::make_shared<const CostResults>(
+        computeCostResults(m_catalog, m_workload, m_prices, comparedOptionIds()));
+}
+
+void ExplorerState::setPrices(const PriceBook& prices)
+{
+    m_prices = prices;
+    priceWorkload();
+    emit costResultsChanged();
+}
 
 void ExplorerState::setWorkload(const Workload& workload)
 {
     if (workload == m_workload)
         return;
     m_workload = workload;
+    priceWorkload();
     emit workloadChanged();
+    emit costResultsChanged();
+}
+
+void ExplorerState::showCostResults(std::shared_ptr<const CostResults> results,
+                                    const PriceBook& prices)
+{
+    Q_ASSERT(results);
+    const bool newWorkload = results->workload != m_workload;
+    m_prices = prices;
+    m_results = std::move(results);
+    m_workload = m_results->workload;
+    if (newWorkload)
+        emit workloadChanged();
+    emit costResultsChanged();
 }
 
 bool ExplorerState::contains(const CatalogItem& item) const
@@ -70,7 +112,9 @@ bool ExplorerState::setComparison(const ComparedPair& pair)
         return false;
     if (pair != m_compared) {
         m_compared = pair;
+        comparePricedOptions();
         emit comparisonChanged();
+        emit costResultsChanged();
     }
     return true;
 }
@@ -80,7 +124,16 @@ void ExplorerState::clearComparison()
     if (!isComparing())
         return;
     m_compared = {};
+    comparePricedOptions();
     emit comparisonChanged();
+    emit costResultsChanged();
+}
+
+void ExplorerState::comparePricedOptions()
+{
+    // Only the pair's part is new: the estimates and the sweep stay as they are.
+    m_results = std::make_shared<const CostResults>(
+        withComparison(*m_results, m_catalog, m_prices, comparedOptionIds()));
 }
 
 void ExplorerState::setTheme(const Theme& theme)

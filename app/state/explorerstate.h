@@ -1,36 +1,58 @@
 #pragma once
 
+#include "catalog/catalog.h"
 #include "catalog/catalogitem.h"
+#include "cost/costresults.h"
 #include "cost/workload.h"
 #include "models/comparisonmodel.h"
+#include "pricing/pricebook.h"
 #include "state/theme.h"
 
 #include <QObject>
 
-namespace ace {
-class Catalog;
-class PriceBook;
-} // namespace ace
+#include <memory>
 
 namespace ace::ui {
 
-// The one state every view of the explorer shares: what is selected, which service the
-// pointer is over, the theme, and whether responsibility bands show. Views change it and
-// listen to it, and never talk to each other, so they cannot disagree.
+// The one state every view of the explorer shares: the catalog, the price book, the workload
+// and what it costs, what is selected, which service the pointer is over, the theme, and
+// whether responsibility bands show. Views change it and listen to it, and never talk to each
+// other, so they cannot disagree.
+//
+// The state prices the workload: one pass (computeCostResults) per change of the workload, the
+// price book or the compared pair, announced by costResultsChanged(). Views show those results
+// and never price anything themselves.
 class ExplorerState final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExplorerState)
 
 public:
-    ExplorerState(const Catalog& catalog, const PriceBook& prices, QObject* parent = nullptr);
+    ExplorerState(Catalog catalog, PriceBook prices, QObject* parent = nullptr);
+    // A state that shows `results` (made for these options, e.g. a comparison's pair) instead
+    // of pricing its own default workload first.
+    ExplorerState(Catalog catalog, PriceBook prices, std::shared_ptr<const CostResults> results,
+                  QObject* parent = nullptr);
 
+    // The catalog is the state's for its whole life (models and scenes keep references to it).
     const Catalog& catalog() const { return m_catalog; }
+    // The price book can be replaced (another region): the reference stays valid and names the
+    // new one.
     const PriceBook& prices() const { return m_prices; }
+    // Prices the workload with `prices` from now on.
+    void setPrices(const PriceBook& prices);
 
     // The workload every estimate is for.
     const Workload& workload() const { return m_workload; }
+    // Prices `workload` (unless it is the current one) and announces both.
     void setWorkload(const Workload& workload);
+
+    // What the workload costs with the current price book, for every option.
+    const CostResults& costResults() const { return *m_results; }
+    std::shared_ptr<const CostResults> sharedCostResults() const { return m_results; }
+    // Shows results priced elsewhere with `prices` (by the state this one follows) and their
+    // workload, without pricing anything.
+    void showCostResults(std::shared_ptr<const CostResults> results, const PriceBook& prices);
 
     CatalogItem current() const { return m_current; }
     // Selects `item` (a null item clears); false, and nothing changes, for an unknown id.
@@ -68,6 +90,10 @@ public:
     bool contains(const CatalogItem& item) const;
 
 signals:
+    // New cost results: once after every change of the workload, the price book or the
+    // compared pair (after workloadChanged or comparisonChanged). Whatever shows prices or
+    // costs follows this one signal.
+    void costResultsChanged();
     void currentChanged(const ace::CatalogItem& current);
     void hoveredServiceChanged(const QString& serviceId);
     void comparisonChanged();
@@ -76,9 +102,16 @@ signals:
     void showResponsibilityChanged(bool show);
 
 private:
-    const Catalog& m_catalog;
-    const PriceBook& m_prices;
+    // The one cost pass.
+    void priceWorkload();
+    // Compares the options of the compared pair in the current results.
+    void comparePricedOptions();
+    QStringList comparedOptionIds() const;
+
+    const Catalog m_catalog;
+    PriceBook m_prices;
     Workload m_workload;
+    std::shared_ptr<const CostResults> m_results;
     CatalogItem m_current;
     QString m_hoveredService;
     ComparedPair m_compared;

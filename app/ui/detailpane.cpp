@@ -107,8 +107,8 @@ QString optionHtml(const ExplorerState& state, const DeploymentOption& option,
         QStringLiteral("<p><b>%1</b></p>").arg(escaped(option.summary)) +
         section(QObject::tr("Estimated cost"),
                 html::workloadLine(state.workload()) +
-                    html::estimate(estimateOption(option, state.workload(), state.prices()),
-                                   state.prices().currency()) +
+                    html::estimate(*state.costResults().estimateOf(option.id),
+                                   state.costResults().currency) +
                     html::pricesLine(state.prices())) +
         section(QObject::tr("Who manages what"), responsibilityTable(catalog, option, theme));
     for (const QString& serviceId : option.stack) {
@@ -165,8 +165,9 @@ DetailPane::DetailPane(ExplorerState& state, QWidget* parent)
     connect(this, &QTextBrowser::anchorClicked, this, &DetailPane::followLink);
     connect(&m_state, &ExplorerState::currentChanged, this, &DetailPane::refresh);
     connect(&m_state, &ExplorerState::themeChanged, this, &DetailPane::refresh);
-    connect(&m_state, &ExplorerState::comparisonChanged, this, &DetailPane::refresh);
-    connect(&m_state, &ExplorerState::workloadChanged, this, &DetailPane::refresh);
+    // New results follow every change of the workload, the prices or the compared pair (whose
+    // other option the pane names).
+    connect(&m_state, &ExplorerState::costResultsChanged, this, &DetailPane::refresh);
     refresh();
 }
 

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 namespace ace {
 
@@ -50,33 +52,39 @@ public:
                 cheapestTotal = *total;
             }
         }
+        m_lastCheapestTotal = cheapestTotal;
         return cheapest;
     }
 
+    // The monthly total of the option the last at() found cheapest (0 when none was).
+    double lastCheapestTotal() const { return m_lastCheapestTotal; }
+
     QString idOf(qsizetype index) const { return index < 0 ? QString() : m_options.at(index).id; }
 
-    // How far apart the options are at a volume: (dearest - cheapest) / cheapest, in percent
-    // (0 when fewer than two of them are feasible, or the cheapest is free).
-    double gapPercentAt(const QList<qsizetype>& options, qint64 requestsPerMonth)
+    // The cheapest and the dearest feasible total of `options` at a volume (nullopt when none
+    // is feasible).
+    std::optional<std::pair<double, double>> spreadAt(const QList<qsizetype>& options,
+                                                      qint64 requestsPerMonth)
     {
         m_workload.requestsPerMonth = static_cast<double>(requestsPerMonth);
-        std::optional<double> lowest;
-        std::optional<double> highest;
+        std::optional<std::pair<double, double>> spread;
         for (qsizetype option : options) {
             const std::optional<double> total =
                 estimateMonthlyTotal(m_options.at(option), m_workload, m_prices);
             if (!total)
                 continue;
-            lowest = std::min(*total, lowest.value_or(*total));
-            highest = std::max(*total, highest.value_or(*total));
+            spread = spread ? std::pair(std::min(*total, spread->first),
+                                        std::max(*total, spread->second))
+                            : std::pair(*total, *total);
         }
-        return lowest && *lowest > 0 ? (*highest - *lowest) / *lowest * 100 : 0;
+        return spread;
     }
 
 private:
     const QList<DeploymentOption>& m_options;
     Workload m_workload;
     const PriceBook& m_prices;
+    double m_lastCheapestTotal = 0;
 };
 
 } // namespace
@@ -115,6 +123,7 @@ struct Change
     qint64 requestsPerMonth = 0;
     qsizetype below = -1;
     qsizetype above = -1;
+    double aboveTotal = 0; // what `above` costs at requestsPerMonth
 };
 
 // Every change of the cheapest option, however short-lived (see findBreakEvensAndNearTies).
@@ -126,6 +135,7 @@ QList<Change> allChanges(CheapestOption& cheapest, const QList<qint64>& volumes)
     for (qsizetype i = 1; i < volumes.size(); ++i) {
         const qint64 high = volumes.at(i);
         const qsizetype highOption = cheapest.at(high);
+        const double highTotal = cheapest.lastCheapestTotal();
         // Between two sweep points the cheapest option may change more than once: find the
         // first change by bisection, then look again from there up to `high`.
         while (lowOption != highOption) {
@@ -139,9 +149,10 @@ QList<Change> allChanges(CheapestOption& cheapest, const QList<qint64>& volumes)
                     above = middle;
             }
             const qsizetype aboveOption = above == high ? highOption : cheapest.at(above);
+            const double aboveTotal = above == high ? highTotal : cheapest.lastCheapestTotal();
             // A volume where nothing is feasible has no cheapest option to cross from or to.
             if (lowOption >= 0 && aboveOption >= 0)
-                changes.append({above, lowOption, aboveOption});
+                changes.append({above, lowOption, aboveOption, aboveTotal});
             low = above;
             lowOption = aboveOption;
         }
@@ -163,14 +174,28 @@ NearTie nearTieOf(CheapestOption& cheapest, const QList<Change>& changes, qsizet
     tie.toRequestsPerMonth = changes.at(last).requestsPerMonth;
     // The gap is widest just after a change (one option has just bought a step of capacity)
     // and otherwise grows between sweep points; look at both.
-    for (qsizetype i = first; i <= last; ++i) {
-        tie.maxGapPercent = std::max(
-            tie.maxGapPercent, cheapest.gapPercentAt(options, changes.at(i).requestsPerMonth));
-    }
+    QList<qint64> looked;
+    for (qsizetype i = first; i <= last; ++i)
+        looked.append(changes.at(i).requestsPerMonth);
     for (qint64 volume : volumes) {
         if (volume > tie.fromRequestsPerMonth && volume < tie.toRequestsPerMonth)
-            tie.maxGapPercent = std::max(tie.maxGapPercent, cheapest.gapPercentAt(options, volume));
+            looked.append(volume);
     }
+    std::optional<std::pair<double, double>> band;
+    for (qint64 volume : std::as_const(looked)) {
+        const std::optional<std::pair<double, double>> spread = cheapest.spreadAt(options, volume);
+        if (!spread)
+            continue;
+        if (spread->first > 0) {
+            tie.maxGapPercent =
+                std::max(tie.maxGapPercent, (spread->second - spread->first) / spread->first * 100);
+        }
+        band = band ? std::pair(std::min(band->first, spread->first),
+                                std::max(band->second, spread->second))
+                    : *spread;
+    }
+    if (band)
+        std::tie(tie.lowestTotal, tie.highestTotal) = *band;
     return tie;
 }
 
@@ -189,7 +214,7 @@ BreakEvens findBreakEvensAndNearTies(const Catalog& catalog, const Workload& wor
     const QList<Change> changes = allChanges(cheapest, volumes);
     const auto crossingOf = [&cheapest](const Change& change) {
         return Crossing{change.requestsPerMonth, cheapest.idOf(change.below),
-                        cheapest.idOf(change.above)};
+                        cheapest.idOf(change.above), change.aboveTotal};
     };
 
     BreakEvens result;

@@ -15,6 +15,12 @@ struct Workload;
 
 // The monthly total of every option at log-spaced request volumes, everything else in the
 // workload unchanged: the data behind cost-versus-volume charts.
+// The request volumes the cost curves, the sweeps and the break-even search cover (DESIGN.md
+// §6): from a hobby project to a large public API. Everything that spans "all volumes" uses
+// these two, so the chart, the comparison text and the command line agree.
+inline constexpr double fewestRequestsPerMonth = 1e3;
+inline constexpr double mostRequestsPerMonth = 1e10;
+
 struct CostSweep
 {
     QList<double> requestsPerMonth; // ascending, log-spaced, first and last included
@@ -24,7 +30,8 @@ struct CostSweep
 };
 
 CostSweep sweepRequests(const Catalog& catalog, const Workload& workload, const PriceBook& prices,
-                        int points = 1000, double from = 1e3, double to = 1e10);
+                        int points = 1000, double from = fewestRequestsPerMonth,
+                        double to = mostRequestsPerMonth);
 
 // A request volume at which the cheapest feasible option changes: `cheapestBelow` is cheapest
 // at requestsPerMonth - 1, `cheapestAbove` at requestsPerMonth.
@@ -33,6 +40,8 @@ struct Crossing
     qint64 requestsPerMonth = 0;
     QString cheapestBelow;
     QString cheapestAbove;
+    // What `cheapestAbove` costs at requestsPerMonth (both options cost about this there).
+    double monthlyTotal = 0;
 };
 
 // The cheapest feasible option at a request volume (ties go to the earlier catalog option);
@@ -51,6 +60,10 @@ struct NearTie
     // The largest gap between the dearest and the cheapest of the options, as a percentage of
     // the cheapest, at the range's changes and sweep points (capacity steps make it jump).
     double maxGapPercent = 0;
+    // The cheapest and the dearest monthly total of the options at those same volumes: the
+    // band a chart draws for the range.
+    double lowestTotal = 0;
+    double highestTotal = 0;
 };
 
 // A change of the cheapest option counts as part of a near tie when the option it replaced
@@ -76,7 +89,8 @@ struct BreakEvens
 // same option (a sawtooth of two options whose capacity steps interleave) are below the
 // sweep's resolution and not reported.
 BreakEvens findBreakEvensAndNearTies(const Catalog& catalog, const Workload& workload,
-                                     const PriceBook& prices, double from = 1e3, double to = 1e10);
+                                     const PriceBook& prices, double from = fewestRequestsPerMonth,
+                                     double to = mostRequestsPerMonth);
 
 // "EC2 instances and ECS on Fargate take turns as the cheapest, at most 25% apart" ("the
 // cheaper" when the catalog has just those two options, as a comparison's has)
@@ -89,6 +103,7 @@ QString nearTieOptionNames(const NearTie& tie, const Catalog& catalog);
 
 // The lasting changes alone (findBreakEvensAndNearTies().crossings).
 QList<Crossing> findBreakEvens(const Catalog& catalog, const Workload& workload,
-                               const PriceBook& prices, double from = 1e3, double to = 1e10);
+                               const PriceBook& prices, double from = fewestRequestsPerMonth,
+                               double to = mostRequestsPerMonth);
 
 } // namespace ace

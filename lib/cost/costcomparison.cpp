@@ -9,18 +9,20 @@ CostComparison compareCosts(const Catalog& catalog, const Workload& workload,
                             const PriceBook& prices, const QString& firstOptionId,
                             const QString& secondOptionId)
 {
-    // The same arithmetic as everywhere else, over a catalog of just the pair: its break-evens
-    // are where the cheaper of the two changes, whatever the other options cost.
-    const Catalog pair = catalog.withOnlyOptions({firstOptionId, secondOptionId});
-    const DeploymentOption* first = pair.option(firstOptionId);
-    const DeploymentOption* second = pair.option(secondOptionId);
+    const DeploymentOption* first = catalog.option(firstOptionId);
+    const DeploymentOption* second = catalog.option(secondOptionId);
     Q_ASSERT_X(first && second, "compareCosts", "both option ids must exist in the catalog");
-    CostComparison comparison;
     if (!first || !second)
-        return comparison; // a broken precondition; release builds must not crash on it
+        return {}; // a broken precondition; release builds must not crash on it
+    return compareEstimates(catalog, workload, prices, estimateOption(*first, workload, prices),
+                            estimateOption(*second, workload, prices));
+}
 
-    comparison.first = estimateOption(*first, workload, prices);
-    comparison.second = estimateOption(*second, workload, prices);
+CostComparison compareEstimates(const Catalog& catalog, const Workload& workload,
+                                const PriceBook& prices, const Estimate& first,
+                                const Estimate& second)
+{
+    CostComparison comparison{first, second, std::nullopt, std::nullopt, {}, {}};
     const std::optional<double>& firstTotal = comparison.first.monthlyTotal;
     const std::optional<double>& secondTotal = comparison.second.monthlyTotal;
     if (firstTotal && secondTotal) {
@@ -28,7 +30,10 @@ CostComparison compareCosts(const Catalog& catalog, const Workload& workload,
         if (*firstTotal > 0)
             comparison.ratio = *secondTotal / *firstTotal;
     }
-    BreakEvens found = findBreakEvensAndNearTies(pair, workload, prices);
+    // The same arithmetic as everywhere else, over a catalog of just the pair: its break-evens
+    // are where the cheaper of the two changes, whatever the other options cost.
+    BreakEvens found = findBreakEvensAndNearTies(
+        catalog.withOnlyOptions({first.optionId, second.optionId}), workload, prices);
     comparison.breakEvens = std::move(found.crossings);
     comparison.nearTies = std::move(found.nearTies);
     return comparison;

@@ -28,5 +28,10 @@ struct CostComparison
 CostComparison compareCosts(const Catalog& catalog, const Workload& workload,
                             const PriceBook& prices, const QString& firstOptionId,
                             const QString& secondOptionId);
+// The same from the two options' estimates for `workload`, already made: only the pair's
+// break-even search prices anything.
+CostComparison compareEstimates(const Catalog& catalog, const Workload& workload,
+                                const PriceBook& prices, const Estimate& first,
+                                const Estimate& second);
 
 } // namespace ace

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <type_traits>
 
@@ -716,9 +717,21 @@ QJsonObject capacityToJson(const Capacity& capacity)
 
 } // namespace
 
+namespace {
+
+std::atomic<quint64> evaluations{0};
+
+} // namespace
+
+quint64 costModelEvaluations()
+{
+    return evaluations.load(std::memory_order_relaxed);
+}
+
 Estimate estimateOption(const DeploymentOption& option, const Workload& workload,
                         const PriceBook& prices)
 {
+    evaluations.fetch_add(1, std::memory_order_relaxed);
     Estimate estimate;
     estimate.optionId = option.id;
     estimate.optionName = option.name;
@@ -754,9 +767,15 @@ QList<Estimate> estimateAll(const Catalog& catalog, const Workload& workload,
 std::optional<double> estimateMonthlyTotal(const DeploymentOption& option, const Workload& workload,
                                            const PriceBook& prices)
 {
+    evaluations.fetch_add(1, std::memory_order_relaxed);
     TotalOnlyOutput out;
     costOption(option, workload, prices, out);
     return out.total();
+}
+
+QString infeasibleReasonOf(const Estimate& estimate)
+{
+    return estimate.feasible ? QString() : estimate.notes.join(u' ');
 }
 
 QString lineItemKindId(LineItemKind kind)

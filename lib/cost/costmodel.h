@@ -109,6 +109,16 @@ QList<Estimate> estimateAll(const Catalog& catalog, const Workload& workload,
 std::optional<double> estimateMonthlyTotal(const DeploymentOption& option, const Workload& workload,
                                            const PriceBook& prices);
 
+// Why an infeasible estimate cannot be met (empty when it can). The cost model stops at the
+// first reason, so the notes of an infeasible estimate are that reason and the assumptions that
+// led to it.
+QString infeasibleReasonOf(const Estimate& estimate);
+
+// How many times this process has priced an option (estimateOption and estimateMonthlyTotal
+// calls). Cheap to keep; tests use it to check that a workload edit is priced once, by the
+// state, and never by a view.
+quint64 costModelEvaluations();
+
 // An estimate in the shape of DESIGN.md §5 ("monthlyTotal": null when infeasible).
 QJsonObject estimateToJson(const Estimate& estimate);
 // Where the rates come from: {region, currency, asOf, source, rateSources: {group: url}}.

@@ -23,43 +23,29 @@ QString lineItemKindName(LineItemKind kind)
     return lineItemKindId(kind);
 }
 
-QString infeasibleReasonOf(const Estimate& estimate)
-{
-    return estimate.feasible ? QString() : estimate.notes.join(u' ');
-}
-
-CostBreakdownModel::CostBreakdownModel(const Catalog& catalog, const PriceBook& prices,
-                                       QObject* parent)
+CostBreakdownModel::CostBreakdownModel(QObject* parent)
     : QAbstractTableModel(parent)
-    , m_catalog(catalog)
-    , m_prices(prices)
-{
-    recompute();
-}
+    , m_results(std::make_shared<const CostResults>())
+{}
 
-void CostBreakdownModel::setWorkload(const Workload& workload)
+void CostBreakdownModel::setResults(std::shared_ptr<const CostResults> results)
 {
+    Q_ASSERT(results);
     beginResetModel();
-    m_workload = workload;
-    recompute();
-    endResetModel();
-}
-
-void CostBreakdownModel::recompute()
-{
-    m_estimates = estimateAll(m_catalog, m_workload, m_prices);
+    m_results = std::move(results);
     m_amounts.clear();
-    for (const Estimate& estimate : std::as_const(m_estimates)) {
+    for (const Estimate& estimate : m_results->estimates) {
         std::array<double, lineItemKindCount> amounts{};
         for (const LineItem& item : estimate.lineItems)
             amounts.at(static_cast<size_t>(item.kind)) += item.amount;
         m_amounts.append(amounts);
     }
+    endResetModel();
 }
 
 int CostBreakdownModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_estimates.size());
+    return parent.isValid() ? 0 : static_cast<int>(estimates().size());
 }
 
 int CostBreakdownModel::columnCount(const QModelIndex& parent) const
@@ -83,7 +69,7 @@ QVariant CostBreakdownModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Estimate& estimate = m_estimates.at(index.row());
+    const Estimate& estimate = estimates().at(index.row());
     const std::optional<double> value =
         !estimate.feasible ? std::nullopt
         : index.column() == totalColumn
@@ -91,7 +77,7 @@ QVariant CostBreakdownModel::data(const QModelIndex& index, int role) const
             : std::optional<double>(amount(index.row(), static_cast<LineItemKind>(index.column())));
     switch (role) {
     case Qt::DisplayRole:
-        return value ? money(*value, m_prices.currency()) : tr("not feasible");
+        return value ? money(*value, m_results->currency) : tr("not feasible");
     case Qt::ToolTipRole:
         return estimate.feasible ? QVariant() : QVariant(infeasibleReasonOf(estimate));
     case AmountRole:
@@ -112,7 +98,7 @@ QVariant CostBreakdownModel::headerData(int section, Qt::Orientation orientation
     if (role != Qt::DisplayRole || section < 0)
         return {};
     if (orientation == Qt::Vertical)
-        return section < rowCount() ? QVariant(m_estimates.at(section).optionName) : QVariant();
+        return section < rowCount() ? QVariant(estimates().at(section).optionName) : QVariant();
     if (section == totalColumn)
         return tr("Total");
     return section < totalColumn ? QVariant(lineItemKindName(static_cast<LineItemKind>(section)))

@@ -2,6 +2,7 @@
 // add up to the estimate's total, and infeasible options carry their reason.
 #include "catalog/catalog.h"
 #include "cost/costmodel.h"
+#include "cost/costresults.h"
 #include "models/costbreakdownmodel.h"
 #include "pricing/pricebook.h"
 
@@ -27,7 +28,7 @@ private slots:
     void eachOptionPaysTheKindsItsModelBills_data();
     void eachOptionPaysTheKindsItsModelBills();
     void infeasibleOptionsHaveNoAmountsAndAReason();
-    void aNewWorkloadResetsTheModel();
+    void newResultsResetTheModel();
 
 private:
     static Workload imageResize()
@@ -36,18 +37,25 @@ private:
             QStringLiteral(ACE_SOURCE_DIR "/resources/presets/image-resize.json"));
     }
 
+    // The estimates of `workload`'s cost results, shown by `model`.
+    void show(CostBreakdownModel& model, const Workload& workload) const
+    {
+        model.setResults(
+            std::make_shared<const CostResults>(computeCostResults(m_catalog, workload, m_prices)));
+    }
+
     const Catalog m_catalog = Catalog::loadBuiltIn();
     const PriceBook m_prices = PriceBook::loadBuiltIn();
 };
 
 void TestCostBreakdownModel::passesTheModelTester()
 {
-    CostBreakdownModel model(m_catalog, m_prices);
+    CostBreakdownModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setWorkload(imageResize());
+    show(model, imageResize());
     Workload longJobs = imageResize();
     longJobs.avgDurationMs = 20 * 60 * 1000;
-    model.setWorkload(longJobs);
+    show(model, longJobs);
 }
 
 void TestCostBreakdownModel::eachKindIsTheSumOfItsLineItems()
@@ -57,8 +65,8 @@ void TestCostBreakdownModel::eachKindIsTheSumOfItsLineItems()
     workload.includeFreeTier = false;
     workload.function.ephemeralStorageMb = 2048;
     workload.container.ephemeralStorageGb = 40;
-    CostBreakdownModel model(m_catalog, m_prices);
-    model.setWorkload(workload);
+    CostBreakdownModel model;
+    show(model, workload);
     QVERIFY(model.anyOptionPays(LineItemKind::Storage));
     for (int row = 0; row < model.rowCount(); ++row) {
         std::array<double, lineItemKindCount> expected{};
@@ -75,7 +83,7 @@ void TestCostBreakdownModel::eachKindIsTheSumOfItsLineItems()
 
 void TestCostBreakdownModel::columnsAreNamedByKind()
 {
-    CostBreakdownModel model(m_catalog, m_prices);
+    CostBreakdownModel model;
     QCOMPARE(model.headerData(static_cast<int>(LineItemKind::Compute), Qt::Horizontal).toString(),
              QStringLiteral("Compute"));
     QCOMPARE(
@@ -87,8 +95,8 @@ void TestCostBreakdownModel::columnsAreNamedByKind()
 
 void TestCostBreakdownModel::rowsAreOptionsInCatalogOrderAndSumToTheirTotals()
 {
-    CostBreakdownModel model(m_catalog, m_prices);
-    model.setWorkload(imageResize());
+    CostBreakdownModel model;
+    show(model, imageResize());
     const QList<Estimate> expected = estimateAll(m_catalog, imageResize(), m_prices);
     QCOMPARE(model.rowCount(), expected.size());
     QCOMPARE(model.columnCount(), lineItemKindCount + 1);
@@ -135,8 +143,8 @@ void TestCostBreakdownModel::eachOptionPaysTheKindsItsModelBills()
     QFETCH(QList<LineItemKind>, kinds);
     Workload paying = imageResize();
     paying.includeFreeTier = false; // so Lambda's requests and duration are billed
-    CostBreakdownModel model(m_catalog, m_prices);
-    model.setWorkload(paying);
+    CostBreakdownModel model;
+    show(model, paying);
     int row = 0;
     while (m_catalog.options().at(row).id != optionId)
         ++row;
@@ -150,8 +158,8 @@ void TestCostBreakdownModel::infeasibleOptionsHaveNoAmountsAndAReason()
 {
     Workload longJobs = imageResize();
     longJobs.avgDurationMs = 20 * 60 * 1000;
-    CostBreakdownModel model(m_catalog, m_prices);
-    model.setWorkload(longJobs);
+    CostBreakdownModel model;
+    show(model, longJobs);
     const int lambda = int(m_catalog.options().size()) - 1;
     QCOMPARE(model.data(model.index(lambda, 0), CostBreakdownModel::OptionIdRole).toString(),
              QStringLiteral("lambda"));
@@ -168,13 +176,13 @@ void TestCostBreakdownModel::infeasibleOptionsHaveNoAmountsAndAReason()
                 .isEmpty());
 }
 
-void TestCostBreakdownModel::aNewWorkloadResetsTheModel()
+void TestCostBreakdownModel::newResultsResetTheModel()
 {
-    CostBreakdownModel model(m_catalog, m_prices);
+    CostBreakdownModel model;
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     Workload busier = imageResize();
     busier.requestsPerMonth = 3e9;
-    model.setWorkload(busier);
+    show(model, busier);
     QCOMPARE(reset.count(), 1);
     const QList<Estimate> expected = estimateAll(m_catalog, busier, m_prices);
     for (int row = 0; row < model.rowCount(); ++row) {

@@ -304,7 +304,7 @@ void TestCostCharts::infeasibleStretchesAreGaps()
     const QList<QLineSeries*> curves = plot.curvesOf(ecsEc2);
     QCOMPARE(curves.size(), 1);
     const double lastDrawn = curves.constFirst()->points().constLast().x();
-    QVERIFY(lastDrawn < std::log10(CostCurveModel::mostRequests));
+    QVERIFY(lastDrawn < std::log10(mostRequestsPerMonth));
     const int firstInfeasible = plot.model().rowAtOrBelow(std::pow(10.0, lastDrawn)) + 1;
     QVERIFY(!plot.model().totalAt(firstInfeasible, ecsEc2));
 }

@@ -1,8 +1,9 @@
-// The cost-versus-volume model: its values are the cost model's, its crossings the break-even
-// search's, and it resets cleanly on every workload edit.
+// The cost-versus-volume model: it shows cost results (their values the cost model's, their
+// crossings the break-even search's), and resets cleanly on every new result.
 #include "catalog/catalog.h"
 #include "cost/breakeven.h"
 #include "cost/costmodel.h"
+#include "cost/costresults.h"
 #include "cost/quantitytext.h"
 #include "models/costcurvemodel.h"
 #include "pricing/pricebook.h"
@@ -22,11 +23,11 @@ private slots:
     void hasARowPerVolumeAndAColumnPerOption();
     void valuesAreTheCostModelsTotals_data();
     void valuesAreTheCostModelsTotals();
-    void infeasibleOptionsHaveNoValueButAReason();
+    void optionsNeverFeasibleHaveNoValueButAReason();
     void crossingsAreTheBreakEvenSearchs();
     void breakEvenLabelsNameBothOptionsAndTheVolume();
     void nearTiesAreTheBreakEvenSearchs();
-    void aNewWorkloadResetsTheModel();
+    void newResultsResetTheModel();
     void rowAtOrBelowFindsTheSampleOfAVolume();
 
 private:
@@ -46,21 +47,31 @@ private:
         return workload;
     }
 
+    // The results of `workload` swept at `points` volumes, shown by `model`.
+    void show(CostCurveModel& model, const Workload& workload,
+              int points = CostResults::defaultCurvePoints) const
+    {
+        model.setResults(std::make_shared<const CostResults>(
+            computeCostResults(m_catalog, workload, m_prices, {}, points)));
+    }
+
     const Catalog m_catalog = Catalog::loadBuiltIn();
     const PriceBook m_prices = PriceBook::loadBuiltIn();
 };
 
 void TestCostCurveModel::passesTheModelTester()
 {
-    CostCurveModel model(m_catalog, m_prices, 50);
+    CostCurveModel model(m_catalog);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setWorkload(imageResize());
-    model.setWorkload(twentyMinuteJobs());
+    show(model, imageResize(), 50);
+    show(model, twentyMinuteJobs(), 50);
 }
 
 void TestCostCurveModel::hasARowPerVolumeAndAColumnPerOption()
 {
-    CostCurveModel model(m_catalog, m_prices, 50);
+    CostCurveModel model(m_catalog);
+    QCOMPARE(model.rowCount(), 0); // nothing to show yet
+    show(model, Workload(), 50);
     QCOMPARE(model.rowCount(), 50);
     QCOMPARE(model.columnCount(), 1 + m_catalog.options().size());
     QCOMPARE(model.data(model.index(0, 0), CostCurveModel::ValueRole).toDouble(), 1e3);
@@ -86,8 +97,8 @@ void TestCostCurveModel::valuesAreTheCostModelsTotals_data()
 void TestCostCurveModel::valuesAreTheCostModelsTotals()
 {
     QFETCH(int, row);
-    CostCurveModel model(m_catalog, m_prices);
-    model.setWorkload(imageResize());
+    CostCurveModel model(m_catalog);
+    show(model, imageResize());
     Workload atVolume = imageResize();
     atVolume.requestsPerMonth = model.requestsAt(row);
     for (const DeploymentOption& option : m_catalog.options()) {
@@ -100,29 +111,23 @@ void TestCostCurveModel::valuesAreTheCostModelsTotals()
     }
 }
 
-void TestCostCurveModel::infeasibleOptionsHaveNoValueButAReason()
+void TestCostCurveModel::optionsNeverFeasibleHaveNoValueButAReason()
 {
-    CostCurveModel model(m_catalog, m_prices, 20);
-    model.setWorkload(twentyMinuteJobs());
+    CostCurveModel model(m_catalog);
+    show(model, twentyMinuteJobs(), 20);
     const int lambda = model.columnOf(QStringLiteral("lambda"));
     QVERIFY(!model.isFeasibleAnywhere(QStringLiteral("lambda")));
     QVERIFY(model.isFeasibleAnywhere(QStringLiteral("ecs-fargate")));
-    const QModelIndex cell = model.index(5, lambda);
-    QVERIFY(!model.data(cell, CostCurveModel::ValueRole).isValid());
-    const QString reason = model.data(cell, CostCurveModel::InfeasibleReasonRole).toString();
+    QVERIFY(!model.data(model.index(5, lambda), CostCurveModel::ValueRole).isValid());
+    const QString reason = model.neverFeasibleReason(QStringLiteral("lambda"));
     QVERIFY2(reason.contains(QStringLiteral("900")), qPrintable(reason));
-    QCOMPARE(model.infeasibleReason(QStringLiteral("lambda"), model.requestsAt(5)), reason);
-    QVERIFY(model
-                .data(model.index(5, model.columnOf(QStringLiteral("ecs-fargate"))),
-                      CostCurveModel::InfeasibleReasonRole)
-                .toString()
-                .isEmpty());
+    QVERIFY(model.neverFeasibleReason(QStringLiteral("ecs-fargate")).isEmpty());
 }
 
 void TestCostCurveModel::crossingsAreTheBreakEvenSearchs()
 {
-    CostCurveModel model(m_catalog, m_prices);
-    model.setWorkload(alwaysOnApi());
+    CostCurveModel model(m_catalog);
+    show(model, alwaysOnApi());
     const QList<Crossing> expected = findBreakEvens(m_catalog, alwaysOnApi(), m_prices);
     QCOMPARE(expected.size(), 2);
     QCOMPARE(model.breakEvens().size(), expected.size());
@@ -133,7 +138,7 @@ void TestCostCurveModel::crossingsAreTheBreakEvenSearchs()
         QCOMPARE(breakEven.crossing.cheapestAbove, expected.at(i).cheapestAbove);
         Workload atCrossing = alwaysOnApi();
         atCrossing.requestsPerMonth = double(expected.at(i).requestsPerMonth);
-        QCOMPARE(breakEven.monthlyTotal,
+        QCOMPARE(breakEven.crossing.monthlyTotal,
                  *estimateMonthlyTotal(*m_catalog.option(expected.at(i).cheapestAbove), atCrossing,
                                        m_prices));
     }
@@ -142,8 +147,8 @@ void TestCostCurveModel::crossingsAreTheBreakEvenSearchs()
 void TestCostCurveModel::nearTiesAreTheBreakEvenSearchs()
 {
     const Workload kubernetes = preset(QStringLiteral("kubernetes-microservices"));
-    CostCurveModel model(m_catalog, m_prices);
-    model.setWorkload(kubernetes);
+    CostCurveModel model(m_catalog);
+    show(model, kubernetes);
     const BreakEvens expected = findBreakEvensAndNearTies(m_catalog, kubernetes, m_prices);
     QCOMPARE(model.breakEvens().size(), expected.crossings.size());
     QCOMPARE(model.nearTies().size(), 1);
@@ -161,20 +166,20 @@ void TestCostCurveModel::nearTiesAreTheBreakEvenSearchs()
         atVolume.requestsPerMonth = double(end);
         for (const QString& id : range.tie.optionIds) {
             const double total = *estimateMonthlyTotal(*m_catalog.option(id), atVolume, m_prices);
-            QVERIFY(total >= range.lowestTotal && total <= range.highestTotal);
+            QVERIFY(total >= range.tie.lowestTotal && total <= range.tie.highestTotal);
         }
     }
-    QCOMPARE(range.lowestTotal, 3 * 730 * 0.096);
-    QVERIFY(range.highestTotal > 2000);
+    QCOMPARE(range.tie.lowestTotal, 3 * 730 * 0.096);
+    QVERIFY(range.tie.highestTotal > 2000);
 
-    model.setWorkload(alwaysOnApi()); // a clean pair of crossings has none
+    show(model, alwaysOnApi()); // a clean pair of crossings has none
     QVERIFY(model.nearTies().isEmpty());
 }
 
 void TestCostCurveModel::breakEvenLabelsNameBothOptionsAndTheVolume()
 {
-    CostCurveModel model(m_catalog, m_prices);
-    model.setWorkload(alwaysOnApi());
+    CostCurveModel model(m_catalog);
+    show(model, alwaysOnApi());
     QVERIFY(!model.breakEvens().isEmpty());
     const BreakEven& first = model.breakEvens().constFirst();
     QCOMPARE(first.crossing.cheapestBelow, QStringLiteral("lambda"));
@@ -184,14 +189,15 @@ void TestCostCurveModel::breakEvenLabelsNameBothOptionsAndTheVolume()
     QCOMPARE(first.label, expected);
 }
 
-void TestCostCurveModel::aNewWorkloadResetsTheModel()
+void TestCostCurveModel::newResultsResetTheModel()
 {
-    CostCurveModel model(m_catalog, m_prices, 30);
+    CostCurveModel model(m_catalog);
+    show(model, imageResize(), 30);
     QSignalSpy aboutToReset(&model, &QAbstractItemModel::modelAboutToBeReset);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     Workload heavier = imageResize();
     heavier.avgDurationMs = 2000;
-    model.setWorkload(heavier);
+    show(model, heavier, 30);
     QCOMPARE(aboutToReset.count(), 1);
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.workload(), heavier);
@@ -204,7 +210,8 @@ void TestCostCurveModel::aNewWorkloadResetsTheModel()
 
 void TestCostCurveModel::rowAtOrBelowFindsTheSampleOfAVolume()
 {
-    CostCurveModel model(m_catalog, m_prices, 8); // one sample per decade, 1k to 10B
+    CostCurveModel model(m_catalog);
+    show(model, Workload(), 8); // one sample per decade, 1k to 10B
     QCOMPARE(model.rowAtOrBelow(1), 0);
     QCOMPARE(model.rowAtOrBelow(1e3), 0);
     QCOMPARE(model.rowAtOrBelow(3e6), 3);

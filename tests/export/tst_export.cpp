@@ -394,7 +394,8 @@ void TestExport::compareFigureShowsDifferencesAndBothCurves()
     // under them, the text (differences, attribute table, costs) beside them.
     ui::ExplorerState state(*m_catalog, *m_prices);
     state.setTheme(colours);
-    ui::Comparison comparison(state, ComparedPair::ofOptions(first, second));
+    QVERIFY(state.setComparison(ComparedPair::ofOptions(first, second)));
+    ui::Comparison comparison(state);
     const diagram::StackDiagramScene& scene = comparison.scene();
     const QSizeF content = view.contentSize(options);
     const QRectF contentRect = figure.contentRect();
