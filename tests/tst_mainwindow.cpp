@@ -11,6 +11,7 @@
 #include "diagram/stackdiagramscene.h"
 #include "diagram/stackdiagramview.h"
 #include "dialoganswerer.h"
+#include "jsonfixtures.h"
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
@@ -160,6 +161,7 @@ private slots:
     void detailsNeverBreakInsideAWordOrNumber();
     void aWorkloadEditIsPricedOnceWhateverIsShown();
     void everyViewShowsTheStatesCostResults();
+    void anotherPriceBookRepricesEveryView();
 
 private:
     const Catalog m_catalog = Catalog::loadBuiltIn();
@@ -748,6 +750,39 @@ void TestMainWindow::everyViewShowsTheStatesCostResults()
     QVERIFY(comparison);
     const QString costs = comparison->costsHtml();
     QVERIFY2(costs.contains(shown(first)) && costs.contains(shown(second)), qPrintable(costs));
+}
+
+void TestMainWindow::anotherPriceBookRepricesEveryView()
+{
+    // Lambda's requests at ten times the rate, from a price book file (as another region's).
+    QTemporaryDir dir;
+    QJsonObject book = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    test::setJsonAt(book, QStringLiteral("lambda.perRequest"), 2e-6);
+    const PriceBook dearer =
+        PriceBook::load(test::writeJsonFile(dir.filePath(QStringLiteral("dearer.json")), book));
+
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    const QString lambda = QStringLiteral("lambda");
+    QVERIFY(window.state().setCurrent(CatalogItem::option(lambda)));
+    const double before = *window.state().costResults().estimateOf(lambda)->monthlyTotal;
+    QSignalSpy results(&window.state(), &ui::ExplorerState::costResultsChanged);
+    window.state().setPrices(dearer);
+    QCOMPARE(results.count(), 1);
+    const Estimate expected =
+        estimateOption(*m_catalog.option(lambda), window.state().workload(), dearer);
+    QVERIFY(*expected.monthlyTotal > before);
+    QCOMPARE(window.state().costResults().estimateOf(lambda)->monthlyTotal, expected.monthlyTotal);
+    QCOMPARE(window.state().prices().lambda().perRequest, 2e-6);
+    const QString shown = money(*expected.monthlyTotal, QStringLiteral("USD"));
+    QVERIFY2(window.detailPane()->toPlainText().contains(shown), qPrintable(shown));
+    const auto* breakdown = window.costBreakdown()->plot();
+    QCOMPARE(breakdown->model().estimates().constLast().monthlyTotal, expected.monthlyTotal);
+    // The status bar names the price book in use.
+    const auto* sources = window.findChild<QLabel*>(QStringLiteral("dataSources"));
+    QVERIFY(sources);
+    QVERIFY2(sources->toolTip().contains(QStringLiteral("dearer.json")),
+             qPrintable(sources->toolTip()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -182,7 +182,6 @@ Theme systemTheme()
 
 MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget* parent)
     : QMainWindow(parent)
-    , m_catalog(catalog)
     , m_state(new ExplorerState(catalog, prices, this))
     , m_document(new ScenarioDocument(*m_state, this))
     , m_exportActions(new exports::ExportActions(this, *m_state))
@@ -230,7 +229,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::createDocks()
 {
-    m_hierarchy = new HierarchyModel(m_catalog, this);
+    m_hierarchy = new HierarchyModel(m_state->catalog(), this);
     m_filter = new HierarchyFilterModel(this);
     m_filter->setSourceModel(m_hierarchy);
 
@@ -677,13 +676,20 @@ void MainWindow::showFileError(const QString& title, const QString& error)
 
 void MainWindow::createStatusBar()
 {
-    const PriceBook& prices = m_state->prices();
-    auto* source = new QLabel(
-        tr("Catalog: %1 · Prices: %2, %3, as of %4")
-            .arg(m_catalog.sourceName(), prices.region(), prices.currency(), prices.asOf()));
+    auto* source = new QLabel;
     source->setObjectName(QStringLiteral("dataSources"));
-    source->setToolTip(
-        tr("Catalog file: %1\nPrice book: %2").arg(m_catalog.sourceName(), prices.sourceName()));
+    // Another price book (another region) comes with new results.
+    const auto showSources = [this, source] {
+        const PriceBook& prices = m_state->prices();
+        const Catalog& catalog = m_state->catalog();
+        source->setText(
+            tr("Catalog: %1 · Prices: %2, %3, as of %4")
+                .arg(catalog.sourceName(), prices.region(), prices.currency(), prices.asOf()));
+        source->setToolTip(
+            tr("Catalog file: %1\nPrice book: %2").arg(catalog.sourceName(), prices.sourceName()));
+    };
+    showSources();
+    connect(m_state, &ExplorerState::costResultsChanged, source, showSources);
     statusBar()->addPermanentWidget(source);
 }
 
@@ -712,7 +718,7 @@ void MainWindow::toggleComparison(bool compare)
     if (current.kind == CatalogItem::Kind::Service) {
         // The next service that compares with it is a natural second: ECS with EKS, EKS with
         // Fargate, Lambda with EC2.
-        const QList<Service>& services = m_catalog.services();
+        const QList<Service>& services = m_state->catalog().services();
         const auto at = std::find_if(services.cbegin(), services.cend(),
                                      [&current](const Service& s) { return s.id == current.id; });
         const qsizetype first = at - services.cbegin();
@@ -724,7 +730,7 @@ void MainWindow::toggleComparison(bool compare)
         m_compareAction->setChecked(false);
         return;
     }
-    const QList<DeploymentOption>& options = m_catalog.options();
+    const QList<DeploymentOption>& options = m_state->catalog().options();
     qsizetype first = 0;
     for (qsizetype i = 0; i < options.size(); ++i) {
         if (current.kind == CatalogItem::Kind::Option && options.at(i).id == current.id)
@@ -828,7 +834,7 @@ void MainWindow::showDiagramContextMenu(const QPoint& position)
     const QPointF scenePosition = m_diagramView->mapToScene(position);
     const QPoint global = m_diagramView->viewport()->mapToGlobal(position);
     // Blocks lie inside columns, so look for a service first.
-    for (const Service& service : m_catalog.services()) {
+    for (const Service& service : m_state->catalog().services()) {
         for (const QRectF& block : scene->blockRects(service.id)) {
             if (block.contains(scenePosition))
                 return showItemMenu(CatalogItem::service(service.id), global);
@@ -851,13 +857,13 @@ void MainWindow::fillItemMenu(QMenu& menu, const CatalogItem& item)
 {
     QString name;
     if (item.kind == CatalogItem::Kind::Option || item.kind == CatalogItem::Kind::Service) {
-        name = itemName(m_catalog, item);
+        name = itemName(m_state->catalog(), item);
         // Options and services compare with each other: the item's own kind first.
         QList<CatalogItem> others;
-        for (const DeploymentOption& option : m_catalog.options())
+        for (const DeploymentOption& option : m_state->catalog().options())
             others.append(CatalogItem::option(option.id));
         QList<CatalogItem> services;
-        for (const Service& service : m_catalog.services())
+        for (const Service& service : m_state->catalog().services())
             services.append(CatalogItem::service(service.id));
         if (item.kind == CatalogItem::Kind::Service)
             others.swap(services);
@@ -868,16 +874,16 @@ void MainWindow::fillItemMenu(QMenu& menu, const CatalogItem& item)
                 compare->addSeparator();
             for (const CatalogItem& other : group) {
                 // Only what compares with the item: never itself, nor a pair with no way.
-                if (waysToCompare(m_catalog, item, other).ways.isEmpty())
+                if (waysToCompare(m_state->catalog(), item, other).ways.isEmpty())
                     continue;
-                compare->addAction(itemName(m_catalog, other), this, [this, item, other] {
+                compare->addAction(itemName(m_state->catalog(), other), this, [this, item, other] {
                     m_state->compare(item, other);
                     m_state->setCurrent(item);
                 });
             }
         }
     } else if (item.kind == CatalogItem::Kind::Category) {
-        name = m_catalog.category(item.id)->name;
+        name = m_state->catalog().category(item.id)->name;
     }
     menu.addAction(tr("Copy Name"), this, [name] { QGuiApplication::clipboard()->setText(name); });
 }
@@ -953,7 +959,7 @@ void MainWindow::showAbout()
            "<p>MIT licence. Source code, issues and documentation: "
            "<a href='%10'>%10</a></p>")
             .arg(QCoreApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),
-                 QString::fromLatin1(qVersion()), m_catalog.sourceName().toHtmlEscaped(),
+                 QString::fromLatin1(qVersion()), m_state->catalog().sourceName().toHtmlEscaped(),
                  m_state->prices().sourceName().toHtmlEscaped(), m_state->prices().region(),
                  m_state->prices().currency(), m_state->prices().asOf(), sources,
                  QStringLiteral(ACE_HOMEPAGE)));

@@ -130,7 +130,7 @@ private:
     void showKeyboardShortcuts();
     void saveSettings() const;
 
-    const Catalog& m_catalog;
+    // Owns the catalog and the price book the window shows.
     ExplorerState* m_state = nullptr;
     HierarchyModel* m_hierarchy = nullptr;
     HierarchyFilterModel* m_filter = nullptr;
