@@ -15,7 +15,7 @@
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
-#include "state/scenariodocument.h"
+#include "state/workloaddocument.h"
 #include "ui/detailpane.h"
 #include "ui/mainwindow.h"
 #include "ui/workloadeditor.h"
@@ -731,13 +731,13 @@ void TestMainWindow::everyViewShowsTheStatesCostResults()
     // The selected option's details.
     QVERIFY(window.detailPane()->toPlainText().contains(shown(second)));
     // The bill breakdown's totals, and the cost curves' points.
-    const auto* breakdown = window.costBreakdown()->plot();
+    const auto* breakdown = window.costBreakdown()->chart();
     QStringList totals;
     for (const auto* label : breakdown->totalLabels())
         totals.append(label->text());
     for (const Estimate& estimate : std::as_const(doctored.estimates))
         QVERIFY2(totals.contains(shown(estimate.optionId)), qPrintable(estimate.optionId));
-    const auto* curves = window.costCurves()->plot();
+    const auto* curves = window.costCurves()->chart();
     const QLineSeries* lambdaCurve = curves->curvesOf(first).constFirst();
     const QPointF point = lambdaCurve->at(0);
     QCOMPARE(point, curves->plotPointOf(
@@ -776,7 +776,7 @@ void TestMainWindow::anotherPriceBookRepricesEveryView()
     QCOMPARE(window.state().prices().lambda().perRequest, 2e-6);
     const QString shown = money(*expected.monthlyTotal, QStringLiteral("USD"));
     QVERIFY2(window.detailPane()->toPlainText().contains(shown), qPrintable(shown));
-    const auto* breakdown = window.costBreakdown()->plot();
+    const auto* breakdown = window.costBreakdown()->chart();
     QCOMPARE(breakdown->model().estimates().constLast().monthlyTotal, expected.monthlyTotal);
     // The status bar names the price book in use.
     const auto* sources = window.findChild<QLabel*>(QStringLiteral("dataSources"));

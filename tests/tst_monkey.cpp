@@ -12,7 +12,7 @@
 #include "dialoganswerer.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
-#include "state/scenariodocument.h"
+#include "state/workloaddocument.h"
 #include "ui/mainwindow.h"
 #include "ui/workloadeditor.h"
 

@@ -37,8 +37,8 @@ double roundStep(double top, int ticks)
 
 } // namespace
 
-CostBreakdownPlot::CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* parent)
-    : StatePlot(state, parent)
+CostBreakdownChart::CostBreakdownChart(ui::ExplorerState& state, QGraphicsItem* parent)
+    : StateChart(state, parent)
     , m_bars(new QHorizontalStackedBarSeries)
     , m_optionsAxis(new QBarCategoryAxis)
     , m_amountAxis(new QCategoryAxis)
@@ -78,21 +78,21 @@ CostBreakdownPlot::CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* pa
     for (int row = 0; row < m_model.rowCount(); ++row)
         m_totalLabels.append(new ChartLabel(this, ChartLabel::Backing::Plate));
 
-    connect(this, &QChart::plotAreaChanged, this, &CostBreakdownPlot::placeTotalLabels);
+    connect(this, &QChart::plotAreaChanged, this, &CostBreakdownChart::placeTotalLabels);
     connect(&state, &ui::ExplorerState::costResultsChanged, this,
-            &CostBreakdownPlot::followCostResults);
-    connect(&state, &ui::ExplorerState::themeChanged, this, &CostBreakdownPlot::restyle);
-    connect(&state, &ui::ExplorerState::currentChanged, this, &CostBreakdownPlot::restyle);
+            &CostBreakdownChart::followCostResults);
+    connect(&state, &ui::ExplorerState::themeChanged, this, &CostBreakdownChart::restyle);
+    connect(&state, &ui::ExplorerState::currentChanged, this, &CostBreakdownChart::restyle);
     followCostResults();
 }
 
-void CostBreakdownPlot::followCostResults()
+void CostBreakdownChart::followCostResults()
 {
     m_model.setResults(state().sharedCostResults());
     refill();
 }
 
-void CostBreakdownPlot::refill()
+void CostBreakdownChart::refill()
 {
     const QString currency = state().prices().currency();
     for (int kind = 0; kind < lineItemKindCount; ++kind) {
@@ -118,7 +118,7 @@ void CostBreakdownPlot::refill()
     restyle();
 }
 
-void CostBreakdownPlot::fitAmountAxis()
+void CostBreakdownChart::fitAmountAxis()
 {
     double highest = 0;
     for (const Estimate& estimate : m_model.estimates())
@@ -139,7 +139,7 @@ void CostBreakdownPlot::fitAmountAxis()
     m_amountAxis->setRange(0, steps * step);
 }
 
-void CostBreakdownPlot::restyle()
+void CostBreakdownChart::restyle()
 {
     const ui::Theme& theme = state().theme();
     applyTheme(*this, theme);
@@ -168,7 +168,7 @@ void CostBreakdownPlot::restyle()
     placeTotalLabels();
 }
 
-void CostBreakdownPlot::updateLegend()
+void CostBreakdownChart::updateLegend()
 {
     // Kinds no option pays would only clutter the legend.
     QList<LegendEntry> entries;
@@ -184,7 +184,7 @@ void CostBreakdownPlot::updateLegend()
     setLegendEntries(entries);
 }
 
-void CostBreakdownPlot::placeTotalLabels()
+void CostBreakdownChart::placeTotalLabels()
 {
     const QRectF area = plotArea();
     if (area.isEmpty())
@@ -199,7 +199,7 @@ void CostBreakdownPlot::placeTotalLabels()
     }
 }
 
-QString CostBreakdownPlot::toolTipText(int row, LineItemKind kind) const
+QString CostBreakdownChart::toolTipText(int row, LineItemKind kind) const
 {
     const Estimate& estimate = m_model.estimates().at(row);
     const QString currency = state().prices().currency();

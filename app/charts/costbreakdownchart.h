@@ -1,6 +1,6 @@
 #pragma once
 
-#include "charts/stateplot.h"
+#include "charts/statechart.h"
 #include "models/costbreakdownmodel.h"
 
 #include <QList>
@@ -18,13 +18,13 @@ class ChartLabel;
 // line items by kind (requests, duration, vCPU, ...), with the total at the bar's end. An
 // infeasible option keeps its row, empty, with the reason. Follows the state's workload,
 // selection and theme; clicking a bar selects its option.
-class CostBreakdownPlot final : public StatePlot
+class CostBreakdownChart final : public StateChart
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(CostBreakdownPlot)
+    Q_DISABLE_COPY_MOVE(CostBreakdownChart)
 
 public:
-    explicit CostBreakdownPlot(ui::ExplorerState& state, QGraphicsItem* parent = nullptr);
+    explicit CostBreakdownChart(ui::ExplorerState& state, QGraphicsItem* parent = nullptr);
 
     const CostBreakdownModel& model() const { return m_model; }
 
@@ -55,16 +55,16 @@ private:
     QList<ChartLabel*> m_totalLabels;
 };
 
-// The cost breakdown on screen. The view shows its own plot; renderTo() draws a fresh one at
+// The cost breakdown on screen. The view shows its own chart; renderTo() draws a fresh one at
 // the target's size, so exports do not depend on the window.
-class CostBreakdownChart final : public PlotView<CostBreakdownPlot>
+class CostBreakdownChartView final : public StateChartView<CostBreakdownChart>
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(CostBreakdownChart)
+    Q_DISABLE_COPY_MOVE(CostBreakdownChartView)
 
 public:
-    explicit CostBreakdownChart(ui::ExplorerState& state, QWidget* parent = nullptr)
-        : PlotView(state, parent)
+    explicit CostBreakdownChartView(ui::ExplorerState& state, QWidget* parent = nullptr)
+        : StateChartView(state, parent)
     {}
 };
 

@@ -100,8 +100,8 @@ QFont annotationFont(const QFont& base)
 
 } // namespace
 
-CostCurvePlot::CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent)
-    : StatePlot(state, parent)
+CostCurveChart::CostCurveChart(ui::ExplorerState& state, QGraphicsItem* parent)
+    : StateChart(state, parent)
     , m_model(state.catalog())
     , m_requestsAxis(new QCategoryAxis)
     , m_amountAxis(new QCategoryAxis)
@@ -130,21 +130,21 @@ CostCurvePlot::CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent)
     m_workloadLabel->setZValue(annotationZ);
 
     setAcceptHoverEvents(true);
-    connect(this, &QChart::plotAreaChanged, this, &CostCurvePlot::placeAnnotations);
+    connect(this, &QChart::plotAreaChanged, this, &CostCurveChart::placeAnnotations);
     connect(&state, &ui::ExplorerState::costResultsChanged, this,
-            &CostCurvePlot::followCostResults);
-    connect(&state, &ui::ExplorerState::themeChanged, this, &CostCurvePlot::restyle);
-    connect(&state, &ui::ExplorerState::currentChanged, this, &CostCurvePlot::restyle);
+            &CostCurveChart::followCostResults);
+    connect(&state, &ui::ExplorerState::themeChanged, this, &CostCurveChart::restyle);
+    connect(&state, &ui::ExplorerState::currentChanged, this, &CostCurveChart::restyle);
     followCostResults();
 }
 
-void CostCurvePlot::followCostResults()
+void CostCurveChart::followCostResults()
 {
     m_model.setResults(state().sharedCostResults());
     refill();
 }
 
-void CostCurvePlot::refill()
+void CostCurveChart::refill()
 {
     fitAmountAxis();
     for (const QString& optionId : m_model.optionIds())
@@ -155,7 +155,7 @@ void CostCurvePlot::refill()
     restyle();
 }
 
-void CostCurvePlot::updateNote()
+void CostCurveChart::updateNote()
 {
     // Every option that never runs, by name (the reasons are long: they are the tooltip).
     QStringList names;
@@ -171,7 +171,7 @@ void CostCurvePlot::updateNote()
             reasons.join(u'\n'));
 }
 
-void CostCurvePlot::fitAmountAxis()
+void CostCurveChart::fitAmountAxis()
 {
     double lowest = std::numeric_limits<double>::max();
     double highest = 0;
@@ -206,7 +206,7 @@ void CostCurvePlot::fitAmountAxis()
     setAmountDecades();
 }
 
-void CostCurvePlot::setAmountDecades()
+void CostCurveChart::setAmountDecades()
 {
     const QString currency = state().prices().currency();
     setDecades(
@@ -215,7 +215,7 @@ void CostCurvePlot::setAmountDecades()
         m_floorHoldsLess ? QStringLiteral("≤") : QString());
 }
 
-QPointF CostCurvePlot::plotPointOf(double requestsPerMonth, double total) const
+QPointF CostCurveChart::plotPointOf(double requestsPerMonth, double total) const
 {
     const double requests =
         std::clamp(requestsPerMonth, fewestRequestsPerMonth, mostRequestsPerMonth);
@@ -223,12 +223,12 @@ QPointF CostCurvePlot::plotPointOf(double requestsPerMonth, double total) const
     return {decadeOf(requests), std::min(decadeOf(amount), m_highestDecade)};
 }
 
-QPointF CostCurvePlot::positionOf(double requestsPerMonth, double total)
+QPointF CostCurveChart::positionOf(double requestsPerMonth, double total)
 {
     return mapToPosition(plotPointOf(requestsPerMonth, total), m_breakEvenMarkers);
 }
 
-void CostCurvePlot::fillCurves(const QString& optionId)
+void CostCurveChart::fillCurves(const QString& optionId)
 {
     // Each run of feasible samples is one curve. A change between samples is drawn as a step
     // at the later sample: capacity is bought in whole tasks and instances, and a slope would
@@ -273,7 +273,7 @@ void CostCurvePlot::fillCurves(const QString& optionId)
     }
 }
 
-QLineSeries* CostCurvePlot::addCurve(const QString& optionId)
+QLineSeries* CostCurveChart::addCurve(const QString& optionId)
 {
     auto* curve = new QLineSeries;
     curve->setName(m_model.optionName(optionId));
@@ -284,7 +284,7 @@ QLineSeries* CostCurvePlot::addCurve(const QString& optionId)
     return curve;
 }
 
-void CostCurvePlot::fillMarkers()
+void CostCurveChart::fillMarkers()
 {
     QList<QPointF> breakEvens;
     const QFont font = annotationFont(QChart::font());
@@ -313,7 +313,7 @@ void CostCurvePlot::fillMarkers()
     m_workloadLabel->setText(workloadLabelTexts().constFirst());
 }
 
-QStringList CostCurvePlot::workloadLabelTexts() const
+QStringList CostCurveChart::workloadLabelTexts() const
 {
     const double requests = state().workload().requestsPerMonth;
     // A volume off the axis is drawn at its edge, which must not pass for the volume.
@@ -325,7 +325,7 @@ QStringList CostCurvePlot::workloadLabelTexts() const
             tr("%1 requests/month%2").arg(volume, where), volume + where};
 }
 
-void CostCurvePlot::fillNearTies()
+void CostCurveChart::fillNearTies()
 {
     const qsizetype count = m_model.nearTies().size();
     while (m_nearTieBands.size() < count) {
@@ -346,7 +346,7 @@ void CostCurvePlot::fillNearTies()
     }
 }
 
-void CostCurvePlot::restyle()
+void CostCurveChart::restyle()
 {
     const ui::Theme& theme = state().theme();
     applyTheme(*this, theme);
@@ -383,7 +383,7 @@ void CostCurvePlot::restyle()
     placeAnnotations();
 }
 
-void CostCurvePlot::updateLegend()
+void CostCurveChart::updateLegend()
 {
     // Catalog order, the same for every workload; markers and bands only where there are some.
     const ui::Theme& theme = state().theme();
@@ -426,13 +426,13 @@ void CostCurvePlot::updateLegend()
     setLegendEntries(entries);
 }
 
-void CostCurvePlot::setRequestDecades()
+void CostCurveChart::setRequestDecades()
 {
     setDecades(*m_requestsAxis, int(decadeOf(fewestRequestsPerMonth)),
                int(decadeOf(mostRequestsPerMonth)), m_decadesPerRequestsLabel, shortQuantity);
 }
 
-void CostCurvePlot::thinAxisLabels()
+void CostCurveChart::thinAxisLabels()
 {
     const QRectF area = plotArea();
     const QFontMetricsF amountMetrics(m_amountAxis->labelsFont());
@@ -460,12 +460,12 @@ void CostCurvePlot::thinAxisLabels()
     m_amountAxis->setTitleVisible(titleFits);
 }
 
-QString CostCurvePlot::amountAxisTitle()
+QString CostCurveChart::amountAxisTitle()
 {
     return tr("Monthly cost");
 }
 
-void CostCurvePlot::placeAnnotations()
+void CostCurveChart::placeAnnotations()
 {
     const QRectF area = plotArea();
     if (area.isEmpty())
@@ -545,7 +545,7 @@ void CostCurvePlot::placeAnnotations()
     leadLabelsToMarkers();
 }
 
-void CostCurvePlot::leadLabelsToMarkers()
+void CostCurveChart::leadLabelsToMarkers()
 {
     // A label that had to move away from its marker gets a thin line to it.
     for (qsizetype i = 0; i < m_breakEvenLabels.size(); ++i) {
@@ -564,8 +564,8 @@ void CostCurvePlot::leadLabelsToMarkers()
     }
 }
 
-bool CostCurvePlot::placeLabel(ChartLabel* label, const QList<QPointF>& places,
-                               QList<QRectF>& taken, const QList<QLineF>& segments)
+bool CostCurveChart::placeLabel(ChartLabel* label, const QList<QPointF>& places,
+                                QList<QRectF>& taken, const QList<QLineF>& segments)
 {
     const QRectF area = plotArea();
     const QSizeF size = label->boundingRect().size();
@@ -593,7 +593,7 @@ bool CostCurvePlot::placeLabel(ChartLabel* label, const QList<QPointF>& places,
     return false;
 }
 
-bool CostCurvePlot::tryToPlaceBreakEvenLabels(QList<QRectF> taken, const QList<QLineF>& segments)
+bool CostCurveChart::tryToPlaceBreakEvenLabels(QList<QRectF> taken, const QList<QLineF>& segments)
 {
     // Each label beside its own marker: right of it, then left, above, then below, moving
     // away a line at a time up to labelReachInLines.
@@ -622,12 +622,12 @@ bool CostCurvePlot::tryToPlaceBreakEvenLabels(QList<QRectF> taken, const QList<Q
     return allPlaced;
 }
 
-QList<QLineSeries*> CostCurvePlot::curvesOf(const QString& optionId) const
+QList<QLineSeries*> CostCurveChart::curvesOf(const QString& optionId) const
 {
     return m_curves.value(optionId);
 }
 
-QList<QLineSeries*> CostCurvePlot::curves() const
+QList<QLineSeries*> CostCurveChart::curves() const
 {
     QList<QLineSeries*> all;
     for (const QString& optionId : m_model.optionIds())
@@ -635,10 +635,10 @@ QList<QLineSeries*> CostCurvePlot::curves() const
     return all;
 }
 
-QList<QLineF> CostCurvePlot::curveSegments() const
+QList<QLineF> CostCurveChart::curveSegments() const
 {
     QList<QLineF> segments;
-    auto* self = const_cast<CostCurvePlot*>(this); // mapToPosition is not const
+    auto* self = const_cast<CostCurveChart*>(this); // mapToPosition is not const
     for (const QLineSeries* curve : curves()) {
         const QList<QPointF> points = curve->points();
         for (qsizetype i = 1; i < points.size(); ++i) {
@@ -649,7 +649,7 @@ QList<QLineF> CostCurvePlot::curveSegments() const
     return segments;
 }
 
-QString CostCurvePlot::readOutText(double requestsPerMonth) const
+QString CostCurveChart::readOutText(double requestsPerMonth) const
 {
     const int row = m_model.rowAtOrBelow(requestsPerMonth);
     const double requests = m_model.requestsAt(row);
@@ -672,9 +672,9 @@ QString CostCurvePlot::readOutText(double requestsPerMonth) const
     return lines.join(u'\n');
 }
 
-void CostCurvePlot::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
+void CostCurveChart::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
 {
-    StatePlot::hoverMoveEvent(event);
+    StateChart::hoverMoveEvent(event);
     if (plotArea().contains(event->pos())) {
         QToolTip::showText(event->screenPos(), toolTipAt(event->pos()));
         m_showingReadOut = true;
@@ -685,7 +685,7 @@ void CostCurvePlot::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
     }
 }
 
-QString CostCurvePlot::toolTipAt(const QPointF& position)
+QString CostCurveChart::toolTipAt(const QPointF& position)
 {
     // On a break-even marker: that break-even; elsewhere every total at the volume, after
     // the near tie it is in.
@@ -710,9 +710,9 @@ QString CostCurvePlot::toolTipAt(const QPointF& position)
     return text;
 }
 
-void CostCurvePlot::hoverLeaveEvent(QGraphicsSceneHoverEvent* event)
+void CostCurveChart::hoverLeaveEvent(QGraphicsSceneHoverEvent* event)
 {
-    StatePlot::hoverLeaveEvent(event);
+    StateChart::hoverLeaveEvent(event);
     if (m_showingReadOut)
         QToolTip::hideText();
     m_showingReadOut = false;

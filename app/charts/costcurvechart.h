@@ -1,6 +1,6 @@
 #pragma once
 
-#include "charts/stateplot.h"
+#include "charts/statechart.h"
 #include "models/costcurvemodel.h"
 
 #include <QHash>
@@ -28,13 +28,13 @@ class ChartLabel;
 // The plot works in decades: x = log10(requests), y = log10(money), so both axes can carry
 // readable labels (1k, 1M; $1, $1k) that Qt's log axis cannot format. Amounts below the
 // lowest decade (a free tier's $0) are drawn on its floor, which is labelled "≤" that amount.
-class CostCurvePlot final : public StatePlot
+class CostCurveChart final : public StateChart
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(CostCurvePlot)
+    Q_DISABLE_COPY_MOVE(CostCurveChart)
 
 public:
-    explicit CostCurvePlot(ui::ExplorerState& state, QGraphicsItem* parent = nullptr);
+    explicit CostCurveChart(ui::ExplorerState& state, QGraphicsItem* parent = nullptr);
 
     const CostCurveModel& model() const { return m_model; }
 
@@ -119,16 +119,16 @@ private:
     bool m_showingReadOut = false;
 };
 
-// The cost curves on screen. The view shows its own plot; renderTo() draws a fresh one at the
+// The cost curves on screen. The view shows its own chart; renderTo() draws a fresh one at the
 // target's size, so exports do not depend on the window.
-class CostCurveChart final : public PlotView<CostCurvePlot>
+class CostCurveChartView final : public StateChartView<CostCurveChart>
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(CostCurveChart)
+    Q_DISABLE_COPY_MOVE(CostCurveChartView)
 
 public:
-    explicit CostCurveChart(ui::ExplorerState& state, QWidget* parent = nullptr)
-        : PlotView(state, parent)
+    explicit CostCurveChartView(ui::ExplorerState& state, QWidget* parent = nullptr)
+        : StateChartView(state, parent)
     {}
 };
 

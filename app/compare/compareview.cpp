@@ -295,7 +295,7 @@ void CompareView::showPair()
     m_attributes->setObjectName(QStringLiteral("comparisonAttributes"));
     m_costs = richText();
     m_costs->setObjectName(QStringLiteral("comparisonCosts"));
-    m_costChart = new charts::CostCurveChart(comparison->pairState());
+    m_costChart = new charts::CostCurveChartView(comparison->pairState());
     m_costChart->setMinimumHeight(chartHeight);
 
     // The stacks are tall and narrow: the rest goes beside them when there is room, else

@@ -12,7 +12,7 @@ class QLabel;
 class QScrollArea;
 
 namespace ace::charts {
-class CostCurveChart;
+class CostCurveChartView;
 }
 
 namespace ace::diagram {
@@ -57,7 +57,7 @@ public:
     QAbstractButton* copyMarkdownButton() const { return m_copyButton; }
     QAbstractButton* closeButton() const { return m_closeButton; }
     diagram::StackDiagramView* diagramView() const { return m_diagramView; }
-    charts::CostCurveChart* costChart() const { return m_costChart; }
+    charts::CostCurveChartView* costChart() const { return m_costChart; }
     QLabel* attributesText() const { return m_attributes; }
     QLabel* costsText() const { return m_costs; }
 
@@ -96,7 +96,7 @@ private:
     QLabel* m_differences = nullptr;
     QLabel* m_attributes = nullptr;
     QLabel* m_costs = nullptr;
-    charts::CostCurveChart* m_costChart = nullptr;
+    charts::CostCurveChartView* m_costChart = nullptr;
 };
 
 } // namespace ace::ui

@@ -127,7 +127,7 @@ void CompareExportView::render(QPainter& painter, const QRectF& target,
     drawDocument(painter, m_differences, parts.differences, m_state.theme());
     drawDocument(painter, m_attributes, parts.attributes, m_state.theme());
     drawDocument(painter, m_costs, parts.costs, m_state.theme());
-    charts::CostCurveChart::renderTo(comparison->pairState(), painter, parts.chart);
+    charts::CostCurveChartView::renderTo(comparison->pairState(), painter, parts.chart);
     painter.restore();
 }
 

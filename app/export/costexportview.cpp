@@ -41,8 +41,8 @@ void CostExportView::render(QPainter& painter, const QRectF& target, const Expor
     painter.save();
     painter.translate(target.topLeft());
     painter.scale(scale, scale);
-    charts::CostCurveChart::renderTo(m_state, painter, QRectF(QPointF(), curvesSize));
-    charts::CostBreakdownChart::renderTo(
+    charts::CostCurveChartView::renderTo(m_state, painter, QRectF(QPointF(), curvesSize));
+    charts::CostBreakdownChartView::renderTo(
         m_state, painter, QRectF(QPointF(0, curvesSize.height() + chartGap), breakdownSize));
     painter.restore();
 }

@@ -2,7 +2,7 @@
 
 #include "export/imagefile.h"
 #include "state/explorerstate.h"
-#include "state/scenariodocument.h"
+#include "state/workloaddocument.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>

@@ -10,7 +10,7 @@
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
-#include "state/scenariodocument.h"
+#include "state/workloaddocument.h"
 #include "ui/detailpane.h"
 #include "ui/workloadeditor.h"
 
@@ -60,7 +60,8 @@ const QString windowStateKey = QStringLiteral("window/state");
 const QString themeKey = QStringLiteral("view/theme");
 const QString showResponsibilityKey = QStringLiteral("view/showResponsibility");
 const QString selectionKey = QStringLiteral("selection/current");
-const QString lastScenarioKey = QStringLiteral("scenario/lastFile");
+// Settings keep the group name of earlier versions ("scenario") so remembered files survive.
+const QString lastWorkloadKey = QStringLiteral("scenario/lastFile");
 const QString lastFolderKey = QStringLiteral("scenario/lastFolder");
 const QString workloadFilter = QStringLiteral("Workload files (*.json);;All files (*)");
 
@@ -183,7 +184,7 @@ Theme systemTheme()
 MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget* parent)
     : QMainWindow(parent)
     , m_state(new ExplorerState(catalog, prices, this))
-    , m_document(new ScenarioDocument(*m_state, this))
+    , m_document(new WorkloadDocument(*m_state, this))
     , m_exportActions(new exports::ExportActions(this, *m_state))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -212,8 +213,8 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget*
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     setThemeChoice(ThemeChoice::System);
     connect(m_state, &ExplorerState::currentChanged, this, &MainWindow::revealInTree);
-    connect(m_document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
-    connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &WorkloadDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &WorkloadDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_state, &ExplorerState::workloadChanged, this, &MainWindow::updateTitle);
     updateTitle();
     resize(1280, 800);
@@ -308,8 +309,8 @@ void MainWindow::createDocks()
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     splitDockWidget(m_optionsDock, m_workloadDock, Qt::Vertical);
 
-    m_costCurves = new charts::CostCurveChart(*m_state);
-    m_costBreakdown = new charts::CostBreakdownChart(*m_state);
+    m_costCurves = new charts::CostCurveChartView(*m_state);
+    m_costBreakdown = new charts::CostBreakdownChartView(*m_state);
     auto* costTabs = new QTabWidget;
     costTabs->setDocumentMode(true);
     costTabs->addTab(m_costCurves, tr("Cost by requests/month"));
@@ -521,9 +522,9 @@ void MainWindow::createMenus()
 void MainWindow::createFileMenu()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New Workload"), this, &MainWindow::newScenario)
+    file->addAction(tr("&New Workload"), this, &MainWindow::newWorkload)
         ->setShortcut(QKeySequence::New);
-    file->addAction(tr("&Open Workload…"), this, &MainWindow::openScenario)
+    file->addAction(tr("&Open Workload…"), this, &MainWindow::openWorkload)
         ->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, [this] {
@@ -532,15 +533,15 @@ void MainWindow::createFileMenu()
         for (const QString& path : recent) {
             m_recentMenu
                 ->addAction(QFileInfo(path).fileName(), this,
-                            [this, path] { openScenarioFile(path); })
+                            [this, path] { openWorkloadFile(path); })
                 ->setToolTip(path);
         }
         if (recent.isEmpty())
             m_recentMenu->addAction(tr("No recent workloads"))->setEnabled(false);
     });
-    file->addAction(tr("&Save Workload"), this, &MainWindow::saveScenario)
+    file->addAction(tr("&Save Workload"), this, &MainWindow::saveWorkload)
         ->setShortcut(QKeySequence::Save);
-    file->addAction(tr("Save Workload &As…"), this, &MainWindow::saveScenarioAs)
+    file->addAction(tr("Save Workload &As…"), this, &MainWindow::saveWorkloadAs)
         ->setShortcuts(platformKeysAnd(QKeySequence::SaveAs,
                                        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}));
     file->addSeparator();
@@ -592,17 +593,17 @@ bool MainWindow::maybeSave()
         tr("The workload \"%1\" has changes that are not saved.").arg(m_document->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
-        return saveScenario();
+        return saveWorkload();
     return answer == QMessageBox::Discard;
 }
 
-void MainWindow::newScenario()
+void MainWindow::newWorkload()
 {
     if (maybeSave())
-        m_document->newScenario();
+        m_document->newWorkload();
 }
 
-void MainWindow::openScenario()
+void MainWindow::openWorkload()
 {
     if (!maybeSave())
         return;
@@ -618,34 +619,34 @@ void MainWindow::openScenario()
         return;
     settings.setValue(lastFolderKey, QFileInfo(path).absolutePath());
     // The unsaved changes were asked about before the file dialog.
-    loadScenarioFile(path);
+    loadWorkloadFile(path);
 }
 
-void MainWindow::openScenarioFile(const QString& path)
+void MainWindow::openWorkloadFile(const QString& path)
 {
     if (m_document->filePath() != path && !maybeSave())
         return;
-    loadScenarioFile(path);
+    loadWorkloadFile(path);
 }
 
-void MainWindow::loadScenarioFile(const QString& path)
+void MainWindow::loadWorkloadFile(const QString& path)
 {
     const QString error = m_document->open(path);
     if (!error.isEmpty())
         showFileError(tr("Cannot open the workload"), error);
 }
 
-bool MainWindow::saveScenario()
+bool MainWindow::saveWorkload()
 {
     if (m_document->filePath().isEmpty())
-        return saveScenarioAs();
+        return saveWorkloadAs();
     const QString error = m_document->save();
     if (!error.isEmpty())
         showFileError(tr("Cannot save the workload"), error);
     return error.isEmpty();
 }
 
-bool MainWindow::saveScenarioAs()
+bool MainWindow::saveWorkloadAs()
 {
     QSettings settings;
     const QString suggested =
@@ -983,9 +984,9 @@ void MainWindow::restoreSettings()
     if (bands.canConvert<bool>())
         m_state->setShowResponsibility(bands.toBool());
     // A last workload that vanished or went bad just leaves the defaults: no error box at start.
-    const QString lastScenario = settings.value(lastScenarioKey).toString();
-    if (!lastScenario.isEmpty() && QFileInfo::exists(lastScenario)) {
-        const QString error = m_document->open(lastScenario);
+    const QString lastWorkload = settings.value(lastWorkloadKey).toString();
+    if (!lastWorkload.isEmpty() && QFileInfo::exists(lastWorkload)) {
+        const QString error = m_document->open(lastWorkload);
         if (!error.isEmpty())
             statusBar()->showMessage(tr("Last workload not reopened: %1").arg(error), 10000);
     }
@@ -1001,7 +1002,7 @@ void MainWindow::saveSettings() const
     settings.setValue(themeKey, themeChoiceName(m_themeChoice));
     settings.setValue(showResponsibilityKey, m_state->showResponsibility());
     settings.setValue(selectionKey, itemToString(m_state->current()));
-    settings.setValue(lastScenarioKey, m_document->filePath());
+    settings.setValue(lastWorkloadKey, m_document->filePath());
 }
 
 void MainWindow::showEvent(QShowEvent* event)

@@ -23,8 +23,8 @@ class PriceBook;
 } // namespace ace
 
 namespace ace::charts {
-class CostBreakdownChart;
-class CostCurveChart;
+class CostBreakdownChartView;
+class CostCurveChartView;
 } // namespace ace::charts
 
 namespace ace::diagram {
@@ -40,7 +40,7 @@ namespace ace::ui {
 class CompareView;
 class DetailPane;
 class ExplorerState;
-class ScenarioDocument;
+class WorkloadDocument;
 class WorkloadEditor;
 
 // The explorer: the option tree (left), the stack diagram (centre) and the detail pane
@@ -66,9 +66,9 @@ public:
     QAction* compareAction() const { return m_compareAction; }
     DetailPane* detailPane() const { return m_detailPane; }
     WorkloadEditor* workloadEditor() const { return m_workloadEditor; }
-    charts::CostCurveChart* costCurves() const { return m_costCurves; }
-    charts::CostBreakdownChart* costBreakdown() const { return m_costBreakdown; }
-    ScenarioDocument& document() { return *m_document; }
+    charts::CostCurveChartView* costCurves() const { return m_costCurves; }
+    charts::CostBreakdownChartView* costBreakdown() const { return m_costBreakdown; }
+    WorkloadDocument& document() { return *m_document; }
 
     // Restores window geometry, docks, theme and selection from the user's settings, and saves
     // them again on close. Without this call (e.g. for --screenshot) settings are untouched.
@@ -98,13 +98,13 @@ private:
     void updateTitle();
     // Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
-    void newScenario();
-    void openScenario();
+    void newWorkload();
+    void openWorkload();
     // Asks about unsaved changes first, unless the file is the one already open.
-    void openScenarioFile(const QString& path);
-    void loadScenarioFile(const QString& path);
-    bool saveScenario();
-    bool saveScenarioAs();
+    void openWorkloadFile(const QString& path);
+    void loadWorkloadFile(const QString& path);
+    bool saveWorkload();
+    bool saveWorkloadAs();
     void showFileError(const QString& title, const QString& error);
     // The side docks' widths and the Costs dock's height as shares of the window, applied on
     // every resize: QMainWindow gives all new room to the diagram, so a window shrunk and grown
@@ -141,11 +141,11 @@ private:
     QStackedWidget* m_centre = nullptr;
     QAction* m_compareAction = nullptr;
     DetailPane* m_detailPane = nullptr;
-    ScenarioDocument* m_document = nullptr;
+    WorkloadDocument* m_document = nullptr;
     WorkloadEditor* m_workloadEditor = nullptr;
     exports::ExportActions* m_exportActions = nullptr;
-    charts::CostCurveChart* m_costCurves = nullptr;
-    charts::CostBreakdownChart* m_costBreakdown = nullptr;
+    charts::CostCurveChartView* m_costCurves = nullptr;
+    charts::CostBreakdownChartView* m_costBreakdown = nullptr;
     QMenu* m_recentMenu = nullptr;
     QActionGroup* m_themeActions = nullptr;
     ThemeChoice m_themeChoice = ThemeChoice::System;

@@ -35,9 +35,9 @@ using namespace ace;
 Q_DECLARE_METATYPE(ace::Workload)
 using namespace ace::test::optionids;
 using charts::CostBreakdownChart;
-using charts::CostBreakdownPlot;
+using charts::CostBreakdownChartView;
 using charts::CostCurveChart;
-using charts::CostCurvePlot;
+using charts::CostCurveChartView;
 
 namespace {
 
@@ -117,7 +117,7 @@ qreal stepValueAt(const QList<QPointF>& points, qreal x)
     return value;
 }
 
-QStringList legendLabels(const charts::StatePlot& plot)
+QStringList legendLabels(const charts::StateChart& plot)
 {
     QStringList labels;
     for (const charts::LegendEntry& entry : plot.chartLegend()->entries())
@@ -125,14 +125,14 @@ QStringList legendLabels(const charts::StatePlot& plot)
     return labels;
 }
 
-bool legendClearOfPlot(const charts::StatePlot& plot)
+bool legendClearOfPlot(const charts::StateChart& plot)
 {
     const charts::ChartLegend* legend = plot.chartLegend();
     return !legend->mapRectToParent(legend->boundingRect()).intersects(plot.plotArea());
 }
 
 // Every legend entry has a label and a place of its own inside the chart.
-void verifyLegendIsWhole(const charts::StatePlot& plot, const QString& step)
+void verifyLegendIsWhole(const charts::StateChart& plot, const QString& step)
 {
     const QList<QRectF> rects = plot.chartLegend()->entryRects();
     QCOMPARE(rects.size(), plot.chartLegend()->entries().size());
@@ -149,7 +149,7 @@ void verifyLegendIsWhole(const charts::StatePlot& plot, const QString& step)
 }
 
 // Labels shown over the curve chart, each inside the plot and clear of the others.
-void verifyLabelsApart(const CostCurvePlot& plot, const QString& what)
+void verifyLabelsApart(const CostCurveChart& plot, const QString& what)
 {
     QList<charts::ChartLabel*> labels = plot.breakEvenLabels() + plot.nearTieLabels();
     labels.append(plot.workloadLabel());
@@ -245,7 +245,7 @@ void TestCostCharts::initTestCase()
 void TestCostCharts::hasOneCurvePerFeasibleOption()
 {
     const auto state = newState(alwaysOnApi());
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     for (const DeploymentOption& option : m_catalog->options())
         QCOMPARE(plot.curvesOf(option.id).size(), 1);
     QCOMPARE(plot.curves().size(), m_catalog->options().size());
@@ -255,7 +255,7 @@ void TestCostCharts::hasOneCurvePerFeasibleOption()
 void TestCostCharts::listsOptionsThatAreNeverFeasible()
 {
     const auto state = newState(twentyMinuteJobs());
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     QVERIFY(plot.curvesOf(lambda).isEmpty());
     QCOMPARE(plot.curves().size(), m_catalog->options().size() - 1);
     QCOMPARE(plot.note()->toPlainText(),
@@ -271,7 +271,7 @@ void TestCostCharts::listsOptionsThatAreNeverFeasible()
 void TestCostCharts::curvesAreStepsThroughTheModelsValues()
 {
     const auto state = newState(alwaysOnApi());
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     const CostCurveModel& model = plot.model();
     for (const DeploymentOption& option : m_catalog->options()) {
         const QList<QPointF> points = plot.curvesOf(option.id).constFirst()->points();
@@ -300,7 +300,7 @@ void TestCostCharts::infeasibleStretchesAreGaps()
     Workload fixedFleet = alwaysOnApi();
     fixedFleet.instance.count = 2;
     const auto state = newState(fixedFleet);
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     const QList<QLineSeries*> curves = plot.curvesOf(ecsEc2);
     QCOMPARE(curves.size(), 1);
     const double lastDrawn = curves.constFirst()->points().constLast().x();
@@ -312,7 +312,7 @@ void TestCostCharts::infeasibleStretchesAreGaps()
 void TestCostCharts::breakEvenMarkersSitAtTheCrossings()
 {
     const auto state = newState(alwaysOnApi());
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     plot.layOut({900, 500});
     const QList<Crossing> crossings = findBreakEvens(*m_catalog, alwaysOnApi(), *m_prices);
     QCOMPARE(crossings.size(), 2);
@@ -334,11 +334,11 @@ void TestCostCharts::breakEvenMarkersSitAtTheCrossings()
 
 void TestCostCharts::breakEvenIsInTheLegendOnlyWithBreakEvens()
 {
-    const auto legendShowsBreakEven = [](CostCurvePlot& plot) {
+    const auto legendShowsBreakEven = [](CostCurveChart& plot) {
         return legendLabels(plot).contains(QStringLiteral("Break-even"));
     };
     const auto state = newState(alwaysOnApi());
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     plot.layOut({900, 500});
     QVERIFY(!plot.model().breakEvens().isEmpty());
     QVERIFY(legendShowsBreakEven(plot));
@@ -347,7 +347,7 @@ void TestCostCharts::breakEvenIsInTheLegendOnlyWithBreakEvens()
     const Catalog lambdaOnly = m_catalog->withOnlyOptions({lambda});
     ui::ExplorerState lambdaState(lambdaOnly, *m_prices);
     lambdaState.setWorkload(alwaysOnApi());
-    CostCurvePlot lambdaPlot(lambdaState);
+    CostCurveChart lambdaPlot(lambdaState);
     lambdaPlot.layOut({900, 500});
     QVERIFY(lambdaPlot.model().breakEvens().isEmpty());
     QVERIFY(!legendShowsBreakEven(lambdaPlot));
@@ -356,7 +356,7 @@ void TestCostCharts::breakEvenIsInTheLegendOnlyWithBreakEvens()
 void TestCostCharts::aNarrowChartPutsOnlyALongLegendBesideIt()
 {
     const auto state = newState(alwaysOnApi());
-    CostCurvePlot all(*state);
+    CostCurveChart all(*state);
     all.layOut({500, 300});
     QVERIFY(all.isLegendBeside());
     QVERIFY(all.chartLegend()->pos().x() > all.plotArea().right());
@@ -368,7 +368,7 @@ void TestCostCharts::aNarrowChartPutsOnlyALongLegendBesideIt()
     const Catalog pair = m_catalog->withOnlyOptions({lambda, ecsFargate});
     ui::ExplorerState pairState(pair, *m_prices);
     pairState.setWorkload(alwaysOnApi());
-    CostCurvePlot two(pairState);
+    CostCurveChart two(pairState);
     two.layOut({500, 300});
     QVERIFY(!two.isLegendBeside());
 }
@@ -376,25 +376,25 @@ void TestCostCharts::aNarrowChartPutsOnlyALongLegendBesideIt()
 void TestCostCharts::workloadMarkerFollowsTheWorkload()
 {
     const auto state = newState(alwaysOnApi());
-    CostCurveChart chart(*state);
-    QCOMPARE(chart.plot()->workloadMarker()->at(0).x(), std::log10(50e6));
+    CostCurveChartView chart(*state);
+    QCOMPARE(chart.chart()->workloadMarker()->at(0).x(), std::log10(50e6));
     Workload busier = alwaysOnApi();
     busier.requestsPerMonth = 2e9;
     state->setWorkload(busier);
-    QCOMPARE(chart.plot()->workloadMarker()->at(0).x(), std::log10(2e9));
-    QCOMPARE(chart.plot()->workloadMarker()->at(1).x(), std::log10(2e9));
+    QCOMPARE(chart.chart()->workloadMarker()->at(0).x(), std::log10(2e9));
+    QCOMPARE(chart.chart()->workloadMarker()->at(1).x(), std::log10(2e9));
 }
 
 void TestCostCharts::clickingACurveSelectsItsOption()
 {
     const auto state = newState(alwaysOnApi());
-    CostCurveChart chart(*state);
+    CostCurveChartView chart(*state);
     chart.resize(900, 500);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     QSignalSpy selected(state.get(), &ui::ExplorerState::currentChanged);
     // Below the first break-even Lambda is the cheapest, so nothing is drawn over it there.
-    CostCurvePlot* plot = chart.plot();
+    CostCurveChart* plot = chart.chart();
     const double requests = 1e6;
     Workload atVolume = alwaysOnApi();
     atVolume.requestsPerMonth = plot->model().requestsAt(plot->model().rowAtOrBelow(requests));
@@ -411,7 +411,7 @@ void TestCostCharts::clickingACurveSelectsItsOption()
 void TestCostCharts::currentOptionsCurveIsThicker()
 {
     const auto state = newState(alwaysOnApi());
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     const qreal usual = plot.curvesOf(lambda).constFirst()->pen().widthF();
     state->setCurrent(CatalogItem::option(lambda));
     QVERIFY(plot.curvesOf(lambda).constFirst()->pen().widthF() > usual);
@@ -423,7 +423,7 @@ void TestCostCharts::currentOptionsCurveIsThicker()
 void TestCostCharts::hoveringReadsOutEveryOption()
 {
     const auto state = newState(alwaysOnApi());
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     const int row = plot.model().rowAtOrBelow(3e6);
     Workload atVolume = alwaysOnApi();
     atVolume.requestsPerMonth = plot.model().requestsAt(row);
@@ -442,15 +442,15 @@ void TestCostCharts::hoveringReadsOutEveryOption()
     }
 
     const auto longJobs = newState(twentyMinuteJobs());
-    CostCurvePlot infeasible(*longJobs);
+    CostCurveChart infeasible(*longJobs);
     QVERIFY(infeasible.readOutText(1e6).contains(QStringLiteral("Lambda functions: not feasible")));
 
     // Moving the pointer over the plot shows the read-out of the volume under it.
-    CostCurveChart chart(*state);
+    CostCurveChartView chart(*state);
     chart.resize(900, 500);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
-    CostCurvePlot* shown = chart.plot();
+    CostCurveChart* shown = chart.chart();
     const QPointF inPlot = shown->mapToScene(
         shown->mapToPosition(QPointF(std::log10(3e6), 0), shown->breakEvenMarkers()));
     QTest::mouseMove(chart.viewport(), chart.mapFromScene(inPlot));
@@ -474,8 +474,8 @@ void TestCostCharts::hoveringReadsOutEveryOption()
 void TestCostCharts::themeChangeRecoloursTheChart()
 {
     const auto state = newState(alwaysOnApi());
-    CostCurveChart curves(*state);
-    CostBreakdownChart bars(*state);
+    CostCurveChartView curves(*state);
+    CostBreakdownChartView bars(*state);
     for (QChartView* view : {static_cast<QChartView*>(&curves), static_cast<QChartView*>(&bars)})
         view->resize(600, 400);
     const QPoint corner(3, 3);
@@ -484,7 +484,7 @@ void TestCostCharts::themeChangeRecoloursTheChart()
     state->setTheme(ui::Theme::dark());
     QCOMPARE(curves.grab().toImage().pixelColor(corner), ui::Theme::dark().background());
     QCOMPARE(bars.grab().toImage().pixelColor(corner), ui::Theme::dark().background());
-    QCOMPARE(curves.plot()->curvesOf(lambda).constFirst()->pen().color(),
+    QCOMPARE(curves.chart()->curvesOf(lambda).constFirst()->pen().color(),
              charts::optionColor(ui::Theme::dark(), *m_catalog, lambda));
 }
 
@@ -494,10 +494,10 @@ void TestCostCharts::renderedCurveHasTheOptionsColour()
     for (const ui::Theme& theme : {ui::Theme::light(), ui::Theme::dark()}) {
         const auto state = newState(alwaysOnApi());
         state->setTheme(theme);
-        const QImage image =
-            rendered<CostCurveChart>(*state, size, QStringLiteral("curve-probe-") + theme.name());
+        const QImage image = rendered<CostCurveChartView>(
+            *state, size, QStringLiteral("curve-probe-") + theme.name());
         // Where the chart draws Lambda's cost at 1M requests, laid out at the same size.
-        CostCurvePlot plot(*state);
+        CostCurveChart plot(*state);
         plot.layOut(size);
         const int row = plot.model().rowAtOrBelow(1e6);
         const double requests = plot.model().requestsAt(row);
@@ -511,7 +511,7 @@ void TestCostCharts::renderedCurveHasTheOptionsColour()
 void TestCostCharts::barsStackEachOptionsLineItems()
 {
     const auto state = newState(alwaysOnApi());
-    CostBreakdownPlot plot(*state);
+    CostBreakdownChart plot(*state);
     const QList<Estimate> estimates = estimateAll(*m_catalog, alwaysOnApi(), *m_prices);
     for (int row = 0; row < estimates.size(); ++row) {
         double stacked = 0;
@@ -529,7 +529,7 @@ void TestCostCharts::barsStackEachOptionsLineItems()
 void TestCostCharts::infeasibleBarIsEmptyWithItsReason()
 {
     const auto state = newState(twentyMinuteJobs());
-    CostBreakdownPlot plot(*state);
+    CostBreakdownChart plot(*state);
     const int lambdaRow = int(m_catalog->options().size()) - 1;
     for (int kind = 0; kind < lineItemKindCount; ++kind)
         QCOMPARE(plot.barSetOf(static_cast<LineItemKind>(kind))->at(plot.barOf(lambdaRow)), 0.0);
@@ -542,11 +542,11 @@ void TestCostCharts::infeasibleBarIsEmptyWithItsReason()
 void TestCostCharts::clickingABarSelectsItsOption()
 {
     const auto state = newState(alwaysOnApi());
-    CostBreakdownChart chart(*state);
+    CostBreakdownChartView chart(*state);
     chart.resize(900, 500);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
-    CostBreakdownPlot* plot = chart.plot();
+    CostBreakdownChart* plot = chart.chart();
     const int ecsFargateRow = 3;
     const double total = *plot->model().estimates().at(ecsFargateRow).monthlyTotal;
     const QPointF middle = plot->mapToScene(
@@ -558,15 +558,15 @@ void TestCostCharts::clickingABarSelectsItsOption()
 void TestCostCharts::barsFollowTheWorkload()
 {
     const auto state = newState(alwaysOnApi());
-    CostBreakdownChart chart(*state);
+    CostBreakdownChartView chart(*state);
     Workload busier = alwaysOnApi();
     busier.requestsPerMonth = 3e9;
     state->setWorkload(busier);
     const QList<Estimate> estimates = estimateAll(*m_catalog, busier, *m_prices);
     const int lambdaRow = int(estimates.size()) - 1;
-    QCOMPARE(chart.plot()->barSetOf(LineItemKind::Duration)->at(chart.plot()->barOf(lambdaRow)),
-             chart.plot()->model().amount(lambdaRow, LineItemKind::Duration));
-    QCOMPARE(chart.plot()->totalLabels().at(lambdaRow)->toolTip(),
+    QCOMPARE(chart.chart()->barSetOf(LineItemKind::Duration)->at(chart.chart()->barOf(lambdaRow)),
+             chart.chart()->model().amount(lambdaRow, LineItemKind::Duration));
+    QCOMPARE(chart.chart()->totalLabels().at(lambdaRow)->toolTip(),
              money(*estimates.at(lambdaRow).monthlyTotal, QStringLiteral("USD")));
 }
 
@@ -574,8 +574,9 @@ void TestCostCharts::renderedBarHasItsPartsColour()
 {
     const QSize size(900, 500);
     const auto state = newState(alwaysOnApi());
-    const QImage image = rendered<CostBreakdownChart>(*state, size, QStringLiteral("bars-probe"));
-    CostBreakdownPlot plot(*state);
+    const QImage image =
+        rendered<CostBreakdownChartView>(*state, size, QStringLiteral("bars-probe"));
+    CostBreakdownChart plot(*state);
     plot.layOut(size);
     const int ec2Row = 0;
     const double total = *plot.model().estimates().at(ec2Row).monthlyTotal;
@@ -598,9 +599,9 @@ void TestCostCharts::rendersEveryPresetInBothThemesAndSizes()
                                            .arg(size.width())
                                            .arg(size.height());
                 for (const QImage& image :
-                     {rendered<CostCurveChart>(*state, size, QStringLiteral("curve") + suffix),
-                      rendered<CostBreakdownChart>(*state, size,
-                                                   QStringLiteral("bars") + suffix)}) {
+                     {rendered<CostCurveChartView>(*state, size, QStringLiteral("curve") + suffix),
+                      rendered<CostBreakdownChartView>(*state, size,
+                                                       QStringLiteral("bars") + suffix)}) {
                     QSet<QRgb> colours;
                     for (int y = 0; y < image.height(); y += 3) {
                         for (int x = 0; x < image.width(); x += 3)
@@ -619,7 +620,7 @@ void TestCostCharts::legendStaysWholeAsSeriesComeAndGo()
     // Shown first with no break-even or near tie, then workloads that add them and take them
     // away again, in the order a user might pick presets.
     const auto state = newState(Workload());
-    CostCurveChart chart(*state);
+    CostCurveChartView chart(*state);
     chart.resize(1100, 400);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
@@ -631,19 +632,19 @@ void TestCostCharts::legendStaysWholeAsSeriesComeAndGo()
         state->setWorkload(preset(step));
         for (QSize size : {QSize(1100, 400), QSize(560, 250)}) {
             chart.resize(size);
-            QTRY_COMPARE(chart.plot()->size(), QSizeF(size));
+            QTRY_COMPARE(chart.chart()->size(), QSizeF(size));
             // The chart lays itself out again once the event loop runs.
-            QTRY_VERIFY(legendClearOfPlot(*chart.plot()));
-            verifyLegendIsWhole(*chart.plot(), step);
+            QTRY_VERIFY(legendClearOfPlot(*chart.chart()));
+            verifyLegendIsWhole(*chart.chart(), step);
             if (QTest::currentTestFailed())
                 return;
         }
-        QCOMPARE(legendLabels(*chart.plot()).contains(QStringLiteral("Break-even")),
-                 !chart.plot()->model().breakEvens().isEmpty());
-        QCOMPARE(legendLabels(*chart.plot()).contains(QStringLiteral("Near tie")),
-                 !chart.plot()->model().nearTies().isEmpty());
+        QCOMPARE(legendLabels(*chart.chart()).contains(QStringLiteral("Break-even")),
+                 !chart.chart()->model().breakEvens().isEmpty());
+        QCOMPARE(legendLabels(*chart.chart()).contains(QStringLiteral("Near tie")),
+                 !chart.chart()->model().nearTies().isEmpty());
     }
-    QVERIFY(legendLabels(*chart.plot()).contains(QStringLiteral("Break-even")));
+    QVERIFY(legendLabels(*chart.chart()).contains(QStringLiteral("Break-even")));
 }
 
 void TestCostCharts::breakdownLegendStaysWholeAfterArm64()
@@ -653,20 +654,20 @@ void TestCostCharts::breakdownLegendStaysWholeAfterArm64()
     Workload arm = alwaysOnApi();
     arm.architecture = Architecture::Arm64;
     const auto state = newState(arm);
-    CostBreakdownChart chart(*state);
+    CostBreakdownChartView chart(*state);
     chart.resize(560, 250);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
-    QVERIFY(!legendLabels(*chart.plot()).contains(QStringLiteral("Control plane")));
+    QVERIFY(!legendLabels(*chart.chart()).contains(QStringLiteral("Control plane")));
     state->setWorkload(alwaysOnApi());
     for (QSize size : {QSize(560, 250), QSize(1100, 400)}) {
         chart.resize(size);
-        QTRY_COMPARE(chart.plot()->size(), QSizeF(size));
-        QTRY_VERIFY(legendClearOfPlot(*chart.plot()));
-        const QStringList labels = legendLabels(*chart.plot());
+        QTRY_COMPARE(chart.chart()->size(), QSizeF(size));
+        QTRY_VERIFY(legendClearOfPlot(*chart.chart()));
+        const QStringList labels = legendLabels(*chart.chart());
         QVERIFY2(labels.contains(QStringLiteral("Compute")), qPrintable(labels.join(u',')));
         QVERIFY2(labels.contains(QStringLiteral("Control plane")), qPrintable(labels.join(u',')));
-        verifyLegendIsWhole(*chart.plot(), QStringLiteral("x86_64"));
+        verifyLegendIsWhole(*chart.chart(), QStringLiteral("x86_64"));
         if (QTest::currentTestFailed())
             return;
     }
@@ -677,7 +678,7 @@ void TestCostCharts::legendShowsEachCurvesPenInCatalogOrder()
     for (const QString& presetId :
          {QStringLiteral("always-on-api"), QStringLiteral("kubernetes-microservices")}) {
         const auto state = newState(preset(presetId));
-        CostCurvePlot plot(*state);
+        CostCurveChart plot(*state);
         plot.layOut({900, 500});
         const QList<charts::LegendEntry>& entries = plot.chartLegend()->entries();
         QVERIFY(entries.size() >= m_catalog->options().size());
@@ -737,7 +738,7 @@ void TestCostCharts::alternationsAreOneNearTieBand()
     QFETCH(Workload, workload);
     QFETCH(int, lastingChanges);
     const auto state = newState(workload);
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     plot.layOut({900, 500});
     QCOMPARE(plot.breakEvenMarkers()->count(), lastingChanges);
     QCOMPARE(plot.nearTieBands().size(), 1);
@@ -775,7 +776,7 @@ void TestCostCharts::labelsStayApartInsideThePlot()
     QFETCH(Workload, workload);
     QFETCH(QSize, size);
     const auto state = newState(workload);
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     plot.layOut(size);
     verifyLabelsApart(plot, QStringLiteral("labels"));
     // A label next to its own marker: within a few lines of it.
@@ -796,7 +797,7 @@ void TestCostCharts::aCleanCrossingsLabelLeavesTheCurvesClear()
     // Two break-evens with room around them: their labels and the workload's are placed where
     // no curve runs, never on a plate over the data.
     const auto state = newState(alwaysOnApi());
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     plot.layOut({1200, 520});
     const QList<QLineF> segments = plot.curveSegments();
     QVERIFY(segments.size() > 10);
@@ -818,7 +819,7 @@ void TestCostCharts::workloadLabelSaysWhenItIsOffTheAxis()
 {
     // The nightly batch job runs 30 times a month, below the axis's 1,000.
     const auto state = newState(preset(QStringLiteral("nightly-batch")));
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     plot.layOut({900, 500});
     QCOMPARE(plot.workloadLabel()->text(),
              QStringLiteral("This workload: 30 requests/month (below the chart)"));
@@ -842,7 +843,7 @@ void TestCostCharts::freeTierIsSaidToBeOnTheFloor()
     // Lambda costs $0 within the free tier: drawn on the axis's floor, which says "≤", and
     // the legend says up to where.
     const auto state = newState(preset(QStringLiteral("image-resize")));
-    CostCurvePlot plot(*state);
+    CostCurveChart plot(*state);
     plot.layOut({900, 500});
     const QStringList ticks = plot.amountAxis()->categoriesLabels();
     QVERIFY2(ticks.constFirst().startsWith(QStringLiteral("≤$")), qPrintable(ticks.join(u',')));
@@ -867,7 +868,7 @@ void TestCostCharts::everyInfeasibleOptionIsNamedInFull()
     Workload arm = alwaysOnApi();
     arm.architecture = Architecture::Arm64;
     const auto state = newState(arm);
-    CostCurvePlot curves(*state);
+    CostCurveChart curves(*state);
     curves.layOut({560, 250});
     const QString note = curves.note()->toPlainText();
     for (const QString& name : {QStringLiteral("EC2 instances"), QStringLiteral("ECS on EC2"),
@@ -882,7 +883,7 @@ void TestCostCharts::everyInfeasibleOptionIsNamedInFull()
     QVERIFY(curves.note()->boundingRect().height() >
             1.5 * QFontMetricsF(curves.note()->font()).height());
 
-    CostBreakdownPlot bars(*state);
+    CostBreakdownChart bars(*state);
     bars.layOut({560, 250});
     const int ec2Row = 0;
     const charts::ChartLabel* label = bars.totalLabels().at(ec2Row);
@@ -897,7 +898,7 @@ void TestCostCharts::topAxisLabelClearsTheNote()
     arm.architecture = Architecture::Arm64;
     const auto state = newState(arm);
     for (QSize size : {QSize(560, 250), QSize(1100, 400)}) {
-        CostCurvePlot plot(*state);
+        CostCurveChart plot(*state);
         plot.layOut(size);
         QVERIFY(plot.note()->isVisible());
         // The top label is centred on the plot's top edge.
@@ -934,11 +935,11 @@ void TestCostCharts::noAxisLabelIsCutAtDockSizes()
     const auto state = newState(workload);
     for (const bool breakdown : {false, true}) {
         QGraphicsScene scene;
-        std::unique_ptr<charts::StatePlot> plot;
+        std::unique_ptr<charts::StateChart> plot;
         if (breakdown)
-            plot = std::make_unique<CostBreakdownPlot>(*state);
+            plot = std::make_unique<CostBreakdownChart>(*state);
         else
-            plot = std::make_unique<CostCurvePlot>(*state);
+            plot = std::make_unique<CostCurveChart>(*state);
         scene.addItem(plot.get());
         plot->layOut(size);
         const QStringList texts = axisTexts(scene, plot->note());

@@ -3,7 +3,7 @@
 #include "catalog/catalog.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
-#include "state/scenariodocument.h"
+#include "state/workloaddocument.h"
 #include "state/workloadedit.h"
 #include "ui/mainwindow.h"
 
@@ -15,9 +15,9 @@
 #include <QTest>
 
 using namespace ace;
-using ui::ScenarioDocument;
+using ui::WorkloadDocument;
 
-class TestScenarioDocument : public QObject
+class TestWorkloadDocument : public QObject
 {
     Q_OBJECT
 
@@ -43,24 +43,24 @@ private:
     const PriceBook m_prices = PriceBook::loadBuiltIn();
     QTemporaryDir m_dir;
     std::unique_ptr<ui::ExplorerState> m_state;
-    std::unique_ptr<ScenarioDocument> m_document;
+    std::unique_ptr<WorkloadDocument> m_document;
 };
 
-void TestScenarioDocument::initTestCase()
+void TestWorkloadDocument::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("aws-compute-explorer-tests"));
 }
 
-void TestScenarioDocument::init()
+void TestWorkloadDocument::init()
 {
     QSettings().clear();
     m_document.reset();
     m_state = std::make_unique<ui::ExplorerState>(m_catalog, m_prices);
-    m_document = std::make_unique<ScenarioDocument>(*m_state);
+    m_document = std::make_unique<WorkloadDocument>(*m_state);
 }
 
-QString TestScenarioDocument::write(const QString& name, const QByteArray& contents)
+QString TestWorkloadDocument::write(const QString& name, const QByteArray& contents)
 {
     const QString path = m_dir.filePath(name);
     QFile file(path);
@@ -70,7 +70,7 @@ QString TestScenarioDocument::write(const QString& name, const QByteArray& conte
     return path;
 }
 
-void TestScenarioDocument::editRequests(double requests)
+void TestWorkloadDocument::editRequests(double requests)
 {
     Workload next = m_state->workload();
     next.requestsPerMonth = requests;
@@ -78,7 +78,7 @@ void TestScenarioDocument::editRequests(double requests)
         new ui::WorkloadEdit(*m_state, m_state->workload(), next, QStringLiteral("edit")));
 }
 
-void TestScenarioDocument::startsUntitledAndUnmodified()
+void TestWorkloadDocument::startsUntitledAndUnmodified()
 {
     QVERIFY(m_document->filePath().isEmpty());
     QCOMPARE(m_document->displayName(), QStringLiteral("Untitled"));
@@ -86,9 +86,9 @@ void TestScenarioDocument::startsUntitledAndUnmodified()
     QCOMPARE(m_state->workload(), Workload());
 }
 
-void TestScenarioDocument::editsMarkTheDocumentModifiedUntilSaved()
+void TestWorkloadDocument::editsMarkTheDocumentModifiedUntilSaved()
 {
-    QSignalSpy modified(m_document.get(), &ScenarioDocument::modifiedChanged);
+    QSignalSpy modified(m_document.get(), &WorkloadDocument::modifiedChanged);
     editRequests(5e6);
     QVERIFY(m_document->isModified());
     QCOMPARE(modified.count(), 1);
@@ -100,9 +100,9 @@ void TestScenarioDocument::editsMarkTheDocumentModifiedUntilSaved()
     QVERIFY(m_document->isModified());
 }
 
-void TestScenarioDocument::aValueChangedBackIsNoChange()
+void TestWorkloadDocument::aValueChangedBackIsNoChange()
 {
-    QSignalSpy modified(m_document.get(), &ScenarioDocument::modifiedChanged);
+    QSignalSpy modified(m_document.get(), &WorkloadDocument::modifiedChanged);
     const double saved = m_state->workload().requestsPerMonth;
     editRequests(7e6);
     QVERIFY(m_document->isModified());
@@ -117,7 +117,7 @@ void TestScenarioDocument::aValueChangedBackIsNoChange()
     QVERIFY(!m_document->isModified());
 }
 
-void TestScenarioDocument::saveAndOpenRoundTrip()
+void TestWorkloadDocument::saveAndOpenRoundTrip()
 {
     editRequests(12345678);
     const QString path = m_dir.filePath(QStringLiteral("round-trip.json"));
@@ -125,7 +125,7 @@ void TestScenarioDocument::saveAndOpenRoundTrip()
     QCOMPARE(m_document->filePath(), path);
     const Workload saved = m_state->workload();
 
-    m_document->newScenario();
+    m_document->newWorkload();
     QCOMPARE(m_state->workload(), Workload());
     QVERIFY(m_document->filePath().isEmpty());
 
@@ -136,7 +136,7 @@ void TestScenarioDocument::saveAndOpenRoundTrip()
     QCOMPARE(m_document->undoStack().count(), 0);
 }
 
-void TestScenarioDocument::badFilesKeepTheOpenWorkload_data()
+void TestWorkloadDocument::badFilesKeepTheOpenWorkload_data()
 {
     QTest::addColumn<QByteArray>("contents");
     QTest::addColumn<QString>("error");
@@ -152,7 +152,7 @@ void TestScenarioDocument::badFilesKeepTheOpenWorkload_data()
                           << "bad.json: requestPerMonth: unknown key";
 }
 
-void TestScenarioDocument::badFilesKeepTheOpenWorkload()
+void TestWorkloadDocument::badFilesKeepTheOpenWorkload()
 {
     QFETCH(QByteArray, contents);
     QFETCH(QString, error);
@@ -170,7 +170,7 @@ void TestScenarioDocument::badFilesKeepTheOpenWorkload()
     QCOMPARE(m_state->workload(), before);
 }
 
-void TestScenarioDocument::failedSaveKeepsTheOldFileAndTheModifiedMark()
+void TestWorkloadDocument::failedSaveKeepsTheOldFileAndTheModifiedMark()
 {
     // A path under a regular file cannot be created, even by root.
     const QString blocker = write(QStringLiteral("blocker"), "x");
@@ -190,9 +190,9 @@ void TestScenarioDocument::failedSaveKeepsTheOldFileAndTheModifiedMark()
     QCOMPARE(file.readAll(), QByteArray("original"));
 }
 
-void TestScenarioDocument::recentFilesAreRememberedMostRecentFirst()
+void TestWorkloadDocument::recentFilesAreRememberedMostRecentFirst()
 {
-    QSignalSpy changed(m_document.get(), &ScenarioDocument::recentFilesChanged);
+    QSignalSpy changed(m_document.get(), &WorkloadDocument::recentFilesChanged);
     const QString first = m_dir.filePath(QStringLiteral("first.json"));
     const QString second = m_dir.filePath(QStringLiteral("second.json"));
     QCOMPARE(m_document->saveAs(first), QString());
@@ -204,7 +204,7 @@ void TestScenarioDocument::recentFilesAreRememberedMostRecentFirst()
     QCOMPARE(m_document->recentFiles(), QStringList{first});
 }
 
-void TestScenarioDocument::windowTitleShowsFileAndModifiedMark()
+void TestWorkloadDocument::windowTitleShowsFileAndModifiedMark()
 {
     ui::MainWindow window(m_catalog, m_prices);
     QCOMPARE(window.windowTitle(),
@@ -225,7 +225,7 @@ void TestScenarioDocument::windowTitleShowsFileAndModifiedMark()
     QVERIFY(window.windowTitle().startsWith(QStringLiteral("thumbs.json[*]")));
 }
 
-void TestScenarioDocument::windowReopensTheLastWorkload()
+void TestWorkloadDocument::windowReopensTheLastWorkload()
 {
     const QString path = m_dir.filePath(QStringLiteral("last.json"));
     {
@@ -253,5 +253,5 @@ void TestScenarioDocument::windowReopensTheLastWorkload()
     QCOMPARE(window.state().workload(), Workload());
 }
 
-QTEST_MAIN(TestScenarioDocument)
-#include "tst_scenariodocument.moc"
+QTEST_MAIN(TestWorkloadDocument)
+#include "tst_workloaddocument.moc"

@@ -15,13 +15,13 @@ class ExplorerState;
 // workload differs from the one last opened, saved or started: a value changed and changed
 // back is no change (the undo stack's clean state would say otherwise). Opening a bad file leaves
 // the open workload untouched; saving is atomic.
-class ScenarioDocument final : public QObject
+class WorkloadDocument final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(ScenarioDocument)
+    Q_DISABLE_COPY_MOVE(WorkloadDocument)
 
 public:
-    explicit ScenarioDocument(ExplorerState& state, QObject* parent = nullptr);
+    explicit WorkloadDocument(ExplorerState& state, QObject* parent = nullptr);
 
     QUndoStack& undoStack() { return m_undoStack; }
     // Empty while the workload has never been saved.
@@ -31,7 +31,7 @@ public:
     bool isModified() const;
 
     // A fresh default workload, untitled and unmodified.
-    void newScenario();
+    void newWorkload();
     // Each returns an error message naming the file (and field), or an empty string.
     QString open(const QString& path);
     QString save();

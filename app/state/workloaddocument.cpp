@@ -1,4 +1,4 @@
-#include "state/scenariodocument.h"
+#include "state/workloaddocument.h"
 
 #include "cost/workload.h"
 #include "json/dataerror.h"
@@ -13,27 +13,27 @@ namespace {
 const QString recentFilesKey = QStringLiteral("scenario/recentFiles");
 } // namespace
 
-ScenarioDocument::ScenarioDocument(ExplorerState& state, QObject* parent)
+WorkloadDocument::WorkloadDocument(ExplorerState& state, QObject* parent)
     : QObject(parent)
     , m_state(state)
 {
     m_unmodified = m_state.workload();
     connect(&m_state, &ExplorerState::workloadChanged, this,
-            &ScenarioDocument::announceModifiedChange);
+            &WorkloadDocument::announceModifiedChange);
 }
 
-bool ScenarioDocument::isModified() const
+bool WorkloadDocument::isModified() const
 {
     return m_state.workload() != m_unmodified;
 }
 
-void ScenarioDocument::markUnmodified()
+void WorkloadDocument::markUnmodified()
 {
     m_unmodified = m_state.workload();
     announceModifiedChange();
 }
 
-void ScenarioDocument::announceModifiedChange()
+void WorkloadDocument::announceModifiedChange()
 {
     const bool modified = isModified();
     if (modified == m_wasModified)
@@ -42,12 +42,12 @@ void ScenarioDocument::announceModifiedChange()
     emit modifiedChanged(modified);
 }
 
-QString ScenarioDocument::displayName() const
+QString WorkloadDocument::displayName() const
 {
     return m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
 }
 
-void ScenarioDocument::newScenario()
+void WorkloadDocument::newWorkload()
 {
     m_state.setWorkload(Workload());
     m_undoStack.clear();
@@ -55,7 +55,7 @@ void ScenarioDocument::newScenario()
     setFilePath({});
 }
 
-QString ScenarioDocument::open(const QString& path)
+QString WorkloadDocument::open(const QString& path)
 {
     Workload workload;
     try {
@@ -72,12 +72,12 @@ QString ScenarioDocument::open(const QString& path)
     return {};
 }
 
-QString ScenarioDocument::save()
+QString WorkloadDocument::save()
 {
     return saveAs(m_filePath);
 }
 
-QString ScenarioDocument::saveAs(const QString& path)
+QString WorkloadDocument::saveAs(const QString& path)
 {
     if (const std::optional<QString> error = m_state.workload().save(path))
         return *error;
@@ -88,7 +88,7 @@ QString ScenarioDocument::saveAs(const QString& path)
     return {};
 }
 
-QStringList ScenarioDocument::recentFiles() const
+QStringList WorkloadDocument::recentFiles() const
 {
     QStringList existing;
     for (const QString& path : QSettings().value(recentFilesKey).toStringList()) {
@@ -98,7 +98,7 @@ QStringList ScenarioDocument::recentFiles() const
     return existing;
 }
 
-void ScenarioDocument::setFilePath(const QString& path)
+void WorkloadDocument::setFilePath(const QString& path)
 {
     if (path == m_filePath)
         return;
@@ -106,7 +106,7 @@ void ScenarioDocument::setFilePath(const QString& path)
     emit filePathChanged(path);
 }
 
-void ScenarioDocument::remember(const QString& path)
+void WorkloadDocument::remember(const QString& path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     QStringList recent = recentFiles();

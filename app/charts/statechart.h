@@ -20,10 +20,10 @@ namespace ace::charts {
 // A chart drawn from the shared state: what the cost charts have in common. Its layout
 // follows its width (fitToWidth; the legend goes beside a narrow chart) and it can be laid out
 // at once, without an event loop, for rendering off screen.
-class StatePlot : public QChart
+class StateChart : public QChart
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(StatePlot)
+    Q_DISABLE_COPY_MOVE(StateChart)
 
 public:
     // Resizes the chart and lays it out at once (without waiting for the event loop).
@@ -41,7 +41,7 @@ public slots:
     void selectOption(const QString& optionId);
 
 protected:
-    explicit StatePlot(ui::ExplorerState& state, QGraphicsItem* parent);
+    explicit StateChart(ui::ExplorerState& state, QGraphicsItem* parent);
 
     ui::ExplorerState& state() const { return m_state; }
     void resizeEvent(QGraphicsSceneResizeEvent* event) override;
@@ -65,43 +65,41 @@ private:
     bool m_legendBeside = false;
 };
 
-// Shows a plot of type Plot on screen. renderTo() draws a fresh Plot at the target's size, the
-// same drawing as on screen without a view or window, so exports do not depend on the window.
-template <typename Plot>
-class PlotView : public QChartView
+// Shows a chart of type Chart (a StateChart) on screen. renderTo() draws a fresh Chart at the
+// target's size, the same drawing as on screen without a view or window, so exports do not
+// depend on the window.
+template <typename Chart>
+class StateChartView : public QChartView
 {
 public:
-    Plot* plot() const { return m_plot; }
-
+    // QChartView::chart(), typed: the view's chart is always a Chart.
+    Chart* chart() const { return static_cast<Chart*>(QChartView::chart()); }
     void renderTo(QPainter& painter, const QRectF& target) const
     {
         renderTo(m_state, painter, target);
     }
-
     static void renderTo(ui::ExplorerState& state, QPainter& painter, const QRectF& target)
     {
         QGraphicsScene scene;
-        auto plot = std::make_unique<Plot>(state);
-        scene.addItem(plot.get());
-        plot->layOut(target.size());
+        auto chart = std::make_unique<Chart>(state);
+        scene.addItem(chart.get());
+        chart->layOut(target.size());
         scene.render(&painter, target, QRectF(QPointF(), target.size()));
-        scene.removeItem(plot.get());
+        scene.removeItem(chart.get());
     }
 
 protected:
-    PlotView(ui::ExplorerState& state, QWidget* parent)
+    StateChartView(ui::ExplorerState& state, QWidget* parent)
         // The view owns the chart. (Constructed without one, it would make a default chart that
         // setChart() lets go of without deleting.)
-        : QChartView(new Plot(state), parent)
+        : QChartView(new Chart(state), parent)
         , m_state(state)
-        , m_plot(static_cast<Plot*>(chart()))
     {
         setRenderHint(QPainter::Antialiasing);
     }
 
 private:
     ui::ExplorerState& m_state;
-    Plot* m_plot;
 };
 
 } // namespace ace::charts

@@ -1,4 +1,4 @@
-#include "charts/stateplot.h"
+#include "charts/statechart.h"
 
 #include "state/explorerstate.h"
 
@@ -23,7 +23,7 @@ constexpr qreal narrowLegendScale = 0.85;
 
 } // namespace
 
-StatePlot::StatePlot(ui::ExplorerState& state, QGraphicsItem* parent)
+StateChart::StateChart(ui::ExplorerState& state, QGraphicsItem* parent)
     : QChart(parent)
     , m_state(state)
     , m_legend(new ChartLegend(this))
@@ -35,38 +35,38 @@ StatePlot::StatePlot(ui::ExplorerState& state, QGraphicsItem* parent)
     m_note->setVisible(false);
 }
 
-void StatePlot::layOut(const QSizeF& size)
+void StateChart::layOut(const QSizeF& size)
 {
     resize(size);
     layout()->activate();
 }
 
-void StatePlot::selectOption(const QString& optionId)
+void StateChart::selectOption(const QString& optionId)
 {
     m_state.setCurrent(CatalogItem::option(optionId));
 }
 
-void StatePlot::resizeEvent(QGraphicsSceneResizeEvent* event)
+void StateChart::resizeEvent(QGraphicsSceneResizeEvent* event)
 {
     fitToWidth(*this, event->newSize().width());
     placeLegend(event->newSize());
     QChart::resizeEvent(event);
 }
 
-void StatePlot::setLegendEntries(const QList<LegendEntry>& entries)
+void StateChart::setLegendEntries(const QList<LegendEntry>& entries)
 {
     m_legend->setEntries(entries);
     placeLegend(size());
 }
 
-void StatePlot::applyLegendTheme(const ui::Theme& theme)
+void StateChart::applyLegendTheme(const ui::Theme& theme)
 {
     m_legend->setTextColor(theme.text());
     m_note->setDefaultTextColor(theme.mutedText());
     placeLegend(size());
 }
 
-void StatePlot::setNote(const QString& text, const QString& toolTip)
+void StateChart::setNote(const QString& text, const QString& toolTip)
 {
     m_note->setPlainText(text);
     m_note->setToolTip(toolTip);
@@ -74,7 +74,7 @@ void StatePlot::setNote(const QString& text, const QString& toolTip)
     placeLegend(size());
 }
 
-void StatePlot::placeLegend(const QSizeF& size)
+void StateChart::placeLegend(const QSizeF& size)
 {
     m_legendBeside =
         size.width() < narrowChartWidth &&
