@@ -18,7 +18,7 @@ QStringList ids(const QList<const DeploymentOption*>& options)
 }
 } // namespace
 
-class TestLayering : public QObject
+class TestCatalogStacks : public QObject
 {
     Q_OBJECT
 
@@ -37,7 +37,7 @@ private:
     const Catalog m_catalog = Catalog::loadBuiltIn();
 };
 
-void TestLayering::stacksFollowRunsOn_data()
+void TestCatalogStacks::stacksFollowRunsOn_data()
 {
     QTest::addColumn<QString>("option");
     QTest::addColumn<QStringList>("stack");
@@ -53,7 +53,7 @@ void TestLayering::stacksFollowRunsOn_data()
     QTest::newRow("lambda") << "lambda" << QStringList{QStringLiteral("lambda")};
 }
 
-void TestLayering::stacksFollowRunsOn()
+void TestCatalogStacks::stacksFollowRunsOn()
 {
     QFETCH(QString, option);
     QFETCH(QStringList, stack);
@@ -62,7 +62,7 @@ void TestLayering::stacksFollowRunsOn()
     QCOMPARE(m_catalog.option(option)->topService(), stack.constFirst());
 }
 
-void TestLayering::substrates_data()
+void TestCatalogStacks::substrates_data()
 {
     QTest::addColumn<QString>("service");
     QTest::addColumn<QStringList>("substrates");
@@ -73,14 +73,14 @@ void TestLayering::substrates_data()
     QTest::newRow("lambda runs on AWS infrastructure") << "lambda" << QStringList{};
 }
 
-void TestLayering::substrates()
+void TestCatalogStacks::substrates()
 {
     QFETCH(QString, service);
     QFETCH(QStringList, substrates);
     QCOMPARE(m_catalog.substratesOf(service), substrates);
 }
 
-void TestLayering::servicesOnASubstrate()
+void TestCatalogStacks::servicesOnASubstrate()
 {
     const QStringList orchestrators = {QStringLiteral("ecs"), QStringLiteral("eks")};
     QCOMPARE(m_catalog.servicesOn(QStringLiteral("ec2")), orchestrators);
@@ -88,7 +88,7 @@ void TestLayering::servicesOnASubstrate()
     QCOMPARE(m_catalog.servicesOn(QStringLiteral("lambda")), QStringList{});
 }
 
-void TestLayering::optionsUsingAService_data()
+void TestCatalogStacks::optionsUsingAService_data()
 {
     QTest::addColumn<QString>("service");
     QTest::addColumn<QStringList>("options");
@@ -105,14 +105,14 @@ void TestLayering::optionsUsingAService_data()
     QTest::newRow("lambda") << "lambda" << QStringList{QStringLiteral("lambda")};
 }
 
-void TestLayering::optionsUsingAService()
+void TestCatalogStacks::optionsUsingAService()
 {
     QFETCH(QString, service);
     QFETCH(QStringList, options);
     QCOMPARE(ids(m_catalog.optionsUsing(service)), options);
 }
 
-void TestLayering::deeperChainsAreFollowedTransitively()
+void TestCatalogStacks::deeperChainsAreFollowedTransitively()
 {
     // A user's catalog where Fargate itself runs on EC2: ECS on Fargate gets a third level,
     // without the option naming it.
@@ -129,7 +129,7 @@ void TestLayering::deeperChainsAreFollowedTransitively()
     QCOMPARE(ids(catalog.optionsUsing(QStringLiteral("ec2"))).size(), 5);
 }
 
-void TestLayering::unknownIdsGiveEmptyAnswers()
+void TestCatalogStacks::unknownIdsGiveEmptyAnswers()
 {
     QVERIFY(!m_catalog.option(QStringLiteral("app-runner")));
     QVERIFY(!m_catalog.service(QStringLiteral("app-runner")));
@@ -137,5 +137,5 @@ void TestLayering::unknownIdsGiveEmptyAnswers()
     QVERIFY(m_catalog.optionsUsing(QStringLiteral("app-runner")).isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestLayering)
-#include "tst_layering.moc"
+QTEST_GUILESS_MAIN(TestCatalogStacks)
+#include "tst_catalogstacks.moc"

@@ -1,0 +1,185 @@
+// The one pass that prices a workload for every view: its parts are the cost model's, the
+// sweep's and the break-even search's for the same workload, and a comparison's part is the
+// pair's alone.
+#include "catalog/catalog.h"
+#include "cost/breakeven.h"
+#include "cost/costcomparison.h"
+#include "cost/costmodel.h"
+#include "cost/costresults.h"
+#include "pricing/pricebook.h"
+
+#include <QTest>
+
+using namespace ace;
+
+class TestCostResults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void partsAreThoseOfTheirOwnComputations_data();
+    void partsAreThoseOfTheirOwnComputations();
+    void estimateOfFindsAnOption();
+    void optionsThatNeverRunSayWhy();
+    void cheapestAtIsTheSweepsCheapest();
+    void aComparisonIsThePairsAlone();
+    void withComparisonChangesOnlyThePair();
+    void onePassPricesAFixedNumberOfTimes();
+
+private:
+    static Workload preset(const QString& id)
+    {
+        return Workload::load(QStringLiteral(ACE_SOURCE_DIR "/resources/presets/") + id +
+                              QStringLiteral(".json"));
+    }
+
+    const Catalog m_catalog = Catalog::loadBuiltIn();
+    const PriceBook m_prices = PriceBook::loadBuiltIn();
+};
+
+void TestCostResults::partsAreThoseOfTheirOwnComputations_data()
+{
+    QTest::addColumn<QString>("presetId");
+    for (const char* id :
+         {"image-resize", "always-on-api", "kubernetes-microservices", "nightly-batch"})
+        QTest::newRow(id) << QString::fromLatin1(id);
+}
+
+void TestCostResults::partsAreThoseOfTheirOwnComputations()
+{
+    QFETCH(QString, presetId);
+    const Workload workload = preset(presetId);
+    const CostResults results = computeCostResults(m_catalog, workload, m_prices, {}, 60);
+    QCOMPARE(results.workload, workload);
+    QCOMPARE(results.currency, m_prices.currency());
+
+    const QList<Estimate> estimates = estimateAll(m_catalog, workload, m_prices);
+    QCOMPARE(results.estimates.size(), estimates.size());
+    for (qsizetype i = 0; i < estimates.size(); ++i) {
+        QCOMPARE(results.estimates.at(i).optionId, estimates.at(i).optionId);
+        QCOMPARE(results.estimates.at(i).monthlyTotal, estimates.at(i).monthlyTotal);
+        QCOMPARE(results.estimates.at(i).lineItems.size(), estimates.at(i).lineItems.size());
+    }
+
+    const CostSweep sweep = sweepRequests(m_catalog, workload, m_prices, 60);
+    QCOMPARE(results.sweep.requestsPerMonth, sweep.requestsPerMonth);
+    QCOMPARE(results.sweep.requestsPerMonth.constFirst(), fewestRequestsPerMonth);
+    QCOMPARE(results.sweep.requestsPerMonth.constLast(), mostRequestsPerMonth);
+    QCOMPARE(results.sweep.optionIds, sweep.optionIds);
+    QCOMPARE(results.sweep.totals, sweep.totals);
+
+    const BreakEvens breakEvens = findBreakEvensAndNearTies(m_catalog, workload, m_prices);
+    QCOMPARE(results.breakEvens.crossings.size(), breakEvens.crossings.size());
+    for (qsizetype i = 0; i < breakEvens.crossings.size(); ++i) {
+        const Crossing& crossing = results.breakEvens.crossings.at(i);
+        QCOMPARE(crossing.requestsPerMonth, breakEvens.crossings.at(i).requestsPerMonth);
+        QCOMPARE(crossing.cheapestAbove, breakEvens.crossings.at(i).cheapestAbove);
+        // The total at a crossing is what the option it goes to costs there.
+        Workload atCrossing = workload;
+        atCrossing.requestsPerMonth = double(crossing.requestsPerMonth);
+        QCOMPARE(
+            crossing.monthlyTotal,
+            *estimateMonthlyTotal(*m_catalog.option(crossing.cheapestAbove), atCrossing, m_prices));
+    }
+    QCOMPARE(results.breakEvens.nearTies.size(), breakEvens.nearTies.size());
+    QVERIFY(!results.comparison);
+}
+
+void TestCostResults::estimateOfFindsAnOption()
+{
+    const CostResults results = computeCostResults(m_catalog, Workload(), m_prices, {}, 10);
+    for (const DeploymentOption& option : m_catalog.options()) {
+        const Estimate* estimate = results.estimateOf(option.id);
+        QVERIFY(estimate);
+        QCOMPARE(estimate->optionId, option.id);
+    }
+    QCOMPARE(results.estimateOf(QStringLiteral("no-such-option")), nullptr);
+}
+
+void TestCostResults::optionsThatNeverRunSayWhy()
+{
+    // Lambda cannot run a 20-minute job at any volume; the containers can.
+    Workload longJobs;
+    longJobs.avgDurationMs = 20 * 60 * 1000;
+    const CostResults results = computeCostResults(m_catalog, longJobs, m_prices, {}, 20);
+    const QString reason = results.neverFeasibleReasons.value(QStringLiteral("lambda"));
+    QVERIFY2(reason.contains(QStringLiteral("900")), qPrintable(reason));
+    QCOMPARE(results.neverFeasibleReasons.size(), 1);
+
+    // One fixed instance or task runs ten day-long requests a month, but none of the chart's
+    // volumes (from 1,000): its reason is then the one at the chart's first volume.
+    Workload fixed;
+    fixed.requestsPerMonth = 10;
+    fixed.avgDurationMs = 24 * 3600 * 1000;
+    fixed.instance.count = 1;
+    fixed.container.tasks = 1;
+    const CostResults fixedResults = computeCostResults(m_catalog, fixed, m_prices, {}, 20);
+    QVERIFY(fixedResults.estimateOf(QStringLiteral("ec2"))->feasible);
+    QVERIFY(fixedResults.neverFeasibleReasons.contains(QStringLiteral("ec2")));
+    for (const QString& reason : fixedResults.neverFeasibleReasons)
+        QVERIFY(!reason.isEmpty());
+}
+
+void TestCostResults::cheapestAtIsTheSweepsCheapest()
+{
+    const Workload workload = preset(QStringLiteral("always-on-api"));
+    const CostResults results = computeCostResults(m_catalog, workload, m_prices, {}, 40);
+    for (int point : {0, 13, 27, 39}) {
+        QCOMPARE(results.cheapestAt(point),
+                 cheapestOptionAt(m_catalog, workload, m_prices,
+                                  qint64(results.sweep.requestsPerMonth.at(point))));
+    }
+}
+
+void TestCostResults::aComparisonIsThePairsAlone()
+{
+    const Workload workload = preset(QStringLiteral("always-on-api"));
+    const QString first = QStringLiteral("lambda");
+    const QString second = QStringLiteral("ec2");
+    const CostResults results =
+        computeCostResults(m_catalog, workload, m_prices, {first, second}, 30);
+    QVERIFY(results.comparison);
+    const CostComparison expected = compareCosts(m_catalog, workload, m_prices, first, second);
+    QCOMPARE(results.comparison->difference, expected.difference);
+    QCOMPARE(results.comparison->breakEvens.size(), expected.breakEvens.size());
+
+    const CostResults pair = results.comparedPairOnly();
+    QCOMPARE(pair.estimates.size(), 2);
+    QCOMPARE(pair.sweep.optionIds, (QStringList{QStringLiteral("ec2"), first}));
+    QCOMPARE(pair.sweep.totals.at(0),
+             results.sweep.totals.at(results.sweep.optionIds.indexOf(QStringLiteral("ec2"))));
+    QCOMPARE(pair.breakEvens.crossings.size(), expected.breakEvens.size());
+    for (const Crossing& crossing : pair.breakEvens.crossings) {
+        QVERIFY(QStringList({first, second}).contains(crossing.cheapestAbove));
+        QVERIFY(QStringList({first, second}).contains(crossing.cheapestBelow));
+    }
+    QVERIFY(!CostResults().comparedPairOnly().comparison);
+}
+
+void TestCostResults::withComparisonChangesOnlyThePair()
+{
+    const CostResults plain = computeCostResults(m_catalog, Workload(), m_prices, {}, 20);
+    const CostResults compared = withComparison(
+        plain, m_catalog, m_prices, {QStringLiteral("ecs-ec2"), QStringLiteral("eks-ec2")});
+    QVERIFY(compared.comparison);
+    QCOMPARE(compared.comparison->first.optionId, QStringLiteral("ecs-ec2"));
+    QCOMPARE(compared.sweep.totals, plain.sweep.totals);
+    QVERIFY(!withComparison(compared, m_catalog, m_prices, {}).comparison);
+}
+
+void TestCostResults::onePassPricesAFixedNumberOfTimes()
+{
+    // The count the window's test holds an edit to: the same pass twice prices the same.
+    const Workload workload = preset(QStringLiteral("kubernetes-microservices"));
+    quint64 before = costModelEvaluations();
+    computeCostResults(m_catalog, workload, m_prices, {}, 50);
+    const quint64 first = costModelEvaluations() - before;
+    before = costModelEvaluations();
+    computeCostResults(m_catalog, workload, m_prices, {}, 50);
+    QCOMPARE(costModelEvaluations() - before, first);
+    // At least every option at every swept volume, and once for its estimate.
+    QVERIFY(first >= quint64(m_catalog.options().size()) * 51);
+}
+
+QTEST_GUILESS_MAIN(TestCostResults)
+#include "tst_costresults.moc"
