@@ -215,10 +215,8 @@ void TestWorkload::fileKeysAreTheTableKeys()
     // Three lists that must agree: what the program writes, what the table has and the file
     // written by hand above.
     const QStringList written = fieldKeysOf(Workload().toJson());
-    QCOMPARE(written.size(), 22);
     QCOMPARE(tableKeys(), written);
     QCOMPARE(fieldKeysOf(everyKeyChanged()), written);
-    QCOMPARE(QSet<QString>(written.begin(), written.end()).size(), written.size());
 }
 
 void TestWorkload::everyMemberHasARow()
