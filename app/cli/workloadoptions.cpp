@@ -1,6 +1,7 @@
 #include "cli/workloadoptions.h"
 
 #include "cost/quantitytext.h"
+#include "cost/workloadfields.h"
 #include "json/dataerror.h"
 #include "pricing/pricebook.h"
 
@@ -10,40 +11,78 @@
 namespace ace::cli {
 
 namespace {
+
 const QString commandLineSource = QStringLiteral("command line");
+
+QString flagOf(const QCommandLineOption& option)
+{
+    return QStringLiteral("--") + option.names().constFirst();
+}
+
+// The value a quick setting puts into the workload file, for the file reader to check like
+// any file's value.
+QJsonValue fileValueOf(const QCommandLineOption& option, const WorkloadField& field,
+                       const QCommandLineParser& parser)
+{
+    // A switch (--no-free-tier) turns its field off.
+    if (option.valueName().isEmpty())
+        return false;
+    const QString typed = parser.value(option);
+    if (!dynamic_cast<const WorkloadNumberField*>(&field))
+        return typed;
+    const std::optional<double> value = parseQuantity(typed);
+    if (!value) {
+        throw DataError(
+            commandLineSource, flagOf(option),
+            QStringLiteral("\"%1\" is not a number (e.g. 3e6, 3M, 3,000,000)").arg(typed));
+    }
+    return *value;
+}
+
+void setInFile(QJsonObject& file, const WorkloadField& field, const QJsonValue& value)
+{
+    if (field.group().isEmpty()) {
+        file.insert(field.member(), value);
+        return;
+    }
+    QJsonObject group = file.value(field.group()).toObject();
+    group.insert(field.member(), value);
+    file.insert(field.group(), group);
+}
+
 } // namespace
 
 WorkloadOptions::WorkloadOptions()
     : m_file(QStringLiteral("workload"), {}, QStringLiteral("FILE"))
-    , m_requests(QStringLiteral("requests"), {}, QStringLiteral("N"))
-    , m_durationMs(QStringLiteral("duration-ms"), {}, QStringLiteral("MS"))
-    , m_memoryMb(QStringLiteral("memory-mb"), {}, QStringLiteral("MB"))
-    , m_architecture(QStringLiteral("architecture"), {}, QStringLiteral("ARCH"))
-    , m_noFreeTier(QStringLiteral("no-free-tier"))
+    , m_quickSettings{
+          {QCommandLineOption(QStringLiteral("requests"), {}, QStringLiteral("N")),
+           &workloadField(&Workload::requestsPerMonth)},
+          {QCommandLineOption(QStringLiteral("duration-ms"), {}, QStringLiteral("MS")),
+           &workloadField(&Workload::avgDurationMs)},
+          {QCommandLineOption(QStringLiteral("memory-mb"), {}, QStringLiteral("MB")),
+           &workloadField(&Workload::function, &FunctionSettings::memoryMb)},
+          {QCommandLineOption(QStringLiteral("architecture"), {}, QStringLiteral("ARCH")),
+           &workloadField(&Workload::architecture)},
+          {QCommandLineOption(QStringLiteral("no-free-tier")),
+           &workloadField(&Workload::includeFreeTier)},
+      }
 {}
 
 void WorkloadOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_file, m_requests, m_durationMs, m_memoryMb, m_architecture, m_noFreeTier});
+    parser.addOption(m_file);
+    for (const QuickSetting& setting : m_quickSettings)
+        parser.addOption(setting.option);
 }
 
 DataError WorkloadOptions::namingTheFlag(const DataError& error,
                                          const QCommandLineParser& parser) const
 {
-    // The workload fields the quick settings set, as the file format's errors locate them.
-    const std::pair<const QCommandLineOption*, QLatin1String> fields[] = {
-        {&m_requests, QLatin1String("requestsPerMonth")},
-        {&m_durationMs, QLatin1String("avgDurationMs")},
-        {&m_memoryMb, QLatin1String("function.memoryMb")},
-        {&m_architecture, QLatin1String("architecture")},
-    };
     if (error.file() != commandLineSource)
         return error;
-    for (const auto& [option, location] : fields) {
-        if (error.location() == location && parser.isSet(*option)) {
-            return DataError(commandLineSource, QStringLiteral("--") + option->names().constFirst(),
-                             error.message());
-        }
+    for (const QuickSetting& setting : m_quickSettings) {
+        if (error.location() == setting.field->key() && parser.isSet(setting.option))
+            return DataError(commandLineSource, flagOf(setting.option), error.message());
     }
     return error;
 }
@@ -57,46 +96,25 @@ std::optional<Workload> WorkloadOptions::read(const QCommandLineParser& parser,
             parser.isSet(m_file) ? Workload::load(parser.value(m_file)) : Workload();
         // Overrides go through the file format, so they are validated exactly like a file.
         QJsonObject json = base.toJson();
-        const auto setNumber = [&](const QCommandLineOption& option, const QString& key,
-                                   QJsonObject& object) {
-            if (!parser.isSet(option))
-                return;
-            const std::optional<double> value = parseQuantity(parser.value(option));
-            if (!value) {
-                throw DataError(commandLineSource,
-                                QStringLiteral("--") + option.names().constFirst(),
-                                QStringLiteral("\"%1\" is not a number (e.g. 3e6, 3M, 3,000,000)")
-                                    .arg(parser.value(option)));
-            }
-            object.insert(key, *value);
-        };
-        setNumber(m_requests, QStringLiteral("requestsPerMonth"), json);
-        setNumber(m_durationMs, QStringLiteral("avgDurationMs"), json);
-        QJsonObject function = json.value(QStringLiteral("function")).toObject();
-        setNumber(m_memoryMb, QStringLiteral("memoryMb"), function);
-        json.insert(QStringLiteral("function"), function);
-        if (parser.isSet(m_architecture))
-            json.insert(QStringLiteral("architecture"), parser.value(m_architecture));
-        if (parser.isSet(m_noFreeTier))
-            json.insert(QStringLiteral("includeFreeTier"), false);
         // A workload changed by quick settings is no longer the one its name describes (the
         // defaults are named after a preset the user never chose): the name says what was
         // given, as it was typed.
-        QStringList settings;
-        for (const QCommandLineOption* option :
-             {&m_requests, &m_durationMs, &m_memoryMb, &m_architecture, &m_noFreeTier}) {
-            if (!parser.isSet(*option))
+        QStringList given;
+        for (const QuickSetting& setting : m_quickSettings) {
+            const QCommandLineOption& option = setting.option;
+            if (!parser.isSet(option))
                 continue;
-            const QString flag = QStringLiteral("--") + option->names().constFirst();
-            settings.append(option->valueName().isEmpty() ? flag
-                                                          : flag + u' ' + parser.value(*option));
+            setInFile(json, *setting.field, fileValueOf(option, *setting.field, parser));
+            given.append(option.valueName().isEmpty()
+                             ? flagOf(option)
+                             : flagOf(option) + u' ' + parser.value(option));
         }
-        if (!settings.isEmpty()) {
-            const QString given = settings.join(QStringLiteral(" "));
-            json.insert(QStringLiteral("name"),
-                        parser.isSet(m_file)
-                            ? QStringLiteral("%1, with %2").arg(base.name, given)
-                            : QStringLiteral("Default workload with %1").arg(given));
+        if (!given.isEmpty()) {
+            const QString settings = given.join(u' ');
+            setInFile(json, workloadField(&Workload::name),
+                      parser.isSet(m_file)
+                          ? QStringLiteral("%1, with %2").arg(base.name, settings)
+                          : QStringLiteral("Default workload with %1").arg(settings));
         }
 
         const bool overridden = json != base.toJson();
@@ -104,7 +122,7 @@ std::optional<Workload> WorkloadOptions::read(const QCommandLineParser& parser,
             !overridden && parser.isSet(m_file) ? parser.value(m_file) : commandLineSource;
         const Workload workload = Workload::fromJson(json, source);
         if (workload.region != prices.region()) {
-            throw DataError(source, QStringLiteral("region"),
+            throw DataError(source, workloadField(&Workload::region).key(),
                             QStringLiteral("\"%1\" has no prices here: %2 is for %3 (load "
                                            "another with --prices)")
                                 .arg(workload.region, prices.sourceName(), prices.region()));

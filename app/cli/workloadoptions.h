@@ -6,6 +6,7 @@
 #include <QList>
 
 #include <optional>
+#include <vector>
 
 class QCommandLineParser;
 class QTextStream;
@@ -13,6 +14,7 @@ class QTextStream;
 namespace ace {
 class DataError;
 class PriceBook;
+class WorkloadField;
 } // namespace ace
 
 namespace ace::cli {
@@ -36,12 +38,15 @@ private:
     // the file format's field (requestsPerMonth).
     DataError namingTheFlag(const DataError& error, const QCommandLineParser& parser) const;
 
+    // A quick setting: an option that sets one field of the workload file.
+    struct QuickSetting
+    {
+        QCommandLineOption option;
+        const WorkloadField* field;
+    };
+
     QCommandLineOption m_file;
-    QCommandLineOption m_requests;
-    QCommandLineOption m_durationMs;
-    QCommandLineOption m_memoryMb;
-    QCommandLineOption m_architecture;
-    QCommandLineOption m_noFreeTier;
+    std::vector<QuickSetting> m_quickSettings;
 };
 
 } // namespace ace::cli

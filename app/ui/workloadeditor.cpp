@@ -1,6 +1,7 @@
 #include "ui/workloadeditor.h"
 
 #include "cost/quantitytext.h"
+#include "cost/workloadfields.h"
 #include "json/dataerror.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
@@ -203,6 +204,11 @@ private:
 
     NumberRule m_shown;
 };
+
+const NumberRule& requestsRule()
+{
+    return workloadField(&Workload::requestsPerMonth).rule();
+}
 
 // A rule in the units a field shows.
 NumberRule scaled(NumberRule rule, double scale)
@@ -474,9 +480,9 @@ QWidget* WorkloadEditor::createLoadGroup()
     m_requests->setToolTip(tr("Requests (or invocations) a month: 3000000, 3,000,000, 3e6 or 3M"));
     // QLineEdit's size hint has room for 17 "x"; this one, for the largest number allowed.
     const QFontMetrics metrics = m_requests->fontMetrics();
-    m_requests->setMinimumWidth(
-        m_requests->sizeHint().width() - 17 * metrics.horizontalAdvance(u'x') +
-        metrics.horizontalAdvance(groupedNumber(WorkloadRules::requestsPerMonth.max)));
+    m_requests->setMinimumWidth(m_requests->sizeHint().width() -
+                                17 * metrics.horizontalAdvance(u'x') +
+                                metrics.horizontalAdvance(groupedNumber(requestsRule().max)));
     m_requestsSlider = new QSlider(Qt::Horizontal);
     m_requestsSlider->setRange(
         0, int((sliderLastDecade - sliderFirstDecade) * sliderPositionsPerDecade));
@@ -504,14 +510,8 @@ QWidget* WorkloadEditor::createLoadGroup()
     requestsRow->addWidget(m_requestsSlider);
     addRow(form, tr("Requests/month"), m_requests, requestsRow);
 
-    addNumber(
-        form, tr("Average duration"), tr(" ms"), WorkloadRules::avgDurationMs, 1,
-        [](const Workload& w) { return w.avgDurationMs; },
-        [](Workload& w, double value) { w.avgDurationMs = value; });
-    addNumber(
-        form, tr("Peak ÷ average"), tr("×"), WorkloadRules::peakToAverage, 2,
-        [](const Workload& w) { return w.peakToAverage; },
-        [](Workload& w, double value) { w.peakToAverage = value; });
+    addNumber(form, tr("Average duration"), tr(" ms"), workloadField(&Workload::avgDurationMs), 1);
+    addNumber(form, tr("Peak ÷ average"), tr("×"), workloadField(&Workload::peakToAverage), 2);
 
     auto* architecture = new WheelWhenFocused<QComboBox>;
     architecture->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -546,14 +546,10 @@ QWidget* WorkloadEditor::createFunctionGroup()
 {
     auto* group = new QGroupBox(tr("Function (Lambda)"));
     QFormLayout* form = createForm(group);
-    addNumber(
-        form, tr("Memory"), tr(" MB"), WorkloadRules::functionMemoryMb, 0,
-        [](const Workload& w) { return w.function.memoryMb; },
-        [](Workload& w, double value) { w.function.memoryMb = value; });
-    addNumber(
-        form, tr("Ephemeral storage"), tr(" MB"), WorkloadRules::functionEphemeralStorageMb, 0,
-        [](const Workload& w) { return w.function.ephemeralStorageMb; },
-        [](Workload& w, double value) { w.function.ephemeralStorageMb = value; });
+    addNumber(form, tr("Memory"), tr(" MB"),
+              workloadField(&Workload::function, &FunctionSettings::memoryMb), 0);
+    addNumber(form, tr("Ephemeral storage"), tr(" MB"),
+              workloadField(&Workload::function, &FunctionSettings::ephemeralStorageMb), 0);
     return group;
 }
 
@@ -561,43 +557,25 @@ QWidget* WorkloadEditor::createContainerGroup()
 {
     auto* group = new QGroupBox(tr("Containers (ECS, EKS, Fargate)"));
     QFormLayout* form = createForm(group);
-    addNumber(
-        form, tr("vCPU per task"), QString(), WorkloadRules::taskVcpu, 2,
-        [](const Workload& w) { return w.container.vcpu; },
-        [](Workload& w, double value) { w.container.vcpu = value; })
+    addNumber(form, tr("vCPU per task"), QString(),
+              workloadField(&Workload::container, &ContainerSettings::vcpu), 2)
         ->setSingleStep(0.25);
-    addNumber(
-        form, tr("Memory per task"), tr(" GB"), WorkloadRules::taskMemoryGb, 2,
-        [](const Workload& w) { return w.container.memoryGb; },
-        [](Workload& w, double value) { w.container.memoryGb = value; })
+    addNumber(form, tr("Memory per task"), tr(" GB"),
+              workloadField(&Workload::container, &ContainerSettings::memoryGb), 2)
         ->setSingleStep(0.5);
-    addNumber(
-        form, tr("Ephemeral storage"), tr(" GB"), WorkloadRules::taskEphemeralStorageGb, 0,
-        [](const Workload& w) { return w.container.ephemeralStorageGb; },
-        [](Workload& w, double value) { w.container.ephemeralStorageGb = value; });
-    addOptionalCount(
-        form, tr("Tasks"), [](const Workload& w) { return w.container.tasks; },
-        [](Workload& w, std::optional<int> value) { w.container.tasks = value; });
-    addNumber(
-        form, tr("Minimum tasks"), QString(), WorkloadRules::minimumCount, 0,
-        [](const Workload& w) { return double(w.container.minTasks); },
-        [](Workload& w, double value) { w.container.minTasks = int(value); });
-    addNumber(
-        form, tr("In flight per vCPU"), QString(), WorkloadRules::concurrencyPerVcpu, 2,
-        [](const Workload& w) { return w.container.concurrencyPerVcpu; },
-        [](Workload& w, double value) { w.container.concurrencyPerVcpu = value; });
-    addNumber(
-        form, tr("Target utilization"), tr(" %"), WorkloadRules::targetUtilization, 0,
-        [](const Workload& w) { return w.container.targetUtilization; },
-        [](Workload& w, double value) { w.container.targetUtilization = value; }, 100);
-    addNumber(
-        form, tr("Hours a month"), tr(" h"), WorkloadRules::hoursPerMonth, 1,
-        [](const Workload& w) { return w.container.hoursPerMonth; },
-        [](Workload& w, double value) { w.container.hoursPerMonth = value; });
-    addNumber(
-        form, tr("EKS clusters"), QString(), WorkloadRules::clusters, 0,
-        [](const Workload& w) { return double(w.clusters); },
-        [](Workload& w, double value) { w.clusters = int(value); });
+    addNumber(form, tr("Ephemeral storage"), tr(" GB"),
+              workloadField(&Workload::container, &ContainerSettings::ephemeralStorageGb), 0);
+    addOptionalCount(form, tr("Tasks"),
+                     workloadField(&Workload::container, &ContainerSettings::tasks));
+    addNumber(form, tr("Minimum tasks"), QString(),
+              workloadField(&Workload::container, &ContainerSettings::minTasks), 0);
+    addNumber(form, tr("In flight per vCPU"), QString(),
+              workloadField(&Workload::container, &ContainerSettings::concurrencyPerVcpu), 2);
+    addNumber(form, tr("Target utilization"), tr(" %"),
+              workloadField(&Workload::container, &ContainerSettings::targetUtilization), 0, 100);
+    addNumber(form, tr("Hours a month"), tr(" h"),
+              workloadField(&Workload::container, &ContainerSettings::hoursPerMonth), 1);
+    addNumber(form, tr("EKS clusters"), QString(), workloadField(&Workload::clusters), 0);
     return group;
 }
 
@@ -625,35 +603,27 @@ QWidget* WorkloadEditor::createInstanceGroup()
         type->setToolTip(type->currentText());
     });
     addRow(form, tr("Instance type"), type);
-    addOptionalCount(
-        form, tr("Instances"), [](const Workload& w) { return w.instance.count; },
-        [](Workload& w, std::optional<int> value) { w.instance.count = value; });
-    addNumber(
-        form, tr("Minimum instances"), QString(), WorkloadRules::minimumCount, 0,
-        [](const Workload& w) { return double(w.instance.minCount); },
-        [](Workload& w, double value) { w.instance.minCount = int(value); });
-    addNumber(
-        form, tr("Hours a month"), tr(" h"), WorkloadRules::hoursPerMonth, 1,
-        [](const Workload& w) { return w.instance.hoursPerMonth; },
-        [](Workload& w, double value) { w.instance.hoursPerMonth = value; });
+    addOptionalCount(form, tr("Instances"),
+                     workloadField(&Workload::instance, &InstanceSettings::count));
+    addNumber(form, tr("Minimum instances"), QString(),
+              workloadField(&Workload::instance, &InstanceSettings::minCount), 0);
+    addNumber(form, tr("Hours a month"), tr(" h"),
+              workloadField(&Workload::instance, &InstanceSettings::hoursPerMonth), 1);
     return group;
 }
 
 QDoubleSpinBox* WorkloadEditor::addNumber(QFormLayout* form, const QString& label,
-                                          const QString& suffix, const NumberRule& rule,
-                                          int decimals,
-                                          const std::function<double(const Workload&)>& get,
-                                          const std::function<void(Workload&, double)>& set,
-                                          double scale)
+                                          const QString& suffix, const WorkloadNumberField& field,
+                                          int decimals, double scale)
 {
     auto binding = std::make_shared<NumberBinding>();
-    binding->field = new NumberField(scaled(rule, scale), decimals, suffix);
+    binding->field = new NumberField(scaled(field.rule(), scale), decimals, suffix);
     binding->label = label;
     binding->suffix = suffix;
-    binding->rule = rule;
+    binding->rule = field.rule();
     binding->scale = scale;
-    binding->get = get;
-    binding->set = set;
+    binding->get = [&field](const Workload& w) { return *field.number(w); };
+    binding->set = [&field](Workload& w, double value) { field.setNumber(w, value); };
     binding->undoText = [label](double) { return tr("Set %1").arg(inSentence(label)); };
     connect(binding->field, &QDoubleSpinBox::valueChanged, this, [this, binding](double shown) {
         if (!m_refreshing)
@@ -692,39 +662,38 @@ void WorkloadEditor::commitNumber(NumberBinding& binding, double shown)
 }
 
 void WorkloadEditor::addOptionalCount(QFormLayout* form, const QString& label,
-                                      const std::function<std::optional<int>(const Workload&)>& get,
-                                      const std::function<void(Workload&, std::optional<int>)>& set)
+                                      const WorkloadNumberField& field)
 {
     auto* fixed = new QCheckBox(tr("Fixed"));
     fixed->setToolTip(tr("Off: sized from the load (Little's law); on: exactly this many"));
     fixed->installEventFilter(this);
     auto binding = std::make_shared<NumberBinding>();
-    binding->field = new NumberField(WorkloadRules::fixedCount, 0, QString());
+    binding->field = new NumberField(field.rule(), 0, QString());
     binding->label = label;
-    binding->rule = WorkloadRules::fixedCount;
+    binding->rule = field.rule();
     // Sized from the load, the field keeps the last fixed count, ready to be switched on.
-    binding->get = [get, field = binding->field](const Workload& w) {
-        return double(get(w).value_or(int(field->value())));
+    binding->get = [&field, spinBox = binding->field](const Workload& w) {
+        return field.number(w).value_or(spinBox->value());
     };
-    binding->set = [set](Workload& w, double value) { set(w, int(value)); };
+    binding->set = [&field](Workload& w, double value) { field.setNumber(w, value); };
     binding->undoText = [label](double value) {
         return tr("Fix %1 at %2").arg(inSentence(label), groupedNumber(value));
     };
-    connect(fixed, &QCheckBox::toggled, this, [this, binding, label, set](bool on) {
+    connect(fixed, &QCheckBox::toggled, this, [this, binding, label, &field](bool on) {
         if (m_refreshing)
             return;
         if (on)
             commitNumber(*binding, binding->field->value());
         else
             edit(tr("Size %1 from the load").arg(inSentence(label)),
-                 [&set](Workload& w) { set(w, std::nullopt); });
+                 [&field](Workload& w) { field.setNumber(w, std::nullopt); });
     });
     connect(binding->field, &QDoubleSpinBox::valueChanged, this, [this, binding](double shown) {
         if (!m_refreshing)
             commitNumber(*binding, shown);
     });
-    m_refreshers.push_back([this, binding, fixed, get] {
-        const std::optional<int> value = get(m_state.workload());
+    m_refreshers.push_back([this, binding, fixed, &field] {
+        const std::optional<double> value = field.number(m_state.workload());
         fixed->setChecked(value.has_value());
         binding->field->setEnabled(value.has_value());
         if (binding->refusedOver == binding->get(m_state.workload()))
@@ -749,8 +718,8 @@ void WorkloadEditor::commitRequestsText()
     QString problem;
     if (!requests) {
         problem = tr("\"%1\" is not a number: write e.g. 3000000, 3,000,000, 3e6 or 3M").arg(typed);
-    } else if (!WorkloadRules::requestsPerMonth.admits(*requests)) {
-        problem = tr("Requests/month must be %1").arg(WorkloadRules::requestsPerMonth.describe());
+    } else if (!requestsRule().admits(*requests)) {
+        problem = tr("Requests/month must be %1").arg(requestsRule().describe());
     } else if (*requests != m_state.workload().requestsPerMonth) {
         const double value = *requests;
         problem = edit(tr("Set requests to %1").arg(shortQuantity(value)),

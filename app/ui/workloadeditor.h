@@ -6,7 +6,6 @@
 #include <QWidget>
 
 #include <functional>
-#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -16,6 +15,10 @@ class QLabel;
 class QLineEdit;
 class QSlider;
 class QUndoStack;
+
+namespace ace {
+class WorkloadNumberField;
+} // namespace ace
 
 namespace ace::ui {
 
@@ -88,13 +91,10 @@ private:
     // A number field bound to one workload value, within `rule`; `scale` converts the stored
     // value to the one shown (100 for a fraction shown as a percentage).
     QDoubleSpinBox* addNumber(QFormLayout* form, const QString& label, const QString& suffix,
-                              const NumberRule& rule, int decimals,
-                              const std::function<double(const Workload&)>& get,
-                              const std::function<void(Workload&, double)>& set, double scale = 1);
+                              const WorkloadNumberField& field, int decimals, double scale = 1);
     // A count that is either fixed (checkbox on) or sized from the load (off).
     void addOptionalCount(QFormLayout* form, const QString& label,
-                          const std::function<std::optional<int>(const Workload&)>& get,
-                          const std::function<void(Workload&, std::optional<int>)>& set);
+                          const WorkloadNumberField& field);
 
     ExplorerState& m_state;
     QUndoStack& m_undoStack;

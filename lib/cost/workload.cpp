@@ -1,8 +1,8 @@
 // Reading, validating and writing workload files (DESIGN.md §4).
 #include "cost/workload.h"
 
+#include "cost/workloadfields.h"
 #include "json/jsonreader.h"
-#include "pricing/numberrules.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -10,148 +10,49 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <vector>
 
 namespace ace {
-
-namespace {
-constexpr double maxCount = 100'000;
-} // namespace
-
-const NumberRule WorkloadRules::requestsPerMonth = NumberRule::between(0, 1e13);
-const NumberRule WorkloadRules::avgDurationMs = NumberRule::aboveAndAtMost(0, 24 * 3600 * 1000.0);
-const NumberRule WorkloadRules::peakToAverage = NumberRule::between(1, 1000);
-const NumberRule WorkloadRules::functionMemoryMb = NumberRule::between(128, 10240).whole();
-const NumberRule WorkloadRules::functionEphemeralStorageMb =
-    NumberRule::between(512, 10240).whole();
-const NumberRule WorkloadRules::taskVcpu = NumberRule::aboveAndAtMost(0, 192);
-const NumberRule WorkloadRules::taskMemoryGb = NumberRule::aboveAndAtMost(0, 1024);
-const NumberRule WorkloadRules::taskEphemeralStorageGb = NumberRule::between(20, 200);
-const NumberRule WorkloadRules::fixedCount = NumberRule::between(1, maxCount).whole();
-const NumberRule WorkloadRules::minimumCount = NumberRule::between(0, maxCount).whole();
-const NumberRule WorkloadRules::concurrencyPerVcpu = NumberRule::aboveAndAtMost(0, maxCount);
-const NumberRule WorkloadRules::targetUtilization = NumberRule::aboveAndAtMost(0, 1);
-// 31 days.
-const NumberRule WorkloadRules::hoursPerMonth = NumberRule::aboveAndAtMost(0, 744);
-const NumberRule WorkloadRules::clusters = NumberRule::between(1, 100).whole();
 
 namespace {
 
 const QString workloadFormat = QStringLiteral("aws-compute-explorer/workload");
 constexpr int workloadVersion = 1;
 
-std::optional<int> readNullableCount(JsonObjectReader& reader, const QString& key,
-                                     std::optional<int> fallback)
-{
-    const std::optional<double> value = reader.nullableNumber(
-        key, fallback ? std::optional<double>(*fallback) : std::optional<double>());
-    if (!value)
-        return std::nullopt;
-    requireNumber(*value, WorkloadRules::fixedCount, reader.locationOf(key));
-    return static_cast<int>(*value);
-}
-
-int readCount(JsonObjectReader& reader, const QString& key, int fallback, const NumberRule& rule)
-{
-    return static_cast<int>(readNumber(reader, key, fallback, rule));
-}
-
-FunctionSettings readFunction(JsonObjectReader& reader, const FunctionSettings& defaults)
-{
-    FunctionSettings function;
-    function.memoryMb = readNumber(reader, QStringLiteral("memoryMb"), defaults.memoryMb,
-                                   WorkloadRules::functionMemoryMb);
-    function.ephemeralStorageMb =
-        readNumber(reader, QStringLiteral("ephemeralStorageMb"), defaults.ephemeralStorageMb,
-                   WorkloadRules::functionEphemeralStorageMb);
-    reader.finish();
-    return function;
-}
-
-ContainerSettings readContainer(JsonObjectReader& reader, const ContainerSettings& defaults)
-{
-    ContainerSettings container;
-    container.vcpu =
-        readNumber(reader, QStringLiteral("vcpu"), defaults.vcpu, WorkloadRules::taskVcpu);
-    container.memoryGb = readNumber(reader, QStringLiteral("memoryGb"), defaults.memoryGb,
-                                    WorkloadRules::taskMemoryGb);
-    container.ephemeralStorageGb =
-        readNumber(reader, QStringLiteral("ephemeralStorageGb"), defaults.ephemeralStorageGb,
-                   WorkloadRules::taskEphemeralStorageGb);
-    container.tasks = readNullableCount(reader, QStringLiteral("tasks"), defaults.tasks);
-    container.minTasks = readCount(reader, QStringLiteral("minTasks"), defaults.minTasks,
-                                   WorkloadRules::minimumCount);
-    container.concurrencyPerVcpu =
-        readNumber(reader, QStringLiteral("concurrencyPerVcpu"), defaults.concurrencyPerVcpu,
-                   WorkloadRules::concurrencyPerVcpu);
-    container.targetUtilization =
-        readNumber(reader, QStringLiteral("targetUtilization"), defaults.targetUtilization,
-                   WorkloadRules::targetUtilization);
-    container.hoursPerMonth = readNumber(reader, QStringLiteral("hoursPerMonth"),
-                                         defaults.hoursPerMonth, WorkloadRules::hoursPerMonth);
-    reader.finish();
-    return container;
-}
-
-InstanceSettings readInstance(JsonObjectReader& reader, const InstanceSettings& defaults)
-{
-    InstanceSettings instance;
-    instance.type = reader.string(QStringLiteral("type"), defaults.type);
-    if (instance.type.isEmpty())
-        reader.locationOf(QStringLiteral("type")).fail(QStringLiteral("must not be empty"));
-    instance.count = readNullableCount(reader, QStringLiteral("count"), defaults.count);
-    instance.minCount = readCount(reader, QStringLiteral("minCount"), defaults.minCount,
-                                  WorkloadRules::minimumCount);
-    instance.hoursPerMonth = readNumber(reader, QStringLiteral("hoursPerMonth"),
-                                        defaults.hoursPerMonth, WorkloadRules::hoursPerMonth);
-    reader.finish();
-    return instance;
-}
-
-QJsonValue nullableCount(const std::optional<int>& value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
-}
-
 } // namespace
+
+bool operator==(const Workload& a, const Workload& b)
+{
+    const std::vector<const WorkloadField*>& fields = workloadFields();
+    return std::all_of(fields.begin(), fields.end(),
+                       [&a, &b](const WorkloadField* field) { return field->equal(a, b); });
+}
 
 Workload Workload::fromJson(const QJsonObject& json, const QString& fileName)
 {
-    JsonObjectReader reader(json, JsonLocation(fileName));
-    readFormatHeader(reader, workloadFormat, workloadVersion);
-    const Workload defaults;
-    Workload workload;
-    workload.name = reader.string(QStringLiteral("name"), defaults.name);
-    workload.region = reader.string(QStringLiteral("region"), defaults.region);
-    if (workload.region.isEmpty())
-        reader.locationOf(QStringLiteral("region")).fail(QStringLiteral("must not be empty"));
-    workload.requestsPerMonth =
-        readNumber(reader, QStringLiteral("requestsPerMonth"), defaults.requestsPerMonth,
-                   WorkloadRules::requestsPerMonth);
-    workload.avgDurationMs = readNumber(reader, QStringLiteral("avgDurationMs"),
-                                        defaults.avgDurationMs, WorkloadRules::avgDurationMs);
-    workload.peakToAverage = readNumber(reader, QStringLiteral("peakToAverage"),
-                                        defaults.peakToAverage, WorkloadRules::peakToAverage);
-    const QString architecture =
-        reader.string(QStringLiteral("architecture"), architectureId(defaults.architecture));
-    const auto knownArchitecture = architectureFromId(architecture);
-    if (!knownArchitecture) {
-        reader.locationOf(QStringLiteral("architecture"))
-            .fail(QStringLiteral("\"%1\" is not one of %2")
-                      .arg(architecture, knownArchitectureIds()));
+    JsonObjectReader file(json, JsonLocation(fileName));
+    readFormatHeader(file, workloadFormat, workloadVersion);
+    Workload workload; // the defaults, for what the file leaves out
+    // The fields of an object are next to each other in the table: an object is checked for
+    // unknown keys once its fields are read, so that errors come in the order of the file.
+    QString group;
+    std::optional<JsonObjectReader> groupObject; // nullopt when the file leaves it out
+    for (const WorkloadField* field : workloadFields()) {
+        if (field->group() != group) {
+            if (groupObject)
+                groupObject->finish();
+            group = field->group();
+            groupObject = group.isEmpty() ? std::nullopt : file.optionalObject(group);
+        }
+        if (group.isEmpty())
+            field->read(file, workload);
+        else if (groupObject)
+            field->read(*groupObject, workload);
     }
-    workload.architecture = *knownArchitecture;
-    workload.includeFreeTier =
-        reader.boolean(QStringLiteral("includeFreeTier"), defaults.includeFreeTier);
-    if (auto function = reader.optionalObject(QStringLiteral("function")))
-        workload.function = readFunction(*function, defaults.function);
-    if (auto container = reader.optionalObject(QStringLiteral("container")))
-        workload.container = readContainer(*container, defaults.container);
-    if (auto instance = reader.optionalObject(QStringLiteral("instance")))
-        workload.instance = readInstance(*instance, defaults.instance);
-    workload.clusters =
-        readCount(reader, QStringLiteral("clusters"), defaults.clusters, WorkloadRules::clusters);
-    reader.finish();
+    if (groupObject)
+        groupObject->finish();
+    file.finish();
     return workload;
 }
 
@@ -174,41 +75,19 @@ struct Member
 
 std::vector<Member> membersOf(const Workload& workload)
 {
-    const FunctionSettings& function = workload.function;
-    const ContainerSettings& container = workload.container;
-    const InstanceSettings& instance = workload.instance;
-    return {
-        {QStringLiteral("format"), workloadFormat, {}},
-        {QStringLiteral("version"), workloadVersion, {}},
-        {QStringLiteral("name"), workload.name, {}},
-        {QStringLiteral("region"), workload.region, {}},
-        {QStringLiteral("requestsPerMonth"), workload.requestsPerMonth, {}},
-        {QStringLiteral("avgDurationMs"), workload.avgDurationMs, {}},
-        {QStringLiteral("peakToAverage"), workload.peakToAverage, {}},
-        {QStringLiteral("architecture"), architectureId(workload.architecture), {}},
-        {QStringLiteral("includeFreeTier"), workload.includeFreeTier, {}},
-        {QStringLiteral("function"),
-         {},
-         {{QStringLiteral("memoryMb"), function.memoryMb, {}},
-          {QStringLiteral("ephemeralStorageMb"), function.ephemeralStorageMb, {}}}},
-        {QStringLiteral("container"),
-         {},
-         {{QStringLiteral("vcpu"), container.vcpu, {}},
-          {QStringLiteral("memoryGb"), container.memoryGb, {}},
-          {QStringLiteral("ephemeralStorageGb"), container.ephemeralStorageGb, {}},
-          {QStringLiteral("tasks"), nullableCount(container.tasks), {}},
-          {QStringLiteral("minTasks"), container.minTasks, {}},
-          {QStringLiteral("concurrencyPerVcpu"), container.concurrencyPerVcpu, {}},
-          {QStringLiteral("targetUtilization"), container.targetUtilization, {}},
-          {QStringLiteral("hoursPerMonth"), container.hoursPerMonth, {}}}},
-        {QStringLiteral("instance"),
-         {},
-         {{QStringLiteral("type"), instance.type, {}},
-          {QStringLiteral("count"), nullableCount(instance.count), {}},
-          {QStringLiteral("minCount"), instance.minCount, {}},
-          {QStringLiteral("hoursPerMonth"), instance.hoursPerMonth, {}}}},
-        {QStringLiteral("clusters"), workload.clusters, {}},
-    };
+    std::vector<Member> members = {{QStringLiteral("format"), workloadFormat, {}},
+                                   {QStringLiteral("version"), workloadVersion, {}}};
+    for (const WorkloadField* field : workloadFields()) {
+        Member member{field->member(), field->toJson(workload), {}};
+        if (field->group().isEmpty()) {
+            members.push_back(std::move(member));
+            continue;
+        }
+        if (members.back().key != field->group())
+            members.push_back({field->group(), {}, {}});
+        members.back().members.push_back(std::move(member));
+    }
+    return members;
 }
 
 QJsonObject objectOf(const std::vector<Member>& members)

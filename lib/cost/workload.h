@@ -1,6 +1,5 @@
 #pragma once
 
-#include "pricing/numberrules.h"
 #include "pricing/pricebook.h"
 
 #include <QJsonObject>
@@ -11,39 +10,14 @@
 
 namespace ace {
 
-// The values each number of a workload may take: the file reader and the workload editor
-// share them, so a value the editor accepts can be saved and read back. The bounds are where a
-// value becomes a typo rather than a workload: they keep absurd inputs (a 10-year "month", a
-// million-vCPU task) from producing confident-looking estimates.
-struct WorkloadRules
-{
-    static const NumberRule requestsPerMonth;
-    static const NumberRule avgDurationMs;
-    static const NumberRule peakToAverage;
-    static const NumberRule functionMemoryMb;
-    static const NumberRule functionEphemeralStorageMb;
-    static const NumberRule taskVcpu;
-    static const NumberRule taskMemoryGb;
-    static const NumberRule taskEphemeralStorageGb;
-    static const NumberRule fixedCount; // tasks or instances, when not sized from the load
-    static const NumberRule minimumCount;
-    static const NumberRule concurrencyPerVcpu;
-    static const NumberRule targetUtilization; // a fraction
-    static const NumberRule hoursPerMonth;
-    static const NumberRule clusters;
-};
-
-// What the user wants to run, in the file format of DESIGN.md §4. The defaults are the
-// design's example: resizing an uploaded image, the classic Lambda case.
+// What the user wants to run, in the file format of DESIGN.md §4. The members' initializers
+// are the defaults: the design's example, resizing an uploaded image, the classic Lambda
+// case. Each member has a row in the table of workloadFields() (cost/workloadfields.h), which
+// reads, writes and compares it.
 struct FunctionSettings
 {
     double memoryMb = 1536;
     double ephemeralStorageMb = 512;
-
-    friend bool operator==(const FunctionSettings& a, const FunctionSettings& b)
-    {
-        return a.memoryMb == b.memoryMb && a.ephemeralStorageMb == b.ephemeralStorageMb;
-    }
 };
 
 struct ContainerSettings
@@ -57,14 +31,6 @@ struct ContainerSettings
     double concurrencyPerVcpu = 1;
     double targetUtilization = 0.7;
     double hoursPerMonth = 730;
-
-    friend bool operator==(const ContainerSettings& a, const ContainerSettings& b)
-    {
-        return a.vcpu == b.vcpu && a.memoryGb == b.memoryGb &&
-               a.ephemeralStorageGb == b.ephemeralStorageGb && a.tasks == b.tasks &&
-               a.minTasks == b.minTasks && a.concurrencyPerVcpu == b.concurrencyPerVcpu &&
-               a.targetUtilization == b.targetUtilization && a.hoursPerMonth == b.hoursPerMonth;
-    }
 };
 
 struct InstanceSettings
@@ -74,12 +40,6 @@ struct InstanceSettings
     std::optional<int> count;
     int minCount = 1;
     double hoursPerMonth = 730;
-
-    friend bool operator==(const InstanceSettings& a, const InstanceSettings& b)
-    {
-        return a.type == b.type && a.count == b.count && a.minCount == b.minCount &&
-               a.hoursPerMonth == b.hoursPerMonth;
-    }
 };
 
 struct Workload
@@ -110,14 +70,11 @@ struct Workload
     // result is a message naming the file ("PATH: cannot write: REASON").
     [[nodiscard]] std::optional<QString> save(const QString& path) const;
 
-    friend bool operator==(const Workload& a, const Workload& b)
-    {
-        return a.name == b.name && a.region == b.region &&
-               a.requestsPerMonth == b.requestsPerMonth && a.avgDurationMs == b.avgDurationMs &&
-               a.peakToAverage == b.peakToAverage && a.architecture == b.architecture &&
-               a.includeFreeTier == b.includeFreeTier && a.function == b.function &&
-               a.container == b.container && a.instance == b.instance && a.clusters == b.clusters;
-    }
+    // Field by field through workloadFields(), the table that reads and writes the file, so
+    // that no field can be left out of the comparison: a hand list of members is where a new
+    // field gets forgotten, and a field missing from the table is missing from the file too,
+    // which the round-trip test over every key of the format finds.
+    friend bool operator==(const Workload& a, const Workload& b);
     friend bool operator!=(const Workload& a, const Workload& b) { return !(a == b); }
 };
 

@@ -1,6 +1,8 @@
 // Workload files: the defaults of DESIGN.md §4, strict validation naming the field, lossless
-// round trips, atomic saves, and the built-in presets.
+// round trips, atomic saves, and the built-in presets; the table of workload fields that reads,
+// writes and compares them.
 #include "cost/workload.h"
+#include "cost/workloadfields.h"
 #include "json/dataerror.h"
 #include "jsonfixtures.h"
 
@@ -11,6 +13,8 @@
 #include <QTest>
 
 #include <climits>
+#include <iterator>
+#include <stdexcept>
 
 Q_DECLARE_METATYPE(ace::NumberRule)
 
@@ -30,6 +34,77 @@ QByteArray contentsOf(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// A workload file written by hand, not by the program: every key of DESIGN.md §4, each set to
+// a value other than its default.
+QJsonObject everyKeyChanged()
+{
+    return QJsonDocument::fromJson(R"({
+        "format": "aws-compute-explorer/workload", "version": 1,
+        "name": "Thumbnailer",
+        "region": "eu-west-1",
+        "requestsPerMonth": 123456789.25,
+        "avgDurationMs": 0.1,
+        "peakToAverage": 1.7,
+        "architecture": "arm64",
+        "includeFreeTier": false,
+        "function": { "memoryMb": 10240, "ephemeralStorageMb": 2048 },
+        "container": { "vcpu": 0.25, "memoryGb": 0.5, "ephemeralStorageGb": 21.5,
+                       "tasks": 7, "minTasks": 0, "concurrencyPerVcpu": 12.5,
+                       "targetUtilization": 0.25, "hoursPerMonth": 0.5 },
+        "instance": { "type": "c7g.large", "count": 9, "minCount": 2, "hoursPerMonth": 744 },
+        "clusters": 4
+    })")
+        .object();
+}
+
+// The keys of a workload file as messages name them ("container.vcpu"), without the header.
+QStringList fieldKeysOf(const QJsonObject& file)
+{
+    QStringList keys;
+    for (auto member = file.begin(); member != file.end(); ++member) {
+        if (member.key() == QLatin1String("format") || member.key() == QLatin1String("version"))
+            continue;
+        if (!member.value().isObject()) {
+            keys.append(member.key());
+            continue;
+        }
+        const QJsonObject group = member.value().toObject();
+        for (auto inner = group.begin(); inner != group.end(); ++inner)
+            keys.append(member.key() + u'.' + inner.key());
+    }
+    keys.sort();
+    return keys;
+}
+
+QStringList tableKeys()
+{
+    QStringList keys;
+    for (const WorkloadField* field : workloadFields())
+        keys.append(field->key());
+    keys.sort();
+    return keys;
+}
+
+QJsonValue valueIn(const QJsonObject& file, const WorkloadField& field)
+{
+    return field.group().isEmpty() ? file.value(field.member())
+                                   : file.value(field.group()).toObject().value(field.member());
+}
+
+// The error reading `value` into the field at `key` of a default workload file; empty when the
+// value is read.
+QString readingError(const QString& key, const QJsonValue& value)
+{
+    QJsonObject json = header();
+    test::setJsonAt(json, key, value);
+    try {
+        Workload::fromJson(json, QStringLiteral("w.json"));
+        return {};
+    } catch (const DataError& error) {
+        return error.toString();
+    }
+}
+
 } // namespace
 
 class TestWorkload : public QObject
@@ -39,7 +114,12 @@ class TestWorkload : public QObject
 private slots:
     void headerOnlyFileHasTheDesignDefaults();
     void designExampleFileEqualsTheDefaults();
-    void readsEveryField();
+    void readsAndWritesEveryKey();
+    void fileKeysAreTheTableKeys();
+    void everyMemberHasARow();
+    void fieldsOfAnObjectAreNextToEachOther();
+    void changingAnyFieldMakesWorkloadsUnequal_data();
+    void changingAnyFieldMakesWorkloadsUnequal();
     void rejectsABrokenField_data();
     void rejectsABrokenField();
     void roundTripsThroughAFile_data();
@@ -49,8 +129,8 @@ private slots:
     void saveIntoAMissingFolderFails();
     void presetsAllLoad();
     void savedFileListsTheKeysInTheDocumentedOrder();
-    void readerKeepsThePublishedRules_data();
-    void readerKeepsThePublishedRules();
+    void everyNumberKeepsItsRule_data();
+    void everyNumberKeepsItsRule();
 
 private:
     QTemporaryDir m_dir;
@@ -91,27 +171,146 @@ void TestWorkload::designExampleFileEqualsTheDefaults()
     QVERIFY(Workload::load(path) == Workload());
 }
 
-void TestWorkload::readsEveryField()
+void TestWorkload::readsAndWritesEveryKey()
 {
-    QJsonObject json = header();
-    test::setJsonAt(json, QStringLiteral("name"), QStringLiteral("Thumbnailer"));
-    test::setJsonAt(json, QStringLiteral("architecture"), QStringLiteral("arm64"));
-    test::setJsonAt(json, QStringLiteral("includeFreeTier"), false);
-    test::setJsonAt(json, QStringLiteral("function.memoryMb"), 2048);
-    test::setJsonAt(json, QStringLiteral("container.tasks"), 4);
-    test::setJsonAt(json, QStringLiteral("instance.type"), QStringLiteral("m7g.large"));
-    test::setJsonAt(json, QStringLiteral("instance.count"), 2);
-    test::setJsonAt(json, QStringLiteral("clusters"), 3);
-    const Workload workload = Workload::fromJson(json, QStringLiteral("w.json"));
+    const QJsonObject file = everyKeyChanged();
+    const Workload workload = Workload::fromJson(file, QStringLiteral("w.json"));
+    // Member by member, not through the table, so that a row that reads into the wrong member
+    // is found.
     QCOMPARE(workload.name, QStringLiteral("Thumbnailer"));
+    QCOMPARE(workload.region, QStringLiteral("eu-west-1"));
+    QCOMPARE(workload.requestsPerMonth, 123456789.25);
+    QCOMPARE(workload.avgDurationMs, 0.1);
+    QCOMPARE(workload.peakToAverage, 1.7);
     QCOMPARE(workload.architecture, Architecture::Arm64);
     QCOMPARE(workload.includeFreeTier, false);
-    QCOMPARE(workload.function.memoryMb, 2048.0);
-    QCOMPARE(workload.function.ephemeralStorageMb, 512.0); // the sibling keeps its default
-    QCOMPARE(workload.container.tasks, 4);
-    QCOMPARE(workload.instance.type, QStringLiteral("m7g.large"));
-    QCOMPARE(workload.instance.count, 2);
-    QCOMPARE(workload.clusters, 3);
+    QCOMPARE(workload.function.memoryMb, 10240.0);
+    QCOMPARE(workload.function.ephemeralStorageMb, 2048.0);
+    QCOMPARE(workload.container.vcpu, 0.25);
+    QCOMPARE(workload.container.memoryGb, 0.5);
+    QCOMPARE(workload.container.ephemeralStorageGb, 21.5);
+    QCOMPARE(workload.container.tasks, 7);
+    QCOMPARE(workload.container.minTasks, 0);
+    QCOMPARE(workload.container.concurrencyPerVcpu, 12.5);
+    QCOMPARE(workload.container.targetUtilization, 0.25);
+    QCOMPARE(workload.container.hoursPerMonth, 0.5);
+    QCOMPARE(workload.instance.type, QStringLiteral("c7g.large"));
+    QCOMPARE(workload.instance.count, 9);
+    QCOMPARE(workload.instance.minCount, 2);
+    QCOMPARE(workload.instance.hoursPerMonth, 744.0);
+    QCOMPARE(workload.clusters, 4);
+
+    // Every field differs from its default, and the file comes back as it was written.
+    const Workload defaults;
+    for (const WorkloadField* field : workloadFields())
+        QVERIFY2(!field->equal(workload, defaults), qPrintable(field->key()));
+    QCOMPARE(workload.toJson(), file);
+    const QString path = m_dir.filePath(QStringLiteral("every-key.json"));
+    QCOMPARE(workload.save(path), std::nullopt);
+    QCOMPARE(QJsonDocument::fromJson(contentsOf(path)).object(), file);
+}
+
+void TestWorkload::fileKeysAreTheTableKeys()
+{
+    // Three lists that must agree: what the program writes, what the table has and the file
+    // written by hand above.
+    const QStringList written = fieldKeysOf(Workload().toJson());
+    QCOMPARE(tableKeys(), written);
+    QCOMPARE(fieldKeysOf(everyKeyChanged()), written);
+}
+
+void TestWorkload::everyMemberHasARow()
+{
+    // Structured bindings must name every member, or this does not compile: a member added to
+    // Workload, or to one of its groups, stops the build here until it is listed, and then
+    // fails the test until it has its row in the table.
+    const Workload workload;
+    const auto& [name, region, requestsPerMonth, avgDurationMs, peakToAverage, architecture,
+                 includeFreeTier, function, container, instance, clusters] = workload;
+    const auto& [memoryMb, ephemeralStorageMb] = function;
+    const auto& [vcpu, taskMemoryGb, taskStorageGb, tasks, minTasks, concurrencyPerVcpu,
+                 targetUtilization, taskHours] = container;
+    const auto& [type, count, minCount, instanceHours] = instance;
+    const void* const members[] = {&name,
+                                   &region,
+                                   &requestsPerMonth,
+                                   &avgDurationMs,
+                                   &peakToAverage,
+                                   &architecture,
+                                   &includeFreeTier,
+                                   &memoryMb,
+                                   &ephemeralStorageMb,
+                                   &vcpu,
+                                   &taskMemoryGb,
+                                   &taskStorageGb,
+                                   &tasks,
+                                   &minTasks,
+                                   &concurrencyPerVcpu,
+                                   &targetUtilization,
+                                   &taskHours,
+                                   &type,
+                                   &count,
+                                   &minCount,
+                                   &instanceHours,
+                                   &clusters};
+    QStringList keys;
+    for (const void* member : members) {
+        try {
+            keys.append(workloadFieldAt(workload, member).key());
+        } catch (const std::logic_error&) {
+            QFAIL(qPrintable(
+                QStringLiteral("member %1 of the bindings above has no row").arg(keys.size() + 1)));
+        }
+    }
+    keys.sort();
+    QCOMPARE(keys, tableKeys());
+    QCOMPARE(workloadFields().size(), std::size(members));
+}
+
+void TestWorkload::fieldsOfAnObjectAreNextToEachOther()
+{
+    // The reader checks an object for unknown keys when it leaves it, and the writer opens
+    // an object once: each object's fields must come together (top-level fields may come
+    // between objects).
+    QStringList objectsLeft;
+    QString object;
+    for (const WorkloadField* field : workloadFields()) {
+        if (field->group() == object)
+            continue;
+        QVERIFY2(!objectsLeft.contains(field->group()), qPrintable(field->key()));
+        if (!object.isEmpty())
+            objectsLeft.append(object);
+        object = field->group();
+    }
+    QCOMPARE(objectsLeft, (QStringList{QStringLiteral("function"), QStringLiteral("container"),
+                                       QStringLiteral("instance")}));
+}
+
+void TestWorkload::changingAnyFieldMakesWorkloadsUnequal_data()
+{
+    QTest::addColumn<QString>("key");
+    for (const WorkloadField* field : workloadFields())
+        QTest::newRow(qPrintable(field->key())) << field->key();
+}
+
+void TestWorkload::changingAnyFieldMakesWorkloadsUnequal()
+{
+    QFETCH(QString, key);
+    const auto& fields = workloadFields();
+    const auto changed = std::find_if(fields.begin(), fields.end(),
+                                      [&key](const WorkloadField* f) { return f->key() == key; });
+    QVERIFY(changed != fields.end());
+    QJsonObject json = header();
+    test::setJsonAt(json, key, valueIn(everyKeyChanged(), **changed));
+    const Workload workload = Workload::fromJson(json, QStringLiteral("w.json"));
+    const Workload defaults;
+    QVERIFY(!(workload == defaults));
+    QVERIFY(workload != defaults);
+    QVERIFY(!(defaults == workload));
+    QVERIFY(workload == workload);
+    // Only that field changed: no two rows share a member.
+    for (const WorkloadField* field : fields)
+        QCOMPARE(field->equal(workload, defaults), field != *changed);
 }
 
 void TestWorkload::rejectsABrokenField_data()
@@ -382,54 +581,33 @@ void TestWorkload::savedFileListsTheKeysInTheDocumentedOrder()
     QVERIFY(Workload::load(path) == workload);
 }
 
-void TestWorkload::readerKeepsThePublishedRules_data()
+void TestWorkload::everyNumberKeepsItsRule_data()
 {
-    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("key");
     QTest::addColumn<NumberRule>("rule");
-    QTest::newRow("requests") << "requestsPerMonth" << WorkloadRules::requestsPerMonth;
-    QTest::newRow("duration") << "avgDurationMs" << WorkloadRules::avgDurationMs;
-    QTest::newRow("peak") << "peakToAverage" << WorkloadRules::peakToAverage;
-    QTest::newRow("function memory") << "function.memoryMb" << WorkloadRules::functionMemoryMb;
-    QTest::newRow("function storage")
-        << "function.ephemeralStorageMb" << WorkloadRules::functionEphemeralStorageMb;
-    QTest::newRow("vcpu") << "container.vcpu" << WorkloadRules::taskVcpu;
-    QTest::newRow("task memory") << "container.memoryGb" << WorkloadRules::taskMemoryGb;
-    QTest::newRow("task storage") << "container.ephemeralStorageGb"
-                                  << WorkloadRules::taskEphemeralStorageGb;
-    QTest::newRow("tasks") << "container.tasks" << WorkloadRules::fixedCount;
-    QTest::newRow("minimum tasks") << "container.minTasks" << WorkloadRules::minimumCount;
-    QTest::newRow("in flight") << "container.concurrencyPerVcpu"
-                               << WorkloadRules::concurrencyPerVcpu;
-    QTest::newRow("utilization") << "container.targetUtilization"
-                                 << WorkloadRules::targetUtilization;
-    QTest::newRow("task hours") << "container.hoursPerMonth" << WorkloadRules::hoursPerMonth;
-    QTest::newRow("instances") << "instance.count" << WorkloadRules::fixedCount;
-    QTest::newRow("minimum instances") << "instance.minCount" << WorkloadRules::minimumCount;
-    QTest::newRow("instance hours") << "instance.hoursPerMonth" << WorkloadRules::hoursPerMonth;
-    QTest::newRow("clusters") << "clusters" << WorkloadRules::clusters;
+    for (const WorkloadField* field : workloadFields()) {
+        if (const auto* number = dynamic_cast<const WorkloadNumberField*>(field))
+            QTest::newRow(qPrintable(field->key())) << field->key() << number->rule();
+    }
 }
 
-// The editor refuses what the rules refuse; the file reader must agree, value for value.
-void TestWorkload::readerKeepsThePublishedRules()
+// The editor refuses what a field's rule refuses and the reader must agree, value for value,
+// with a message that names the field (rejectsABrokenField checks the limits themselves).
+void TestWorkload::everyNumberKeepsItsRule()
 {
-    QFETCH(QString, path);
+    QFETCH(QString, key);
     QFETCH(NumberRule, rule);
-    const auto reads = [&path](double value) {
-        QJsonObject json = header();
-        test::setJsonAt(json, path, value);
-        try {
-            Workload::fromJson(json, QStringLiteral("w.json"));
-            return true;
-        } catch (const DataError&) {
-            return false;
-        }
+    QCOMPARE(readingError(key, rule.min).isEmpty(), rule.minInclusive);
+    QCOMPARE(readingError(key, rule.max).isEmpty(), rule.maxInclusive);
+    // Numbers as messages write them: grouped, up to 10 decimals.
+    const auto refusal = [&key, &rule](double value) {
+        return QStringLiteral("w.json: %1: must be %2, found %3")
+            .arg(key, rule.describe(), formatGroupedNumber(value, 10));
     };
-    QCOMPARE(reads(rule.min), rule.minInclusive);
-    QCOMPARE(reads(rule.max), rule.maxInclusive);
-    QVERIFY(!reads(rule.min - 1));
-    QVERIFY(!reads(rule.max * 1.5 + 1));
+    for (const double outside : {rule.min - 1, rule.max * 1.5 + 1})
+        QCOMPARE(readingError(key, outside), refusal(outside));
     if (rule.wholeNumber)
-        QVERIFY(!reads(rule.min + 0.5));
+        QCOMPARE(readingError(key, rule.min + 0.5), refusal(rule.min + 0.5));
 }
 
 QTEST_GUILESS_MAIN(TestWorkload)
