@@ -1,5 +1,6 @@
 #include "ui/workloadeditor.h"
 
+#include "cost/breakeven.h"
 #include "cost/quantitytext.h"
 #include "cost/workloadfields.h"
 #include "json/dataerror.h"
@@ -31,10 +32,10 @@ namespace ace::ui {
 
 namespace {
 
-// The slider spans 1e3..1e10 requests a month with 100 positions per decade.
+// The slider spans the charts' request range with 100 positions per decade.
 constexpr int sliderPositionsPerDecade = 100;
-constexpr double sliderFirstDecade = 3;
-constexpr double sliderLastDecade = 10;
+const double sliderFirstDecade = std::log10(fewestRequestsPerMonth);
+const double sliderLastDecade = std::log10(mostRequestsPerMonth);
 
 // The values a slider drag lands on, per decade: round numbers a person would type, no more
 // than 1.5 times apart, so that a 90-pixel slider over seven decades still reaches any order

@@ -16,10 +16,6 @@ class Catalog;
 class PriceBook;
 struct DeploymentOption;
 
-// AWS's calculators count a month as 730 hours; capacity that exists all month (an EKS
-// cluster) is billed for that many, and average request rates are spread over it.
-constexpr double hoursInAMonth = 730;
-
 // What a charge is, the same across options so their bills compare kind by kind; set by the
 // cost model, never read from a label or unit. The order is the bill breakdown's stacking
 // order. A new kind is one enumerator here and its row in lineItemKinds.

@@ -10,6 +10,11 @@
 
 namespace ace {
 
+// AWS's calculators count a month as 730 hours; capacity that exists all month (an EKS
+// cluster, an always-on task or instance) is billed for that many, and average request rates
+// are spread over it.
+constexpr double hoursInAMonth = 730;
+
 // What the user wants to run, in the file format of DESIGN.md §4. The members' initializers
 // are the defaults: the design's example, resizing an uploaded image, the classic Lambda
 // case. Each member has a row in the table of workloadFields() (cost/workloadfields.h), which
@@ -30,7 +35,7 @@ struct ContainerSettings
     int minTasks = 1;
     double concurrencyPerVcpu = 1;
     double targetUtilization = 0.7;
-    double hoursPerMonth = 730;
+    double hoursPerMonth = hoursInAMonth;
 };
 
 struct InstanceSettings
@@ -39,7 +44,7 @@ struct InstanceSettings
     // A number fixes the instance count; nullopt sizes it from the load.
     std::optional<int> count;
     int minCount = 1;
-    double hoursPerMonth = 730;
+    double hoursPerMonth = hoursInAMonth;
 };
 
 struct Workload
