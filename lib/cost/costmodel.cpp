@@ -7,6 +7,7 @@
 #include "pricing/numberrules.h"
 #include "pricing/pricebook.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -781,6 +782,11 @@ QString infeasibleReasonOf(const Estimate& estimate)
 QString lineItemKindId(LineItemKind kind)
 {
     return QString::fromUtf16(lineItemKinds[static_cast<int>(kind)].id);
+}
+
+QString lineItemKindName(LineItemKind kind)
+{
+    return QCoreApplication::translate("LineItemKind", lineItemKinds[static_cast<int>(kind)].name);
 }
 
 QJsonObject estimateToJson(const Estimate& estimate)

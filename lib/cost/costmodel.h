@@ -2,6 +2,7 @@
 
 #include "cost/workload.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -27,19 +28,21 @@ enum class LineItemKind {
     ControlPlane,
 };
 
-struct LineItemKindId
+struct LineItemKindNames
 {
     LineItemKind kind;
     const char16_t* id; // stable, lower case: `kind` in cost --json and cost --csv
+    const char* name;   // what the bill breakdown calls it (translated in context "LineItemKind")
 };
 
 // Every kind, in enumerator order.
-inline constexpr LineItemKindId lineItemKinds[] = {
-    {LineItemKind::Requests, u"requests"},
-    {LineItemKind::Duration, u"duration"},
-    {LineItemKind::Compute, u"compute"},
-    {LineItemKind::Storage, u"storage"},
-    {LineItemKind::ControlPlane, u"control-plane"},
+inline constexpr LineItemKindNames lineItemKinds[] = {
+    {LineItemKind::Requests, u"requests", QT_TRANSLATE_NOOP("LineItemKind", "Requests")},
+    {LineItemKind::Duration, u"duration", QT_TRANSLATE_NOOP("LineItemKind", "Duration")},
+    {LineItemKind::Compute, u"compute", QT_TRANSLATE_NOOP("LineItemKind", "Compute")},
+    {LineItemKind::Storage, u"storage", QT_TRANSLATE_NOOP("LineItemKind", "Storage")},
+    {LineItemKind::ControlPlane, u"control-plane",
+     QT_TRANSLATE_NOOP("LineItemKind", "Control plane")},
 };
 constexpr int lineItemKindCount = static_cast<int>(std::size(lineItemKinds));
 
@@ -55,6 +58,8 @@ static_assert(lineItemKindsInEnumeratorOrder(), "lineItemKinds lists each kind a
 
 // "compute", "control-plane", ...
 QString lineItemKindId(LineItemKind kind);
+// "Compute", "Control plane", ...: a kind's name in the bill breakdown.
+QString lineItemKindName(LineItemKind kind);
 
 // One priced quantity of an estimate: quantity × rate = amount, in the price book's currency.
 // Nothing is rounded; rounding is for display.

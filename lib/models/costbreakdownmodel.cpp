@@ -6,23 +6,6 @@
 
 namespace ace {
 
-QString lineItemKindName(LineItemKind kind)
-{
-    switch (kind) {
-    case LineItemKind::Requests:
-        return CostBreakdownModel::tr("Requests");
-    case LineItemKind::Duration:
-        return CostBreakdownModel::tr("Duration");
-    case LineItemKind::Compute:
-        return CostBreakdownModel::tr("Compute");
-    case LineItemKind::Storage:
-        return CostBreakdownModel::tr("Storage");
-    case LineItemKind::ControlPlane:
-        return CostBreakdownModel::tr("Control plane");
-    }
-    return lineItemKindId(kind);
-}
-
 CostBreakdownModel::CostBreakdownModel(QObject* parent)
     : QAbstractTableModel(parent)
     , m_results(std::make_shared<const CostResults>())

@@ -10,9 +10,6 @@
 
 namespace ace {
 
-// "Requests", "Compute", "Control plane", ...: a kind's name in the bill breakdown.
-QString lineItemKindName(LineItemKind kind);
-
 // Each option's bill for one workload (of its cost results) by kind of line item: one row per
 // option in catalog order, one column per LineItemKind, then the total. Infeasible options have no
 // amounts; their reason is available through InfeasibleReasonRole.
