@@ -650,19 +650,33 @@ void TestMainWindow::detailsNeverBreakInsideAWordOrNumber()
     QVERIFY(lines > 0); // the pane does wrap: the check above looked at real breaks
 }
 
+namespace {
+
+const QString lambda = QStringLiteral("lambda");
+const QString ecsFargate = QStringLiteral("ecs-fargate");
+
+// Shows every view that shows a cost: `selected` in the details, both charts, and Lambda
+// compared with ECS on Fargate in the centre.
+void showEveryCost(MainWindow& window, const QString& selected)
+{
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.state().setCurrent(CatalogItem::option(selected)));
+    QVERIFY(window.state().setComparison(lambda, ecsFargate));
+    QVERIFY(window.isShowingComparison());
+}
+
+} // namespace
+
 void TestMainWindow::aWorkloadEditIsPricedOnceWhateverIsShown()
 {
     // Everything that shows a cost on screen at once: the diagram's headers, an option's
     // details, both charts, and a comparison with its own stacks, chart and text.
     MainWindow window(m_catalog, m_prices);
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const QString first = QStringLiteral("lambda");
-    const QString second = QStringLiteral("ecs-fargate");
-    QVERIFY(window.state().setCurrent(CatalogItem::option(first)));
-    QVERIFY(window.state().setComparison(first, second));
-    QVERIFY(window.isShowingComparison());
+    const QString first = lambda;
+    const QString second = ecsFargate;
+    showEveryCost(window, first);
     window.grab();
 
     const quint64 before = costModelEvaluations();
@@ -692,13 +706,9 @@ void TestMainWindow::everyViewShowsTheStatesCostResults()
     // Results no cost model would give (every amount tripled): a view that priced the workload
     // itself would show the model's numbers instead of these.
     MainWindow window(m_catalog, m_prices);
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const QString first = QStringLiteral("lambda");
-    const QString second = QStringLiteral("ecs-fargate");
-    QVERIFY(window.state().setCurrent(CatalogItem::option(second)));
-    QVERIFY(window.state().setComparison(first, second));
+    const QString first = lambda;
+    const QString second = ecsFargate;
+    showEveryCost(window, second);
     CostResults doctored = window.state().costResults();
     const auto triple = [](Estimate& estimate) {
         estimate.monthlyTotal = *estimate.monthlyTotal * 3;
@@ -763,7 +773,6 @@ void TestMainWindow::anotherPriceBookRepricesEveryView()
 
     MainWindow window(m_catalog, m_prices);
     window.show();
-    const QString lambda = QStringLiteral("lambda");
     QVERIFY(window.state().setCurrent(CatalogItem::option(lambda)));
     const double before = *window.state().costResults().estimateOf(lambda)->monthlyTotal;
     QSignalSpy results(&window.state(), &ui::ExplorerState::costResultsChanged);
