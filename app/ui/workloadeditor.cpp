@@ -681,9 +681,11 @@ QWidget* WorkloadEditor::createLoadGroup()
     m_refreshers.push_back(
         [this, architecture] { selectValue(architecture, int(m_state.workload().architecture)); });
 
-    auto* freeTier = new QCheckBox(tr("Lambda free tier"));
-    freeTier->setToolTip(tr("1M requests and 400,000 GB-s a month; switch off when other "
-                            "functions of the account use it up"));
+    // The free tier covers Lambda and, with the whole bill, data transfer out.
+    auto* freeTier = new QCheckBox(tr("Free tier"));
+    freeTier->setToolTip(tr("Lambda's 1M requests and 400,000 GB-s a month, and 100 GB a month "
+                            "of data transfer out to the internet; switch off when other "
+                            "workloads of the account use it up"));
     connect(freeTier, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_refreshing)
             edit(on ? tr("Include free tier") : tr("Exclude free tier"),
