@@ -57,6 +57,11 @@ QString usageText()
                "quick settings:\n"
                "  --requests N --duration-ms MS --memory-mb MB --architecture x86_64|arm64\n"
                "  --no-free-tier   (N accepts 3000000, 3,000,000, 3e6 or 3M)\n"
+               "  --response-kb KB the average response sent out to the internet, in KB\n"
+               "  --door DOOR      what receives each request in front of Lambda: none,\n"
+               "                   function-url, api-gateway-http, api-gateway-rest or alb;\n"
+               "                   with function-url or an api-gateway door every other\n"
+               "                   option gets an ALB, with alb or none every option gets DOOR\n"
                "\n"
                "Options (global ones go before the command):\n"
                "  --catalog FILE   use this catalog instead of the built-in one\n"
@@ -88,6 +93,8 @@ QString exampleValue(const QString& option)
         {QStringLiteral("duration-ms"), QStringLiteral("120")},
         {QStringLiteral("memory-mb"), QStringLiteral("1536")},
         {QStringLiteral("architecture"), QStringLiteral("arm64")},
+        {QStringLiteral("door"), QStringLiteral("api-gateway-http")},
+        {QStringLiteral("response-kb"), QStringLiteral("10")},
         {QStringLiteral("option"), QStringLiteral("lambda")},
         {QStringLiteral("select"), QStringLiteral("lambda")},
         {QStringLiteral("compare"), QStringLiteral("lambda,ecs-fargate")},

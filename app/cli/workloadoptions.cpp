@@ -50,6 +50,23 @@ void setInFile(QJsonObject& file, const WorkloadField& field, const QJsonValue& 
     file.insert(field.group(), group);
 }
 
+// --door names the door in front of Lambda; the other options get the same door when it can
+// stand in front of them (none, alb), and a load balancer when it cannot (a function URL or
+// API Gateway), each in place of a door of its own from the file.
+void setTheOtherOptionsDoors(QJsonObject& file, const QString& typed)
+{
+    const std::optional<RequestDoor> door = requestDoorFromId(typed);
+    if (!door)
+        return; // the file reader refuses the Lambda door, naming --door
+    const RequestDoor othersDoor = doorFits(*door, false) ? *door : RequestDoor::Alb;
+    setInFile(file, workloadField(&Workload::requestPath, &RequestPathSettings::defaultDoor),
+              requestDoorId(othersDoor));
+    for (const RequestPathOption& option : requestPathOptions()) {
+        if (!option.lambda)
+            setInFile(file, workloadField(&Workload::requestPath, option.door), QJsonValue::Null);
+    }
+}
+
 } // namespace
 
 WorkloadOptions::WorkloadOptions()
@@ -65,6 +82,11 @@ WorkloadOptions::WorkloadOptions()
            &workloadField(&Workload::architecture)},
           {QCommandLineOption(QStringLiteral("no-free-tier")),
            &workloadField(&Workload::includeFreeTier)},
+          {QCommandLineOption(QStringLiteral("door"), {}, QStringLiteral("DOOR")),
+           &workloadField(&Workload::requestPath, &RequestPathSettings::lambda),
+           setTheOtherOptionsDoors},
+          {QCommandLineOption(QStringLiteral("response-kb"), {}, QStringLiteral("KB")),
+           &workloadField(&Workload::traffic, &TrafficSettings::avgResponseKb)},
       }
 {}
 
@@ -105,6 +127,8 @@ std::optional<Workload> WorkloadOptions::read(const QCommandLineParser& parser,
             if (!parser.isSet(option))
                 continue;
             setInFile(json, *setting.field, fileValueOf(option, *setting.field, parser));
+            if (setting.alsoSets)
+                setting.alsoSets(json, parser.value(option));
             given.append(option.valueName().isEmpty()
                              ? flagOf(option)
                              : flagOf(option) + u' ' + parser.value(option));

@@ -3,8 +3,10 @@
 #include "cost/workload.h"
 
 #include <QCommandLineOption>
+#include <QJsonObject>
 #include <QList>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -38,11 +40,14 @@ private:
     // the file format's field (requestsPerMonth).
     DataError namingTheFlag(const DataError& error, const QCommandLineParser& parser) const;
 
-    // A quick setting: an option that sets one field of the workload file.
+    // A quick setting: an option that sets one field of the workload file, and with it, where
+    // one flag stands for several fields, the fields that follow from it.
     struct QuickSetting
     {
         QCommandLineOption option;
         const WorkloadField* field;
+        // Sets the fields that follow from the value typed; empty for most settings.
+        std::function<void(QJsonObject& file, const QString& typed)> alsoSets = {};
     };
 
     QCommandLineOption m_file;

@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <set>
 
 namespace ace::ui {
 
@@ -168,6 +169,13 @@ public:
     QSize sizeHint() const override { return sizeForWidestText(); }
     QSize minimumSizeHint() const override { return sizeForWidestText(); }
 
+    // A rule that follows another field (a discount's limit follows its kind of purchase).
+    void setShownRule(const NumberRule& shown)
+    {
+        m_shown = shown;
+        updateGeometry();
+    }
+
 protected:
     StepEnabled stepEnabled() const override
     {
@@ -219,6 +227,120 @@ NumberRule scaled(NumberRule rule, double scale)
     return rule;
 }
 
+QString doorName(RequestDoor door)
+{
+    switch (door) {
+    case RequestDoor::None:
+        return WorkloadEditor::tr("None");
+    case RequestDoor::FunctionUrl:
+        return WorkloadEditor::tr("Function URL");
+    case RequestDoor::ApiGatewayHttp:
+        return WorkloadEditor::tr("API Gateway HTTP API");
+    case RequestDoor::ApiGatewayRest:
+        return WorkloadEditor::tr("API Gateway REST API");
+    case RequestDoor::Alb:
+        break;
+    }
+    return WorkloadEditor::tr("Load balancer (ALB)");
+}
+
+QString doorToolTip(RequestDoor door)
+{
+    switch (door) {
+    case RequestDoor::None:
+        return WorkloadEditor::tr("Nothing in front: the requests come from a queue, a schedule "
+                                  "or an event such as an upload, and no door is billed");
+    case RequestDoor::FunctionUrl:
+        return WorkloadEditor::tr("The function's own HTTPS endpoint, with no charge of its own");
+    case RequestDoor::ApiGatewayHttp:
+        return WorkloadEditor::tr("Billed per million requests, each metered in steps of 512 KB "
+                                  "of its size; cheaper than a REST API");
+    case RequestDoor::ApiGatewayRest:
+        return WorkloadEditor::tr("More features than an HTTP API at a higher rate per million "
+                                  "requests, lower in bands at high volumes");
+    case RequestDoor::Alb:
+        break;
+    }
+    return WorkloadEditor::tr("An Application Load Balancer: billed for each hour it runs, plus "
+                              "capacity units for the largest of new connections, active "
+                              "connections, data processed and rule evaluations");
+}
+
+// The id of a deployment option with a door of its own.
+QString idOf(const RequestPathOption& option)
+{
+    return QString::fromUtf16(option.optionId);
+}
+
+bool someOptionHasAnAlb(const Workload& workload)
+{
+    const std::vector<RequestPathOption>& options = requestPathOptions();
+    return std::any_of(options.begin(), options.end(), [&workload](const auto& option) {
+        return workload.requestPath.doorOf(idOf(option)) == RequestDoor::Alb;
+    });
+}
+
+void selectValue(QComboBox* box, int value)
+{
+    box->setCurrentIndex(box->findData(value));
+}
+
+// The value the containers' door shows when their options have different doors.
+constexpr int mixedDoors = -1;
+
+QString purchaseKindName(PurchaseKind kind)
+{
+    switch (kind) {
+    case PurchaseKind::OnDemand:
+        return WorkloadEditor::tr("On demand");
+    case PurchaseKind::SavingsPlan:
+        return WorkloadEditor::tr("Savings Plans");
+    case PurchaseKind::Spot:
+        return WorkloadEditor::tr("Spot");
+    case PurchaseKind::Reserved:
+        break;
+    }
+    return WorkloadEditor::tr("Reserved");
+}
+
+QString purchaseKindToolTip(PurchaseKind kind)
+{
+    switch (kind) {
+    case PurchaseKind::OnDemand:
+        return WorkloadEditor::tr("The on-demand rate, without commitment");
+    case PurchaseKind::SavingsPlan:
+        return WorkloadEditor::tr("A commitment to spend an amount an hour for one or three "
+                                  "years, for a lower rate");
+    case PurchaseKind::Spot:
+        return WorkloadEditor::tr("Spare capacity at a lower rate, which AWS can take back at "
+                                  "two minutes' notice");
+    case PurchaseKind::Reserved:
+        break;
+    }
+    return WorkloadEditor::tr("Reserved Instances: an instance type reserved for one or three "
+                              "years, for a lower rate");
+}
+
+// A capacity family whose purchase the editor sets, and its name in labels.
+struct PurchaseFamily
+{
+    CapacityFamily family;
+    Purchase PurchaseSettings::*member;
+    QString name;      // "EC2 instances"
+    QString shortName; // "EC2", in "EC2 discount"
+    QString toolTip;   // what the purchase applies to
+};
+
+// Why a discount of `family` bought as `kind` is at most what it is.
+QString discountLimitReason(const PurchaseFamily& family, PurchaseKind kind)
+{
+    if (kind == PurchaseKind::OnDemand)
+        return WorkloadEditor::tr("on demand has no discount");
+    //: e.g. "the most AWS gives for Savings Plans on EC2".
+    return WorkloadEditor::tr("the most AWS gives for %1 on %2")
+        .arg(purchaseKindName(kind), family.shortName);
+}
+
 } // namespace
 
 // One number field and the workload value it edits.
@@ -227,14 +349,25 @@ struct WorkloadEditor::NumberBinding
     QDoubleSpinBox* field = nullptr;
     QString label;
     QString suffix;
-    NumberRule rule; // of the stored value
+    // The rule of the stored value, which may depend on other fields of the workload.
+    std::function<NumberRule(const Workload&)> rule;
+    // Why the rule is what it is, when it depends on other fields: added to a refusal.
+    std::function<QString(const Workload&)> ruleReason;
     double scale = 1;
     std::function<double(const Workload&)> get;
     std::function<void(Workload&, double)> set;
     std::function<QString(double)> undoText;
-    // While a refused entry is shown: the state's value it was refused against. The entry
-    // stays until the state's value changes (undo, a preset), so it can be corrected.
+    // While a refused entry is shown: the state's value it was refused against, and the rule
+    // it broke (described). The entry stays, to be corrected, until the state's value changes
+    // (undo, a preset) or the rule does (a discount's kind): then what was refused may be
+    // allowed, and the state's value is shown again.
     std::optional<double> refusedOver;
+    QString refusedRule;
+
+    bool showsRefusedEntryFor(const Workload& workload) const
+    {
+        return refusedOver == get(workload) && refusedRule == rule(workload).describe();
+    }
 };
 
 WorkloadEditor::WorkloadEditor(ExplorerState& state, QUndoStack& undoStack, QWidget* parent)
@@ -278,6 +411,8 @@ WorkloadEditor::WorkloadEditor(ExplorerState& state, QUndoStack& undoStack, QWid
     layout->addWidget(createFunctionGroup());
     layout->addWidget(createContainerGroup());
     layout->addWidget(createInstanceGroup());
+    layout->addWidget(createRequestsGroup());
+    layout->addWidget(createPurchaseGroup());
     layout->addStretch();
 
     connect(&m_state, &ExplorerState::workloadChanged, this, &WorkloadEditor::refresh);
@@ -308,6 +443,15 @@ int WorkloadEditor::sliderPositionForRequests(double requests)
 QDoubleSpinBox* WorkloadEditor::numberField(const QString& label) const
 {
     for (auto* field : findChildren<QDoubleSpinBox*>()) {
+        if (field->accessibleName() == label)
+            return field;
+    }
+    return nullptr;
+}
+
+QComboBox* WorkloadEditor::choiceField(const QString& label) const
+{
+    for (auto* field : findChildren<QComboBox*>()) {
         if (field->accessibleName() == label)
             return field;
     }
@@ -390,15 +534,25 @@ void WorkloadEditor::addRow(QFormLayout* form, const QString& label, QWidget* fi
 
 void WorkloadEditor::showProblem(const QWidget* field, const QString& problem)
 {
+    showBelow(field, problem, m_state.theme().error());
+}
+
+void WorkloadEditor::showNote(const QWidget* field, const QString& note)
+{
+    showBelow(field, note, m_state.theme().mutedText());
+}
+
+void WorkloadEditor::showBelow(const QWidget* field, const QString& text, const QColor& color)
+{
     QLabel* label = problemOf(field);
     for (QFormLayout* form : m_forms) {
         if (form->indexOf(label) < 0)
             continue;
         QPalette palette = label->palette();
-        palette.setColor(QPalette::WindowText, m_state.theme().error());
+        palette.setColor(QPalette::WindowText, color);
         label->setPalette(palette);
-        label->setText(problem);
-        form->setRowVisible(label, !problem.isEmpty());
+        label->setText(text);
+        form->setRowVisible(label, !text.isEmpty());
     }
 }
 
@@ -514,23 +668,24 @@ QWidget* WorkloadEditor::createLoadGroup()
     addNumber(form, tr("Average duration"), tr(" ms"), workloadField(&Workload::avgDurationMs), 1);
     addNumber(form, tr("Peak ÷ average"), tr("×"), workloadField(&Workload::peakToAverage), 2);
 
-    auto* architecture = new WheelWhenFocused<QComboBox>;
-    architecture->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    QList<Choice> architectures;
     for (Architecture arch : {Architecture::X86_64, Architecture::Arm64})
-        architecture->addItem(architectureId(arch), int(arch));
-    connect(architecture, &QComboBox::activated, this, [this, architecture] {
-        const auto arch = Architecture(architecture->currentData().toInt());
-        edit(tr("Set architecture to %1").arg(architectureId(arch)),
-             [arch](Workload& w) { w.architecture = arch; });
-    });
-    m_refreshers.push_back([this, architecture] {
-        architecture->setCurrentIndex(architecture->findData(int(m_state.workload().architecture)));
-    });
-    addRow(form, tr("Architecture"), architecture);
+        architectures.append({architectureId(arch), int(arch), {}});
+    QComboBox* architecture =
+        addChoice(form, tr("Architecture"), tr("x86_64 (Intel or AMD) or arm64 (AWS Graviton)"),
+                  architectures, [this](int value) {
+                      const auto arch = Architecture(value);
+                      edit(tr("Set architecture to %1").arg(architectureId(arch)),
+                           [arch](Workload& w) { w.architecture = arch; });
+                  });
+    m_refreshers.push_back(
+        [this, architecture] { selectValue(architecture, int(m_state.workload().architecture)); });
 
-    auto* freeTier = new QCheckBox(tr("Lambda free tier"));
-    freeTier->setToolTip(tr("1M requests and 400,000 GB-s a month; switch off when other "
-                            "functions of the account use it up"));
+    // The free tier covers Lambda and, with the whole bill, data transfer out.
+    auto* freeTier = new QCheckBox(tr("Free tier"));
+    freeTier->setToolTip(tr("Lambda's 1M requests and 400,000 GB-s a month, and 100 GB a month "
+                            "of data transfer out to the internet; switch off when other "
+                            "workloads of the account use it up"));
     connect(freeTier, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_refreshing)
             edit(on ? tr("Include free tier") : tr("Exclude free tier"),
@@ -560,10 +715,10 @@ QWidget* WorkloadEditor::createContainerGroup()
     QFormLayout* form = createForm(group);
     addNumber(form, tr("vCPU per task"), QString(),
               workloadField(&Workload::container, &ContainerSettings::vcpu), 2)
-        ->setSingleStep(0.25);
+        .field->setSingleStep(0.25);
     addNumber(form, tr("Memory per task"), tr(" GB"),
               workloadField(&Workload::container, &ContainerSettings::memoryGb), 2)
-        ->setSingleStep(0.5);
+        .field->setSingleStep(0.5);
     addNumber(form, tr("Ephemeral storage"), tr(" GB"),
               workloadField(&Workload::container, &ContainerSettings::ephemeralStorageGb), 0);
     addOptionalCount(form, tr("Tasks"),
@@ -613,15 +768,221 @@ QWidget* WorkloadEditor::createInstanceGroup()
     return group;
 }
 
-QDoubleSpinBox* WorkloadEditor::addNumber(QFormLayout* form, const QString& label,
-                                          const QString& suffix, const WorkloadNumberField& field,
-                                          int decimals, double scale)
+QWidget* WorkloadEditor::createRequestsGroup()
+{
+    auto* group = new QGroupBox(tr("Requests && data"));
+    QFormLayout* form = createForm(group);
+
+    QList<Choice> lambdaDoors;
+    for (RequestDoor door :
+         {RequestDoor::None, RequestDoor::FunctionUrl, RequestDoor::ApiGatewayHttp,
+          RequestDoor::ApiGatewayRest, RequestDoor::Alb})
+        lambdaDoors.append({doorName(door), int(door), doorToolTip(door)});
+    QComboBox* lambdaDoor = addChoice(
+        form, tr("In front of Lambda"), tr("What receives each request before the function"),
+        lambdaDoors, [this](int value) {
+            const auto door = RequestDoor(value);
+            edit(tr("Set the door in front of Lambda to %1").arg(doorName(door)),
+                 [door](Workload& w) {
+                     for (const RequestPathOption& option : requestPathOptions()) {
+                         if (option.lambda)
+                             w.requestPath.*option.door = door;
+                     }
+                 });
+        });
+    m_refreshers.push_back([this, lambdaDoor] {
+        const RequestPathSettings& path = m_state.workload().requestPath;
+        for (const RequestPathOption& option : requestPathOptions()) {
+            if (option.lambda)
+                selectValue(lambdaDoor, int(path.doorOf(idOf(option))));
+        }
+    });
+
+    QList<Choice> containerDoors;
+    for (RequestDoor door : {RequestDoor::None, RequestDoor::Alb})
+        containerDoors.append({doorName(door), int(door), doorToolTip(door)});
+    QComboBox* containerDoor = addChoice(
+        form, tr("In front of containers and VMs"),
+        tr("What receives each request before EC2 instances and containers (ECS, EKS, Fargate). "
+           "API Gateway is for Lambda: containers behind it need a VPC link and a load "
+           "balancer, which the estimate leaves out"),
+        containerDoors, [this](int value) {
+            if (value == mixedDoors)
+                return;
+            const auto door = RequestDoor(value);
+            edit(tr("Set the door in front of containers and VMs to %1").arg(doorName(door)),
+                 [door](Workload& w) {
+                     // The default is every option's door but Lambda's, which keeps its own.
+                     const RequestDoor before = w.requestPath.defaultDoor;
+                     w.requestPath.defaultDoor = door;
+                     for (const RequestPathOption& option : requestPathOptions()) {
+                         std::optional<RequestDoor>& own = w.requestPath.*option.door;
+                         if (!option.lambda)
+                             own.reset();
+                         else if (!own)
+                             own = before;
+                     }
+                 });
+        });
+    m_refreshers.push_back([this, containerDoor] {
+        // A file may give the options different doors: say so rather than show one of them.
+        const Workload& workload = m_state.workload();
+        std::set<RequestDoor> doors;
+        QStringList eachDoor;
+        for (const RequestPathOption& option : requestPathOptions()) {
+            if (option.lambda)
+                continue;
+            const RequestDoor door = workload.requestPath.doorOf(idOf(option));
+            doors.insert(door);
+            eachDoor.append(idOf(option) + u' ' + requestDoorId(door));
+        }
+        const int mixed = containerDoor->findData(mixedDoors);
+        if (mixed >= 0)
+            containerDoor->removeItem(mixed);
+        if (doors.size() == 1) {
+            selectValue(containerDoor, int(*doors.begin()));
+            showNote(containerDoor, {});
+            return;
+        }
+        containerDoor->addItem(tr("As in the file"), mixedDoors);
+        selectValue(containerDoor, mixedDoors);
+        //: e.g. "As in the file: ec2 none, ecs-ec2 none, …, ecs-fargate alb, eks-fargate none".
+        showNote(containerDoor, tr("As in the file: %1").arg(eachDoor.join(QStringLiteral(", "))));
+    });
+
+    QDoubleSpinBox* rules =
+        addNumber(form, tr("ALB rules per request"), QString(),
+                  workloadField(&Workload::requestPath, &RequestPathSettings::albRulesPerRequest),
+                  0)
+            .field;
+    rules->setToolTip(tr("Listener rules a load balancer evaluates for each request: the first 10 "
+                         "are free, more add capacity units"));
+    enableWhen(rules, someOptionHasAnAlb);
+
+    addNumber(form, tr("Request size"), tr(" KB"),
+              workloadField(&Workload::traffic, &TrafficSettings::avgRequestKb), 1)
+        .field->setToolTip(tr("The average request in KB of 1,024 bytes: API Gateway HTTP APIs "
+                              "meter requests in steps of 512 KB, and a load balancer bills "
+                              "the data it processes"));
+    addNumber(form, tr("Response size"), tr(" KB"),
+              workloadField(&Workload::traffic, &TrafficSettings::avgResponseKb), 1)
+        .field->setToolTip(tr("The average response sent out to the internet, in KB of 1,024 "
+                              "bytes, billed as data transfer out (100 GB a month free with the "
+                              "free tier); 0 when nothing goes back out"));
+    QDoubleSpinBox* perConnection =
+        addNumber(form, tr("Requests per connection"), QString(),
+                  workloadField(&Workload::traffic, &TrafficSettings::requestsPerConnection), 1)
+            .field;
+    perConnection->setToolTip(tr("Requests each new connection to a load balancer carries "
+                                 "(keep-alive): fewer new connections need fewer capacity units"));
+    enableWhen(perConnection, someOptionHasAnAlb);
+    return group;
+}
+
+QWidget* WorkloadEditor::createPurchaseGroup()
+{
+    auto* group = new QGroupBox(tr("Purchase"));
+    QFormLayout* form = createForm(group);
+    const PurchaseFamily families[] = {
+        {CapacityFamily::Ec2, &PurchaseSettings::ec2, tr("EC2 instances"), tr("EC2"),
+         tr("How the EC2 instances are bought, also those under ECS and EKS")},
+        {CapacityFamily::Fargate, &PurchaseSettings::fargate, tr("Fargate"), tr("Fargate"),
+         tr("How Fargate is bought, under ECS and EKS (Fargate Spot runs ECS tasks only)")},
+        {CapacityFamily::Lambda, &PurchaseSettings::lambda, tr("Lambda"), tr("Lambda"),
+         tr("How Lambda is bought: a discount is off duration only, requests are never "
+            "discounted")},
+    };
+    for (const PurchaseFamily& family : families) {
+        QList<Choice> kinds;
+        for (PurchaseKind kind : {PurchaseKind::OnDemand, PurchaseKind::SavingsPlan,
+                                  PurchaseKind::Spot, PurchaseKind::Reserved}) {
+            // Only what AWS sells for the family.
+            const std::optional<double> most = maxDiscountPercent(family.family, kind);
+            if (!most)
+                continue;
+            const QString text =
+                kind == PurchaseKind::OnDemand
+                    ? purchaseKindName(kind)
+                    : tr("%1 (up to %2 %)").arg(purchaseKindName(kind), groupedNumber(*most));
+            kinds.append({text, int(kind), purchaseKindToolTip(kind)});
+        }
+        const QString discountLabel = tr("%1 discount").arg(family.shortName);
+        QComboBox* kind = addChoice(
+            form, family.name, family.toolTip, kinds, [this, family, discountLabel](int value) {
+                const auto chosen = PurchaseKind(value);
+                const double most = *maxDiscountPercent(family.family, chosen);
+                const double before = m_state.workload().purchase.of(family.family).discountPercent;
+                const QString problem =
+                    edit(tr("Buy %1 as %2").arg(family.shortName, purchaseKindName(chosen)),
+                         [&family, chosen, most](Workload& w) {
+                             Purchase& purchase = w.purchase.*family.member;
+                             purchase.kind = chosen;
+                             // The same step keeps the discount within what the new kind gives.
+                             purchase.discountPercent = std::min(purchase.discountPercent, most);
+                         });
+                if (problem.isEmpty() && before > most) {
+                    showNote(numberField(discountLabel),
+                             tr("Lowered from %1 % to %2 %: %3")
+                                 .arg(groupedNumber(before, 1), groupedNumber(most, 1),
+                                      discountLimitReason(family, chosen)));
+                }
+            });
+        m_refreshers.push_back([this, kind, family] {
+            selectValue(kind, int(m_state.workload().purchase.of(family.family).kind));
+        });
+
+        NumberBinding& discount = addNumber(
+            form, discountLabel, tr(" %"),
+            workloadField(&Workload::purchase, family.member, &Purchase::discountPercent), 1);
+        // At most what the chosen kind gives, not what the family's most generous kind does.
+        discount.rule = [family](const Workload& w) {
+            return NumberRule::between(
+                0, *maxDiscountPercent(family.family, w.purchase.of(family.family).kind));
+        };
+        // "Set Fargate discount": a product's name keeps its capital inside a sentence.
+        discount.undoText = [discountLabel](double) { return tr("Set %1").arg(discountLabel); };
+        discount.ruleReason = [family](const Workload& w) {
+            return discountLimitReason(family, w.purchase.of(family.family).kind);
+        };
+        discount.field->setToolTip(
+            tr("Your own rate off the on-demand rate (AWS publishes only the most each kind "
+               "gives); the estimate shows it as a line of its own, as your assumption"));
+        enableWhen(discount.field, [family](const Workload& w) {
+            return w.purchase.of(family.family).kind != PurchaseKind::OnDemand;
+        });
+    }
+
+    QList<Choice> supports;
+    supports.append({tr("Standard"), int(EksSupport::Standard),
+                     tr("The Kubernetes version is within its 14 months of standard support")});
+    supports.append({tr("Extended"), int(EksSupport::Extended),
+                     tr("The Kubernetes version is older than 14 months")});
+    QComboBox* support = addChoice(
+        form, tr("EKS support"),
+        tr("Each Kubernetes version has 14 months of standard support ($0.10 a cluster-hour). "
+           "A cluster still on it after that enters extended support, $0.60 a cluster-hour in "
+           "all; extended support is on by default for clusters created through the API"),
+        supports, [this](int value) {
+            const auto chosen = EksSupport(value);
+            edit(tr("Set EKS support to %1").arg(eksSupportId(chosen)),
+                 [chosen](Workload& w) { w.eksSupport = chosen; });
+        });
+    m_refreshers.push_back(
+        [this, support] { selectValue(support, int(m_state.workload().eksSupport)); });
+    return group;
+}
+
+WorkloadEditor::NumberBinding& WorkloadEditor::addNumber(QFormLayout* form, const QString& label,
+                                                         const QString& suffix,
+                                                         const WorkloadNumberField& field,
+                                                         int decimals, double scale)
 {
     auto binding = std::make_shared<NumberBinding>();
-    binding->field = new NumberField(scaled(field.rule(), scale), decimals, suffix);
+    auto* numberField = new NumberField(scaled(field.rule(), scale), decimals, suffix);
+    binding->field = numberField;
     binding->label = label;
     binding->suffix = suffix;
-    binding->rule = field.rule();
+    binding->rule = [&field](const Workload&) { return field.rule(); };
     binding->scale = scale;
     binding->get = [&field](const Workload& w) { return *field.number(w); };
     binding->set = [&field](Workload& w, double value) { field.setNumber(w, value); };
@@ -630,35 +991,61 @@ QDoubleSpinBox* WorkloadEditor::addNumber(QFormLayout* form, const QString& labe
         if (!m_refreshing)
             commitNumber(*binding, shown);
     });
-    m_refreshers.push_back([this, binding] {
-        const double value = binding->get(m_state.workload());
-        // A refused entry stays, to be corrected, until the value it was refused against
-        // changes.
-        if (binding->refusedOver == value)
+    m_refreshers.push_back([this, binding, numberField] {
+        const Workload& workload = m_state.workload();
+        numberField->setShownRule(scaled(binding->rule(workload), binding->scale));
+        if (binding->showsRefusedEntryFor(workload))
             return;
         binding->refusedOver.reset();
-        binding->field->setValue(value * binding->scale);
+        binding->field->setValue(binding->get(workload) * binding->scale);
         showProblem(binding->field, {});
     });
     addRow(form, label, binding->field);
-    return binding->field;
+    return *binding;
+}
+
+QComboBox* WorkloadEditor::addChoice(QFormLayout* form, const QString& label,
+                                     const QString& toolTip, const QList<Choice>& choices,
+                                     const std::function<void(int)>& choose)
+{
+    auto* box = new WheelWhenFocused<QComboBox>;
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    box->setToolTip(toolTip);
+    for (const Choice& choice : choices) {
+        box->addItem(choice.text, choice.value);
+        box->setItemData(box->count() - 1, choice.toolTip, Qt::ToolTipRole);
+    }
+    connect(box, &QComboBox::activated, this,
+            [box, choose] { choose(box->currentData().toInt()); });
+    addRow(form, label, box);
+    return box;
+}
+
+void WorkloadEditor::enableWhen(QWidget* field, const std::function<bool(const Workload&)>& enabled)
+{
+    m_refreshers.push_back(
+        [this, field, enabled] { field->setEnabled(enabled(m_state.workload())); });
 }
 
 void WorkloadEditor::commitNumber(NumberBinding& binding, double shown)
 {
     const double value = shown / binding.scale;
+    const Workload& workload = m_state.workload();
+    const NumberRule rule = binding.rule(workload);
     QString problem;
-    if (!binding.rule.admits(value)) {
+    if (!rule.admits(value)) {
         //: e.g. "Memory must be a whole number between 128 and 10,240 MB".
-        problem =
-            tr("%1 must be %2%3")
-                .arg(binding.label, scaled(binding.rule, binding.scale).describe(), binding.suffix);
+        problem = tr("%1 must be %2%3")
+                      .arg(binding.label, scaled(rule, binding.scale).describe(), binding.suffix);
+        if (binding.ruleReason)
+            problem += tr(": %1").arg(binding.ruleReason(workload));
     } else {
         problem = edit(binding.undoText(value),
                        [&binding, value](Workload& w) { binding.set(w, value); });
     }
     binding.refusedOver =
         problem.isEmpty() ? std::nullopt : std::optional<double>(binding.get(m_state.workload()));
+    binding.refusedRule = rule.describe();
     showProblem(binding.field, problem);
 }
 
@@ -671,7 +1058,7 @@ void WorkloadEditor::addOptionalCount(QFormLayout* form, const QString& label,
     auto binding = std::make_shared<NumberBinding>();
     binding->field = new NumberField(field.rule(), 0, QString());
     binding->label = label;
-    binding->rule = field.rule();
+    binding->rule = [&field](const Workload&) { return field.rule(); };
     // Sized from the load, the field keeps the last fixed count, ready to be switched on.
     binding->get = [&field, spinBox = binding->field](const Workload& w) {
         return field.number(w).value_or(spinBox->value());
@@ -697,7 +1084,7 @@ void WorkloadEditor::addOptionalCount(QFormLayout* form, const QString& label,
         const std::optional<double> value = field.number(m_state.workload());
         fixed->setChecked(value.has_value());
         binding->field->setEnabled(value.has_value());
-        if (binding->refusedOver == binding->get(m_state.workload()))
+        if (binding->showsRefusedEntryFor(m_state.workload()))
             return;
         binding->refusedOver.reset();
         if (value)

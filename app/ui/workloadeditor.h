@@ -8,6 +8,7 @@
 #include <functional>
 #include <vector>
 
+class QColor;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -46,7 +47,10 @@ public:
     QComboBox* presetChooser() const { return m_presets; }
     // The number field labelled `label` (its accessible name), e.g. "Average duration".
     QDoubleSpinBox* numberField(const QString& label) const;
-    // Why the value typed into `field` was refused; hidden while there is no problem.
+    // The choice labelled `label`, e.g. "In front of Lambda".
+    QComboBox* choiceField(const QString& label) const;
+    // The line below `field`: why the value typed into it was refused, or a note on what an
+    // edit did to it or on what it shows; hidden while there is nothing to say.
     QLabel* problemOf(const QWidget* field) const;
 
     // The slider's log scale: position ↔ requests per month (1e3 to 1e10). Positions land on
@@ -62,6 +66,13 @@ protected:
 
 private:
     struct NumberBinding;
+    // One item of a choice: its text, the value it stands for, and what it means.
+    struct Choice
+    {
+        QString text;
+        int value;
+        QString toolTip;
+    };
 
     // Applies `change` to a copy of the workload and pushes it as an undo step when the
     // workload rules accept it, otherwise returns the reason. A value edit of a workload still
@@ -76,6 +87,9 @@ private:
     void commitNumber(NumberBinding& binding, double shown);
     void loadPreset(int index);
     void showProblem(const QWidget* field, const QString& problem);
+    // A note below `field` that is not a problem: what an edit did to it, what it shows.
+    void showNote(const QWidget* field, const QString& note);
+    void showBelow(const QWidget* field, const QString& text, const QColor& color);
     // The editor's least width with labels above the fields, and with labels beside them
     // (below which resizeEvent() puts the labels above); measured once.
     void measureWidths() const;
@@ -84,14 +98,22 @@ private:
     QWidget* createFunctionGroup();
     QWidget* createContainerGroup();
     QWidget* createInstanceGroup();
+    QWidget* createRequestsGroup();
+    QWidget* createPurchaseGroup();
     QFormLayout* createForm(QWidget* parent = nullptr);
     // Adds `field` with its label, a hidden row for its problem below it, and the handling
     // of the wheel and of Undo/Redo.
     void addRow(QFormLayout* form, const QString& label, QWidget* field, QLayout* row = nullptr);
-    // A number field bound to one workload value, within `rule`; `scale` converts the stored
-    // value to the one shown (100 for a fraction shown as a percentage).
-    QDoubleSpinBox* addNumber(QFormLayout* form, const QString& label, const QString& suffix,
-                              const WorkloadNumberField& field, int decimals, double scale = 1);
+    // A number field bound to one workload value, within the field's rule; `scale` converts
+    // the stored value to the one shown (100 for a fraction shown as a percentage).
+    NumberBinding& addNumber(QFormLayout* form, const QString& label, const QString& suffix,
+                             const WorkloadNumberField& field, int decimals, double scale = 1);
+    // A choice among `choices`; `choose` makes the edit for the value chosen. The caller
+    // shows the state's value (selectValue) in a refresher.
+    QComboBox* addChoice(QFormLayout* form, const QString& label, const QString& toolTip,
+                         const QList<Choice>& choices, const std::function<void(int)>& choose);
+    // Enables `field` only while `enabled` holds for the state's workload.
+    void enableWhen(QWidget* field, const std::function<bool(const Workload&)>& enabled);
     // A count that is either fixed (checkbox on) or sized from the load (off).
     void addOptionalCount(QFormLayout* form, const QString& label,
                           const WorkloadNumberField& field);

@@ -83,6 +83,11 @@ private slots:
     void guiRefusesABadCompareBeforeStarting();
     void breakEvenReportsANearTieOnce();
     void costCsvNumbersAreShortestRoundTrips();
+    void doorFlagPutsADoorInFrontOfEveryOption_data();
+    void doorFlagPutsADoorInFrontOfEveryOption();
+    void responseKbSetsTheResponseSize();
+    void presetsRoundTripThroughTheCommandLine_data();
+    void presetsRoundTripThroughTheCommandLine();
 
 private:
     QTemporaryDir m_dir;
@@ -137,6 +142,10 @@ void TestCli::quickSettingsDoNotClaimThePresetsName_data()
                        QStringLiteral("--duration-ms"), QStringLiteral("250"),
                        QStringLiteral("--no-free-tier")}
         << "Default workload with --requests 30M --duration-ms 250 --no-free-tier";
+    QTest::newRow("the defaults with the bill's settings")
+        << QStringList{QStringLiteral("--door"), QStringLiteral("api-gateway-http"),
+                       QStringLiteral("--response-kb"), QStringLiteral("10")}
+        << "Default workload with --door api-gateway-http --response-kb 10";
     QTest::newRow("a file") << QStringList{QStringLiteral("--workload"), nightly}
                             << "Nightly batch job";
     QTest::newRow("a file with --requests")
@@ -227,6 +236,12 @@ void TestCli::versionAndHelp()
     QVERIFY(
         help.out.contains(QStringLiteral("render the main window to FILE (.png, .jpg or .bmp)")));
     // A .deb has the man page, not the README.
+    // The door's flag says what it does to the options other than Lambda.
+    QVERIFY(help.out.contains(QStringLiteral("--door DOOR      what receives each request in "
+                                             "front of Lambda")));
+    QVERIFY(help.out.contains(QStringLiteral("every other\n                   option gets an "
+                                             "ALB, with alb or none every option gets DOOR")));
+    QVERIFY(help.out.contains(QStringLiteral("--response-kb KB the average response")));
     QVERIFY(help.out.contains(QStringLiteral("man aws-compute-explorer")));
     QVERIFY(!help.out.contains(QStringLiteral("README")));
     QVERIFY(help.out.contains(QStringLiteral("as wide as the terminal, or COLUMNS")));
@@ -429,6 +444,20 @@ void TestCli::badUsageOrInputExitsWithTwo_data()
         << QStringList{QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("3M"),
                        QStringLiteral("--architecture"), QStringLiteral("sparc")}
         << "aws-compute-explorer: command line: --architecture: \"sparc\" is not one of";
+    QTest::newRow("unknown door")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--door"),
+                       QStringLiteral("api-gateway")}
+        << "aws-compute-explorer: command line: --door: \"api-gateway\" is not one of none, "
+           "function-url, api-gateway-http, api-gateway-rest, alb\n";
+    QTest::newRow("negative response")
+        << QStringList{QStringLiteral("breakeven"), QStringLiteral("--response-kb"),
+                       QStringLiteral("-1")}
+        << "aws-compute-explorer: command line: --response-kb: must be between 0 and 1,048,576, "
+           "found -1\n";
+    QTest::newRow("response not a number")
+        << QStringList{QStringLiteral("cost"), QStringLiteral("--response-kb"),
+                       QStringLiteral("big")}
+        << "aws-compute-explorer: command line: --response-kb: \"big\" is not a number";
     QTest::newRow("missing workload file")
         << QStringList{QStringLiteral("cost"), QStringLiteral("--workload"),
                        QStringLiteral("/nonexistent/w.json")}
@@ -475,6 +504,9 @@ void TestCli::usageErrorsNameTheOptionAsTyped_data()
     row("cost --option", " cost: --option: needs a value (e.g. --option lambda)");
     row("cost --requests 3M --memory-mb",
         " cost: --memory-mb: needs a value (e.g. --memory-mb 1536)");
+    row("cost --door", " cost: --door: needs a value (e.g. --door api-gateway-http)");
+    row("export --view cost -o x.png --response-kb",
+        " export: --response-kb: needs a value (e.g. --response-kb 10)");
     row("breakeven --csv", " breakeven: --csv: no such option; see --help");
     row("breakeven --duration-ms",
         " breakeven: --duration-ms: needs a value (e.g. --duration-ms 120)");
@@ -887,6 +919,98 @@ void TestCli::costCsvNumbersAreShortestRoundTrips()
                 QVERIFY2(field.chopped(1).toDouble() != value, qPrintable(field));
         }
     }
+}
+
+void TestCli::doorFlagPutsADoorInFrontOfEveryOption_data()
+{
+    QTest::addColumn<QString>("door");
+    QTest::addColumn<QString>("othersDoor");
+    // A door only Lambda can have puts a load balancer in front of the others.
+    QTest::newRow("function URL") << "function-url"
+                                  << "alb";
+    QTest::newRow("HTTP API") << "api-gateway-http"
+                              << "alb";
+    QTest::newRow("REST API") << "api-gateway-rest"
+                              << "alb";
+    // A door any option can have goes in front of every one.
+    QTest::newRow("load balancer") << "alb"
+                                   << "alb";
+    QTest::newRow("none") << "none"
+                          << "none";
+}
+
+void TestCli::doorFlagPutsADoorInFrontOfEveryOption()
+{
+    QFETCH(QString, door);
+    QFETCH(QString, othersDoor);
+    // A file that gives the options doors of their own: the flag replaces them all.
+    QTemporaryDir folder;
+    QJsonObject file = ace::test::resourceJson(QStringLiteral("presets/always-on-api.json"));
+    ace::test::setJsonAt(file, QStringLiteral("requestPath.ecs-fargate"), QStringLiteral("none"));
+    ace::test::setJsonAt(file, QStringLiteral("requestPath.ec2"), QStringLiteral("alb"));
+    const QString path = ace::test::writeJsonFile(folder.filePath(QStringLiteral("w.json")), file);
+    QVERIFY(!path.isEmpty());
+    for (const QString& command : {QStringLiteral("cost"), QStringLiteral("breakeven")}) {
+        const QJsonObject result =
+            runJson({command, QStringLiteral("--workload"), path, QStringLiteral("--door"), door,
+                     QStringLiteral("--json")});
+        QVERIFY2(!result.isEmpty(), qPrintable(command));
+        const QJsonObject workload = result.value(QStringLiteral("workload")).toObject();
+        const QJsonObject requestPath = workload.value(QStringLiteral("requestPath")).toObject();
+        QCOMPARE(requestPath.value(QStringLiteral("lambda")).toString(), door);
+        QCOMPARE(requestPath.value(QStringLiteral("default")).toString(), othersDoor);
+        for (const QString& option :
+             {QStringLiteral("ec2"), QStringLiteral("ecs-ec2"), QStringLiteral("eks-ec2"),
+              QStringLiteral("ecs-fargate"), QStringLiteral("eks-fargate")})
+            QVERIFY2(requestPath.value(option).isNull(), qPrintable(option));
+        QCOMPARE(workload.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Always-on JSON API, with --door ") + door);
+    }
+}
+
+void TestCli::responseKbSetsTheResponseSize()
+{
+    const QJsonObject cost =
+        runJson({QStringLiteral("cost"), QStringLiteral("--response-kb"), QStringLiteral("12.5"),
+                 QStringLiteral("--option"), QStringLiteral("lambda"), QStringLiteral("--json")});
+    const QJsonObject workload = cost.value(QStringLiteral("workload")).toObject();
+    const QJsonObject traffic = workload.value(QStringLiteral("traffic")).toObject();
+    QCOMPARE(traffic.value(QStringLiteral("avgResponseKb")).toDouble(), 12.5);
+    // Nothing else of the bill changes.
+    QCOMPARE(traffic.value(QStringLiteral("avgRequestKb")).toDouble(), 1.0);
+    QCOMPARE(workload.value(QStringLiteral("requestPath"))[QStringLiteral("default")].toString(),
+             QStringLiteral("none"));
+    // Export takes it too.
+    QTemporaryDir folder;
+    const Run exported =
+        runProgram({QStringLiteral("export"), QStringLiteral("--view"), QStringLiteral("cost"),
+                    QStringLiteral("-o"), folder.filePath(QStringLiteral("c.png")),
+                    QStringLiteral("--response-kb"), QStringLiteral("20"), QStringLiteral("--door"),
+                    QStringLiteral("api-gateway-http")});
+    QCOMPARE(exported.exitCode, 0);
+    QVERIFY(QFile::exists(folder.filePath(QStringLiteral("c.png"))));
+}
+
+void TestCli::presetsRoundTripThroughTheCommandLine_data()
+{
+    QTest::addColumn<QString>("preset");
+    for (const char* preset :
+         {"image-resize", "always-on-api", "kubernetes-microservices", "nightly-batch"})
+        QTest::newRow(preset) << QString::fromUtf8(preset);
+}
+
+void TestCli::presetsRoundTripThroughTheCommandLine()
+{
+    QFETCH(QString, preset);
+    // Each preset is a whole version-2 file: what `cost` read is what the file says, field by
+    // field, with none left to a default.
+    const QString relative = QStringLiteral("presets/%1.json").arg(preset);
+    const QJsonObject file = ace::test::resourceJson(relative);
+    QCOMPARE(file.value(QStringLiteral("version")).toInt(), 2);
+    const QJsonObject cost = runJson({QStringLiteral("cost"), QStringLiteral("--workload"),
+                                      QStringLiteral(ACE_SOURCE_DIR "/resources/") + relative,
+                                      QStringLiteral("--json")});
+    QCOMPARE(cost.value(QStringLiteral("workload")).toObject(), file);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -10,6 +10,7 @@
 #include "compare/compareview.h"
 #include "diagram/stackdiagramview.h"
 #include "dialoganswerer.h"
+#include "json/dataerror.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
 #include "state/workloaddocument.h"
@@ -74,6 +75,7 @@ QString randomTypedValue(QRandomGenerator& random)
         QStringLiteral("10240"),     QStringLiteral("128"),     QStringLiteral("86400000"),
         QStringLiteral("99.9"),      QStringLiteral("1e-30"),   QStringLiteral("nan"),
         QStringLiteral("inf"),       QStringLiteral("2"),       QStringLiteral("744"),
+        QStringLiteral("17"),        QStringLiteral("72"),      QStringLiteral("90"),
     };
     return typed.at(random.bounded(typed.size()));
 }
@@ -319,6 +321,16 @@ void TestMonkey::randomUserActionsNeverBreakTheWindow()
             fields.append(field);
     }
     QVERIFY(fields.size() > 10);
+    // Start where every field of the bill is enabled (a load balancer, discounts) and the
+    // containers' doors differ, so that random actions reach all of them from the first.
+    Workload start;
+    start.requestPath.ecsFargate = RequestDoor::Alb;
+    start.purchase.ec2 = {PurchaseKind::Spot, 60};
+    start.purchase.fargate = {PurchaseKind::SavingsPlan, 30};
+    start.purchase.lambda = {PurchaseKind::SavingsPlan, 10};
+    const QString startPath = folder.filePath(QStringLiteral("start.json"));
+    QCOMPARE(start.save(startPath), std::nullopt);
+    QCOMPARE(window.document().open(startPath), QString());
     // What can be compared: options and services (some pairs are refused, which must be safe).
     const QStringList comparableIds = [this] {
         QStringList ids;
@@ -456,6 +468,15 @@ void TestMonkey::randomUserActionsNeverBreakTheWindow()
         QVERIFY2(window.isShowingComparison() == window.state().isComparing(), qPrintable(context));
         QVERIFY2(window.windowTitle().contains(window.state().workload().name),
                  qPrintable(context));
+        // Whatever was typed or chosen, the workload is one a file can hold: a discount within
+        // its kind's limit, doors that fit their options.
+        QString broken;
+        try {
+            Workload::fromJson(window.state().workload().toJson(), QStringLiteral("state"));
+        } catch (const DataError& error) {
+            broken = error.toString() + u'\n';
+        }
+        QVERIFY2(broken.isEmpty(), qPrintable(broken + context));
         const QUndoStack& history = window.document().undoStack();
         QVERIFY2(history.index() >= 0 && history.index() <= history.count(), qPrintable(context));
         const CatalogItem current = window.state().current();

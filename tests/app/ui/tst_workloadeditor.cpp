@@ -1,6 +1,7 @@
 // The workload editor: every accepted edit reaches the shared state as one undo step, refused
 // values never do, and the fields follow the state (undo, redo, presets).
 #include "catalog/catalog.h"
+#include "cost/workloadfields.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
 #include "ui/workloadeditor.h"
@@ -58,6 +59,18 @@ private slots:
     void sliderLandsOnRoundValues();
     void tabFollowsTheForm();
     void countsSwitchBetweenFixedAndSized();
+    void billNumbersEditTheirFieldInOneStep_data();
+    void billNumbersEditTheirFieldInOneStep();
+    void billChoicesEditTheirFieldInOneStep_data();
+    void billChoicesEditTheirFieldInOneStep();
+    void kindsOfferedAreThoseAwsSells_data();
+    void kindsOfferedAreThoseAwsSells();
+    void discountLimitFollowsTheKind();
+    void lowerKindClampsTheDiscountInTheSameStep();
+    void containersDoorLeavesLambdasDoor();
+    void loadBalancerFieldsNeedALoadBalancer();
+    void mixedDoorsAreShownAsInTheFile();
+    void presetsShowTheirBill();
 
 private:
     QLineEdit* requestsField() const { return m_editor->requestsField(); }
@@ -65,6 +78,11 @@ private:
     // Types `text` into a number field as a user does, then Enter.
     void typeNumber(QDoubleSpinBox* field, const QString& text);
     QDoubleSpinBox* field(const QString& label) const;
+    QComboBox* choice(const QString& label) const;
+    // Chooses the item `text` of `box` as a user does.
+    void choose(QComboBox* box, const QString& text);
+    // The workload field at `key` ("traffic.avgResponseKb").
+    static const WorkloadField& fieldAt(const QString& key);
     // Sizes the dock so that the editor is `width` wide.
     void showAtWidth(int width);
 
@@ -118,6 +136,32 @@ QDoubleSpinBox* TestWorkloadEditor::field(const QString& label) const
     if (!found)
         qWarning("no number field labelled %s", qPrintable(label));
     return found;
+}
+
+QComboBox* TestWorkloadEditor::choice(const QString& label) const
+{
+    QComboBox* found = m_editor->choiceField(label);
+    if (!found)
+        qWarning("no choice labelled %s", qPrintable(label));
+    return found;
+}
+
+void TestWorkloadEditor::choose(QComboBox* box, const QString& text)
+{
+    const int index = box->findText(text);
+    if (index < 0)
+        qWarning("no item \"%s\" in %s", qPrintable(text), qPrintable(box->accessibleName()));
+    box->setCurrentIndex(index);
+    emit box->activated(index);
+}
+
+const WorkloadField& TestWorkloadEditor::fieldAt(const QString& key)
+{
+    for (const WorkloadField* field : workloadFields()) {
+        if (field->key() == key)
+            return *field;
+    }
+    throw std::logic_error("no such field");
 }
 
 void TestWorkloadEditor::showAtWidth(int width)
@@ -247,11 +291,7 @@ void TestWorkloadEditor::numberFieldsEditTheirValue()
     m_undo->undo();
     QCOMPARE(memory->value(), 1536.0);
 
-    QDoubleSpinBox* utilization = nullptr;
-    for (QDoubleSpinBox* field : m_editor->findChildren<QDoubleSpinBox*>()) {
-        if (field->suffix() == QStringLiteral(" %"))
-            utilization = field;
-    }
+    QDoubleSpinBox* utilization = field(QStringLiteral("Target utilization"));
     QVERIFY(utilization);
     QCOMPARE(utilization->value(), 70.0);
     utilization->setValue(50);
@@ -641,6 +681,350 @@ void TestWorkloadEditor::countsSwitchBetweenFixedAndSized()
     QCOMPARE(m_state->workload().container.tasks, std::nullopt);
     QCOMPARE(m_undo->undoText(), QStringLiteral("Size tasks from the load"));
     QVERIFY(m_editor->problemOf(tasks)->isHidden());
+}
+
+namespace {
+
+// A workload with a load balancer in front of every option and a discount on every family:
+// every field of the bill enabled.
+Workload everythingBilled()
+{
+    Workload workload;
+    workload.requestPath.defaultDoor = RequestDoor::Alb;
+    workload.purchase.ec2 = {PurchaseKind::Spot, 50};
+    workload.purchase.fargate = {PurchaseKind::SavingsPlan, 20};
+    workload.purchase.lambda = {PurchaseKind::SavingsPlan, 10};
+    return workload;
+}
+
+} // namespace
+
+void TestWorkloadEditor::billNumbersEditTheirFieldInOneStep_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<double>("stored");
+    QTest::addColumn<QString>("undoText");
+    QTest::newRow("rules") << "ALB rules per request"
+                           << "requestPath.albRulesPerRequest"
+                           << "25" << 25.0 << "Set ALB rules per request";
+    QTest::newRow("request size") << "Request size"
+                                  << "traffic.avgRequestKb"
+                                  << "2.5" << 2.5 << "Set request size";
+    QTest::newRow("response size") << "Response size"
+                                   << "traffic.avgResponseKb"
+                                   << "20" << 20.0 << "Set response size";
+    QTest::newRow("keep-alive") << "Requests per connection"
+                                << "traffic.requestsPerConnection"
+                                << "8" << 8.0 << "Set requests per connection";
+    QTest::newRow("EC2 discount") << "EC2 discount"
+                                  << "purchase.ec2.discountPercent"
+                                  << "65.5" << 65.5 << "Set EC2 discount";
+    QTest::newRow("Fargate discount") << "Fargate discount"
+                                      << "purchase.fargate.discountPercent"
+                                      << "35" << 35.0 << "Set Fargate discount";
+    QTest::newRow("Lambda discount") << "Lambda discount"
+                                     << "purchase.lambda.discountPercent"
+                                     << "17" << 17.0 << "Set Lambda discount";
+}
+
+void TestWorkloadEditor::billNumbersEditTheirFieldInOneStep()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, key);
+    QFETCH(QString, typed);
+    QFETCH(double, stored);
+    QFETCH(QString, undoText);
+    const Workload before = everythingBilled();
+    m_state->setWorkload(before);
+    const auto& number = dynamic_cast<const WorkloadNumberField&>(fieldAt(key));
+    QDoubleSpinBox* box = field(label);
+    QVERIFY(box);
+    QVERIFY(box->isEnabled());
+    QVERIFY(!box->toolTip().isEmpty());
+    QCOMPARE(box->value(), *number.number(before));
+    typeNumber(box, typed);
+    QCOMPARE(number.number(m_state->workload()), std::optional<double>(stored));
+    QCOMPARE(m_undo->count(), 1);
+    QCOMPARE(m_undo->undoText(), undoText);
+    QVERIFY(m_editor->problemOf(box)->isHidden());
+    m_undo->undo();
+    QCOMPARE(m_state->workload(), before);
+    QCOMPARE(box->value(), *number.number(before));
+}
+
+void TestWorkloadEditor::billChoicesEditTheirFieldInOneStep_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("item");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("id");
+    QTest::newRow("function URL") << "In front of Lambda"
+                                  << "Function URL"
+                                  << "requestPath.lambda"
+                                  << "function-url";
+    QTest::newRow("HTTP API") << "In front of Lambda"
+                              << "API Gateway HTTP API"
+                              << "requestPath.lambda"
+                              << "api-gateway-http";
+    QTest::newRow("REST API") << "In front of Lambda"
+                              << "API Gateway REST API"
+                              << "requestPath.lambda"
+                              << "api-gateway-rest";
+    QTest::newRow("ALB for Lambda") << "In front of Lambda"
+                                    << "Load balancer (ALB)"
+                                    << "requestPath.lambda"
+                                    << "alb";
+    QTest::newRow("ALB for the others") << "In front of containers and VMs"
+                                        << "Load balancer (ALB)"
+                                        << "requestPath.default"
+                                        << "alb";
+    QTest::newRow("EC2 Savings Plans") << "EC2 instances"
+                                       << "Savings Plans (up to 72 %)"
+                                       << "purchase.ec2.kind"
+                                       << "savings-plan";
+    QTest::newRow("EC2 Reserved") << "EC2 instances"
+                                  << "Reserved (up to 72 %)"
+                                  << "purchase.ec2.kind"
+                                  << "reserved";
+    QTest::newRow("Fargate Spot") << "Fargate"
+                                  << "Spot (up to 70 %)"
+                                  << "purchase.fargate.kind"
+                                  << "spot";
+    QTest::newRow("Lambda Savings Plans") << "Lambda"
+                                          << "Savings Plans (up to 17 %)"
+                                          << "purchase.lambda.kind"
+                                          << "savings-plan";
+    QTest::newRow("extended support") << "EKS support"
+                                      << "Extended"
+                                      << "eksSupport"
+                                      << "extended";
+}
+
+void TestWorkloadEditor::billChoicesEditTheirFieldInOneStep()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, item);
+    QFETCH(QString, key);
+    QFETCH(QString, id);
+    QComboBox* box = choice(label);
+    QVERIFY(box);
+    QVERIFY(!box->toolTip().isEmpty());
+    // Each item says what it means.
+    for (int index = 0; index < box->count(); ++index)
+        QVERIFY(!box->itemData(index, Qt::ToolTipRole).toString().isEmpty());
+    choose(box, item);
+    QCOMPARE(fieldAt(key).toJson(m_state->workload()).toString(), id);
+    QCOMPARE(box->currentText(), item);
+    QCOMPARE(m_undo->count(), 1);
+    m_undo->undo();
+    QCOMPARE(m_state->workload(), Workload());
+    QCOMPARE(box->currentIndex(), 0);
+}
+
+void TestWorkloadEditor::kindsOfferedAreThoseAwsSells_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QStringList>("kinds");
+    // AWS's "up to" figures: no Reserved Fargate or Lambda, no Lambda Spot.
+    QTest::newRow("EC2") << "EC2 instances"
+                         << QStringList{QStringLiteral("On demand"),
+                                        QStringLiteral("Savings Plans (up to 72 %)"),
+                                        QStringLiteral("Spot (up to 90 %)"),
+                                        QStringLiteral("Reserved (up to 72 %)")};
+    QTest::newRow("Fargate") << "Fargate"
+                             << QStringList{QStringLiteral("On demand"),
+                                            QStringLiteral("Savings Plans (up to 50 %)"),
+                                            QStringLiteral("Spot (up to 70 %)")};
+    QTest::newRow("Lambda") << "Lambda"
+                            << QStringList{QStringLiteral("On demand"),
+                                           QStringLiteral("Savings Plans (up to 17 %)")};
+}
+
+void TestWorkloadEditor::kindsOfferedAreThoseAwsSells()
+{
+    QFETCH(QString, label);
+    QFETCH(QStringList, kinds);
+    QComboBox* box = choice(label);
+    QVERIFY(box);
+    QStringList offered;
+    for (int index = 0; index < box->count(); ++index)
+        offered.append(box->itemText(index));
+    QCOMPARE(offered, kinds);
+}
+
+void TestWorkloadEditor::discountLimitFollowsTheKind()
+{
+    QDoubleSpinBox* discount = field(QStringLiteral("EC2 discount"));
+    QComboBox* kind = choice(QStringLiteral("EC2 instances"));
+    QVERIFY(discount && kind);
+    // On demand has no discount to give.
+    QVERIFY(!discount->isEnabled());
+    choose(kind, QStringLiteral("Savings Plans (up to 72 %)"));
+    QVERIFY(discount->isEnabled());
+    typeNumber(discount, QStringLiteral("80"));
+    QCOMPARE(m_state->workload().purchase.ec2.discountPercent, 0.0);
+    QCOMPARE(m_undo->count(), 1);
+    QCOMPARE(discount->value(), 80.0);
+    QCOMPARE(m_editor->problemOf(discount)->text(),
+             QStringLiteral("EC2 discount must be between 0 and 72 %: the most AWS gives for "
+                            "Savings Plans on EC2"));
+    // Spot gives more: the refusal no longer holds, and the field shows the state's value.
+    choose(kind, QStringLiteral("Spot (up to 90 %)"));
+    QCOMPARE(discount->value(), 0.0);
+    QVERIFY(m_editor->problemOf(discount)->isHidden());
+    typeNumber(discount, QStringLiteral("80"));
+    QCOMPARE(m_state->workload().purchase.ec2.discountPercent, 80.0);
+    QVERIFY(m_editor->problemOf(discount)->isHidden());
+    typeNumber(discount, QStringLiteral("95"));
+    QCOMPARE(m_editor->problemOf(discount)->text(),
+             QStringLiteral("EC2 discount must be between 0 and 90 %: the most AWS gives for "
+                            "Spot on EC2"));
+    QCOMPARE(m_state->workload().purchase.ec2.discountPercent, 80.0);
+}
+
+void TestWorkloadEditor::lowerKindClampsTheDiscountInTheSameStep()
+{
+    Workload spot;
+    spot.purchase.ec2 = {PurchaseKind::Spot, 85};
+    m_state->setWorkload(spot);
+    QDoubleSpinBox* discount = field(QStringLiteral("EC2 discount"));
+    QComboBox* kind = choice(QStringLiteral("EC2 instances"));
+    QVERIFY(discount && kind);
+    QCOMPARE(discount->value(), 85.0);
+
+    choose(kind, QStringLiteral("Savings Plans (up to 72 %)"));
+    QCOMPARE(m_state->workload().purchase.ec2.kind, PurchaseKind::SavingsPlan);
+    QCOMPARE(m_state->workload().purchase.ec2.discountPercent, 72.0);
+    QCOMPARE(discount->value(), 72.0);
+    QCOMPARE(m_editor->problemOf(discount)->text(),
+             QStringLiteral("Lowered from 85 % to 72 %: the most AWS gives for Savings Plans on "
+                            "EC2"));
+    QVERIFY(!m_editor->problemOf(discount)->isHidden());
+    QCOMPARE(m_undo->count(), 1);
+    m_undo->undo();
+    QCOMPARE(m_state->workload(), spot);
+    QCOMPARE(discount->value(), 85.0);
+    QVERIFY(m_editor->problemOf(discount)->isHidden());
+
+    // A kind that gives more leaves the discount as it is.
+    m_undo->redo();
+    choose(kind, QStringLiteral("Spot (up to 90 %)"));
+    QCOMPARE(m_state->workload().purchase.ec2.discountPercent, 72.0);
+    QVERIFY(m_editor->problemOf(discount)->isHidden());
+
+    choose(kind, QStringLiteral("On demand"));
+    QCOMPARE(m_state->workload().purchase.ec2.discountPercent, 0.0);
+    QVERIFY(!discount->isEnabled());
+    QCOMPARE(m_editor->problemOf(discount)->text(),
+             QStringLiteral("Lowered from 72 % to 0 %: on demand has no discount"));
+}
+
+void TestWorkloadEditor::containersDoorLeavesLambdasDoor()
+{
+    QComboBox* lambdaDoor = choice(QStringLiteral("In front of Lambda"));
+    QComboBox* othersDoor = choice(QStringLiteral("In front of containers and VMs"));
+    QVERIFY(lambdaDoor && othersDoor);
+    // The containers' door is the default, which Lambda would take too: it keeps its own.
+    choose(othersDoor, QStringLiteral("Load balancer (ALB)"));
+    const RequestPathSettings& path = m_state->workload().requestPath;
+    for (const QString& id :
+         {QStringLiteral("ec2"), QStringLiteral("ecs-ec2"), QStringLiteral("eks-ec2"),
+          QStringLiteral("ecs-fargate"), QStringLiteral("eks-fargate")})
+        QCOMPARE(path.doorOf(id), RequestDoor::Alb);
+    QCOMPARE(path.doorOf(QStringLiteral("lambda")), RequestDoor::None);
+    QCOMPARE(lambdaDoor->currentText(), QStringLiteral("None"));
+    QCOMPARE(m_undo->count(), 1);
+
+    // And Lambda's door leaves the others'.
+    choose(lambdaDoor, QStringLiteral("API Gateway HTTP API"));
+    QCOMPARE(m_state->workload().requestPath.doorOf(QStringLiteral("ecs-fargate")),
+             RequestDoor::Alb);
+    QCOMPARE(othersDoor->currentText(), QStringLiteral("Load balancer (ALB)"));
+    choose(othersDoor, QStringLiteral("None"));
+    QCOMPARE(m_state->workload().requestPath.doorOf(QStringLiteral("ec2")), RequestDoor::None);
+    QCOMPARE(m_state->workload().requestPath.doorOf(QStringLiteral("lambda")),
+             RequestDoor::ApiGatewayHttp);
+    // Only doors that can stand in front of containers are offered.
+    QCOMPARE(othersDoor->count(), 2);
+    QCOMPARE(lambdaDoor->count(), 5);
+}
+
+void TestWorkloadEditor::loadBalancerFieldsNeedALoadBalancer()
+{
+    QDoubleSpinBox* rules = field(QStringLiteral("ALB rules per request"));
+    QDoubleSpinBox* perConnection = field(QStringLiteral("Requests per connection"));
+    QVERIFY(rules && perConnection);
+    QVERIFY(!rules->isEnabled());
+    QVERIFY(!perConnection->isEnabled());
+    // Any option behind a load balancer: here Lambda alone.
+    choose(choice(QStringLiteral("In front of Lambda")), QStringLiteral("Load balancer (ALB)"));
+    QVERIFY(rules->isEnabled());
+    QVERIFY(perConnection->isEnabled());
+    choose(choice(QStringLiteral("In front of Lambda")), QStringLiteral("API Gateway REST API"));
+    QVERIFY(!rules->isEnabled());
+    choose(choice(QStringLiteral("In front of containers and VMs")),
+           QStringLiteral("Load balancer (ALB)"));
+    QVERIFY(rules->isEnabled());
+    QVERIFY(perConnection->isEnabled());
+    // Sizes matter without one too (API Gateway, data transfer out).
+    QVERIFY(field(QStringLiteral("Request size"))->isEnabled());
+    QVERIFY(field(QStringLiteral("Response size"))->isEnabled());
+}
+
+void TestWorkloadEditor::mixedDoorsAreShownAsInTheFile()
+{
+    Workload mixed;
+    mixed.requestPath.ecsFargate = RequestDoor::Alb;
+    m_state->setWorkload(mixed);
+    QComboBox* othersDoor = choice(QStringLiteral("In front of containers and VMs"));
+    QVERIFY(othersDoor);
+    QCOMPARE(othersDoor->currentText(), QStringLiteral("As in the file"));
+    QCOMPARE(m_editor->problemOf(othersDoor)->text(),
+             QStringLiteral("As in the file: ec2 none, ecs-ec2 none, eks-ec2 none, "
+                            "ecs-fargate alb, eks-fargate none"));
+    QVERIFY(!m_editor->problemOf(othersDoor)->isHidden());
+    QVERIFY(field(QStringLiteral("ALB rules per request"))->isEnabled());
+
+    // One door for all of them replaces their own, in one step.
+    choose(othersDoor, QStringLiteral("None"));
+    QCOMPARE(m_state->workload().requestPath.ecsFargate, std::nullopt);
+    QCOMPARE(m_state->workload().requestPath.doorOf(QStringLiteral("ecs-fargate")),
+             RequestDoor::None);
+    QCOMPARE(othersDoor->findText(QStringLiteral("As in the file")), -1);
+    QVERIFY(m_editor->problemOf(othersDoor)->isHidden());
+    QCOMPARE(m_undo->count(), 1);
+    m_undo->undo();
+    QCOMPARE(m_state->workload(), mixed);
+    QCOMPARE(othersDoor->currentText(), QStringLiteral("As in the file"));
+    // The same doors set one by one are no mix.
+    Workload allAlb;
+    for (const RequestPathOption& option : requestPathOptions())
+        allAlb.requestPath.*option.door = RequestDoor::Alb;
+    m_state->setWorkload(allAlb);
+    QCOMPARE(othersDoor->currentText(), QStringLiteral("Load balancer (ALB)"));
+    QVERIFY(m_editor->problemOf(othersDoor)->isHidden());
+}
+
+void TestWorkloadEditor::presetsShowTheirBill()
+{
+    QComboBox* presets = m_editor->presetChooser();
+    emit presets->activated(presets->findText(QStringLiteral("Always-on JSON API")));
+    QCOMPARE(choice(QStringLiteral("In front of Lambda"))->currentText(),
+             QStringLiteral("API Gateway HTTP API"));
+    QCOMPARE(choice(QStringLiteral("In front of containers and VMs"))->currentText(),
+             QStringLiteral("Load balancer (ALB)"));
+    QCOMPARE(field(QStringLiteral("Response size"))->value(), 10.0);
+    emit presets->activated(presets->findText(QStringLiteral("Kubernetes microservices")));
+    QCOMPARE(choice(QStringLiteral("In front of Lambda"))->currentText(),
+             QStringLiteral("Load balancer (ALB)"));
+    QVERIFY(field(QStringLiteral("Requests per connection"))->value() > 1);
+    emit presets->activated(presets->findText(QStringLiteral("Nightly batch job")));
+    QCOMPARE(choice(QStringLiteral("In front of Lambda"))->currentText(), QStringLiteral("None"));
+    QCOMPARE(choice(QStringLiteral("In front of containers and VMs"))->currentText(),
+             QStringLiteral("None"));
+    QCOMPARE(field(QStringLiteral("Response size"))->value(), 0.0);
 }
 
 QTEST_MAIN(TestWorkloadEditor)
