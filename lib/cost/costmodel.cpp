@@ -275,11 +275,10 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
         workload.includeFreeTier ? std::min(gbSeconds, lambda.freeGbSeconds) : 0;
     // Tiers count the month's total GB-s; the free allowance is the first GB-s of the month,
     // so it comes out of the cheapest band that would otherwise bill it, the first.
-    const QList<DurationTier>& tiers = lambda.tiers(workload.architecture);
+    const QList<RateTier>& tiers = lambda.tiers(workload.architecture);
     double tierStart = 0;
     for (qsizetype i = 0; i < tiers.size(); ++i) {
-        const double tierEnd =
-            tiers.at(i).upToGbSeconds.value_or(std::numeric_limits<double>::infinity());
+        const double tierEnd = tiers.at(i).upTo.value_or(std::numeric_limits<double>::infinity());
         const auto inTier = [&](double amount) {
             return std::clamp(amount, tierStart, tierEnd) - tierStart;
         };
@@ -287,7 +286,7 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
         if (i == 0 || billable > 0) {
             out.add(
                 LineItemKind::Duration, [i] { return durationTierLabel(i); }, billable,
-                QStringLiteral("GB-s"), tiers.at(i).perGbSecond);
+                QStringLiteral("GB-s"), tiers.at(i).rate);
         }
         if (gbSeconds <= tierEnd)
             break;
@@ -314,8 +313,8 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
     if (concurrentAtPeak > defaultLambdaConcurrency) {
         out.note([&] {
             return QStringLiteral("About %1 invocations run at once at peak, above Lambda's "
-                                  "default quota of %2 concurrent executions per account: ask "
-                                  "AWS to raise it")
+                                  "default quota of %2 concurrent executions per account (new "
+                                  "accounts may start lower): ask AWS to raise it")
                 .arg(formatGroupedNumber(std::round(concurrentAtPeak)),
                      formatGroupedNumber(defaultLambdaConcurrency));
         });
@@ -406,13 +405,17 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
     // EKS adds its per-pod agents' memory to every pod before choosing the Fargate size.
     const double overheadGb = kubernetes ? fargate.eksPodOverheadMb / mbPerGb : 0;
     const double requestedMemoryGb = container.memoryGb + overheadGb;
-    const FargateTaskSize* size = fargate.smallestSizeFitting(container.vcpu, requestedMemoryGb);
+    const FargateOrchestrator orchestrator =
+        kubernetes ? FargateOrchestrator::Eks : FargateOrchestrator::Ecs;
+    const FargateTaskSize* size =
+        fargate.smallestSizeFitting(orchestrator, container.vcpu, requestedMemoryGb);
     if (!size) {
         out.infeasible([&] {
-            return QStringLiteral("The largest Fargate task is %1 vCPU / %2 GB; this one needs %3 "
-                                  "vCPU / %4 GB")
-                .arg(formatGroupedNumber(fargate.largestSize().vcpu),
-                     formatGroupedNumber(fargate.largestSize().memoryGb),
+            const FargateTaskSize& largest = fargate.largestSize(orchestrator);
+            return QStringLiteral("The largest Fargate %1 is %2 vCPU / %3 GB; this one needs %4 "
+                                  "vCPU / %5 GB")
+                .arg(kubernetes ? QStringLiteral("pod on EKS") : QStringLiteral("task"),
+                     formatGroupedNumber(largest.vcpu), formatGroupedNumber(largest.memoryGb),
                      formatGroupedNumber(container.vcpu), formatGroupedNumber(requestedMemoryGb));
         });
         return;
@@ -433,6 +436,14 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
                                   "%3 vCPU / %4 GB, which is what is billed")
                 .arg(formatGroupedNumber(container.vcpu), formatGroupedNumber(requestedMemoryGb),
                      formatGroupedNumber(size->vcpu), formatGroupedNumber(size->memoryGb));
+        });
+    }
+    if (size->pricingPageOnly) {
+        out.note([&] {
+            return QStringLiteral("%1 vCPU / %2 GB is listed on the Fargate pricing page; the ECS "
+                                  "task-size docs stop at %3 vCPU")
+                .arg(formatGroupedNumber(size->vcpu), formatGroupedNumber(size->memoryGb),
+                     formatGroupedNumber(fargate.largestSize(FargateOrchestrator::Eks).vcpu));
         });
     }
     const std::optional<int> taskCountOrNone = taskCount(workload, taskWord, out);

@@ -100,6 +100,7 @@ private slots:
     void eksFargateAdds256MbPerPod();
     void eksFargateIsX86Only();
     void fargateTaskTooBig();
+    void fargate32VcpuSizesAreForEcsOnly();
     void binPacking_data();
     void binPacking();
     void ec2Infeasible_data();
@@ -257,7 +258,8 @@ void TestCostModel::lambdaLineItems()
     // 1e10 / 2,628,000 s × 3 × 2 s = 22,831 invocations at once: above the default quota.
     QVERIFY2(tiers.notes.contains(QStringLiteral(
                  "About 22,831 invocations run at once at peak, above Lambda's default quota of "
-                 "1,000 concurrent executions per account: ask AWS to raise it")),
+                 "1,000 concurrent executions per account (new accounts may start lower): ask "
+                 "AWS to raise it")),
              qPrintable(allNotes(tiers)));
     QVERIFY(!hasNoteContaining(lambda, QStringLiteral("default quota")));
     // Free tier comes out of tier 1: 6e9 − 400,000 GB-s billed there.
@@ -614,16 +616,47 @@ void TestCostModel::eksFargateIsX86Only()
 void TestCostModel::fargateTaskTooBig()
 {
     Workload workload;
-    workload.container.vcpu = 16;
-    workload.container.memoryGb = 128;
+    workload.container.vcpu = 32;
+    workload.container.memoryGb = 245;
     const Estimate fargate = estimate(QStringLiteral("ecs-fargate"), workload);
     QVERIFY(!fargate.feasible);
     QVERIFY2(fargate.notes.contains(QStringLiteral(
-                 "The largest Fargate task is 16 vCPU / 120 GB; this one needs 16 vCPU / 128 GB")),
+                 "The largest Fargate task is 32 vCPU / 244 GB; this one needs 32 vCPU / 245 GB")),
              qPrintable(allNotes(fargate)));
+    workload.container.vcpu = 16;
     workload.container.memoryGb = 120;
     QVERIFY(estimate(QStringLiteral("ecs-fargate"), workload).feasible);
-    // With EKS's 256 MB the same pod no longer fits.
+    // With EKS's 256 MB the same pod no longer fits: EKS pods stop at 16 vCPU / 120 GB.
+    const Estimate eks = estimate(QStringLiteral("eks-fargate"), workload);
+    QVERIFY(!eks.feasible);
+    QVERIFY2(eks.notes.contains(QStringLiteral("The largest Fargate pod on EKS is 16 vCPU / 120 "
+                                               "GB; this one needs 16 vCPU / 120.25 GB")),
+             qPrintable(allNotes(eks)));
+}
+
+void TestCostModel::fargate32VcpuSizesAreForEcsOnly()
+{
+    // 16 vCPU / 128 GB rounds up to 32 vCPU / 244 GB, a size the Fargate pricing page lists for
+    // ECS: 730 h × (32 × $0.0404784 + 244 × $0.004446) = 730 × $2.3801328 = $1,737.496944.
+    Workload workload;
+    workload.container.vcpu = 16;
+    workload.container.memoryGb = 128;
+    const Estimate ecs = estimate(QStringLiteral("ecs-fargate"), workload);
+    QVERIFY(ecs.feasible);
+    QCOMPARE(ecs.capacity.taskVcpu, 32.0);
+    QCOMPARE(ecs.capacity.taskMemoryGb, 244.0);
+    QCOMPARE(*ecs.monthlyTotal, 1737.496944);
+    QVERIFY2(ecs.notes.contains(QStringLiteral("32 vCPU / 244 GB is listed on the Fargate pricing "
+                                               "page; the ECS task-size docs stop at 16 vCPU")),
+             qPrintable(allNotes(ecs)));
+    // A documented size has no such note.
+    workload.container.memoryGb = 120;
+    QVERIFY(!hasNoteContaining(estimate(QStringLiteral("ecs-fargate"), workload),
+                               QStringLiteral("pricing page")));
+    // The EKS pod table stops at 16 vCPU.
+    workload.container.vcpu = 17;
+    workload.container.memoryGb = 32;
+    QVERIFY(estimate(QStringLiteral("ecs-fargate"), workload).feasible);
     QVERIFY(!estimate(QStringLiteral("eks-fargate"), workload).feasible);
 }
 
