@@ -113,8 +113,8 @@ public:
 };
 
 template <typename... MemberPath>
-std::unique_ptr<const WorkloadField> number(const QString& key, const NumberRule& rule,
-                                            MemberPath... path)
+std::unique_ptr<WorkloadField> number(const QString& key, const NumberRule& rule,
+                                      MemberPath... path)
 {
     using Value = MemberType<MemberPath...>;
     static_assert(isWorkloadNumber<Value>, "a number is a double, an int or a std::optional<int>");
@@ -150,8 +150,7 @@ private:
 };
 
 template <typename... MemberPath>
-std::unique_ptr<const WorkloadField> text(const QString& key, Emptiness emptiness,
-                                          MemberPath... path)
+std::unique_ptr<WorkloadField> text(const QString& key, Emptiness emptiness, MemberPath... path)
 {
     return std::make_unique<TextMember<MemberPath...>>(std::tuple(path...), key, emptiness);
 }
@@ -172,7 +171,7 @@ public:
 };
 
 template <typename... MemberPath>
-std::unique_ptr<const WorkloadField> flag(const QString& key, MemberPath... path)
+std::unique_ptr<WorkloadField> flag(const QString& key, MemberPath... path)
 {
     return std::make_unique<FlagMember<MemberPath...>>(std::tuple(path...), key);
 }
@@ -187,6 +186,19 @@ struct ChoiceIds
     QString (*knownIds)();
 };
 
+// The value of the id at `key`; a DataError naming the field for an unknown id.
+template <typename Enum>
+Enum readChoice(JsonObjectReader& object, const QString& key, const ChoiceIds<Enum>& ids)
+{
+    const QString id = object.string(key);
+    const std::optional<Enum> known = ids.fromId(id);
+    if (!known) {
+        object.locationOf(key).fail(
+            QStringLiteral("\"%1\" is not one of %2").arg(id, ids.knownIds()));
+    }
+    return *known;
+}
+
 template <typename Enum, typename... MemberPath>
 class ChoiceMember final : public MemberField<WorkloadField, Enum, MemberPath...>
 {
@@ -199,13 +211,8 @@ public:
     void read(JsonObjectReader& object, Workload& workload) const override
     {
         Enum& value = this->in(workload);
-        const QString id = object.string(this->member(), m_ids.id(value));
-        const std::optional<Enum> known = m_ids.fromId(id);
-        if (!known) {
-            object.locationOf(this->member())
-                .fail(QStringLiteral("\"%1\" is not one of %2").arg(id, m_ids.knownIds()));
-        }
-        value = *known;
+        if (object.has(this->member()))
+            value = readChoice(object, this->member(), m_ids);
     }
 
     QJsonValue toJson(const Workload& workload) const override
@@ -218,10 +225,56 @@ private:
 };
 
 template <typename Enum, typename... MemberPath>
-std::unique_ptr<const WorkloadField> choice(const QString& key, ChoiceIds<Enum> ids,
-                                            MemberPath... path)
+std::unique_ptr<WorkloadField> choice(const QString& key, ChoiceIds<Enum> ids, MemberPath... path)
 {
     return std::make_unique<ChoiceMember<Enum, MemberPath...>>(std::tuple(path...), key, ids);
+}
+
+// An enumeration that may be left unset (written null): a choice that otherwise takes another
+// field's value, as an option's door takes the default door.
+template <typename Enum, typename... MemberPath>
+class OptionalChoiceMember final
+    : public MemberField<WorkloadField, std::optional<Enum>, MemberPath...>
+{
+public:
+    OptionalChoiceMember(std::tuple<MemberPath...> path, const QString& key, ChoiceIds<Enum> ids)
+        : MemberField<WorkloadField, std::optional<Enum>, MemberPath...>(path, key)
+        , m_ids(ids)
+    {}
+
+    void read(JsonObjectReader& object, Workload& workload) const override
+    {
+        std::optional<Enum>& value = this->in(workload);
+        const QString& key = this->member();
+        if (object.takeNull(key))
+            value.reset();
+        else if (object.has(key))
+            value = readChoice(object, key, m_ids);
+    }
+
+    QJsonValue toJson(const Workload& workload) const override
+    {
+        const std::optional<Enum>& value = this->in(workload);
+        return value ? QJsonValue(m_ids.id(*value)) : QJsonValue(QJsonValue::Null);
+    }
+
+private:
+    ChoiceIds<Enum> m_ids;
+};
+
+template <typename Enum, typename... MemberPath>
+std::unique_ptr<WorkloadField> optionalChoice(const QString& key, ChoiceIds<Enum> ids,
+                                              MemberPath... path)
+{
+    return std::make_unique<OptionalChoiceMember<Enum, MemberPath...>>(std::tuple(path...), key,
+                                                                       ids);
+}
+
+// A field that version `version` of the file format added.
+std::unique_ptr<WorkloadField> since(int version, std::unique_ptr<WorkloadField> field)
+{
+    field->setSinceVersion(version);
+    return field;
 }
 
 // The table. The limits are where a value becomes a typo rather than a workload: they keep
@@ -287,7 +340,55 @@ std::vector<std::unique_ptr<const WorkloadField>> createWorkloadFields()
         number(QStringLiteral("clusters"), NumberRule::between(1, 100).whole(),
                &Workload::clusters),
     };
-    return {std::make_move_iterator(std::begin(rows)), std::make_move_iterator(std::end(rows))};
+    std::vector<std::unique_ptr<const WorkloadField>> fields{
+        std::make_move_iterator(std::begin(rows)), std::make_move_iterator(std::end(rows))};
+
+    // Version 2: the whole bill.
+    const ChoiceIds<RequestDoor> doors{requestDoorId, requestDoorFromId, knownRequestDoorIds};
+    const ChoiceIds<PurchaseKind> purchaseKinds{purchaseKindId, purchaseKindFromId,
+                                                knownPurchaseKindIds};
+    using Path = RequestPathSettings;
+    fields.push_back(since(2, choice(QStringLiteral("requestPath.default"), doors,
+                                     &Workload::requestPath, &Path::defaultDoor)));
+    for (const RequestPathOption& option : requestPathOptions()) {
+        fields.push_back(since(
+            2, optionalChoice(QStringLiteral("requestPath.") + QString::fromUtf16(option.optionId),
+                              doors, &Workload::requestPath, option.door)));
+    }
+    // An ALB allows 100 rules per listener by default.
+    fields.push_back(since(2, number(QStringLiteral("requestPath.albRulesPerRequest"),
+                                     NumberRule::between(0, 100).whole(), &Workload::requestPath,
+                                     &Path::albRulesPerRequest)));
+    // API Gateway takes payloads up to 10 MB; a response of a GB is a download, not an API.
+    fields.push_back(
+        since(2, number(QStringLiteral("traffic.avgRequestKb"), NumberRule::between(0, 10 * 1024),
+                        &Workload::traffic, &TrafficSettings::avgRequestKb)));
+    fields.push_back(since(2, number(QStringLiteral("traffic.avgResponseKb"),
+                                     NumberRule::between(0, 1024 * 1024), &Workload::traffic,
+                                     &TrafficSettings::avgResponseKb)));
+    fields.push_back(since(2, number(QStringLiteral("traffic.requestsPerConnection"),
+                                     NumberRule::between(1, 1e6), &Workload::traffic,
+                                     &TrafficSettings::requestsPerConnection)));
+    // A discount is at most what the family's most generous kind gives; what the chosen kind
+    // gives is checked with the kind (maxDiscountPercent).
+    const auto purchase = [&](const char* familyKey, CapacityFamily family,
+                              Purchase PurchaseSettings::*member) {
+        const QString group = QStringLiteral("purchase.") + QLatin1String(familyKey);
+        const double most = *maxDiscountPercent(family, mostDiscountedKind(family));
+        fields.push_back(since(2, choice(group + QStringLiteral(".kind"), purchaseKinds,
+                                         &Workload::purchase, member, &Purchase::kind)));
+        fields.push_back(since(2, number(group + QStringLiteral(".discountPercent"),
+                                         NumberRule::between(0, most), &Workload::purchase, member,
+                                         &Purchase::discountPercent)));
+    };
+    purchase("ec2", CapacityFamily::Ec2, &PurchaseSettings::ec2);
+    purchase("fargate", CapacityFamily::Fargate, &PurchaseSettings::fargate);
+    purchase("lambda", CapacityFamily::Lambda, &PurchaseSettings::lambda);
+    fields.push_back(
+        since(2, choice(QStringLiteral("eksSupport"),
+                        ChoiceIds<EksSupport>{eksSupportId, eksSupportFromId, knownEksSupportIds},
+                        &Workload::eksSupport)));
+    return fields;
 }
 
 } // namespace

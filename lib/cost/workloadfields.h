@@ -25,12 +25,17 @@ public:
     WorkloadField& operator=(const WorkloadField&) = delete;
 
     // Where the field is in a workload file, as messages name it: "requestsPerMonth", or
-    // "container.vcpu" for the member "vcpu" of the object "container".
+    // "container.vcpu" for the member "vcpu" of the object "container" ("purchase.ec2.kind"
+    // for an object in an object).
     const QString& key() const { return m_key; }
-    // The object the field is in ("container"; empty at the top level of the file).
+    // The object the field is in ("container", "purchase.ec2"; empty at the top level of the
+    // file).
     const QString& group() const { return m_group; }
     // The field's name in that object ("vcpu").
     const QString& member() const { return m_member; }
+    // The version of the file format that added the field.
+    int sinceVersion() const { return m_sinceVersion; }
+    void setSinceVersion(int version) { m_sinceVersion = version; }
 
     // Reads the field from `object`, the reader of its group, into `workload`: strictly (a
     // wrong type or a value out of the field's limits throws a DataError naming the field),
@@ -49,6 +54,7 @@ private:
     QString m_key;
     QString m_group;
     QString m_member;
+    int m_sinceVersion = 1;
 };
 
 // A field that holds a number: a double, a whole number, or a count that may be left to be
@@ -90,6 +96,11 @@ auto& memberAt(Object& object, MemberPath... path)
 }
 
 template <typename Value>
+constexpr bool isOptionalEnum = false;
+template <typename Enum>
+constexpr bool isOptionalEnum<std::optional<Enum>> = std::is_enum_v<Enum>;
+
+template <typename Value>
 constexpr bool isWorkloadNumber = std::is_same_v<Value, double> || std::is_same_v<Value, int> ||
                                   std::is_same_v<Value, std::optional<int>>;
 
@@ -103,7 +114,7 @@ const auto& workloadField(MemberPath... path)
     const auto& member = memberAt(probe, path...);
     using Value = std::decay_t<decltype(member)>;
     static_assert(isWorkloadNumber<Value> || std::is_same_v<Value, QString> ||
-                      std::is_same_v<Value, bool> || std::is_enum_v<Value>,
+                      std::is_same_v<Value, bool> || std::is_enum_v<Value> || isOptionalEnum<Value>,
                   "a field is a number, text, flag or choice, not a group of fields");
     const WorkloadField& field = workloadFieldAt(probe, &member);
     if constexpr (isWorkloadNumber<Value>)

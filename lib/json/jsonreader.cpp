@@ -87,20 +87,29 @@ void JsonLocation::fail(const QString& message) const
 
 void readFormatHeader(JsonObjectReader& reader, const QString& format, int version)
 {
+    readFormatHeader(reader, format, version, version);
+}
+
+int readFormatHeader(JsonObjectReader& reader, const QString& format, int oldest, int newest)
+{
     const QString found = reader.string(QStringLiteral("format"));
     if (found != format) {
         reader.locationOf(QStringLiteral("format"))
             .fail(QStringLiteral("expected \"%1\", found \"%2\"").arg(format, found));
     }
     const double foundVersion = reader.number(QStringLiteral("version"));
-    if (foundVersion == version)
-        return;
-    const QString problem = foundVersion > version
+    for (int version = oldest; version <= newest; ++version) {
+        if (foundVersion == version)
+            return version;
+    }
+    const QString problem = foundVersion > newest
                                 ? QStringLiteral("version %1 was written by a newer program")
                                 : QStringLiteral("version %1 is not supported");
-    reader.locationOf(QStringLiteral("version"))
-        .fail(problem.arg(foundVersion) +
-              QStringLiteral(" (this program reads version %1)").arg(version));
+    const QString reads =
+        oldest == newest
+            ? QStringLiteral(" (this program reads version %1)").arg(newest)
+            : QStringLiteral(" (this program reads versions %1 to %2)").arg(oldest).arg(newest);
+    reader.locationOf(QStringLiteral("version")).fail(problem.arg(foundVersion) + reads);
 }
 
 QString requireString(const QJsonValue& value, const JsonLocation& location)
@@ -116,6 +125,14 @@ JsonObjectReader::JsonObjectReader(const QJsonValue& value, JsonLocation locatio
     if (!value.isObject())
         m_location.fail(QStringLiteral("expected an object, found ") + describeJsonType(value));
     m_object = value.toObject();
+}
+
+bool JsonObjectReader::takeNull(const QString& key)
+{
+    if (!m_object.contains(key) || !m_object.value(key).isNull())
+        return false;
+    m_readKeys.insert(key);
+    return true;
 }
 
 QJsonValue JsonObjectReader::take(const QString& key)

@@ -50,6 +50,8 @@ public:
     const JsonLocation& location() const { return m_location; }
     JsonLocation locationOf(const QString& key) const { return m_location.child(key); }
     bool has(const QString& key) const { return m_object.contains(key); }
+    // Whether `key` is there and null, which then counts as read.
+    bool takeNull(const QString& key);
 
     QString string(const QString& key);
     QString string(const QString& key, const QString& fallback);
@@ -87,6 +89,9 @@ private:
 // Checks a file's "format" and "version" members: every file type of this program starts with
 // them, so a file of another kind or from a newer program is refused up front.
 void readFormatHeader(JsonObjectReader& reader, const QString& format, int version);
+// The same for a format this program reads in versions `oldest` to `newest`; returns the
+// file's version.
+int readFormatHeader(JsonObjectReader& reader, const QString& format, int oldest, int newest);
 
 // The JSON type name of a value, for messages ("a string", "an array", ...).
 QString describeJsonType(const QJsonValue& value);

@@ -142,8 +142,8 @@ void TestWorkloadDocument::badFilesKeepTheOpenWorkload_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("malformed") << QByteArray("{ \"format\": ") << "malformed JSON";
     QTest::newRow("newer version")
-        << QByteArray("{\"format\": \"aws-compute-explorer/workload\", \"version\": 2}")
-        << "bad.json: version: version 2 was written by a newer program";
+        << QByteArray("{\"format\": \"aws-compute-explorer/workload\", \"version\": 3}")
+        << "bad.json: version: version 3 was written by a newer program";
     QTest::newRow("bad field") << QByteArray("{\"format\": \"aws-compute-explorer/workload\", "
                                              "\"version\": 1, \"function\": {\"memoryMb\": 5}}")
                                << "bad.json: function.memoryMb: ";

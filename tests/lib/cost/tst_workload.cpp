@@ -25,7 +25,7 @@ namespace {
 QJsonObject header()
 {
     return QJsonObject{{QStringLiteral("format"), QStringLiteral("aws-compute-explorer/workload")},
-                       {QStringLiteral("version"), 1}};
+                       {QStringLiteral("version"), 2}};
 }
 
 QByteArray contentsOf(const QString& path)
@@ -39,7 +39,7 @@ QByteArray contentsOf(const QString& path)
 QJsonObject everyKeyChanged()
 {
     return QJsonDocument::fromJson(R"({
-        "format": "aws-compute-explorer/workload", "version": 1,
+        "format": "aws-compute-explorer/workload", "version": 2,
         "name": "Thumbnailer",
         "region": "eu-west-1",
         "requestsPerMonth": 123456789.25,
@@ -52,26 +52,38 @@ QJsonObject everyKeyChanged()
                        "tasks": 7, "minTasks": 0, "concurrencyPerVcpu": 12.5,
                        "targetUtilization": 0.25, "hoursPerMonth": 0.5 },
         "instance": { "type": "c7g.large", "count": 9, "minCount": 2, "hoursPerMonth": 744 },
-        "clusters": 4
+        "clusters": 4,
+        "requestPath": { "default": "alb", "ec2": "none", "ecs-ec2": "alb", "eks-ec2": "none",
+                         "ecs-fargate": "none", "eks-fargate": "alb",
+                         "lambda": "api-gateway-rest", "albRulesPerRequest": 25 },
+        "traffic": { "avgRequestKb": 2.5, "avgResponseKb": 20, "requestsPerConnection": 4 },
+        "purchase": { "ec2": { "kind": "reserved", "discountPercent": 40 },
+                      "fargate": { "kind": "spot", "discountPercent": 70 },
+                      "lambda": { "kind": "savings-plan", "discountPercent": 17 } },
+        "eksSupport": "extended"
     })")
         .object();
 }
 
-// The keys of a workload file as messages name them ("container.vcpu"), without the header.
-QStringList fieldKeysOf(const QJsonObject& file)
+// The keys of the values in `object`, as messages name them ("container.vcpu",
+// "purchase.ec2.kind"), each after `prefix`.
+void appendKeysOf(const QJsonObject& object, const QString& prefix, QStringList& keys)
 {
-    QStringList keys;
-    for (auto member = file.begin(); member != file.end(); ++member) {
-        if (member.key() == QLatin1String("format") || member.key() == QLatin1String("version"))
-            continue;
-        if (!member.value().isObject()) {
-            keys.append(member.key());
-            continue;
-        }
-        const QJsonObject group = member.value().toObject();
-        for (auto inner = group.begin(); inner != group.end(); ++inner)
-            keys.append(member.key() + u'.' + inner.key());
+    for (auto member = object.begin(); member != object.end(); ++member) {
+        if (member.value().isObject())
+            appendKeysOf(member.value().toObject(), prefix + member.key() + u'.', keys);
+        else
+            keys.append(prefix + member.key());
     }
+}
+
+// The keys of a workload file as messages name them, without the header.
+QStringList fieldKeysOf(QJsonObject file)
+{
+    file.remove(QStringLiteral("format"));
+    file.remove(QStringLiteral("version"));
+    QStringList keys;
+    appendKeysOf(file, {}, keys);
     keys.sort();
     return keys;
 }
@@ -85,10 +97,21 @@ QStringList tableKeys()
     return keys;
 }
 
+const WorkloadField& workloadFieldWithKey(const QString& key)
+{
+    for (const WorkloadField* field : workloadFields()) {
+        if (field->key() == key)
+            return *field;
+    }
+    qFatal("no workload field %s", qPrintable(key));
+}
+
 QJsonValue valueIn(const QJsonObject& file, const WorkloadField& field)
 {
-    return field.group().isEmpty() ? file.value(field.member())
-                                   : file.value(field.group()).toObject().value(field.member());
+    QJsonObject object = file;
+    for (const QString& name : field.group().split(u'.', Qt::SkipEmptyParts))
+        object = object.value(name).toObject();
+    return object.value(field.member());
 }
 
 // The error reading `value` into the field at `key` of a default workload file; empty when the
@@ -96,6 +119,21 @@ QJsonValue valueIn(const QJsonObject& file, const WorkloadField& field)
 QString readingError(const QString& key, const QJsonValue& value)
 {
     QJsonObject json = header();
+    // A discount is read with the kind that gives its family the most, so that its own rule
+    // is what refuses it.
+    const struct
+    {
+        const char* key;
+        CapacityFamily family;
+    } discounts[] = {{"purchase.ec2.discountPercent", CapacityFamily::Ec2},
+                     {"purchase.fargate.discountPercent", CapacityFamily::Fargate},
+                     {"purchase.lambda.discountPercent", CapacityFamily::Lambda}};
+    for (const auto& discount : discounts) {
+        if (key == QLatin1String(discount.key)) {
+            test::setJsonAt(json, key.section(u'.', 0, -2) + QStringLiteral(".kind"),
+                            purchaseKindId(mostDiscountedKind(discount.family)));
+        }
+    }
     test::setJsonAt(json, key, value);
     try {
         Workload::fromJson(json, QStringLiteral("w.json"));
@@ -131,6 +169,11 @@ private slots:
     void savedFileListsTheKeysInTheDocumentedOrder();
     void everyNumberKeepsItsRule_data();
     void everyNumberKeepsItsRule();
+    void versionOneFilesReadWithTheBillLeftOut();
+    void versionOneFilesMayNotHaveVersionTwoFields();
+    void anOptionWithoutADoorTakesTheDefault();
+    void discountsUpToWhatTheirKindGives_data();
+    void discountsUpToWhatTheirKindGives();
 
 private:
     QTemporaryDir m_dir;
@@ -199,6 +242,24 @@ void TestWorkload::readsAndWritesEveryKey()
     QCOMPARE(workload.instance.minCount, 2);
     QCOMPARE(workload.instance.hoursPerMonth, 744.0);
     QCOMPARE(workload.clusters, 4);
+    QCOMPARE(workload.requestPath.defaultDoor, RequestDoor::Alb);
+    QCOMPARE(workload.requestPath.ec2, RequestDoor::None);
+    QCOMPARE(workload.requestPath.ecsEc2, RequestDoor::Alb);
+    QCOMPARE(workload.requestPath.eksEc2, RequestDoor::None);
+    QCOMPARE(workload.requestPath.ecsFargate, RequestDoor::None);
+    QCOMPARE(workload.requestPath.eksFargate, RequestDoor::Alb);
+    QCOMPARE(workload.requestPath.lambda, RequestDoor::ApiGatewayRest);
+    QCOMPARE(workload.requestPath.albRulesPerRequest, 25);
+    QCOMPARE(workload.traffic.avgRequestKb, 2.5);
+    QCOMPARE(workload.traffic.avgResponseKb, 20.0);
+    QCOMPARE(workload.traffic.requestsPerConnection, 4.0);
+    QCOMPARE(workload.purchase.ec2.kind, PurchaseKind::Reserved);
+    QCOMPARE(workload.purchase.ec2.discountPercent, 40.0);
+    QCOMPARE(workload.purchase.fargate.kind, PurchaseKind::Spot);
+    QCOMPARE(workload.purchase.fargate.discountPercent, 70.0);
+    QCOMPARE(workload.purchase.lambda.kind, PurchaseKind::SavingsPlan);
+    QCOMPARE(workload.purchase.lambda.discountPercent, 17.0);
+    QCOMPARE(workload.eksSupport, EksSupport::Extended);
 
     // Every field differs from its default, and the file comes back as it was written.
     const Workload defaults;
@@ -226,11 +287,19 @@ void TestWorkload::everyMemberHasARow()
     // fails the test until it has its row in the table.
     const Workload workload;
     const auto& [name, region, requestsPerMonth, avgDurationMs, peakToAverage, architecture,
-                 includeFreeTier, function, container, instance, clusters] = workload;
+                 includeFreeTier, function, container, instance, clusters, requestPath, traffic,
+                 purchase, eksSupport] = workload;
     const auto& [memoryMb, ephemeralStorageMb] = function;
     const auto& [vcpu, taskMemoryGb, taskStorageGb, tasks, minTasks, concurrencyPerVcpu,
                  targetUtilization, taskHours] = container;
     const auto& [type, count, minCount, instanceHours] = instance;
+    const auto& [defaultDoor, ec2Door, ecsEc2Door, eksEc2Door, ecsFargateDoor, eksFargateDoor,
+                 lambdaDoor, albRulesPerRequest] = requestPath;
+    const auto& [avgRequestKb, avgResponseKb, requestsPerConnection] = traffic;
+    const auto& [ec2Purchase, fargatePurchase, lambdaPurchase] = purchase;
+    const auto& [ec2Kind, ec2Discount] = ec2Purchase;
+    const auto& [fargateKind, fargateDiscount] = fargatePurchase;
+    const auto& [lambdaKind, lambdaDiscount] = lambdaPurchase;
     const void* const members[] = {&name,
                                    &region,
                                    &requestsPerMonth,
@@ -252,7 +321,25 @@ void TestWorkload::everyMemberHasARow()
                                    &count,
                                    &minCount,
                                    &instanceHours,
-                                   &clusters};
+                                   &clusters,
+                                   &defaultDoor,
+                                   &ec2Door,
+                                   &ecsEc2Door,
+                                   &eksEc2Door,
+                                   &ecsFargateDoor,
+                                   &eksFargateDoor,
+                                   &lambdaDoor,
+                                   &albRulesPerRequest,
+                                   &avgRequestKb,
+                                   &avgResponseKb,
+                                   &requestsPerConnection,
+                                   &ec2Kind,
+                                   &ec2Discount,
+                                   &fargateKind,
+                                   &fargateDiscount,
+                                   &lambdaKind,
+                                   &lambdaDiscount,
+                                   &eksSupport};
     QStringList keys;
     for (const void* member : members) {
         try {
@@ -282,8 +369,11 @@ void TestWorkload::fieldsOfAnObjectAreNextToEachOther()
             objectsLeft.append(object);
         object = field->group();
     }
-    QCOMPARE(objectsLeft, (QStringList{QStringLiteral("function"), QStringLiteral("container"),
-                                       QStringLiteral("instance")}));
+    QCOMPARE(objectsLeft,
+             (QStringList{QStringLiteral("function"), QStringLiteral("container"),
+                          QStringLiteral("instance"), QStringLiteral("requestPath"),
+                          QStringLiteral("traffic"), QStringLiteral("purchase.ec2"),
+                          QStringLiteral("purchase.fargate"), QStringLiteral("purchase.lambda")}));
 }
 
 void TestWorkload::changingAnyFieldMakesWorkloadsUnequal_data()
@@ -301,9 +391,15 @@ void TestWorkload::changingAnyFieldMakesWorkloadsUnequal()
                                       [&key](const WorkloadField* f) { return f->key() == key; });
     QVERIFY(changed != fields.end());
     QJsonObject json = header();
+    // A discount comes with a kind of purchase that gives one (on demand gives none): the
+    // kind is changed first, in the workload compared with too.
+    if (key.endsWith(QLatin1String(".discountPercent"))) {
+        const QString kindKey = key.section(u'.', 0, -2) + QStringLiteral(".kind");
+        test::setJsonAt(json, kindKey, valueIn(everyKeyChanged(), workloadFieldWithKey(kindKey)));
+    }
+    const Workload defaults = Workload::fromJson(json, QStringLiteral("w.json"));
     test::setJsonAt(json, key, valueIn(everyKeyChanged(), **changed));
     const Workload workload = Workload::fromJson(json, QStringLiteral("w.json"));
-    const Workload defaults;
     QVERIFY(!(workload == defaults));
     QVERIFY(workload != defaults);
     QVERIFY(!(defaults == workload));
@@ -328,12 +424,44 @@ void TestWorkload::rejectsABrokenField_data()
                                      "found \"aws-compute-explorer/prices\"";
     QTest::newRow("missing version")
         << "version" << removed << "w.json: version: required but missing";
-    QTest::newRow("newer version") << "version" << QJsonValue(2)
-                                   << "w.json: version: version 2 was written by a newer program "
-                                      "(this program reads version 1)";
+    QTest::newRow("newer version") << "version" << QJsonValue(3)
+                                   << "w.json: version: version 3 was written by a newer program "
+                                      "(this program reads versions 1 to 2)";
     QTest::newRow("older version") << "version" << QJsonValue(0)
                                    << "w.json: version: version 0 is not supported (this program "
-                                      "reads version 1)";
+                                      "reads versions 1 to 2)";
+    QTest::newRow("unknown door")
+        << "requestPath.lambda" << QJsonValue(QStringLiteral("nginx"))
+        << "w.json: requestPath.lambda: \"nginx\" is not one of none, function-url, "
+           "api-gateway-http, api-gateway-rest, alb";
+    QTest::newRow("API Gateway before a container")
+        << "requestPath.ecs-fargate" << QJsonValue(QStringLiteral("api-gateway-http"))
+        << "w.json: requestPath.ecs-fargate: api-gateway-http cannot stand in front of "
+           "ecs-fargate: function URLs and API Gateway are for Lambda (containers behind API "
+           "Gateway need a VPC link and a load balancer); use none or alb";
+    QTest::newRow("function URL as everyone's door")
+        << "requestPath.default" << QJsonValue(QStringLiteral("function-url"))
+        << "w.json: requestPath.default: function-url cannot stand in front of ec2, ecs-ec2, "
+           "eks-ec2, ecs-fargate, eks-fargate (function URLs and API Gateway are for Lambda): "
+           "give those options a door of their own, none or alb";
+    QTest::newRow("reserved Fargate")
+        << "purchase.fargate.kind" << QJsonValue(QStringLiteral("reserved"))
+        << "w.json: purchase.fargate.kind: AWS does not sell reserved for Fargate (it sells "
+           "on-demand, savings-plan, spot)";
+    QTest::newRow("Lambda on Spot")
+        << "purchase.lambda.kind" << QJsonValue(QStringLiteral("spot"))
+        << "w.json: purchase.lambda.kind: AWS does not sell spot for Lambda (it sells "
+           "on-demand, savings-plan)";
+    QTest::newRow("a discount on demand")
+        << "purchase.ec2.discountPercent" << QJsonValue(5)
+        << "w.json: purchase.ec2.discountPercent: at most 0 for on-demand on EC2 (the most AWS "
+           "publishes), found 5";
+    QTest::newRow("discount above the family's most")
+        << "purchase.lambda.discountPercent" << QJsonValue(20)
+        << "w.json: purchase.lambda.discountPercent: must be between 0 and 17, found 20";
+    QTest::newRow("unknown EKS support")
+        << "eksSupport" << QJsonValue(QStringLiteral("premium"))
+        << "w.json: eksSupport: \"premium\" is not one of standard, extended";
     QTest::newRow("unknown key") << "requestsPerMonh" << QJsonValue(5)
                                  << "w.json: requestsPerMonh: unknown key";
     QTest::newRow("unknown nested key")
@@ -608,6 +736,124 @@ void TestWorkload::everyNumberKeepsItsRule()
         QCOMPARE(readingError(key, outside), refusal(outside));
     if (rule.wholeNumber)
         QCOMPARE(readingError(key, rule.min + 0.5), refusal(rule.min + 0.5));
+}
+
+void TestWorkload::versionOneFilesReadWithTheBillLeftOut()
+{
+    QJsonObject json = everyKeyChanged();
+    for (const char* key : {"requestPath", "traffic", "purchase", "eksSupport"})
+        json.remove(QLatin1String(key));
+    json.insert(QStringLiteral("version"), 1);
+    const Workload workload = Workload::fromJson(json, QStringLiteral("w.json"));
+    QCOMPARE(workload.requestsPerMonth, 123456789.25);
+    const Workload defaults;
+    QCOMPARE(workload.requestPath.doorOf(QStringLiteral("lambda")), RequestDoor::None);
+    QCOMPARE(workload.traffic.avgResponseKb, 0.0);
+    QCOMPARE(workload.purchase.ec2.kind, PurchaseKind::OnDemand);
+    QCOMPARE(workload.eksSupport, EksSupport::Standard);
+    for (const WorkloadField* field : workloadFields()) {
+        if (field->sinceVersion() == 2)
+            QVERIFY2(field->equal(workload, defaults), qPrintable(field->key()));
+    }
+    // Saved, it is a version-2 file.
+    QCOMPARE(workload.toJson().value(QStringLiteral("version")).toInt(), 2);
+}
+
+void TestWorkload::versionOneFilesMayNotHaveVersionTwoFields()
+{
+    QJsonObject json = everyKeyChanged();
+    json.insert(QStringLiteral("version"), 1);
+    try {
+        Workload::fromJson(json, QStringLiteral("w.json"));
+        QFAIL("a version-1 file with version-2 fields was accepted");
+    } catch (const DataError& error) {
+        QCOMPARE(error.toString(), QStringLiteral("w.json: requestPath: only version 2 files have "
+                                                  "it; this file is version 1"));
+    }
+}
+
+void TestWorkload::anOptionWithoutADoorTakesTheDefault()
+{
+    QJsonObject json = header();
+    test::setJsonAt(json, QStringLiteral("requestPath.default"), QStringLiteral("alb"));
+    test::setJsonAt(json, QStringLiteral("requestPath.lambda"), QStringLiteral("api-gateway-http"));
+    test::setJsonAt(json, QStringLiteral("requestPath.ec2"), QJsonValue::Null);
+    const Workload workload = Workload::fromJson(json, QStringLiteral("w.json"));
+    QCOMPARE(workload.requestPath.doorOf(QStringLiteral("lambda")), RequestDoor::ApiGatewayHttp);
+    QCOMPARE(workload.requestPath.doorOf(QStringLiteral("ec2")), RequestDoor::Alb);
+    QCOMPARE(workload.requestPath.doorOf(QStringLiteral("ecs-fargate")), RequestDoor::Alb);
+    // An option of another catalog takes the default too.
+    QCOMPARE(workload.requestPath.doorOf(QStringLiteral("my-option")), RequestDoor::Alb);
+    // Written back, an option without its own door is null.
+    QCOMPARE(workload.toJson()
+                 .value(QStringLiteral("requestPath"))
+                 .toObject()
+                 .value(QStringLiteral("ec2")),
+             QJsonValue(QJsonValue::Null));
+    // API Gateway for everyone is fine once every container option has a door of its own.
+    QJsonObject apiForLambda = header();
+    test::setJsonAt(apiForLambda, QStringLiteral("requestPath.default"),
+                    QStringLiteral("api-gateway-rest"));
+    for (const RequestPathOption& option : requestPathOptions()) {
+        if (!option.lambda) {
+            test::setJsonAt(apiForLambda,
+                            QStringLiteral("requestPath.") + QString::fromUtf16(option.optionId),
+                            QStringLiteral("alb"));
+        }
+    }
+    QCOMPARE(Workload::fromJson(apiForLambda, QStringLiteral("w.json"))
+                 .requestPath.doorOf(QStringLiteral("lambda")),
+             RequestDoor::ApiGatewayRest);
+}
+
+void TestWorkload::discountsUpToWhatTheirKindGives_data()
+{
+    QTest::addColumn<QString>("family");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<double>("most");
+    // AWS's published maxima (rates-and-audit-2026-11.md §2c).
+    QTest::newRow("EC2 Savings Plan") << "ec2"
+                                      << "savings-plan" << 72.0;
+    QTest::newRow("EC2 Reserved") << "ec2"
+                                  << "reserved" << 72.0;
+    QTest::newRow("EC2 Spot") << "ec2"
+                              << "spot" << 90.0;
+    QTest::newRow("Fargate Savings Plan") << "fargate"
+                                          << "savings-plan" << 50.0;
+    QTest::newRow("Fargate Spot") << "fargate"
+                                  << "spot" << 70.0;
+    QTest::newRow("Lambda Savings Plan") << "lambda"
+                                         << "savings-plan" << 17.0;
+}
+
+void TestWorkload::discountsUpToWhatTheirKindGives()
+{
+    QFETCH(QString, family);
+    QFETCH(QString, kind);
+    QFETCH(double, most);
+    const QString group = QStringLiteral("purchase.") + family;
+    const QString discountKey = group + QStringLiteral(".discountPercent");
+    QJsonObject json = header();
+    test::setJsonAt(json, group + QStringLiteral(".kind"), kind);
+    test::setJsonAt(json, discountKey, most);
+    const QJsonObject read = Workload::fromJson(json, QStringLiteral("w.json")).toJson();
+    QCOMPARE(read.value(QStringLiteral("purchase"))
+                 .toObject()
+                 .value(family)
+                 .toObject()
+                 .value(QStringLiteral("discountPercent"))
+                 .toDouble(),
+             most);
+    // Above it, refused, naming the field and the maximum.
+    test::setJsonAt(json, discountKey, most + 0.5);
+    try {
+        Workload::fromJson(json, QStringLiteral("w.json"));
+        QFAIL("a discount above its kind's maximum was accepted");
+    } catch (const DataError& error) {
+        const QString message = error.toString();
+        QVERIFY2(message.startsWith(QStringLiteral("w.json: ") + discountKey), qPrintable(message));
+        QVERIFY2(message.contains(QString::number(most)), qPrintable(message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWorkload)
