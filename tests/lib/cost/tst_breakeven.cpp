@@ -39,6 +39,9 @@ QList<std::pair<QByteArray, Workload>> workloads()
     for (const WorkloadPreset& workloadPreset : builtInWorkloadPresets())
         all.append({workloadPreset.id.toUtf8(), preset(workloadPreset.id)});
     all.append({QByteArrayLiteral("1000 s requests"), thousandSecondRequests()});
+    all.append({QByteArrayLiteral("HTTP API, the whole bill"),
+                Workload::load(QStringLiteral(ACE_SOURCE_DIR
+                                              "/tests/lib/cost/data/http-api-whole-bill.json"))});
     return all;
 }
 
@@ -50,6 +53,7 @@ class TestBreakEven : public QObject
 
 private slots:
     void alwaysOnApiCrossesTwice();
+    void doorsAndPurchasesMoveTheCrossing();
     void alternationsAreOneNearTie_data();
     void alternationsAreOneNearTie();
     void aCleanCrossingIsNoNearTie();
@@ -92,6 +96,41 @@ void TestBreakEven::alwaysOnApiCrossesTwice()
     QCOMPARE(crossings.at(1).requestsPerMonth, Q_INT64_C(236520001));
     QCOMPARE(crossings.at(1).cheapestBelow, QStringLiteral("ecs-fargate"));
     QCOMPARE(crossings.at(1).cheapestAbove, QStringLiteral("ec2"));
+}
+
+void TestBreakEven::doorsAndPurchasesMoveTheCrossing()
+{
+    // The always-on API at its own 50 M requests: Lambda is the cheapest on demand with no
+    // door ($23.97 against ECS on Fargate's $36.04).
+    Workload workload = preset(QStringLiteral("always-on-api"));
+    QCOMPARE(cheapestOptionAt(m_catalog, workload, m_prices, 50'000'000), QStringLiteral("lambda"));
+
+    // An HTTP API in front of Lambda ($1 per million) and an ALB in front of the containers
+    // ($16.425 a month plus LCUs: one request per connection makes new connections the largest
+    // dimension, N / 2,628,000 s / 25 LCU × 730 h × $0.008 = N × $0.0000000888…).
+    // Lambda: N × $0.0000016166675 − $6.86668; ECS on Fargate: $52.465392 + N × $0.0000000888…
+    // They meet at N = $59.332072 / $0.0000015277786… = 38,835,516.85 → 38,835,517.
+    Workload withDoors = workload;
+    withDoors.requestPath.defaultDoor = RequestDoor::Alb;
+    withDoors.requestPath.lambda = RequestDoor::ApiGatewayHttp;
+    QCOMPARE(cheapestOptionAt(m_catalog, withDoors, m_prices, 50'000'000),
+             QStringLiteral("ecs-fargate"));
+    const QList<Crossing> doors = findBreakEvens(m_catalog, withDoors, m_prices);
+    QVERIFY(!doors.isEmpty());
+    QCOMPARE(doors.at(0).requestsPerMonth, Q_INT64_C(38835517));
+    QCOMPARE(doors.at(0).cheapestBelow, QStringLiteral("lambda"));
+    QCOMPARE(doors.at(0).cheapestAbove, QStringLiteral("ecs-fargate"));
+
+    // No doors, a 50% Fargate Savings Plan: the two tasks cost $18.020196, which Lambda's
+    // N × $0.0000006166675 − $6.86668 reaches at N = 40,357,041.68 → 40,357,042.
+    Workload withSavingsPlan = workload;
+    withSavingsPlan.purchase.fargate = {PurchaseKind::SavingsPlan, 50};
+    QCOMPARE(cheapestOptionAt(m_catalog, withSavingsPlan, m_prices, 50'000'000),
+             QStringLiteral("ecs-fargate"));
+    const QList<Crossing> savings = findBreakEvens(m_catalog, withSavingsPlan, m_prices);
+    QVERIFY(!savings.isEmpty());
+    QCOMPARE(savings.at(0).requestsPerMonth, Q_INT64_C(40357042));
+    QCOMPARE(savings.at(0).cheapestAbove, QStringLiteral("ecs-fargate"));
 }
 
 void TestBreakEven::alternationsAreOneNearTie_data()
