@@ -24,6 +24,8 @@ namespace {
 constexpr double secondsPerHour = 3600;
 constexpr double mbPerGb = 1024;
 constexpr double msPerSecond = 1000;
+// Data sizes are in KB of 1,024 bytes and GB of 1,024³ bytes, as AWS bills data.
+constexpr double kbPerGb = 1024.0 * 1024.0;
 
 // Memory kept back on every EC2 instance for the OS, the container agent (ECS agent or
 // kubelet) and the runtime before tasks are packed onto it: the larger of 10% of the
@@ -383,6 +385,11 @@ bool isKubernetes(const DeploymentOption& option)
     return option.uses(QStringLiteral("eks"));
 }
 
+bool isLambda(const DeploymentOption& option)
+{
+    return option.uses(QStringLiteral("lambda"));
+}
+
 // The control plane of the option's orchestrator, from the price book: whatever capacity the
 // orchestrator runs on, its fee is the same, so it is added once after the compute model.
 template <typename Output>
@@ -736,13 +743,6 @@ void costEc2(const DeploymentOption& option, const Workload& workload, const Pri
 
 // ---- Request path, data transfer and purchase ------------------------------------------
 
-constexpr double kbPerGb = 1024.0 * 1024.0;
-
-bool isLambda(const DeploymentOption& option)
-{
-    return option.uses(QStringLiteral("lambda"));
-}
-
 // A charge the price book has no rates for: left out of the bill, and the estimate says so.
 template <typename Output>
 void cannotPrice(const QString& charge, const QString& group, Output& out)
@@ -765,8 +765,7 @@ void costApiGateway(RequestDoor door, const Workload& workload, const ApiGateway
              : 1;
     const double metered = workload.requestsPerMonth * stepsPerRequest;
     const QString name = http ? QStringLiteral("API Gateway HTTP API requests")
-                              : QStringLiteral("API Gateway REST "
-                                               "API requests");
+                              : QStringLiteral("API Gateway REST API requests");
     addTiered(out, LineItemKind::RequestPath, http ? rates.httpTiers : rates.restTiers, metered, 0,
               QStringLiteral("requests"), [&](qsizetype tier) { return tierLabel(name, tier); });
     if (http) {
@@ -866,7 +865,9 @@ void costRequestPath(const DeploymentOption& option, const Workload& workload,
     }
     const RequestPathRates* rates = prices.requestPath();
     if (!rates) {
-        cannotPrice(requestDoorId(door), QStringLiteral("requestPath"), out);
+        cannotPrice(door == RequestDoor::Alb ? QStringLiteral("the Application Load Balancer")
+                                             : QStringLiteral("API Gateway's requests"),
+                    QStringLiteral("requestPath"), out);
         return;
     }
     if (door == RequestDoor::Alb)
@@ -911,8 +912,8 @@ struct PurchaseName
     const char16_t* name;
 };
 
-constexpr PurchaseName purchaseNames[] = {{PurchaseKind::OnDemand, u"On-demand"},
-                                          {PurchaseKind::SavingsPlan, u"Savings Plan"},
+// The kinds that discount (on-demand never reaches a discount line).
+constexpr PurchaseName purchaseNames[] = {{PurchaseKind::SavingsPlan, u"Savings Plan"},
                                           {PurchaseKind::Spot, u"Spot"},
                                           {PurchaseKind::Reserved, u"Reserved Instance"}};
 
@@ -966,22 +967,21 @@ void costPurchase(const DeploymentOption& option, const Workload& workload, cons
     }
     const LineItemKind discounted =
         family == CapacityFamily::Lambda ? LineItemKind::Duration : LineItemKind::Compute;
-    const double fraction = purchase.discountPercent / 100;
     out.add(
         LineItemKind::Discount,
         [&] {
             return QStringLiteral("%1 discount, %2%")
-                .arg(purchaseName(purchase.kind), formatGroupedNumber(fraction * 100));
+                .arg(purchaseName(purchase.kind), formatGroupedNumber(purchase.discountPercent));
         },
         out.amountOf(discounted),
         prices.currency() + (family == CapacityFamily::Lambda
                                  ? QStringLiteral(" of on-demand duration")
                                  : QStringLiteral(" of on-demand compute")),
-        -fraction);
+        -purchase.discountPercent / 100);
     out.note([&] {
         return QStringLiteral("The %1% %2 discount is your assumption, not a published rate (AWS "
                               "gives up to %3%): %4")
-            .arg(formatGroupedNumber(fraction * 100), purchaseName(purchase.kind),
+            .arg(formatGroupedNumber(purchase.discountPercent), purchaseName(purchase.kind),
                  formatGroupedNumber(*most),
                  purchase.kind == PurchaseKind::Spot
                      ? QStringLiteral("Spot prices move with supply and demand")
@@ -998,7 +998,7 @@ void costCompute(const DeploymentOption& option, const Workload& workload, const
                  Output& out)
 {
     const QString& bottom = option.stack.constLast();
-    if (option.uses(QStringLiteral("lambda")))
+    if (isLambda(option))
         costLambda(workload, prices, out);
     else if (bottom == QLatin1String("fargate"))
         costFargate(option, workload, prices, out);
