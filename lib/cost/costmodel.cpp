@@ -4,6 +4,7 @@
 #include "cost/costmodel.h"
 
 #include "catalog/catalog.h"
+#include "cost/quantitytext.h"
 #include "pricing/numberrules.h"
 #include "pricing/pricebook.h"
 
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <type_traits>
@@ -22,6 +24,8 @@ namespace {
 constexpr double secondsPerHour = 3600;
 constexpr double mbPerGb = 1024;
 constexpr double msPerSecond = 1000;
+// Data sizes are in KB of 1,024 bytes and GB of 1,024³ bytes, as AWS bills data.
+constexpr double kbPerGb = 1024.0 * 1024.0;
 
 // Memory kept back on every EC2 instance for the OS, the container agent (ECS agent or
 // kubelet) and the runtime before tasks are packed onto it: the larger of 10% of the
@@ -85,6 +89,16 @@ public:
         setCapacity(m_estimate.capacity);
     }
     bool feasible() const { return m_estimate.feasible; }
+    // The sum of the line items of `kind` so far.
+    double amountOf(LineItemKind kind) const
+    {
+        double sum = 0;
+        for (const LineItem& item : std::as_const(m_estimate.lineItems)) {
+            if (item.kind == kind)
+                sum += item.amount;
+        }
+        return sum;
+    }
 
 private:
     Estimate& m_estimate;
@@ -94,9 +108,10 @@ class TotalOnlyOutput
 {
 public:
     template <typename Label>
-    void add(LineItemKind, Label&&, double quantity, const QString&, double rate)
+    void add(LineItemKind kind, Label&&, double quantity, const QString&, double rate)
     {
         m_total += quantity * rate;
+        m_amounts[static_cast<size_t>(kind)] += quantity * rate;
     }
     template <typename MakeNote>
     void note(MakeNote&&)
@@ -110,13 +125,17 @@ public:
     void capacity(SetCapacity&&)
     {}
     bool feasible() const { return m_feasible; }
+    double amountOf(LineItemKind kind) const { return m_amounts[static_cast<size_t>(kind)]; }
     std::optional<double> total() const
     {
         return m_feasible ? std::optional<double>(m_total) : std::nullopt;
     }
 
 private:
+    // Summed in the order the amounts come, as the detailed estimate's total is, so the two
+    // agree to the last bit and break-evens fall where the estimates say.
     double m_total = 0;
+    std::array<double, lineItemKindCount> m_amounts{};
     bool m_feasible = true;
 };
 
@@ -133,6 +152,38 @@ QString counted(double count, const QString& singular)
 {
     return formatGroupedNumber(count) + u' ' +
            (count == 1 ? singular : singular + QStringLiteral("s"));
+}
+
+// ---- Tiered prices -----------------------------------------------------------------------
+
+// "Duration", "Duration, tier 2", ...: the first band carries the plain name.
+QString tierLabel(const QString& name, qsizetype tierIndex)
+{
+    return tierIndex == 0 ? name : QStringLiteral("%1, tier %2").arg(name).arg(tierIndex + 1);
+}
+
+// Bills `quantity` (the month's total) through cumulative `tiers`, one line item per band
+// billed. `free` is the first of the month's quantity and bills nothing: it comes out of the
+// lowest bands. The first band's line is always there, so a bill with nothing due still shows
+// its rate. `labelOf(tierIndex)` names a band's line.
+template <typename Output, typename LabelOf>
+void addTiered(Output& out, LineItemKind kind, const QList<RateTier>& tiers, double quantity,
+               double free, const QString& unit, LabelOf&& labelOf)
+{
+    double tierStart = 0;
+    for (qsizetype i = 0; i < tiers.size(); ++i) {
+        const double tierEnd = tiers.at(i).upTo.value_or(std::numeric_limits<double>::infinity());
+        const auto inTier = [&](double amount) {
+            return std::clamp(amount, tierStart, tierEnd) - tierStart;
+        };
+        const double billable = inTier(quantity) - inTier(free);
+        if (i == 0 || billable > 0)
+            out.add(
+                kind, [&] { return labelOf(i); }, billable, unit, tiers.at(i).rate);
+        if (quantity <= tierEnd)
+            break;
+        tierStart = tierEnd;
+    }
 }
 
 // ---- Sizing from load (Little's law) ------------------------------------------------------
@@ -231,12 +282,6 @@ std::optional<int> taskCount(const Workload& workload, const QString& taskWord, 
 
 // ---- Lambda ------------------------------------------------------------------------------
 
-QString durationTierLabel(qsizetype tierIndex)
-{
-    return tierIndex == 0 ? QStringLiteral("Duration")
-                          : QStringLiteral("Duration, tier %1").arg(tierIndex + 1);
-}
-
 template <typename Output>
 void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
 {
@@ -275,24 +320,9 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
         workload.includeFreeTier ? std::min(gbSeconds, lambda.freeGbSeconds) : 0;
     // Tiers count the month's total GB-s; the free allowance is the first GB-s of the month,
     // so it comes out of the cheapest band that would otherwise bill it, the first.
-    const QList<DurationTier>& tiers = lambda.tiers(workload.architecture);
-    double tierStart = 0;
-    for (qsizetype i = 0; i < tiers.size(); ++i) {
-        const double tierEnd =
-            tiers.at(i).upToGbSeconds.value_or(std::numeric_limits<double>::infinity());
-        const auto inTier = [&](double amount) {
-            return std::clamp(amount, tierStart, tierEnd) - tierStart;
-        };
-        const double billable = inTier(gbSeconds) - inTier(freeGbSeconds);
-        if (i == 0 || billable > 0) {
-            out.add(
-                LineItemKind::Duration, [i] { return durationTierLabel(i); }, billable,
-                QStringLiteral("GB-s"), tiers.at(i).perGbSecond);
-        }
-        if (gbSeconds <= tierEnd)
-            break;
-        tierStart = tierEnd;
-    }
+    addTiered(out, LineItemKind::Duration, lambda.tiers(workload.architecture), gbSeconds,
+              freeGbSeconds, QStringLiteral("GB-s"),
+              [](qsizetype tier) { return tierLabel(QStringLiteral("Duration"), tier); });
     out.note([&] {
         return QStringLiteral("%1 requests × %2 ms billed per invocation (rounded up to 1 ms) × "
                               "%3 MB = %4 GB-s on %5")
@@ -314,8 +344,8 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
     if (concurrentAtPeak > defaultLambdaConcurrency) {
         out.note([&] {
             return QStringLiteral("About %1 invocations run at once at peak, above Lambda's "
-                                  "default quota of %2 concurrent executions per account: ask "
-                                  "AWS to raise it")
+                                  "default quota of %2 concurrent executions per account (new "
+                                  "accounts may start lower): ask AWS to raise it")
                 .arg(formatGroupedNumber(std::round(concurrentAtPeak)),
                      formatGroupedNumber(defaultLambdaConcurrency));
         });
@@ -355,6 +385,11 @@ bool isKubernetes(const DeploymentOption& option)
     return option.uses(QStringLiteral("eks"));
 }
 
+bool isLambda(const DeploymentOption& option)
+{
+    return option.uses(QStringLiteral("lambda"));
+}
+
 // The control plane of the option's orchestrator, from the price book: whatever capacity the
 // orchestrator runs on, its fee is the same, so it is added once after the compute model.
 template <typename Output>
@@ -373,17 +408,47 @@ void costControlPlane(const DeploymentOption& option, const Workload& workload,
         });
         return;
     }
+    // EKS bills a cluster whose Kubernetes version has left standard support at a higher rate.
+    const bool extendedSupport =
+        isKubernetes(option) && workload.eksSupport == EksSupport::Extended;
+    const std::optional<double>& extendedRate = rates.extendedSupportPerClusterHour;
+    const bool pricedExtended = extendedSupport && extendedRate;
     // Explicitly QString: a QStringBuilder would outlive the temporaries it refers to.
     out.add(
         LineItemKind::ControlPlane,
-        [&]() -> QString { return orchestrator.toUpper() + QStringLiteral(" clusters"); },
-        workload.clusters* hoursInAMonth, QStringLiteral("cluster-hours"), rates.perClusterHour);
+        [&]() -> QString {
+            return orchestrator.toUpper() + QStringLiteral(" clusters") +
+                   (pricedExtended ? QStringLiteral(", extended support") : QString());
+        },
+        workload.clusters* hoursInAMonth, QStringLiteral("cluster-hours"),
+        pricedExtended ? *extendedRate : rates.perClusterHour);
     out.capacity([&](Capacity& capacity) { capacity.clusters = workload.clusters; });
     out.note([&] {
         return QStringLiteral("%1 billed for all %2 hours of the month")
             .arg(counted(workload.clusters, orchestrator.toUpper() + QStringLiteral(" cluster")),
                  formatGroupedNumber(hoursInAMonth));
     });
+    if (!isKubernetes(option))
+        return;
+    if (extendedSupport && !extendedRate) {
+        out.note([] {
+            return QStringLiteral("This price book has no extended-support rate: the clusters are "
+                                  "priced at the standard-support rate");
+        });
+    } else if (extendedRate) {
+        out.note([&] {
+            const QString rule = QStringLiteral(
+                "each Kubernetes version has 14 months of standard support on EKS; a cluster "
+                "still on it then moves to extended support, which is on by default for clusters "
+                "created through the API");
+            return pricedExtended
+                       ? QStringLiteral("Extended support at %1 per cluster-hour in all: %2")
+                             .arg(moneyRate(*extendedRate, prices.currency()), rule)
+                       : QStringLiteral("Standard support at %1 per cluster-hour: %2, at %3")
+                             .arg(moneyRate(rates.perClusterHour, prices.currency()), rule,
+                                  moneyRate(*extendedRate, prices.currency()));
+        });
+    }
 }
 
 // ---- Fargate -----------------------------------------------------------------------------
@@ -406,13 +471,17 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
     // EKS adds its per-pod agents' memory to every pod before choosing the Fargate size.
     const double overheadGb = kubernetes ? fargate.eksPodOverheadMb / mbPerGb : 0;
     const double requestedMemoryGb = container.memoryGb + overheadGb;
-    const FargateTaskSize* size = fargate.smallestSizeFitting(container.vcpu, requestedMemoryGb);
+    const FargateOrchestrator orchestrator =
+        kubernetes ? FargateOrchestrator::Eks : FargateOrchestrator::Ecs;
+    const FargateTaskSize* size =
+        fargate.smallestSizeFitting(orchestrator, container.vcpu, requestedMemoryGb);
     if (!size) {
         out.infeasible([&] {
-            return QStringLiteral("The largest Fargate task is %1 vCPU / %2 GB; this one needs %3 "
-                                  "vCPU / %4 GB")
-                .arg(formatGroupedNumber(fargate.largestSize().vcpu),
-                     formatGroupedNumber(fargate.largestSize().memoryGb),
+            const FargateTaskSize& largest = fargate.largestSize(orchestrator);
+            return QStringLiteral("The largest Fargate %1 is %2 vCPU / %3 GB; this one needs %4 "
+                                  "vCPU / %5 GB")
+                .arg(kubernetes ? QStringLiteral("pod on EKS") : QStringLiteral("task"),
+                     formatGroupedNumber(largest.vcpu), formatGroupedNumber(largest.memoryGb),
                      formatGroupedNumber(container.vcpu), formatGroupedNumber(requestedMemoryGb));
         });
         return;
@@ -433,6 +502,14 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
                                   "%3 vCPU / %4 GB, which is what is billed")
                 .arg(formatGroupedNumber(container.vcpu), formatGroupedNumber(requestedMemoryGb),
                      formatGroupedNumber(size->vcpu), formatGroupedNumber(size->memoryGb));
+        });
+    }
+    if (size->pricingPageOnly) {
+        out.note([&] {
+            return QStringLiteral("%1 vCPU / %2 GB is listed on the Fargate pricing page; the ECS "
+                                  "task-size docs stop at %3 vCPU")
+                .arg(formatGroupedNumber(size->vcpu), formatGroupedNumber(size->memoryGb),
+                     formatGroupedNumber(fargate.largestSize(FargateOrchestrator::Eks).vcpu));
         });
     }
     const std::optional<int> taskCountOrNone = taskCount(workload, taskWord, out);
@@ -664,6 +741,255 @@ void costEc2(const DeploymentOption& option, const Workload& workload, const Pri
     });
 }
 
+// ---- Request path, data transfer and purchase ------------------------------------------
+
+// A charge the price book has no rates for: left out of the bill, and the estimate says so.
+template <typename Output>
+void cannotPrice(const QString& charge, const QString& group, Output& out)
+{
+    out.note([&] {
+        return QStringLiteral("Not included: %1 (this price book has no \"%2\" rates)")
+            .arg(charge, group);
+    });
+}
+
+// API Gateway in front of a Lambda function: HTTP APIs count a request once per started
+// metering step of its size; REST APIs count each request once.
+template <typename Output>
+void costApiGateway(RequestDoor door, const Workload& workload, const ApiGatewayRates& rates,
+                    Output& out)
+{
+    const bool http = door == RequestDoor::ApiGatewayHttp;
+    const double stepsPerRequest =
+        http ? std::max(1.0, ceilCount(workload.traffic.avgRequestKb / rates.httpMeteringStepKb))
+             : 1;
+    const double metered = workload.requestsPerMonth * stepsPerRequest;
+    const QString name = http ? QStringLiteral("API Gateway HTTP API requests")
+                              : QStringLiteral("API Gateway REST API requests");
+    addTiered(out, LineItemKind::RequestPath, http ? rates.httpTiers : rates.restTiers, metered, 0,
+              QStringLiteral("requests"), [&](qsizetype tier) { return tierLabel(name, tier); });
+    if (http) {
+        out.note([&] {
+            return QStringLiteral("HTTP APIs meter requests in %1 KB steps: each %2 KB request "
+                                  "counts as %3")
+                .arg(formatGroupedNumber(rates.httpMeteringStepKb),
+                     formatGroupedNumber(workload.traffic.avgRequestKb),
+                     formatGroupedNumber(stepsPerRequest));
+        });
+    }
+    out.note([] {
+        return QStringLiteral("API Gateway's free tier (1M calls a month) is for new accounts' "
+                              "first 12 months only and is not applied");
+    });
+}
+
+// An Application Load Balancer: every hour of the month, plus its capacity units priced on the
+// average hour. An hour's LCUs are the largest of its four dimensions.
+template <typename Output>
+void costAlb(const DeploymentOption& option, const Workload& workload, const AlbRates& rates,
+             Output& out)
+{
+    const TrafficSettings& traffic = workload.traffic;
+    const double perSecond = workload.requestsPerMonth / (hoursInAMonth * secondsPerHour);
+    const double newConnectionsPerSecond = perSecond / traffic.requestsPerConnection;
+    // The requests in flight in the average hour (Little's law), each on its connection.
+    const double activeConnections = perSecond * workload.avgDurationMs / msPerSecond;
+    const double processedGbPerHour =
+        perSecond * secondsPerHour * (traffic.avgRequestKb + traffic.avgResponseKb) / kbPerGb;
+    const double gbPerLcu =
+        isLambda(option) ? rates.processedGbPerHourPerLcuForLambda : rates.processedGbPerHourPerLcu;
+    const double ruleEvaluationsPerSecond =
+        perSecond *
+        std::max(0.0, workload.requestPath.albRulesPerRequest - rates.freeRulesPerRequest);
+    const double byConnections = newConnectionsPerSecond / rates.newConnectionsPerSecondPerLcu;
+    const double byActive = activeConnections / rates.activeConnectionsPerLcu;
+    const double byBytes = processedGbPerHour / gbPerLcu;
+    const double byRules = ruleEvaluationsPerSecond / rates.ruleEvaluationsPerSecondPerLcu;
+    const double lcus = std::max({byConnections, byActive, byBytes, byRules});
+
+    out.add(LineItemKind::RequestPath, QStringLiteral("Application Load Balancer"), hoursInAMonth,
+            QStringLiteral("ALB-hours"), rates.perHour);
+    out.add(LineItemKind::RequestPath, QStringLiteral("Load balancer capacity units"),
+            lcus * hoursInAMonth, QStringLiteral("LCU-hours"), rates.perLcuHour);
+    out.note([&] {
+        return QStringLiteral(
+                   "LCUs of the average hour, the largest of: %1 new connections/s ÷ %2 = %3; %4 "
+                   "active connections ÷ %5 = %6; %7 GB processed an hour ÷ %8 = %9; %10 rule "
+                   "evaluations/s beyond the first %11 rules ÷ %12 = %13. AWS bills each hour's "
+                   "own peak, so spiky traffic pays more than shown")
+            .arg(formatGroupedNumber(newConnectionsPerSecond, 4),
+                 formatGroupedNumber(rates.newConnectionsPerSecondPerLcu),
+                 formatGroupedNumber(byConnections, 4), formatGroupedNumber(activeConnections, 4),
+                 formatGroupedNumber(rates.activeConnectionsPerLcu),
+                 formatGroupedNumber(byActive, 4), formatGroupedNumber(processedGbPerHour, 4),
+                 formatGroupedNumber(gbPerLcu), formatGroupedNumber(byBytes, 4))
+            .arg(formatGroupedNumber(ruleEvaluationsPerSecond, 4),
+                 formatGroupedNumber(rates.freeRulesPerRequest),
+                 formatGroupedNumber(rates.ruleEvaluationsPerSecondPerLcu),
+                 formatGroupedNumber(byRules, 4));
+    });
+}
+
+// False, with the reason, when the option's door cannot stand in front of it. The workload
+// reader refuses such a door for the built-in options; another catalog's container option can
+// still get it as the default. Checked before the compute model, so it is the only reason.
+template <typename Output>
+bool doorFitsOption(const DeploymentOption& option, const Workload& workload, Output& out)
+{
+    const RequestDoor door = workload.requestPath.doorOf(option.id);
+    if (doorFits(door, isLambda(option)))
+        return true;
+    out.infeasible([&] {
+        return QStringLiteral("%1 cannot stand in front of %2: function URLs and API Gateway are "
+                              "for Lambda (containers behind API Gateway need a VPC link and a "
+                              "load balancer, which this estimate leaves out)")
+            .arg(requestDoorId(door), option.name);
+    });
+    return false;
+}
+
+// What receives each request in front of the option (a door that fits it), and its charge.
+template <typename Output>
+void costRequestPath(const DeploymentOption& option, const Workload& workload,
+                     const PriceBook& prices, Output& out)
+{
+    const RequestDoor door = workload.requestPath.doorOf(option.id);
+    if (door == RequestDoor::None)
+        return;
+    if (door == RequestDoor::FunctionUrl) {
+        out.note([] {
+            return QStringLiteral("Requests arrive through a Lambda function URL, which has no "
+                                  "charge of its own");
+        });
+        return;
+    }
+    const RequestPathRates* rates = prices.requestPath();
+    if (!rates) {
+        cannotPrice(door == RequestDoor::Alb ? QStringLiteral("the Application Load Balancer")
+                                             : QStringLiteral("API Gateway's requests"),
+                    QStringLiteral("requestPath"), out);
+        return;
+    }
+    if (door == RequestDoor::Alb)
+        costAlb(option, workload, rates->alb, out);
+    else
+        costApiGateway(door, workload, rates->apiGateway, out);
+}
+
+// Data transfer out to the internet: every option sends its responses alike. The free GB come
+// off the month's total before the bands, which AWS counts "beyond the global free tier".
+template <typename Output>
+void costDataTransfer(const Workload& workload, const PriceBook& prices, Output& out)
+{
+    if (workload.traffic.avgResponseKb <= 0)
+        return;
+    const double gb = workload.requestsPerMonth * workload.traffic.avgResponseKb / kbPerGb;
+    const DataTransferRates* rates = prices.dataTransfer();
+    if (!rates) {
+        cannotPrice(QStringLiteral("data transfer out (%1 GB)").arg(formatGroupedNumber(gb)),
+                    QStringLiteral("dataTransfer"), out);
+        return;
+    }
+    const double freeGb = workload.includeFreeTier ? std::min(gb, rates->freeGbPerMonth) : 0;
+    addTiered(out, LineItemKind::DataTransfer, rates->outToInternetTiers, gb - freeGb, 0,
+              QStringLiteral("GB"),
+              [](qsizetype tier) { return tierLabel(QStringLiteral("Data transfer out"), tier); });
+    out.note([&] {
+        return QStringLiteral("%1 requests × %2 KB = %3 GB out to the internet a month%4")
+            .arg(formatGroupedNumber(workload.requestsPerMonth),
+                 formatGroupedNumber(workload.traffic.avgResponseKb), formatGroupedNumber(gb),
+                 workload.includeFreeTier
+                     ? QStringLiteral(", less %1 GB free (AWS's 100 GB a month, shared by "
+                                      "every service and region of the account)")
+                           .arg(formatGroupedNumber(freeGb))
+                     : QStringLiteral(" (free allowance not applied)"));
+    });
+}
+
+struct PurchaseName
+{
+    PurchaseKind kind;
+    const char16_t* name;
+};
+
+// The kinds that discount (on-demand never reaches a discount line).
+constexpr PurchaseName purchaseNames[] = {{PurchaseKind::SavingsPlan, u"Savings Plan"},
+                                          {PurchaseKind::Spot, u"Spot"},
+                                          {PurchaseKind::Reserved, u"Reserved Instance"}};
+
+QString purchaseName(PurchaseKind kind)
+{
+    for (const PurchaseName& entry : purchaseNames) {
+        if (entry.kind == kind)
+            return QString::fromUtf16(entry.name);
+    }
+    return {};
+}
+
+// What the option's compute runs on, for its purchase: Lambda, Fargate or EC2 instances.
+CapacityFamily capacityFamilyOf(const DeploymentOption& option)
+{
+    if (isLambda(option))
+        return CapacityFamily::Lambda;
+    return option.stack.constLast() == QLatin1String("fargate") ? CapacityFamily::Fargate
+                                                                : CapacityFamily::Ec2;
+}
+
+// The user's purchase discount off the on-demand compute (for Lambda its duration: requests
+// and storage are never discounted), as one negative line item: its quantity is the
+// on-demand amount discounted and its rate minus the discount's fraction, so that quantity ×
+// rate = amount still holds.
+template <typename Output>
+void costPurchase(const DeploymentOption& option, const Workload& workload, const PriceBook& prices,
+                  Output& out)
+{
+    const CapacityFamily family = capacityFamilyOf(option);
+    const Purchase& purchase = workload.purchase.of(family);
+    if (purchase.kind == PurchaseKind::OnDemand || purchase.discountPercent <= 0)
+        return;
+    if (purchase.kind == PurchaseKind::Spot && isKubernetes(option) &&
+        family == CapacityFamily::Fargate) {
+        out.note([] {
+            return QStringLiteral("Fargate Spot is for ECS only: EKS on Fargate is priced on "
+                                  "demand");
+        });
+        return;
+    }
+    const std::optional<double> most = maxDiscountPercent(family, purchase.kind);
+    if (!most) {
+        // The workload reader refuses a kind AWS does not sell; a program-made one is priced
+        // as what it can be.
+        out.note([&] {
+            return QStringLiteral("AWS does not sell %1 for this option: priced on demand")
+                .arg(purchaseName(purchase.kind));
+        });
+        return;
+    }
+    const LineItemKind discounted =
+        family == CapacityFamily::Lambda ? LineItemKind::Duration : LineItemKind::Compute;
+    out.add(
+        LineItemKind::Discount,
+        [&] {
+            return QStringLiteral("%1 discount, %2%")
+                .arg(purchaseName(purchase.kind), formatGroupedNumber(purchase.discountPercent));
+        },
+        out.amountOf(discounted),
+        prices.currency() + (family == CapacityFamily::Lambda
+                                 ? QStringLiteral(" of on-demand duration")
+                                 : QStringLiteral(" of on-demand compute")),
+        -purchase.discountPercent / 100);
+    out.note([&] {
+        return QStringLiteral("The %1% %2 discount is your assumption, not a published rate (AWS "
+                              "gives up to %3%): %4")
+            .arg(formatGroupedNumber(purchase.discountPercent), purchaseName(purchase.kind),
+                 formatGroupedNumber(*most),
+                 purchase.kind == PurchaseKind::Spot
+                     ? QStringLiteral("Spot prices move with supply and demand")
+                     : QStringLiteral("the real rate depends on the term, the payment and the "
+                                      "capacity bought"));
+    });
+}
+
 // ---- Dispatch ----------------------------------------------------------------------------
 
 // The compute model of the option's stack: what runs the code.
@@ -672,7 +998,7 @@ void costCompute(const DeploymentOption& option, const Workload& workload, const
                  Output& out)
 {
     const QString& bottom = option.stack.constLast();
-    if (option.uses(QStringLiteral("lambda")))
+    if (isLambda(option))
         costLambda(workload, prices, out);
     else if (bottom == QLatin1String("fargate"))
         costFargate(option, workload, prices, out);
@@ -685,17 +1011,23 @@ void costCompute(const DeploymentOption& option, const Workload& workload, const
         });
 }
 
-// The compute model, then the charges that apply to every option they fit, whatever computes
-// it (the orchestrator's control plane; next the request path and data transfer). An option the
+// The compute model (once the option's door fits it), then the charges that apply to every
+// option they fit, whatever computes it: the orchestrator's control plane, the request path, data
+// transfer out, and last the purchase discount off the compute billed before it. An option the
 // compute model finds infeasible has no bill to add them to.
 template <typename Output>
 void costOption(const DeploymentOption& option, const Workload& workload, const PriceBook& prices,
                 Output& out)
 {
+    if (!doorFitsOption(option, workload, out))
+        return;
     costCompute(option, workload, prices, out);
     if (!out.feasible())
         return;
     costControlPlane(option, workload, prices, out);
+    costRequestPath(option, workload, prices, out);
+    costDataTransfer(workload, prices, out);
+    costPurchase(option, workload, prices, out);
 }
 
 QJsonObject capacityToJson(const Capacity& capacity)

@@ -19,13 +19,18 @@ struct DeploymentOption;
 
 // What a charge is, the same across options so their bills compare kind by kind; set by the
 // cost model, never read from a label or unit. The order is the bill breakdown's stacking
-// order. A new kind is one enumerator here and its row in lineItemKinds.
+// order: what runs the code, then what surrounds it (control plane, request path, data
+// transfer), then the discount, which stacks below zero. A new kind is one enumerator here and
+// its row in lineItemKinds; ids are what files and scripts see, so they never change.
 enum class LineItemKind {
     Requests,
     Duration,
     Compute,
     Storage,
     ControlPlane,
+    RequestPath,  // API Gateway or a load balancer in front of the compute
+    DataTransfer, // out to the internet
+    Discount,     // the user's purchase discount: the one kind with negative amounts
 };
 
 struct LineItemKindNames
@@ -43,6 +48,10 @@ inline constexpr LineItemKindNames lineItemKinds[] = {
     {LineItemKind::Storage, u"storage", QT_TRANSLATE_NOOP("LineItemKind", "Storage")},
     {LineItemKind::ControlPlane, u"control-plane",
      QT_TRANSLATE_NOOP("LineItemKind", "Control plane")},
+    {LineItemKind::RequestPath, u"request-path", QT_TRANSLATE_NOOP("LineItemKind", "Request path")},
+    {LineItemKind::DataTransfer, u"data-transfer",
+     QT_TRANSLATE_NOOP("LineItemKind", "Data transfer")},
+    {LineItemKind::Discount, u"discount", QT_TRANSLATE_NOOP("LineItemKind", "Discount")},
 };
 constexpr int lineItemKindCount = static_cast<int>(std::size(lineItemKinds));
 

@@ -67,11 +67,15 @@ QString groupedNumber(double value, int decimals)
 }
 
 namespace {
-QString withCurrency(const QString& number, const QString& currency)
+// A discount is the one negative amount: its sign goes before the currency, "-$18.22".
+QString withCurrency(QString number, const QString& currency)
 {
-    if (currency == QLatin1String("USD"))
-        return u'$' + number;
-    return number + u' ' + currency;
+    if (currency != QLatin1String("USD"))
+        return number + u' ' + currency;
+    const bool negative = number.startsWith(u'-');
+    if (negative)
+        number.remove(0, 1);
+    return (negative ? QStringLiteral("-$") : QStringLiteral("$")) + number;
 }
 } // namespace
 

@@ -17,10 +17,11 @@ QString shortQuantity(double value);
 // A count with thousands separators: 3,000,000; fractions keep up to `decimals` digits.
 QString groupedNumber(double value, int decimals = 0);
 
-// An amount of money for display: "$1,234.57" in US dollars, "1,234.57 EUR" otherwise.
+// An amount of money for display: "$1,234.57" in US dollars, "1,234.57 EUR" otherwise; a
+// negative one (a discount) "-$18.22".
 QString money(double amount, const QString& currency);
 
-// A rate for display with all its significant digits: "$0.0000166667".
+// A rate for display with all its significant digits: "$0.0000166667"; a discount's "-$0.30".
 QString moneyRate(double rate, const QString& currency);
 
 } // namespace ace

@@ -103,13 +103,32 @@ QString knownArchitectureIds()
     return ids.join(QStringLiteral(", "));
 }
 
-const FargateTaskSize* FargateRates::smallestSizeFitting(double vcpu, double memoryGb) const
+namespace {
+
+bool offersSize(FargateOrchestrator orchestrator, const FargateTaskSize& size)
 {
-    const auto it = std::find_if(taskSizes.cbegin(), taskSizes.cend(),
-                                 [vcpu, memoryGb](const FargateTaskSize& size) {
-                                     return size.vcpu >= vcpu && size.memoryGb >= memoryGb;
-                                 });
+    return orchestrator == FargateOrchestrator::Ecs || !size.pricingPageOnly;
+}
+
+} // namespace
+
+const FargateTaskSize* FargateRates::smallestSizeFitting(FargateOrchestrator orchestrator,
+                                                         double vcpu, double memoryGb) const
+{
+    const auto it =
+        std::find_if(taskSizes.cbegin(), taskSizes.cend(), [=](const FargateTaskSize& size) {
+            return offersSize(orchestrator, size) && size.vcpu >= vcpu && size.memoryGb >= memoryGb;
+        });
     return it == taskSizes.cend() ? nullptr : &*it;
+}
+
+const FargateTaskSize& FargateRates::largestSize(FargateOrchestrator orchestrator) const
+{
+    const auto it = std::find_if(
+        taskSizes.crbegin(), taskSizes.crend(),
+        [orchestrator](const FargateTaskSize& size) { return offersSize(orchestrator, size); });
+    // Loading ensures every orchestrator has a size; the fallback only keeps this total.
+    return it == taskSizes.crend() ? taskSizes.constLast() : *it;
 }
 
 const InstanceType* Ec2Rates::instanceType(const QString& type) const
@@ -136,6 +155,8 @@ public:
         readFargate();
         readControlPlanes();
         readEc2();
+        readRequestPath();
+        readDataTransfer();
         m_root.finish();
         return std::move(m_book);
     }
@@ -161,32 +182,35 @@ private:
         }
     }
 
-    static QList<DurationTier> readTiers(JsonObjectReader& parent, const QString& key,
-                                         const JsonLocation& where)
+    // Bands of a tiered price: [{<upToKey> (cumulative, ascending; omitted on the last),
+    // <rateKey>}].
+    static QList<RateTier> readTiers(JsonObjectReader& parent, const QString& key,
+                                     const QString& upToKey, const QString& rateKey)
     {
-        QList<DurationTier> tiers;
-        parent.forEachElement(key, [&tiers](const QJsonValue& value, const JsonLocation& at) {
+        QList<RateTier> tiers;
+        parent.forEachElement(key, [&](const QJsonValue& value, const JsonLocation& at) {
             JsonObjectReader reader(value, at);
-            DurationTier tier;
-            if (reader.has(QStringLiteral("upToGbSeconds"))) {
-                tier.upToGbSeconds = readNumber(reader, QStringLiteral("upToGbSeconds"), positive);
-                if (!tiers.isEmpty() && tiers.constLast().upToGbSeconds &&
-                    *tier.upToGbSeconds <= *tiers.constLast().upToGbSeconds) {
-                    reader.locationOf(QStringLiteral("upToGbSeconds"))
-                        .fail(QStringLiteral("tiers must be in ascending order"));
+            RateTier tier;
+            if (reader.has(upToKey)) {
+                tier.upTo = readNumber(reader, upToKey, positive);
+                if (!tiers.isEmpty() && tiers.constLast().upTo &&
+                    *tier.upTo <= *tiers.constLast().upTo) {
+                    reader.locationOf(upToKey).fail(
+                        QStringLiteral("tiers must be in ascending order"));
                 }
             }
-            if (!tiers.isEmpty() && !tiers.constLast().upToGbSeconds)
+            if (!tiers.isEmpty() && !tiers.constLast().upTo)
                 at.fail(QStringLiteral("only the last tier may be open-ended"));
-            tier.perGbSecond = readNumber(reader, QStringLiteral("perGbSecond"), rate);
+            tier.rate = readNumber(reader, rateKey, rate);
             reader.finish();
             tiers.append(tier);
         });
+        const JsonLocation where = parent.locationOf(key);
         if (tiers.isEmpty())
             where.fail(QStringLiteral("no tiers"));
-        if (tiers.constLast().upToGbSeconds) {
+        if (tiers.constLast().upTo) {
             where.element(tiers.size() - 1)
-                .fail(QStringLiteral("the last tier must be open-ended (no \"upToGbSeconds\")"));
+                .fail(QStringLiteral("the last tier must be open-ended (no \"%1\")").arg(upToKey));
         }
         return tiers;
     }
@@ -197,10 +221,11 @@ private:
         LambdaRates& lambda = m_book.m_lambda;
         lambda.source = readSource(reader);
         lambda.perRequest = readNumber(reader, QStringLiteral("perRequest"), rate);
-        lambda.durationTiers = readPerArchitecture<QList<DurationTier>>(
+        lambda.durationTiers = readPerArchitecture<QList<RateTier>>(
             reader, QStringLiteral("duration"),
-            [](JsonObjectReader& parent, const QString& key, const JsonLocation& where) {
-                return readTiers(parent, key, where);
+            [](JsonObjectReader& parent, const QString& key, const JsonLocation&) {
+                return readTiers(parent, key, QStringLiteral("upToGbSeconds"),
+                                 QStringLiteral("perGbSecond"));
             });
         lambda.ephemeralStoragePerGbSecond =
             readNumber(reader, QStringLiteral("ephemeralStoragePerGbSecond"), rate);
@@ -246,35 +271,44 @@ private:
     void readTaskSizes(JsonObjectReader& fargateReader)
     {
         QList<FargateTaskSize>& sizes = m_book.m_fargate.taskSizes;
-        fargateReader.forEachElement(
-            QStringLiteral("taskSizes"), [&sizes](const QJsonValue& value, const JsonLocation& at) {
-                JsonObjectReader reader(value, at);
-                const double vcpu = readNumber(reader, QStringLiteral("vcpu"), positive);
-                if (!sizes.isEmpty() && vcpu <= sizes.constLast().vcpu) {
-                    reader.locationOf(QStringLiteral("vcpu"))
-                        .fail(QStringLiteral("task sizes must be in ascending order of vCPU"));
+        fargateReader.forEachElement(QStringLiteral("taskSizes"), [&sizes](const QJsonValue& value,
+                                                                           const JsonLocation& at) {
+            JsonObjectReader reader(value, at);
+            const double vcpu = readNumber(reader, QStringLiteral("vcpu"), positive);
+            if (!sizes.isEmpty() && vcpu <= sizes.constLast().vcpu) {
+                reader.locationOf(QStringLiteral("vcpu"))
+                    .fail(QStringLiteral("task sizes must be in ascending order of vCPU"));
+            }
+            double previousMemory = 0;
+            const qsizetype firstOfRow = sizes.size();
+            reader.forEachElement(QStringLiteral("memoryGb"), [&](const QJsonValue& memory,
+                                                                  const JsonLocation& where) {
+                if (!memory.isDouble()) {
+                    where.fail(QStringLiteral("expected a number, found ") +
+                               describeJsonType(memory));
                 }
-                double previousMemory = 0;
-                reader.forEachElement(QStringLiteral("memoryGb"), [&](const QJsonValue& memory,
-                                                                      const JsonLocation& where) {
-                    if (!memory.isDouble()) {
-                        where.fail(QStringLiteral("expected a number, found ") +
-                                   describeJsonType(memory));
-                    }
-                    const double memoryGb = memory.toDouble();
-                    requireNumber(memoryGb, positive, where);
-                    if (memoryGb <= previousMemory) {
-                        where.fail(QStringLiteral("memory sizes must be in ascending order"));
-                    }
-                    previousMemory = memoryGb;
-                    sizes.append({vcpu, memoryGb});
-                });
-                if (previousMemory == 0)
-                    reader.locationOf(QStringLiteral("memoryGb")).fail(QStringLiteral("no sizes"));
-                reader.finish();
+                const double memoryGb = memory.toDouble();
+                requireNumber(memoryGb, positive, where);
+                if (memoryGb <= previousMemory) {
+                    where.fail(QStringLiteral("memory sizes must be in ascending order"));
+                }
+                previousMemory = memoryGb;
+                sizes.append({vcpu, memoryGb, false});
             });
+            if (previousMemory == 0)
+                reader.locationOf(QStringLiteral("memoryGb")).fail(QStringLiteral("no sizes"));
+            const bool pricingPageOnly = reader.boolean(QStringLiteral("pricingPageOnly"), false);
+            for (qsizetype i = firstOfRow; i < sizes.size(); ++i)
+                sizes[i].pricingPageOnly = pricingPageOnly;
+            reader.finish();
+        });
         if (sizes.isEmpty())
             fargateReader.locationOf(QStringLiteral("taskSizes")).fail(QStringLiteral("no sizes"));
+        if (std::all_of(sizes.cbegin(), sizes.cend(),
+                        [](const FargateTaskSize& size) { return size.pricingPageOnly; })) {
+            fargateReader.locationOf(QStringLiteral("taskSizes"))
+                .fail(QStringLiteral("every size is pricingPageOnly: EKS pods would have none"));
+        }
     }
 
     void readControlPlanes()
@@ -285,6 +319,10 @@ private:
             ControlPlaneRates rates;
             rates.source = readSource(entry);
             rates.perClusterHour = readNumber(entry, QStringLiteral("perClusterHour"), rate);
+            if (entry.has(QStringLiteral("extendedSupportPerClusterHour"))) {
+                rates.extendedSupportPerClusterHour =
+                    readNumber(entry, QStringLiteral("extendedSupportPerClusterHour"), rate);
+            }
             entry.finish();
             m_book.m_controlPlanes.append({serviceId, rates});
         }
@@ -322,6 +360,69 @@ private:
         reader.finish();
     }
 
+    void readRequestPath()
+    {
+        std::optional<JsonObjectReader> reader =
+            m_root.optionalObject(QStringLiteral("requestPath"));
+        if (!reader)
+            return;
+        RequestPathRates& path = m_book.m_requestPath.emplace();
+
+        JsonObjectReader apiGatewayReader = reader->object(QStringLiteral("apiGateway"));
+        ApiGatewayRates& apiGateway = path.apiGateway;
+        apiGateway.source = readSource(apiGatewayReader);
+        JsonObjectReader http = apiGatewayReader.object(QStringLiteral("httpApi"));
+        apiGateway.httpMeteringStepKb =
+            readNumber(http, QStringLiteral("meteringStepKb"), positive);
+        apiGateway.httpTiers = readRequestTiers(http);
+        http.finish();
+        JsonObjectReader rest = apiGatewayReader.object(QStringLiteral("restApi"));
+        apiGateway.restTiers = readRequestTiers(rest);
+        rest.finish();
+        apiGatewayReader.finish();
+
+        JsonObjectReader albReader = reader->object(QStringLiteral("alb"));
+        AlbRates& alb = path.alb;
+        alb.source = readSource(albReader);
+        alb.perHour = readNumber(albReader, QStringLiteral("perHour"), rate);
+        alb.perLcuHour = readNumber(albReader, QStringLiteral("perLcuHour"), rate);
+        JsonObjectReader lcu = albReader.object(QStringLiteral("lcu"));
+        alb.newConnectionsPerSecondPerLcu =
+            readNumber(lcu, QStringLiteral("newConnectionsPerSecond"), positive);
+        alb.activeConnectionsPerLcu =
+            readNumber(lcu, QStringLiteral("activeConnections"), positive);
+        alb.processedGbPerHourPerLcu =
+            readNumber(lcu, QStringLiteral("processedGbPerHour"), positive);
+        alb.processedGbPerHourPerLcuForLambda =
+            readNumber(lcu, QStringLiteral("processedGbPerHourForLambda"), positive);
+        alb.ruleEvaluationsPerSecondPerLcu =
+            readNumber(lcu, QStringLiteral("ruleEvaluationsPerSecond"), positive);
+        alb.freeRulesPerRequest = readNumber(lcu, QStringLiteral("freeRulesPerRequest"), rate);
+        lcu.finish();
+        albReader.finish();
+        reader->finish();
+    }
+
+    static QList<RateTier> readRequestTiers(JsonObjectReader& api)
+    {
+        return readTiers(api, QStringLiteral("tiers"), QStringLiteral("upToRequests"),
+                         QStringLiteral("perRequest"));
+    }
+
+    void readDataTransfer()
+    {
+        std::optional<JsonObjectReader> reader =
+            m_root.optionalObject(QStringLiteral("dataTransfer"));
+        if (!reader)
+            return;
+        DataTransferRates& transfer = m_book.m_dataTransfer.emplace();
+        transfer.source = readSource(*reader);
+        transfer.freeGbPerMonth = readNumber(*reader, QStringLiteral("freeGbPerMonth"), rate);
+        transfer.outToInternetTiers = readTiers(*reader, QStringLiteral("outToInternet"),
+                                                QStringLiteral("upToGb"), QStringLiteral("perGb"));
+        reader->finish();
+    }
+
     JsonObjectReader m_root;
     PriceBook m_book;
 };
@@ -350,6 +451,12 @@ QList<RateSource> PriceBook::rateSources() const
     for (const auto& [serviceId, rates] : m_controlPlanes)
         sources.append({serviceId, rates.source});
     sources.append({QStringLiteral("ec2"), m_ec2.source});
+    if (m_requestPath) {
+        sources.append({QStringLiteral("api-gateway"), m_requestPath->apiGateway.source});
+        sources.append({QStringLiteral("alb"), m_requestPath->alb.source});
+    }
+    if (m_dataTransfer)
+        sources.append({QStringLiteral("data-transfer"), m_dataTransfer->source});
     return sources;
 }
 

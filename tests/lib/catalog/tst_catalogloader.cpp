@@ -126,7 +126,7 @@ void TestCatalogLoader::attributeValueAnswersByIds()
              QStringLiteral("15 minutes per invocation"));
     QCOMPARE(
         catalog.attributeValue(QStringLiteral("eks-fargate"), QStringLiteral("control-plane-fee")),
-        QStringLiteral("$0.10 per cluster-hour ($73 a month)"));
+        QStringLiteral("$0.10 per cluster-hour ($73 a month); $0.60 ($438) in extended support"));
     QCOMPARE(
         catalog.attributeValue(QStringLiteral("ecs-fargate"), QStringLiteral("control-plane-fee")),
         QStringLiteral("None: ECS is free"));

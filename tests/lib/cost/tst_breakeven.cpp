@@ -18,9 +18,12 @@ Q_DECLARE_METATYPE(ace::Crossing)
 
 namespace {
 
+// A preset as version 1 of the file wrote it: the numbers below stay those of its workload,
+// whatever the shipped preset becomes.
 Workload preset(const QString& id)
 {
-    return Workload::load(QStringLiteral(":/data/presets/%1.json").arg(id));
+    return Workload::load(
+        QStringLiteral(ACE_SOURCE_DIR "/tests/lib/cost/data/version1/%1.json").arg(id));
 }
 
 // The default workload's requests taking 1,000 s each: Lambda cannot run them, and one
@@ -37,8 +40,11 @@ QList<std::pair<QByteArray, Workload>> workloads()
 {
     QList<std::pair<QByteArray, Workload>> all;
     for (const WorkloadPreset& workloadPreset : builtInWorkloadPresets())
-        all.append({workloadPreset.id.toUtf8(), preset(workloadPreset.id)});
+        all.append({workloadPreset.id.toUtf8(), Workload::load(workloadPreset.path)});
     all.append({QByteArrayLiteral("1000 s requests"), thousandSecondRequests()});
+    all.append({QByteArrayLiteral("HTTP API, the whole bill"),
+                Workload::load(QStringLiteral(ACE_SOURCE_DIR
+                                              "/tests/lib/cost/data/http-api-whole-bill.json"))});
     return all;
 }
 
@@ -50,6 +56,8 @@ class TestBreakEven : public QObject
 
 private slots:
     void alwaysOnApiCrossesTwice();
+    void doorsAndPurchasesMoveTheCrossing_data();
+    void doorsAndPurchasesMoveTheCrossing();
     void alternationsAreOneNearTie_data();
     void alternationsAreOneNearTie();
     void aCleanCrossingIsNoNearTie();
@@ -92,6 +100,48 @@ void TestBreakEven::alwaysOnApiCrossesTwice()
     QCOMPARE(crossings.at(1).requestsPerMonth, Q_INT64_C(236520001));
     QCOMPARE(crossings.at(1).cheapestBelow, QStringLiteral("ecs-fargate"));
     QCOMPARE(crossings.at(1).cheapestAbove, QStringLiteral("ec2"));
+}
+
+void TestBreakEven::doorsAndPurchasesMoveTheCrossing_data()
+{
+    QTest::addColumn<Workload>("workload");
+    QTest::addColumn<qint64>("crossing"); // where Lambda stops being the cheapest
+    QTest::addColumn<QString>("cheapestAt50M");
+
+    // The always-on API at its own 50 M requests: Lambda is the cheapest on demand with no
+    // door ($23.97 against ECS on Fargate's $36.04), up to 69,578,942 requests.
+    const Workload workload = preset(QStringLiteral("always-on-api"));
+    QTest::newRow("on demand, no door") << workload << Q_INT64_C(69578942) << "lambda";
+
+    // An HTTP API in front of Lambda ($1 per million) and an ALB in front of the containers
+    // ($16.425 a month plus LCUs: one request per connection makes new connections the largest
+    // dimension, N / 2,628,000 s / 25 LCU × 730 h × $0.008 = N × $0.0000000888…).
+    // Lambda: N × $0.0000016166675 − $6.86668; ECS on Fargate: $52.465392 + N × $0.0000000888…
+    // They meet at N = $59.332072 / $0.0000015277786… = 38,835,516.85 → 38,835,517.
+    Workload withDoors = workload;
+    withDoors.requestPath.defaultDoor = RequestDoor::Alb;
+    withDoors.requestPath.lambda = RequestDoor::ApiGatewayHttp;
+    QTest::newRow("HTTP API and ALB") << withDoors << Q_INT64_C(38835517) << "ecs-fargate";
+
+    // No doors, a 50% Fargate Savings Plan: the two tasks cost $18.020196, which Lambda's
+    // N × $0.0000006166675 − $6.86668 reaches at N = 40,357,041.68 → 40,357,042.
+    Workload withSavingsPlan = workload;
+    withSavingsPlan.purchase.fargate = {PurchaseKind::SavingsPlan, 50};
+    QTest::newRow("Fargate Savings Plan 50%")
+        << withSavingsPlan << Q_INT64_C(40357042) << "ecs-fargate";
+}
+
+void TestBreakEven::doorsAndPurchasesMoveTheCrossing()
+{
+    QFETCH(Workload, workload);
+    QFETCH(qint64, crossing);
+    QFETCH(QString, cheapestAt50M);
+    QCOMPARE(cheapestOptionAt(m_catalog, workload, m_prices, 50'000'000), cheapestAt50M);
+    const QList<Crossing> crossings = findBreakEvens(m_catalog, workload, m_prices);
+    QVERIFY(!crossings.isEmpty());
+    QCOMPARE(crossings.at(0).requestsPerMonth, crossing);
+    QCOMPARE(crossings.at(0).cheapestBelow, QStringLiteral("lambda"));
+    QCOMPARE(crossings.at(0).cheapestAbove, QStringLiteral("ecs-fargate"));
 }
 
 void TestBreakEven::alternationsAreOneNearTie_data()

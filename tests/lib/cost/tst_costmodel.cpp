@@ -13,15 +13,19 @@
 #include "catalog/catalog.h"
 #include "cost/costmodel.h"
 #include "cost/workload.h"
+#include "jsonfixtures.h"
 #include "pricing/pricebook.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ace;
 
 Q_DECLARE_METATYPE(ace::LineItemKind)
+Q_DECLARE_METATYPE(ace::PurchaseKind)
+Q_DECLARE_METATYPE(ace::RequestDoor)
 
 namespace {
 
@@ -71,6 +75,15 @@ QString allNotes(const Estimate& estimate)
     return estimate.notes.join(QStringLiteral(" | "));
 }
 
+// What an option's compute runs on, as its purchase applies: the test's own reading of the
+// stack.
+CapacityFamily familyOf(const DeploymentOption& option)
+{
+    if (option.uses(QStringLiteral("lambda")))
+        return CapacityFamily::Lambda;
+    return option.uses(QStringLiteral("fargate")) ? CapacityFamily::Fargate : CapacityFamily::Ec2;
+}
+
 } // namespace
 
 class TestCostModel : public QObject
@@ -100,6 +113,7 @@ private slots:
     void eksFargateAdds256MbPerPod();
     void eksFargateIsX86Only();
     void fargateTaskTooBig();
+    void fargate32VcpuSizesAreForEcsOnly();
     void binPacking_data();
     void binPacking();
     void ec2Infeasible_data();
@@ -110,6 +124,23 @@ private slots:
     void countsInNotes();
     void estimateJsonHasTheDesignShape();
     void provenanceJson();
+    void version1WorkloadsCostWhatTheyDid_data();
+    void version1WorkloadsCostWhatTheyDid();
+    void apiGatewayHttpApi_data();
+    void apiGatewayHttpApi();
+    void apiGatewayRestApi_data();
+    void apiGatewayRestApi();
+    void functionUrlHasNoCharge();
+    void loadBalancerCapacityUnits_data();
+    void loadBalancerCapacityUnits();
+    void dataTransferOut_data();
+    void dataTransferOut();
+    void purchaseDiscountAtEachMaximum_data();
+    void purchaseDiscountAtEachMaximum();
+    void fargateSpotIsForEcsOnly();
+    void eksExtendedSupport();
+    void aPriceBookWithoutTheNewGroupsLeavesTheirChargesOut();
+    void aDoorThatDoesNotFitMakesTheOptionInfeasible();
     void totalOnlyAgreesWithTheDetailedEstimate();
     void propertiesOverRandomWorkloads();
 
@@ -117,6 +148,11 @@ private:
     Estimate estimate(const QString& optionId, const Workload& workload) const
     {
         return estimateOption(*m_catalog.option(optionId), workload, m_prices);
+    }
+    // A workload file of tests/lib/cost/data.
+    static Workload testWorkload(const QString& name)
+    {
+        return Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/lib/cost/data/") + name);
     }
 
     const Catalog m_catalog = Catalog::loadBuiltIn();
@@ -257,7 +293,8 @@ void TestCostModel::lambdaLineItems()
     // 1e10 / 2,628,000 s × 3 × 2 s = 22,831 invocations at once: above the default quota.
     QVERIFY2(tiers.notes.contains(QStringLiteral(
                  "About 22,831 invocations run at once at peak, above Lambda's default quota of "
-                 "1,000 concurrent executions per account: ask AWS to raise it")),
+                 "1,000 concurrent executions per account (new accounts may start lower): ask "
+                 "AWS to raise it")),
              qPrintable(allNotes(tiers)));
     QVERIFY(!hasNoteContaining(lambda, QStringLiteral("default quota")));
     // Free tier comes out of tier 1: 6e9 − 400,000 GB-s billed there.
@@ -490,6 +527,9 @@ void TestCostModel::kindIdsAreStable_data()
     QTest::newRow("compute") << LineItemKind::Compute << QStringLiteral("compute");
     QTest::newRow("storage") << LineItemKind::Storage << QStringLiteral("storage");
     QTest::newRow("control-plane") << LineItemKind::ControlPlane << QStringLiteral("control-plane");
+    QTest::newRow("request-path") << LineItemKind::RequestPath << QStringLiteral("request-path");
+    QTest::newRow("data-transfer") << LineItemKind::DataTransfer << QStringLiteral("data-transfer");
+    QTest::newRow("discount") << LineItemKind::Discount << QStringLiteral("discount");
 }
 
 void TestCostModel::kindIdsAreStable()
@@ -614,16 +654,47 @@ void TestCostModel::eksFargateIsX86Only()
 void TestCostModel::fargateTaskTooBig()
 {
     Workload workload;
-    workload.container.vcpu = 16;
-    workload.container.memoryGb = 128;
+    workload.container.vcpu = 32;
+    workload.container.memoryGb = 245;
     const Estimate fargate = estimate(QStringLiteral("ecs-fargate"), workload);
     QVERIFY(!fargate.feasible);
     QVERIFY2(fargate.notes.contains(QStringLiteral(
-                 "The largest Fargate task is 16 vCPU / 120 GB; this one needs 16 vCPU / 128 GB")),
+                 "The largest Fargate task is 32 vCPU / 244 GB; this one needs 32 vCPU / 245 GB")),
              qPrintable(allNotes(fargate)));
+    workload.container.vcpu = 16;
     workload.container.memoryGb = 120;
     QVERIFY(estimate(QStringLiteral("ecs-fargate"), workload).feasible);
-    // With EKS's 256 MB the same pod no longer fits.
+    // With EKS's 256 MB the same pod no longer fits: EKS pods stop at 16 vCPU / 120 GB.
+    const Estimate eks = estimate(QStringLiteral("eks-fargate"), workload);
+    QVERIFY(!eks.feasible);
+    QVERIFY2(eks.notes.contains(QStringLiteral("The largest Fargate pod on EKS is 16 vCPU / 120 "
+                                               "GB; this one needs 16 vCPU / 120.25 GB")),
+             qPrintable(allNotes(eks)));
+}
+
+void TestCostModel::fargate32VcpuSizesAreForEcsOnly()
+{
+    // 16 vCPU / 128 GB rounds up to 32 vCPU / 244 GB, a size the Fargate pricing page lists for
+    // ECS: 730 h × (32 × $0.0404784 + 244 × $0.004446) = 730 × $2.3801328 = $1,737.496944.
+    Workload workload;
+    workload.container.vcpu = 16;
+    workload.container.memoryGb = 128;
+    const Estimate ecs = estimate(QStringLiteral("ecs-fargate"), workload);
+    QVERIFY(ecs.feasible);
+    QCOMPARE(ecs.capacity.taskVcpu, 32.0);
+    QCOMPARE(ecs.capacity.taskMemoryGb, 244.0);
+    QCOMPARE(*ecs.monthlyTotal, 1737.496944);
+    QVERIFY2(ecs.notes.contains(QStringLiteral("32 vCPU / 244 GB is listed on the Fargate pricing "
+                                               "page; the ECS task-size docs stop at 16 vCPU")),
+             qPrintable(allNotes(ecs)));
+    // A documented size has no such note.
+    workload.container.memoryGb = 120;
+    QVERIFY(!hasNoteContaining(estimate(QStringLiteral("ecs-fargate"), workload),
+                               QStringLiteral("pricing page")));
+    // The EKS pod table stops at 16 vCPU.
+    workload.container.vcpu = 17;
+    workload.container.memoryGb = 32;
+    QVERIFY(estimate(QStringLiteral("ecs-fargate"), workload).feasible);
     QVERIFY(!estimate(QStringLiteral("eks-fargate"), workload).feasible);
 }
 
@@ -920,6 +991,463 @@ void TestCostModel::provenanceJson()
         QStringLiteral("https://aws.amazon.com/eks/pricing/"));
 }
 
+void TestCostModel::version1WorkloadsCostWhatTheyDid_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("optionId");
+    QTest::addColumn<std::optional<double>>("total");
+
+    // The presets as version 1 wrote them, and what `cost --json` said for them on the commit
+    // before version 2 (150701a).
+    const struct
+    {
+        const char* file;
+        const char* option;
+        std::optional<double> total;
+    } rows[] = {
+        {"always-on-api", "ec2", 60.736},
+        {"always-on-api", "ecs-ec2", 60.736},
+        {"always-on-api", "eks-ec2", 133.736},
+        {"always-on-api", "ecs-fargate", 36.040392},
+        {"always-on-api", "eks-fargate", 115.531552},
+        {"always-on-api", "lambda", 23.966695},
+        {"image-resize", "ec2", 70.08},
+        {"image-resize", "ecs-ec2", 70.08},
+        {"image-resize", "eks-ec2", 143.07999999999998},
+        {"image-resize", "ecs-fargate", 36.040392},
+        {"image-resize", "eks-fargate", 112.285972},
+        {"image-resize", "lambda", 2.733338},
+        {"kubernetes-microservices", "ec2", 210.24},
+        {"kubernetes-microservices", "ecs-ec2", 210.24},
+        {"kubernetes-microservices", "eks-ec2", 283.24},
+        {"kubernetes-microservices", "ecs-fargate", 54.060587999999996},
+        {"kubernetes-microservices", "eks-fargate", 136.797328},
+        {"kubernetes-microservices", "lambda", 146.46692000000002},
+        {"nightly-batch", "ec2", 0.96},
+        {"nightly-batch", "ecs-ec2", 0.96},
+        {"nightly-batch", "eks-ec2", 73.96},
+        {"nightly-batch", "ecs-fargate", 1.076328},
+        {"nightly-batch", "eks-fargate", 74.120788},
+        {"nightly-batch", "lambda", std::nullopt},
+    };
+    for (const auto& row : rows) {
+        QTest::addRow("%s %s", row.file, row.option)
+            << QStringLiteral("version1/%1.json").arg(QLatin1String(row.file))
+            << QString::fromLatin1(row.option) << row.total;
+    }
+}
+
+void TestCostModel::version1WorkloadsCostWhatTheyDid()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, optionId);
+    QFETCH(std::optional<double>, total);
+    const Estimate estimate = this->estimate(optionId, testWorkload(file));
+    // To the last bit: the new charges add nothing, not even zero-amount lines.
+    QCOMPARE(estimate.monthlyTotal.has_value(), total.has_value());
+    if (total)
+        QVERIFY2(*estimate.monthlyTotal == *total,
+                 qPrintable(QString::number(*estimate.monthlyTotal, 'g', 17)));
+    for (const LineItemKind kind :
+         {LineItemKind::RequestPath, LineItemKind::DataTransfer, LineItemKind::Discount})
+        QVERIFY(itemsOf(estimate, kind).isEmpty());
+}
+
+void TestCostModel::apiGatewayHttpApi_data()
+{
+    QTest::addColumn<double>("requests");
+    QTest::addColumn<double>("requestKb");
+    QTest::addColumn<QList<double>>("quantities"); // per band billed
+    QTest::addColumn<double>("amount");
+
+    // $1.00 per million up to 300 M, $0.90 above; a request counts once per started 512 KB.
+    QTest::newRow("100 M of 1 KB") << 100e6 << 1.0 << QList<double>{100e6} << 100.0;
+    QTest::newRow("exactly 300 M") << 300e6 << 1.0 << QList<double>{300e6} << 300.0;
+    // 300 M × $1 + 100 M × $0.90 = $390.
+    QTest::newRow("400 M: across 300 M") << 400e6 << 1.0 << QList<double>{300e6, 100e6} << 390.0;
+    QTest::newRow("512 KB is one step") << 100e6 << 512.0 << QList<double>{100e6} << 100.0;
+    // 600 KB takes two steps: 200 M metered.
+    QTest::newRow("600 KB counts twice") << 100e6 << 600.0 << QList<double>{200e6} << 200.0;
+    // 1,100 KB takes three: 150 M metered = 300 M × $1 + 150 M × $0.90 = $435.
+    QTest::newRow("1,100 KB counts three times")
+        << 150e6 << 1100.0 << QList<double>{300e6, 150e6} << 435.0;
+    QTest::newRow("an empty request counts once") << 2e6 << 0.0 << QList<double>{2e6} << 2.0;
+}
+
+void TestCostModel::apiGatewayHttpApi()
+{
+    QFETCH(double, requests);
+    QFETCH(double, requestKb);
+    QFETCH(QList<double>, quantities);
+    QFETCH(double, amount);
+    Workload workload;
+    workload.requestsPerMonth = requests;
+    workload.traffic.avgRequestKb = requestKb;
+    workload.requestPath.lambda = RequestDoor::ApiGatewayHttp;
+    const Estimate lambda = estimate(QStringLiteral("lambda"), workload);
+    QVERIFY(lambda.feasible);
+    const QList<LineItem> items = itemsOf(lambda, LineItemKind::RequestPath);
+    QCOMPARE(items.size(), quantities.size());
+    const QList<double> rates = {1.00 / 1e6, 0.90 / 1e6};
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        QCOMPARE(items.at(i).quantity, quantities.at(i));
+        QCOMPARE(items.at(i).rate, rates.at(i));
+        QCOMPARE(items.at(i).unit, QStringLiteral("requests"));
+    }
+    QCOMPARE(items.at(0).label, QStringLiteral("API Gateway HTTP API requests"));
+    if (items.size() > 1)
+        QCOMPARE(items.at(1).label, QStringLiteral("API Gateway HTTP API requests, tier 2"));
+    QCOMPARE(cents(amountOf(lambda, LineItemKind::RequestPath)), cents(amount));
+    QVERIFY2(hasNoteContaining(lambda, QStringLiteral("HTTP APIs meter requests in 512 KB steps")),
+             qPrintable(allNotes(lambda)));
+    // The door is Lambda's alone: the containers' default is no door.
+    QVERIFY(itemsOf(estimate(QStringLiteral("ecs-fargate"), workload), LineItemKind::RequestPath)
+                .isEmpty());
+}
+
+void TestCostModel::apiGatewayRestApi_data()
+{
+    QTest::addColumn<double>("requests");
+    QTest::addColumn<int>("bands");
+    QTest::addColumn<double>("amount");
+
+    // $3.50 per million to 333 M, $2.80 to 1 B, $2.38 to 20 B, $1.51 above.
+    QTest::newRow("100 M") << 100e6 << 1 << 350.0;
+    QTest::newRow("333 M") << 333e6 << 1 << 1165.5;
+    // 333 × $3.50 + 167 × $2.80 = $1,165.50 + $467.60.
+    QTest::newRow("500 M") << 500e6 << 2 << 1633.1;
+    // 1,165.50 + 667 × $2.80 = $3,033.10.
+    QTest::newRow("1 B") << 1e9 << 2 << 3033.1;
+    // 3,033.10 + 4,000 × $2.38 = $12,553.10.
+    QTest::newRow("5 B") << 5e9 << 3 << 12553.1;
+    // 3,033.10 + 19,000 × $2.38 = $48,253.10.
+    QTest::newRow("20 B") << 20e9 << 3 << 48253.1;
+    // 48,253.10 + 1,000 × $1.51 = $49,763.10.
+    QTest::newRow("21 B") << 21e9 << 4 << 49763.1;
+}
+
+void TestCostModel::apiGatewayRestApi()
+{
+    QFETCH(double, requests);
+    QFETCH(int, bands);
+    QFETCH(double, amount);
+    Workload workload;
+    workload.requestsPerMonth = requests;
+    // REST APIs are not metered by size.
+    workload.traffic.avgRequestKb = 2000;
+    workload.requestPath.defaultDoor = RequestDoor::ApiGatewayRest;
+    workload.requestPath.ec2 = workload.requestPath.ecsEc2 = workload.requestPath.eksEc2 =
+        workload.requestPath.ecsFargate = workload.requestPath.eksFargate = RequestDoor::None;
+    const Estimate lambda = estimate(QStringLiteral("lambda"), workload);
+    const QList<LineItem> items = itemsOf(lambda, LineItemKind::RequestPath);
+    QCOMPARE(items.size(), bands);
+    QCOMPARE(items.at(0).label, QStringLiteral("API Gateway REST API requests"));
+    double metered = 0;
+    for (const LineItem& item : items)
+        metered += item.quantity;
+    QCOMPARE(metered, requests);
+    QCOMPARE(cents(amountOf(lambda, LineItemKind::RequestPath)), cents(amount));
+    QVERIFY(!hasNoteContaining(lambda, QStringLiteral("512 KB")));
+}
+
+void TestCostModel::functionUrlHasNoCharge()
+{
+    Workload workload;
+    workload.requestPath.lambda = RequestDoor::FunctionUrl;
+    const Estimate lambda = estimate(QStringLiteral("lambda"), workload);
+    QCOMPARE(*lambda.monthlyTotal, 2.733338);
+    QVERIFY(itemsOf(lambda, LineItemKind::RequestPath).isEmpty());
+    QVERIFY2(lambda.notes.contains(QStringLiteral("Requests arrive through a Lambda function URL, "
+                                                  "which has no charge of its own")),
+             qPrintable(allNotes(lambda)));
+}
+
+void TestCostModel::loadBalancerCapacityUnits_data()
+{
+    QTest::addColumn<QString>("optionId");
+    QTest::addColumn<double>("durationMs");
+    QTest::addColumn<double>("requestsPerConnection");
+    QTest::addColumn<double>("responseKb");
+    QTest::addColumn<int>("rules");
+    QTest::addColumn<double>("lcus");
+
+    // 131.4 M requests a month = 50 a second on average (2,628,000 s); requests of 1 KB.
+    // New connections: 50/s ÷ 25 = 2 LCU (active 50 × 0.12 s = 6 ÷ 3,000; 50 × 3,600 × 1 KB =
+    // 0.17 GB/h; 10 rules are free).
+    QTest::newRow("new connections") << "ecs-fargate" << 120.0 << 1.0 << 0.0 << 10 << 2.0;
+    // Active connections: 50/s × 600 s = 30,000 in flight ÷ 3,000 = 10 LCU (new connections
+    // 0.5/s with 100 requests each).
+    QTest::newRow("active connections") << "ecs-fargate" << 600000.0 << 100.0 << 0.0 << 10 << 10.0;
+    // Processed bytes: 50 × 3,600 × (1 + 1,023) KB = 175.78125 GB/h ÷ 1 GB.
+    QTest::newRow("processed bytes")
+        << "ecs-fargate" << 120.0 << 100.0 << 1023.0 << 10 << 175.78125;
+    // A Lambda target: ÷ 0.4 GB = 439.453125.
+    QTest::newRow("processed bytes, Lambda target")
+        << "lambda" << 120.0 << 100.0 << 1023.0 << 10 << 439.453125;
+    // Rule evaluations: 50/s × (100 − 10 free) rules = 4,500/s ÷ 1,000 = 4.5 LCU.
+    QTest::newRow("rule evaluations") << "ec2" << 120.0 << 100.0 << 0.0 << 100 << 4.5;
+}
+
+void TestCostModel::loadBalancerCapacityUnits()
+{
+    QFETCH(QString, optionId);
+    QFETCH(double, durationMs);
+    QFETCH(double, requestsPerConnection);
+    QFETCH(double, responseKb);
+    QFETCH(int, rules);
+    QFETCH(double, lcus);
+    Workload workload;
+    workload.requestsPerMonth = 131.4e6;
+    workload.avgDurationMs = durationMs;
+    workload.traffic.requestsPerConnection = requestsPerConnection;
+    workload.traffic.avgResponseKb = responseKb;
+    workload.requestPath.defaultDoor = RequestDoor::Alb;
+    workload.requestPath.albRulesPerRequest = rules;
+    const Estimate estimate = this->estimate(optionId, workload);
+    QVERIFY2(estimate.feasible, qPrintable(allNotes(estimate)));
+    const QList<LineItem> items = itemsOf(estimate, LineItemKind::RequestPath);
+    QCOMPARE(items.size(), 2);
+    // 730 ALB-hours × $0.0225 = $16.425, whatever the traffic.
+    QCOMPARE(items.at(0).label, QStringLiteral("Application Load Balancer"));
+    QCOMPARE(items.at(0).quantity, 730.0);
+    QCOMPARE(items.at(0).unit, QStringLiteral("ALB-hours"));
+    QCOMPARE(items.at(0).amount, 16.425);
+    QCOMPARE(items.at(1).label, QStringLiteral("Load balancer capacity units"));
+    QCOMPARE(items.at(1).quantity, 730 * lcus);
+    QCOMPARE(items.at(1).unit, QStringLiteral("LCU-hours"));
+    QCOMPARE(items.at(1).amount, 730 * lcus * 0.008);
+    QVERIFY2(hasNoteContaining(estimate, QStringLiteral("AWS bills each hour's own peak, so spiky "
+                                                        "traffic pays more than shown")),
+             qPrintable(allNotes(estimate)));
+}
+
+void TestCostModel::dataTransferOut_data()
+{
+    QTest::addColumn<double>("requests"); // of 1 MB responses: requests ÷ 1,024 = GB
+    QTest::addColumn<bool>("freeTier");
+    QTest::addColumn<QList<double>>("gbPerBand");
+
+    // $0.09 per GB up to 10 TB (10,240 GB), $0.085 to 50 TB, beyond the 100 GB free a month.
+    QTest::newRow("50 GB: free") << 51200.0 << true << QList<double>{0};
+    QTest::newRow("100 GB: free") << 102400.0 << true << QList<double>{0};
+    QTest::newRow("200 GB: 100 billed") << 204800.0 << true << QList<double>{100};
+    QTest::newRow("200 GB without the free tier") << 204800.0 << false << QList<double>{200};
+    QTest::newRow("10 TB + 100 GB: the first band full")
+        << 10588160.0 << true << QList<double>{10240};
+    QTest::newRow("20 TB + 100 GB: across 10 TB")
+        << 21073920.0 << true << QList<double>{10240, 10240};
+    QTest::newRow("20 TB without the free tier")
+        << 20971520.0 << false << QList<double>{10240, 10240};
+}
+
+void TestCostModel::dataTransferOut()
+{
+    QFETCH(double, requests);
+    QFETCH(bool, freeTier);
+    QFETCH(QList<double>, gbPerBand);
+    Workload workload;
+    workload.requestsPerMonth = requests;
+    workload.includeFreeTier = freeTier;
+    workload.traffic.avgResponseKb = 1024;
+    const QList<double> rates = {0.09, 0.085};
+    // Every option pays it alike.
+    for (const DeploymentOption& option : m_catalog.options()) {
+        const Estimate estimate = estimateOption(option, workload, m_prices);
+        if (!estimate.feasible)
+            continue;
+        const QList<LineItem> items = itemsOf(estimate, LineItemKind::DataTransfer);
+        QCOMPARE(items.size(), gbPerBand.size());
+        double amount = 0;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            QCOMPARE(items.at(i).quantity, gbPerBand.at(i));
+            QCOMPARE(items.at(i).rate, rates.at(i));
+            QCOMPARE(items.at(i).unit, QStringLiteral("GB"));
+            amount += gbPerBand.at(i) * rates.at(i);
+        }
+        QCOMPARE(items.at(0).label, QStringLiteral("Data transfer out"));
+        QCOMPARE(cents(amountOf(estimate, LineItemKind::DataTransfer)), cents(amount));
+        QVERIFY2(hasNoteContaining(estimate, freeTier ? QStringLiteral("GB free")
+                                                      : QStringLiteral("not applied")),
+                 qPrintable(allNotes(estimate)));
+    }
+}
+
+void TestCostModel::purchaseDiscountAtEachMaximum_data()
+{
+    QTest::addColumn<QString>("optionId");
+    QTest::addColumn<PurchaseKind>("kind");
+    QTest::addColumn<double>("percent");
+    QTest::addColumn<double>("onDemand"); // the discounted amount
+    QTest::addColumn<double>("total");
+
+    // The default workload: one m5.large, $70.08; one 1 vCPU / 2 GB Fargate task, $36.040392
+    // (an EKS pod: 1 vCPU / 3 GB after its 256 MB, $39.285972, plus $73 of cluster); Lambda's
+    // duration $2.333338 beside $0.40 of requests, which are never discounted.
+    QTest::newRow("EC2 Savings Plan 72%")
+        << "ec2" << PurchaseKind::SavingsPlan << 72.0 << 70.08 << 70.08 * 0.28;
+    QTest::newRow("EC2 Reserved 72%")
+        << "ec2" << PurchaseKind::Reserved << 72.0 << 70.08 << 70.08 * 0.28;
+    QTest::newRow("EC2 Spot 90%") << "ec2" << PurchaseKind::Spot << 90.0 << 70.08 << 7.008;
+    QTest::newRow("ECS on EC2 Spot 90%")
+        << "ecs-ec2" << PurchaseKind::Spot << 90.0 << 70.08 << 7.008;
+    QTest::newRow("EKS on EC2 Savings Plan 72%: not the cluster")
+        << "eks-ec2" << PurchaseKind::SavingsPlan << 72.0 << 70.08 << 70.08 * 0.28 + 73;
+    QTest::newRow("Fargate Savings Plan 50%")
+        << "ecs-fargate" << PurchaseKind::SavingsPlan << 50.0 << 36.040392 << 18.020196;
+    QTest::newRow("Fargate Spot 70%")
+        << "ecs-fargate" << PurchaseKind::Spot << 70.0 << 36.040392 << 36.040392 * 0.3;
+    QTest::newRow("EKS on Fargate Savings Plan 50%")
+        << "eks-fargate" << PurchaseKind::SavingsPlan << 50.0 << 39.285972 << 39.285972 / 2 + 73;
+    QTest::newRow("Lambda Savings Plan 17%: duration only")
+        << "lambda" << PurchaseKind::SavingsPlan << 17.0 << 2.333338 << 0.4 + 2.333338 * 0.83;
+}
+
+void TestCostModel::purchaseDiscountAtEachMaximum()
+{
+    QFETCH(QString, optionId);
+    QFETCH(PurchaseKind, kind);
+    QFETCH(double, percent);
+    QFETCH(double, onDemand);
+    QFETCH(double, total);
+    Workload workload;
+    const CapacityFamily family = familyOf(*m_catalog.option(optionId));
+    QCOMPARE(maxDiscountPercent(family, kind), percent);
+    Purchase& purchase = family == CapacityFamily::Lambda    ? workload.purchase.lambda
+                         : family == CapacityFamily::Fargate ? workload.purchase.fargate
+                                                             : workload.purchase.ec2;
+    purchase = {kind, percent};
+    const Estimate estimate = this->estimate(optionId, workload);
+    QVERIFY2(estimate.feasible, qPrintable(allNotes(estimate)));
+    const QList<LineItem> discounts = itemsOf(estimate, LineItemKind::Discount);
+    QCOMPARE(discounts.size(), 1);
+    const LineItem& discount = discounts.constFirst();
+    QCOMPARE(discount.quantity, onDemand);
+    QCOMPARE(discount.rate, -percent / 100);
+    QCOMPARE(discount.amount, -onDemand * percent / 100);
+    QVERIFY(discount.amount < 0);
+    QCOMPARE(discount.unit, family == CapacityFamily::Lambda
+                                ? QStringLiteral("USD of on-demand duration")
+                                : QStringLiteral("USD of on-demand compute"));
+    QCOMPARE(cents(*estimate.monthlyTotal), cents(total));
+    QVERIFY2(
+        hasNoteContaining(estimate, QStringLiteral("is your assumption, not a published rate")),
+        qPrintable(allNotes(estimate)));
+    // A purchase is its family's alone: the other families stay on demand.
+    for (const DeploymentOption& other : m_catalog.options()) {
+        const Estimate otherEstimate = estimateOption(other, workload, m_prices);
+        const bool fargateSpotOnEks = kind == PurchaseKind::Spot &&
+                                      family == CapacityFamily::Fargate &&
+                                      other.uses(QStringLiteral("eks"));
+        QCOMPARE(itemsOf(otherEstimate, LineItemKind::Discount).size(),
+                 familyOf(other) == family && !fargateSpotOnEks ? 1 : 0);
+    }
+}
+
+void TestCostModel::fargateSpotIsForEcsOnly()
+{
+    Workload workload;
+    workload.purchase.fargate = {PurchaseKind::Spot, 70};
+    const Estimate eks = estimate(QStringLiteral("eks-fargate"), workload);
+    QCOMPARE(*eks.monthlyTotal, 112.285972);
+    QVERIFY(itemsOf(eks, LineItemKind::Discount).isEmpty());
+    QVERIFY2(eks.notes.contains(QStringLiteral(
+                 "Fargate Spot is for ECS only: EKS on Fargate is priced on demand")),
+             qPrintable(allNotes(eks)));
+    QCOMPARE(
+        itemsOf(estimate(QStringLiteral("ecs-fargate"), workload), LineItemKind::Discount).size(),
+        1);
+}
+
+void TestCostModel::eksExtendedSupport()
+{
+    // $0.60 × 730 cluster-hours = $438 in place of $73.
+    Workload workload;
+    workload.eksSupport = EksSupport::Extended;
+    const Estimate ec2 = estimate(QStringLiteral("eks-ec2"), workload);
+    QCOMPARE(*ec2.monthlyTotal, 70.08 + 438);
+    const QList<LineItem> clusters = itemsOf(ec2, LineItemKind::ControlPlane);
+    QCOMPARE(clusters.size(), 1);
+    QCOMPARE(clusters.at(0).label, QStringLiteral("EKS clusters, extended support"));
+    QCOMPARE(clusters.at(0).rate, 0.60);
+    QVERIFY2(hasNoteContaining(ec2, QStringLiteral("14 months of standard support")),
+             qPrintable(allNotes(ec2)));
+    QVERIFY2(hasNoteContaining(ec2, QStringLiteral("on by default for clusters created through "
+                                                   "the API")),
+             qPrintable(allNotes(ec2)));
+    workload.clusters = 2;
+    QCOMPARE(*estimate(QStringLiteral("eks-fargate"), workload).monthlyTotal, 39.285972 + 876);
+    // ECS has no control-plane charge to extend.
+    QCOMPARE(*estimate(QStringLiteral("ecs-ec2"), workload).monthlyTotal, 70.08);
+    // In standard support the note says what comes after.
+    workload.eksSupport = EksSupport::Standard;
+    const Estimate standard = estimate(QStringLiteral("eks-ec2"), workload);
+    QCOMPARE(itemsOf(standard, LineItemKind::ControlPlane).at(0).label,
+             QStringLiteral("EKS clusters"));
+    QVERIFY2(hasNoteContaining(standard, QStringLiteral("Standard support at $0.10")),
+             qPrintable(allNotes(standard)));
+}
+
+void TestCostModel::aPriceBookWithoutTheNewGroupsLeavesTheirChargesOut()
+{
+    QTemporaryDir dir;
+    QJsonObject json = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    json.remove(QStringLiteral("requestPath"));
+    json.remove(QStringLiteral("dataTransfer"));
+    test::setJsonAt(json, QStringLiteral("controlPlanes.eks.extendedSupportPerClusterHour"),
+                    QJsonValue(QJsonValue::Undefined));
+    const PriceBook older =
+        PriceBook::load(test::writeJsonFile(dir.filePath(QStringLiteral("old.json")), json));
+    const Workload workload = testWorkload(QStringLiteral("http-api-whole-bill.json"));
+    for (const DeploymentOption& option : m_catalog.options()) {
+        const Estimate estimate = estimateOption(option, workload, older);
+        QVERIFY2(estimate.feasible, qPrintable(option.id));
+        QVERIFY(itemsOf(estimate, LineItemKind::RequestPath).isEmpty());
+        QVERIFY(itemsOf(estimate, LineItemKind::DataTransfer).isEmpty());
+        QVERIFY2(estimate.notes.contains(QStringLiteral(
+                     "Not included: data transfer out (476.837 GB) (this price book has no "
+                     "\"dataTransfer\" rates)")),
+                 qPrintable(allNotes(estimate)));
+        QVERIFY2(hasNoteContaining(estimate, QStringLiteral("(this price book has no "
+                                                            "\"requestPath\" rates)")),
+                 qPrintable(allNotes(estimate)));
+        // The rest of the bill is as with the full price book.
+        const Estimate full = estimateOption(option, workload, m_prices);
+        QCOMPARE(amountOf(estimate, LineItemKind::Compute) +
+                     amountOf(estimate, LineItemKind::Duration),
+                 amountOf(full, LineItemKind::Compute) + amountOf(full, LineItemKind::Duration));
+        QCOMPARE(amountOf(estimate, LineItemKind::Discount),
+                 amountOf(full, LineItemKind::Discount));
+    }
+    const Estimate eks =
+        estimateOption(*m_catalog.option(QStringLiteral("eks-ec2")), workload, older);
+    QCOMPARE(itemsOf(eks, LineItemKind::ControlPlane).at(0).rate, 0.10);
+    QVERIFY2(eks.notes.contains(QStringLiteral("This price book has no extended-support rate: the "
+                                               "clusters are priced at the standard-support rate")),
+             qPrintable(allNotes(eks)));
+}
+
+void TestCostModel::aDoorThatDoesNotFitMakesTheOptionInfeasible()
+{
+    // A user catalog's container option with an id of its own takes the default door.
+    DeploymentOption containers = *m_catalog.option(QStringLiteral("ecs-fargate"));
+    containers.id = QStringLiteral("my-containers");
+    containers.name = QStringLiteral("My containers");
+    Workload workload;
+    workload.requestPath.defaultDoor = RequestDoor::ApiGatewayHttp;
+    const Estimate estimate = estimateOption(containers, workload, m_prices);
+    QVERIFY(!estimate.feasible);
+    QCOMPARE(estimate.monthlyTotal, std::nullopt);
+    QVERIFY(estimate.lineItems.isEmpty());
+    QCOMPARE(
+        infeasibleReasonOf(estimate),
+        QStringLiteral("api-gateway-http cannot stand in front of My containers: function URLs "
+                       "and API Gateway are for Lambda (containers behind API Gateway need a "
+                       "VPC link and a load balancer, which this estimate leaves out)"));
+    QCOMPARE(estimateMonthlyTotal(containers, workload, m_prices), std::nullopt);
+    workload.requestPath.defaultDoor = RequestDoor::Alb;
+    QVERIFY(estimateOption(containers, workload, m_prices).feasible);
+}
+
 void TestCostModel::totalOnlyAgreesWithTheDetailedEstimate()
 {
     for (const WorkloadPreset& preset : builtInWorkloadPresets()) {
@@ -957,6 +1485,32 @@ void TestCostModel::propertiesOverRandomWorkloads()
         workload.container.targetUtilization = uniform(0.3, 1);
         workload.instance.type = instanceTypes.at(random.bounded(instanceTypes.size()));
         workload.instance.minCount = random.bounded(3);
+        // The whole bill: a door that fits each option, traffic, purchases up to what AWS
+        // gives, and either kind of EKS support.
+        const QList<RequestDoor> anyDoor = {RequestDoor::None, RequestDoor::Alb};
+        const QList<RequestDoor> lambdaDoor = {RequestDoor::None, RequestDoor::FunctionUrl,
+                                               RequestDoor::ApiGatewayHttp,
+                                               RequestDoor::ApiGatewayRest, RequestDoor::Alb};
+        workload.requestPath.defaultDoor = anyDoor.at(random.bounded(2));
+        for (const RequestPathOption& option : requestPathOptions()) {
+            const QList<RequestDoor>& doors = option.lambda ? lambdaDoor : anyDoor;
+            workload.requestPath.*option.door = doors.at(random.bounded(doors.size()));
+        }
+        workload.requestPath.albRulesPerRequest = random.bounded(100);
+        workload.traffic = {uniform(0, 2048), uniform(0, 2048), uniform(1, 100)};
+        for (const CapacityFamily family :
+             {CapacityFamily::Ec2, CapacityFamily::Fargate, CapacityFamily::Lambda}) {
+            const QList<PurchaseKind> kinds = {PurchaseKind::OnDemand, PurchaseKind::SavingsPlan,
+                                               PurchaseKind::Spot, PurchaseKind::Reserved};
+            const PurchaseKind kind = kinds.at(random.bounded(kinds.size()));
+            const std::optional<double> most = maxDiscountPercent(family, kind);
+            Purchase& purchase = family == CapacityFamily::Lambda    ? workload.purchase.lambda
+                                 : family == CapacityFamily::Fargate ? workload.purchase.fargate
+                                                                     : workload.purchase.ec2;
+            if (most)
+                purchase = {kind, uniform(0, *most)};
+        }
+        workload.eksSupport = random.bounded(2) ? EksSupport::Extended : EksSupport::Standard;
 
         Workload busier = workload;
         busier.requestsPerMonth *= uniform(1.01, 10);
@@ -970,9 +1524,13 @@ void TestCostModel::propertiesOverRandomWorkloads()
                 continue;
             }
             QVERIFY2(*estimate.monthlyTotal >= 0, where.constData());
-            for (const LineItem& item : estimate.lineItems)
-                QVERIFY2(item.quantity >= 0 && item.amount >= 0,
+            // No line item is negative but a discount, and a discount never is positive.
+            for (const LineItem& item : estimate.lineItems) {
+                const bool discount = item.kind == LineItemKind::Discount;
+                QVERIFY2(item.quantity >= 0 && (discount ? item.amount <= 0 : item.amount >= 0),
                          QByteArray(where + ' ' + item.label.toUtf8()).constData());
+            }
+            QCOMPARE(estimateMonthlyTotal(option, workload, m_prices), estimate.monthlyTotal);
             // Sized from load, more requests never cost less.
             const std::optional<double> busierTotal =
                 estimateMonthlyTotal(option, busier, m_prices);

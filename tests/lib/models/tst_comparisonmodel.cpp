@@ -306,8 +306,9 @@ void TestComparisonModel::markdownIsOneTableRowPerProperty()
     }
     // Bold exactly on the rows that differ.
     QCOMPARE(markdown.count(QStringLiteral("| **")), differingRowIds(model).size());
-    QVERIFY(lines.contains(QStringLiteral("| **Control-plane fee** | None: ECS is free | "
-                                          "$0.10 per cluster-hour ($73 a month) |")));
+    QVERIFY(lines.contains(QStringLiteral(
+        "| **Control-plane fee** | None: ECS is free | "
+        "$0.10 per cluster-hour ($73 a month); $0.60 ($438) in extended support |")));
     QVERIFY(lines.contains(QStringLiteral("| Category | Containers · Serverless | "
                                           "Containers · Serverless |")));
 }

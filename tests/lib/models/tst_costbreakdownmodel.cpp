@@ -27,6 +27,7 @@ private slots:
     void rowsAreOptionsInCatalogOrderAndSumToTheirTotals();
     void eachOptionPaysTheKindsItsModelBills_data();
     void eachOptionPaysTheKindsItsModelBills();
+    void theWholeBillFillsTheNewKinds();
     void infeasibleOptionsHaveNoAmountsAndAReason();
     void newResultsResetTheModel();
 
@@ -151,6 +152,40 @@ void TestCostBreakdownModel::eachOptionPaysTheKindsItsModelBills()
     for (int column = 0; column < lineItemKindCount; ++column) {
         const auto kind = static_cast<LineItemKind>(column);
         QCOMPARE(model.amount(row, kind) > 0, kinds.contains(kind));
+    }
+}
+
+void TestCostBreakdownModel::theWholeBillFillsTheNewKinds()
+{
+    // An ALB or an HTTP API in front of every option, 10 KB responses, discounts on every
+    // family (Fargate's is Spot, which EKS does not have) and extended EKS support.
+    const Workload workload = Workload::load(
+        QStringLiteral(ACE_SOURCE_DIR "/tests/lib/cost/data/http-api-whole-bill.json"));
+    CostBreakdownModel model;
+    show(model, workload);
+    QCOMPARE(
+        model.headerData(static_cast<int>(LineItemKind::RequestPath), Qt::Horizontal).toString(),
+        QStringLiteral("Request path"));
+    QCOMPARE(
+        model.headerData(static_cast<int>(LineItemKind::DataTransfer), Qt::Horizontal).toString(),
+        QStringLiteral("Data transfer"));
+    QCOMPARE(model.headerData(static_cast<int>(LineItemKind::Discount), Qt::Horizontal).toString(),
+             QStringLiteral("Discount"));
+    QVERIFY(model.anyOptionPays(LineItemKind::Discount));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString optionId = m_catalog.options().at(row).id;
+        QVERIFY2(model.amount(row, LineItemKind::RequestPath) > 0, qPrintable(optionId));
+        QVERIFY2(model.amount(row, LineItemKind::DataTransfer) > 0, qPrintable(optionId));
+        if (optionId == QLatin1String("eks-fargate"))
+            QCOMPARE(model.amount(row, LineItemKind::Discount), 0.0);
+        else
+            QVERIFY2(model.amount(row, LineItemKind::Discount) < 0, qPrintable(optionId));
+        // The discount column counts against the total like any other.
+        double sum = 0;
+        for (int kind = 0; kind < lineItemKindCount; ++kind)
+            sum += model.amount(row, static_cast<LineItemKind>(kind));
+        const double total = *model.estimates().at(row).monthlyTotal;
+        QVERIFY2(qAbs(sum - total) <= 1e-9 * qMax(1.0, total), qPrintable(optionId));
     }
 }
 

@@ -8,6 +8,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
+Q_DECLARE_METATYPE(ace::FargateOrchestrator)
+
 using namespace ace;
 
 class TestPriceBook : public QObject
@@ -20,7 +24,9 @@ private slots:
     void builtInFargateSizesRoundUpLikeAws_data();
     void builtInFargateSizesRoundUpLikeAws();
     void builtInInstanceTypes();
+    void builtInRequestPathAndDataTransferRates();
     void loadsAUserPriceBook();
+    void loadsAPriceBookWithoutTheOptionalGroups();
     void rejectsABrokenField_data();
     void rejectsABrokenField();
 
@@ -43,9 +49,10 @@ void TestPriceBook::builtInPriceBookIsDatedAndSourced()
         QVERIFY2(source.url.startsWith(QStringLiteral("https://aws.amazon.com/")),
                  qPrintable(source.url));
     }
-    QCOMPARE(groups,
-             (QStringList{QStringLiteral("lambda"), QStringLiteral("fargate"),
-                          QStringLiteral("ecs"), QStringLiteral("eks"), QStringLiteral("ec2")}));
+    QCOMPARE(groups, (QStringList{QStringLiteral("lambda"), QStringLiteral("fargate"),
+                                  QStringLiteral("ecs"), QStringLiteral("eks"),
+                                  QStringLiteral("ec2"), QStringLiteral("api-gateway"),
+                                  QStringLiteral("alb"), QStringLiteral("data-transfer")}));
 }
 
 void TestPriceBook::builtInRatesAreTheFactSheetsRates()
@@ -55,15 +62,15 @@ void TestPriceBook::builtInRatesAreTheFactSheetsRates()
     const LambdaRates& lambda = prices.lambda();
     QCOMPARE(lambda.perRequest, 0.20 / 1e6);
     QCOMPARE(lambda.tiers(Architecture::X86_64).size(), 3);
-    QCOMPARE(lambda.tiers(Architecture::X86_64).at(0).upToGbSeconds, 6e9);
-    QCOMPARE(lambda.tiers(Architecture::X86_64).at(0).perGbSecond, 0.0000166667);
-    QCOMPARE(lambda.tiers(Architecture::X86_64).at(1).upToGbSeconds, 15e9);
-    QCOMPARE(lambda.tiers(Architecture::X86_64).at(2).upToGbSeconds, std::nullopt);
-    QCOMPARE(lambda.tiers(Architecture::X86_64).at(2).perGbSecond, 0.0000133334);
-    QCOMPARE(lambda.tiers(Architecture::Arm64).at(0).upToGbSeconds, 7.5e9);
-    QCOMPARE(lambda.tiers(Architecture::Arm64).at(0).perGbSecond, 0.0000133334);
-    QCOMPARE(lambda.tiers(Architecture::Arm64).at(1).upToGbSeconds, 18.75e9);
-    QCOMPARE(lambda.tiers(Architecture::Arm64).at(2).perGbSecond, 0.0000106667);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).at(0).upTo, 6e9);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).at(0).rate, 0.0000166667);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).at(1).upTo, 15e9);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).at(2).upTo, std::nullopt);
+    QCOMPARE(lambda.tiers(Architecture::X86_64).at(2).rate, 0.0000133334);
+    QCOMPARE(lambda.tiers(Architecture::Arm64).at(0).upTo, 7.5e9);
+    QCOMPARE(lambda.tiers(Architecture::Arm64).at(0).rate, 0.0000133334);
+    QCOMPARE(lambda.tiers(Architecture::Arm64).at(1).upTo, 18.75e9);
+    QCOMPARE(lambda.tiers(Architecture::Arm64).at(2).rate, 0.0000106667);
     QCOMPARE(lambda.ephemeralStoragePerGbSecond, 0.0000000309);
     QCOMPARE(lambda.includedEphemeralStorageMb, 512.0);
     QCOMPARE(lambda.freeRequests, 1e6);
@@ -80,43 +87,65 @@ void TestPriceBook::builtInRatesAreTheFactSheetsRates()
     QCOMPARE(fargate.includedStorageGb, 20.0);
     QCOMPARE(fargate.eksPodOverheadMb, 256.0);
     QCOMPARE(fargate.eksArchitectures, QList<Architecture>{Architecture::X86_64});
-    // 3 + 4 + 7 + 13 + 23 + 12 + 12 valid sizes (facts §2).
-    QCOMPARE(fargate.taskSizes.size(), 74);
+    // 3 + 4 + 7 + 13 + 23 + 12 + 12 valid sizes (facts §2), and the three 32-vCPU sizes only
+    // the pricing page lists (rates-and-audit §1a #12).
+    QCOMPARE(fargate.taskSizes.size(), 77);
+    QCOMPARE(std::count_if(fargate.taskSizes.cbegin(), fargate.taskSizes.cend(),
+                           [](const FargateTaskSize& size) { return size.pricingPageOnly; }),
+             3);
 
     QCOMPARE(prices.controlPlane(QStringLiteral("eks"))->perClusterHour, 0.10);
+    // Extended support: $0.60 per cluster-hour in all (rates-and-audit §1e 3).
+    QCOMPARE(prices.controlPlane(QStringLiteral("eks"))->extendedSupportPerClusterHour, 0.60);
     QCOMPARE(prices.controlPlane(QStringLiteral("ecs"))->perClusterHour, 0.0);
+    QCOMPARE(prices.controlPlane(QStringLiteral("ecs"))->extendedSupportPerClusterHour,
+             std::nullopt);
     QCOMPARE(prices.controlPlane(QStringLiteral("lambda")), nullptr);
 }
 
 void TestPriceBook::builtInFargateSizesRoundUpLikeAws_data()
 {
+    QTest::addColumn<FargateOrchestrator>("orchestrator");
     QTest::addColumn<double>("vcpu");
     QTest::addColumn<double>("memoryGb");
-    QTest::addColumn<double>("billedVcpu");
+    QTest::addColumn<double>("billedVcpu"); // 0: no size fits
     QTest::addColumn<double>("billedMemoryGb");
 
-    QTest::newRow("exact size") << 1.0 << 2.0 << 1.0 << 2.0;
-    QTest::newRow("smallest") << 0.1 << 0.1 << 0.25 << 0.5;
-    QTest::newRow("memory between sizes") << 0.25 << 1.5 << 0.25 << 2.0;
-    QTest::newRow("memory beyond the vCPU's range") << 0.25 << 3.0 << 0.5 << 3.0;
-    QTest::newRow("EKS pod 1 vCPU 2 GB + 256 MB") << 1.0 << 2.25 << 1.0 << 3.0;
-    QTest::newRow("8 vCPU sizes step by 4 GB") << 8.0 << 17.0 << 8.0 << 20.0;
-    QTest::newRow("largest") << 16.0 << 120.0 << 16.0 << 120.0;
+    const FargateOrchestrator ecs = FargateOrchestrator::Ecs;
+    const FargateOrchestrator eks = FargateOrchestrator::Eks;
+    QTest::newRow("exact size") << ecs << 1.0 << 2.0 << 1.0 << 2.0;
+    QTest::newRow("smallest") << ecs << 0.1 << 0.1 << 0.25 << 0.5;
+    QTest::newRow("memory between sizes") << ecs << 0.25 << 1.5 << 0.25 << 2.0;
+    QTest::newRow("memory beyond the vCPU's range") << ecs << 0.25 << 3.0 << 0.5 << 3.0;
+    QTest::newRow("EKS pod 1 vCPU 2 GB + 256 MB") << eks << 1.0 << 2.25 << 1.0 << 3.0;
+    QTest::newRow("8 vCPU sizes step by 4 GB") << ecs << 8.0 << 17.0 << 8.0 << 20.0;
+    QTest::newRow("largest documented") << eks << 16.0 << 120.0 << 16.0 << 120.0;
+    QTest::newRow("ECS: 32 vCPU from the pricing page") << ecs << 17.0 << 32.0 << 32.0 << 60.0;
+    QTest::newRow("ECS: 16 vCPU, 121 GB") << ecs << 16.0 << 121.0 << 32.0 << 244.0;
+    QTest::newRow("ECS: largest") << ecs << 32.0 << 244.0 << 32.0 << 244.0;
+    QTest::newRow("ECS: beyond the largest") << ecs << 32.0 << 245.0 << 0.0 << 0.0;
+    QTest::newRow("EKS: no 32 vCPU pods") << eks << 17.0 << 32.0 << 0.0 << 0.0;
+    QTest::newRow("EKS: 16 vCPU, 121 GB") << eks << 16.0 << 121.0 << 0.0 << 0.0;
 }
 
 void TestPriceBook::builtInFargateSizesRoundUpLikeAws()
 {
+    QFETCH(FargateOrchestrator, orchestrator);
     QFETCH(double, vcpu);
     QFETCH(double, memoryGb);
     QFETCH(double, billedVcpu);
     QFETCH(double, billedMemoryGb);
     const PriceBook prices = PriceBook::loadBuiltIn();
-    const FargateTaskSize* size = prices.fargate().smallestSizeFitting(vcpu, memoryGb);
+    const FargateTaskSize* size =
+        prices.fargate().smallestSizeFitting(orchestrator, vcpu, memoryGb);
+    if (billedVcpu == 0) {
+        QCOMPARE(size, nullptr);
+        return;
+    }
     QVERIFY(size);
     QCOMPARE(size->vcpu, billedVcpu);
     QCOMPARE(size->memoryGb, billedMemoryGb);
-    QCOMPARE(prices.fargate().smallestSizeFitting(16, 121), nullptr);
-    QCOMPARE(prices.fargate().smallestSizeFitting(17, 32), nullptr);
+    QCOMPARE(size->pricingPageOnly, billedVcpu == 32);
 }
 
 void TestPriceBook::builtInInstanceTypes()
@@ -135,6 +164,55 @@ void TestPriceBook::builtInInstanceTypes()
     QCOMPARE(prices.ec2().instanceType(QStringLiteral("p5.48xlarge")), nullptr);
 }
 
+void TestPriceBook::builtInRequestPathAndDataTransferRates()
+{
+    // Every number below is copied from ../shared/reference/rates-and-audit-2026-11.md §2a–2b.
+    const PriceBook prices = PriceBook::loadBuiltIn();
+    QVERIFY(prices.requestPath());
+    const ApiGatewayRates& apiGateway = prices.requestPath()->apiGateway;
+    QCOMPARE(apiGateway.source, QStringLiteral("https://aws.amazon.com/api-gateway/pricing/"));
+    QCOMPARE(apiGateway.httpMeteringStepKb, 512.0);
+    QCOMPARE(apiGateway.httpTiers.size(), 2);
+    QCOMPARE(apiGateway.httpTiers.at(0).upTo, 300e6);
+    QCOMPARE(apiGateway.httpTiers.at(0).rate, 1.00 / 1e6);
+    QCOMPARE(apiGateway.httpTiers.at(1).upTo, std::nullopt);
+    QCOMPARE(apiGateway.httpTiers.at(1).rate, 0.90 / 1e6);
+    QCOMPARE(apiGateway.restTiers.size(), 4);
+    QCOMPARE(apiGateway.restTiers.at(0).upTo, 333e6);
+    QCOMPARE(apiGateway.restTiers.at(0).rate, 3.50 / 1e6);
+    QCOMPARE(apiGateway.restTiers.at(1).upTo, 1e9);
+    QCOMPARE(apiGateway.restTiers.at(1).rate, 2.80 / 1e6);
+    QCOMPARE(apiGateway.restTiers.at(2).upTo, 20e9);
+    QCOMPARE(apiGateway.restTiers.at(2).rate, 2.38 / 1e6);
+    QCOMPARE(apiGateway.restTiers.at(3).upTo, std::nullopt);
+    QCOMPARE(apiGateway.restTiers.at(3).rate, 1.51 / 1e6);
+
+    const AlbRates& alb = prices.requestPath()->alb;
+    QCOMPARE(alb.source, QStringLiteral("https://aws.amazon.com/elasticloadbalancing/pricing/"));
+    QCOMPARE(alb.perHour, 0.0225);
+    QCOMPARE(alb.perLcuHour, 0.008);
+    QCOMPARE(alb.newConnectionsPerSecondPerLcu, 25.0);
+    QCOMPARE(alb.activeConnectionsPerLcu, 3000.0);
+    QCOMPARE(alb.processedGbPerHourPerLcu, 1.0);
+    QCOMPARE(alb.processedGbPerHourPerLcuForLambda, 0.4);
+    QCOMPARE(alb.ruleEvaluationsPerSecondPerLcu, 1000.0);
+    QCOMPARE(alb.freeRulesPerRequest, 10.0);
+
+    QVERIFY(prices.dataTransfer());
+    const DataTransferRates& transfer = *prices.dataTransfer();
+    QCOMPARE(transfer.freeGbPerMonth, 100.0);
+    // Bands at 10, 50 and 150 TB of 1,024 GB.
+    QCOMPARE(transfer.outToInternetTiers.size(), 4);
+    QCOMPARE(transfer.outToInternetTiers.at(0).upTo, 10 * 1024.0);
+    QCOMPARE(transfer.outToInternetTiers.at(0).rate, 0.09);
+    QCOMPARE(transfer.outToInternetTiers.at(1).upTo, 50 * 1024.0);
+    QCOMPARE(transfer.outToInternetTiers.at(1).rate, 0.085);
+    QCOMPARE(transfer.outToInternetTiers.at(2).upTo, 150 * 1024.0);
+    QCOMPARE(transfer.outToInternetTiers.at(2).rate, 0.07);
+    QCOMPARE(transfer.outToInternetTiers.at(3).upTo, std::nullopt);
+    QCOMPARE(transfer.outToInternetTiers.at(3).rate, 0.05);
+}
+
 void TestPriceBook::loadsAUserPriceBook()
 {
     QJsonObject json = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
@@ -145,6 +223,26 @@ void TestPriceBook::loadsAUserPriceBook()
     QCOMPARE(prices.sourceName(), path);
     QCOMPARE(prices.region(), QStringLiteral("eu-west-1"));
     QCOMPARE(prices.ec2().instanceType(QStringLiteral("t3.micro"))->perHour, 0.0114);
+}
+
+void TestPriceBook::loadsAPriceBookWithoutTheOptionalGroups()
+{
+    QJsonObject json = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    json.remove(QStringLiteral("requestPath"));
+    json.remove(QStringLiteral("dataTransfer"));
+    test::setJsonAt(json, QStringLiteral("controlPlanes.eks.extendedSupportPerClusterHour"),
+                    QJsonValue(QJsonValue::Undefined));
+    test::setJsonAt(json, QStringLiteral("fargate.taskSizes[7].pricingPageOnly"),
+                    QJsonValue(QJsonValue::Undefined));
+    const QString path = test::writeJsonFile(m_dir.filePath(QStringLiteral("old.json")), json);
+    const PriceBook prices = PriceBook::load(path);
+    QCOMPARE(prices.requestPath(), nullptr);
+    QCOMPARE(prices.dataTransfer(), nullptr);
+    QCOMPARE(prices.controlPlane(QStringLiteral("eks"))->extendedSupportPerClusterHour,
+             std::nullopt);
+    // Without the flag, the 32-vCPU row is a size like any other, for EKS pods too.
+    QCOMPARE(prices.fargate().largestSize(FargateOrchestrator::Eks).vcpu, 32.0);
+    QCOMPARE(prices.rateSources().constLast().group, QStringLiteral("ec2"));
 }
 
 QString TestPriceBook::loadErrorAfter(const QString& path, const QJsonValue& value)
@@ -248,6 +346,62 @@ void TestPriceBook::rejectsABrokenField_data()
     QTest::newRow("instance without vCPUs")
         << "ec2.instanceTypes[7].vcpu" << QJsonValue(0)
         << "broken.json: ec2.instanceTypes[7].vcpu: must be greater than 0, found 0";
+    QTest::newRow("32-vCPU flag not a boolean")
+        << "fargate.taskSizes[7].pricingPageOnly" << QJsonValue(QStringLiteral("yes"))
+        << "broken.json: fargate.taskSizes[7].pricingPageOnly: expected true or false, found a "
+           "string";
+    QTest::newRow("no sizes for EKS pods")
+        << "fargate.taskSizes"
+        << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("vcpu"), 32},
+                                             {QStringLiteral("memoryGb"), QJsonArray{60}},
+                                             {QStringLiteral("pricingPageOnly"), true}}})
+        << "broken.json: fargate.taskSizes: every size is pricingPageOnly: EKS pods would have "
+           "none";
+    QTest::newRow("negative extended support")
+        << "controlPlanes.eks.extendedSupportPerClusterHour" << QJsonValue(-0.6)
+        << "broken.json: controlPlanes.eks.extendedSupportPerClusterHour: must be at least 0, "
+           "found -0.6";
+    QTest::newRow("request path without API Gateway")
+        << "requestPath.apiGateway" << removed
+        << "broken.json: requestPath.apiGateway: required but missing";
+    QTest::newRow("API Gateway source")
+        << "requestPath.apiGateway.source" << QJsonValue(QStringLiteral("aws.amazon.com"))
+        << "broken.json: requestPath.apiGateway.source: \"aws.amazon.com\" is not an http(s) "
+           "address";
+    QTest::newRow("zero metering step")
+        << "requestPath.apiGateway.httpApi.meteringStepKb" << QJsonValue(0)
+        << "broken.json: requestPath.apiGateway.httpApi.meteringStepKb: must be greater than 0, "
+           "found 0";
+    QTest::newRow("HTTP API tier bounded")
+        << "requestPath.apiGateway.httpApi.tiers[1].upToRequests" << QJsonValue(1e9)
+        << "broken.json: requestPath.apiGateway.httpApi.tiers[1]: the last tier must be "
+           "open-ended (no \"upToRequests\")";
+    QTest::newRow("REST API tiers out of order")
+        << "requestPath.apiGateway.restApi.tiers[2].upToRequests" << QJsonValue(5e8)
+        << "broken.json: requestPath.apiGateway.restApi.tiers[2].upToRequests: tiers must be in "
+           "ascending order";
+    QTest::newRow("REST API rate")
+        << "requestPath.apiGateway.restApi.tiers[0].perRequest"
+        << QJsonValue(QStringLiteral("$3.50"))
+        << "broken.json: requestPath.apiGateway.restApi.tiers[0].perRequest: expected a number, "
+           "found a string";
+    QTest::newRow("ALB unknown key") << "requestPath.alb.perHours" << QJsonValue(0.0225)
+                                     << "broken.json: requestPath.alb.perHours: unknown key";
+    QTest::newRow("LCU of no connections")
+        << "requestPath.alb.lcu.activeConnections" << QJsonValue(0)
+        << "broken.json: requestPath.alb.lcu.activeConnections: must be greater than 0, found 0";
+    QTest::newRow("LCU without Lambda targets")
+        << "requestPath.alb.lcu.processedGbPerHourForLambda" << removed
+        << "broken.json: requestPath.alb.lcu.processedGbPerHourForLambda: required but missing";
+    QTest::newRow("negative free data transfer")
+        << "dataTransfer.freeGbPerMonth" << QJsonValue(-100)
+        << "broken.json: dataTransfer.freeGbPerMonth: must be at least 0, found -100";
+    QTest::newRow("data transfer open tier first")
+        << "dataTransfer.outToInternet[0].upToGb" << removed
+        << "broken.json: dataTransfer.outToInternet[1]: only the last tier may be open-ended";
+    QTest::newRow("data transfer without tiers")
+        << "dataTransfer.outToInternet" << QJsonValue(QJsonArray{})
+        << "broken.json: dataTransfer.outToInternet: no tiers";
     QTest::newRow("no instance types") << "ec2.instanceTypes" << QJsonValue(QJsonArray{})
                                        << "broken.json: ec2.instanceTypes: no instance types";
 }
