@@ -23,7 +23,7 @@ namespace {
 Workload preset(const QString& id)
 {
     return Workload::load(
-        QStringLiteral(ACE_SOURCE_DIR "/tests/lib/cost/data/version1/%1.json").arg(id));
+        QStringLiteral(ACE_SOURCE_DIR "/tests/data/version1-presets/%1.json").arg(id));
 }
 
 // The default workload's requests taking 1,000 s each: Lambda cannot run them, and one
@@ -44,7 +44,7 @@ QList<std::pair<QByteArray, Workload>> workloads()
     all.append({QByteArrayLiteral("1000 s requests"), thousandSecondRequests()});
     all.append({QByteArrayLiteral("HTTP API, the whole bill"),
                 Workload::load(QStringLiteral(ACE_SOURCE_DIR
-                                              "/tests/lib/cost/data/http-api-whole-bill.json"))});
+                                              "/tests/data/http-api-whole-bill.json"))});
     return all;
 }
 

@@ -18,7 +18,7 @@ namespace {
 Workload preset(const QString& id)
 {
     return Workload::load(
-        QStringLiteral(ACE_SOURCE_DIR "/tests/lib/cost/data/version1/%1.json").arg(id));
+        QStringLiteral(ACE_SOURCE_DIR "/tests/data/version1-presets/%1.json").arg(id));
 }
 
 void verifySameEstimate(const Estimate& actual, const Estimate& expected)

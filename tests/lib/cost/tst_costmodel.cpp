@@ -149,10 +149,10 @@ private:
     {
         return estimateOption(*m_catalog.option(optionId), workload, m_prices);
     }
-    // A workload file of tests/lib/cost/data.
+    // A workload file of tests/data.
     static Workload testWorkload(const QString& name)
     {
-        return Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/lib/cost/data/") + name);
+        return Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/data/") + name);
     }
 
     const Catalog m_catalog = Catalog::loadBuiltIn();
@@ -1032,7 +1032,7 @@ void TestCostModel::version1WorkloadsCostWhatTheyDid_data()
     };
     for (const auto& row : rows) {
         QTest::addRow("%s %s", row.file, row.option)
-            << QStringLiteral("version1/%1.json").arg(QLatin1String(row.file))
+            << QStringLiteral("version1-presets/%1.json").arg(QLatin1String(row.file))
             << QString::fromLatin1(row.option) << row.total;
     }
 }

@@ -33,7 +33,7 @@ private:
     // preset becomes.
     static Workload preset(const QString& id)
     {
-        return Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/lib/cost/data/version1/") + id +
+        return Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/data/version1-presets/") + id +
                               QStringLiteral(".json"));
     }
 
@@ -49,7 +49,7 @@ void TestCostResults::partsAreThoseOfTheirOwnComputations_data()
         QTest::newRow(id) << preset(QString::fromLatin1(id));
     // Every kind of charge: an ALB, an HTTP API, data transfer, discounts, extended support.
     QTest::newRow("HTTP API, the whole bill") << Workload::load(
-        QStringLiteral(ACE_SOURCE_DIR "/tests/lib/cost/data/http-api-whole-bill.json"));
+        QStringLiteral(ACE_SOURCE_DIR "/tests/data/http-api-whole-bill.json"));
 }
 
 void TestCostResults::partsAreThoseOfTheirOwnComputations()

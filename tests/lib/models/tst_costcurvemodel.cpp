@@ -35,7 +35,7 @@ private:
     // preset becomes.
     static Workload preset(const QString& id)
     {
-        return Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/lib/cost/data/version1/") + id +
+        return Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/data/version1-presets/") + id +
                               QStringLiteral(".json"));
     }
     static Workload imageResize() { return preset(QStringLiteral("image-resize")); }
