@@ -75,6 +75,9 @@ QColor gridColor(const ui::Theme& theme)
 
 QString shortMoney(double amount, const QString& currency)
 {
+    // A minus before the currency sign, as money() writes it: "-$20", not "$-20".
+    if (amount < 0)
+        return u'-' + shortMoney(-amount, currency);
     const QString number = shortQuantity(amount);
     if (currency == QLatin1String("USD"))
         return u'$' + number;

@@ -107,36 +107,64 @@ void CostBreakdownChart::refill()
         const Estimate& estimate = m_model.estimates().at(row);
         // A reason is too long for a bar's row: the label says what, its tooltip why.
         ChartLabel* label = m_totalLabels.at(row);
-        label->setText(estimate.feasible ? money(estimate.monthlyTotal.value_or(0), currency)
-                                         : tr("not feasible"));
-        label->setToolTip(estimate.feasible
-                              ? label->text()
-                              : tr("%1 is not feasible: %2")
-                                    .arg(estimate.optionName, infeasibleReasonOf(estimate)));
+        const double discount = m_model.amount(row, LineItemKind::Discount);
+        const QString total = money(estimate.monthlyTotal.value_or(0), currency);
+        // A discounted bar reaches its charges before the discount, drawn left of zero: the
+        // label at its end says the total is what is left.
+        label->setText(!estimate.feasible ? tr("not feasible")
+                       : discount < 0     ? tr("%1 after discount").arg(total)
+                                          : total);
+        label->setToolTip(!estimate.feasible
+                              ? tr("%1 is not feasible: %2")
+                                    .arg(estimate.optionName, infeasibleReasonOf(estimate))
+                          : discount < 0 ? tr("%1 of charges, %2 discount: %3 a month")
+                                               .arg(money(chargesBeforeDiscount(row), currency),
+                                                    money(discount, currency), total)
+                                         : total);
     }
     fitAmountAxis();
     restyle();
 }
 
+double CostBreakdownChart::chargesBeforeDiscount(int row) const
+{
+    double charges = 0;
+    for (int kind = 0; kind < lineItemKindCount; ++kind) {
+        const double amount = m_model.amount(row, static_cast<LineItemKind>(kind));
+        if (amount > 0)
+            charges += amount;
+    }
+    return charges;
+}
+
 void CostBreakdownChart::fitAmountAxis()
 {
+    // Charges stack right of zero and discounts (negative) left of it.
     double highest = 0;
-    for (const Estimate& estimate : m_model.estimates())
-        highest = std::max(highest, estimate.monthlyTotal.value_or(0));
+    double lowest = 0;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        highest = std::max(highest, chargesBeforeDiscount(row));
+        lowest = std::min(lowest, m_model.amount(row, LineItemKind::Discount));
+    }
     if (highest <= 0)
         highest = 1;
     const double step = roundStep(highest * (1 + totalLabelRoom), amountTicks);
     const int steps = int(std::ceil(highest * (1 + totalLabelRoom) / step));
+    // Discounts are a fraction of the charges: one round tick below zero, just past the
+    // largest, rather than a whole step of the charges' scale.
+    const double start = lowest < 0 ? -roundStep(-lowest, 1) : 0;
     const QStringList old = m_amountAxis->categoriesLabels();
     for (const QString& label : old)
         m_amountAxis->remove(label);
     const QString currency = state().prices().currency();
-    // With labels on values the start value gets no label of its own, so zero is a sliver of a
-    // category ending there.
-    m_amountAxis->setStartValue(-1e-9 * step);
+    // With labels on values the start value gets no label of its own, so the first tick is a
+    // sliver of a category ending there.
+    m_amountAxis->setStartValue(start - 1e-9 * step);
+    if (start < 0)
+        m_amountAxis->append(shortMoney(start, currency), start);
     for (int tick = 0; tick <= steps; ++tick)
         m_amountAxis->append(shortMoney(tick * step, currency), tick * step);
-    m_amountAxis->setRange(0, steps * step);
+    m_amountAxis->setRange(start, steps * step);
 }
 
 void CostBreakdownChart::restyle()
@@ -146,7 +174,10 @@ void CostBreakdownChart::restyle()
     m_optionsAxis->setLabelsBrush(theme.text());
     for (int kind = 0; kind < lineItemKindCount; ++kind) {
         QBarSet* part = m_parts.at(kind);
-        part->setColor(partColor(theme, kind));
+        // A discount is money taken off, not a charge: grey, unlike every charge's hue.
+        part->setColor(static_cast<LineItemKind>(kind) == LineItemKind::Discount
+                           ? theme.mutedText()
+                           : partColor(theme, kind));
         part->setBorderColor(theme.background());
     }
     applyLegendTheme(theme);
@@ -192,8 +223,8 @@ void CostBreakdownChart::placeTotalLabels()
     const qreal gap = 6;
     for (int row = 0; row < m_model.rowCount(); ++row) {
         ChartLabel* label = m_totalLabels.at(row);
-        const double total = m_model.estimates().at(row).monthlyTotal.value_or(0);
-        const QPointF end = mapToPosition(QPointF(total, barOf(row)), m_bars);
+        // At the end of the bar: its charges, before any discount.
+        const QPointF end = mapToPosition(QPointF(chargesBeforeDiscount(row), barOf(row)), m_bars);
         const QRectF box = label->boundingRect();
         label->setPos(end.x() + gap - box.left(), end.y() - box.height() / 2 - box.top());
     }

@@ -41,6 +41,8 @@ public:
 
 private:
     void followCostResults();
+    // Row `row`'s charges before its discount: where its bar ends.
+    double chargesBeforeDiscount(int row) const;
     void refill();
     void fitAmountAxis();
     void restyle();

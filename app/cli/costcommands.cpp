@@ -108,7 +108,7 @@ QString estimatesAsText(const QList<Estimate>& estimates, const Workload& worklo
                              QStringLiteral("RATE"), QStringLiteral("AMOUNT")});
             for (const LineItem& item : estimate.lineItems) {
                 items.addRow({item.label, groupedNumber(item.quantity, 3) + u' ' + item.unit,
-                              moneyRate(item.rate, currency), money(item.amount, currency)});
+                              lineItemRateText(item, currency), money(item.amount, currency)});
             }
             details += items.toString(width);
         }

@@ -68,7 +68,7 @@ QString estimate(const Estimate& estimate, const QString& currency)
                 QStringLiteral("<tr><td>%1</td><td class=\"muted\">%2 %3 × %4</td>"
                                "<td align=\"right\">%5</td></tr>")
                     .arg(escaped(item.label), groupedNumber(item.quantity, 3), escaped(item.unit),
-                         moneyRate(item.rate, currency), money(item.amount, currency));
+                         lineItemRateText(item, currency), money(item.amount, currency));
         }
         html += QStringLiteral("</table>");
     }

@@ -1106,6 +1106,13 @@ std::optional<double> estimateMonthlyTotal(const DeploymentOption& option, const
     return out.total();
 }
 
+QString lineItemRateText(const LineItem& item, const QString& currency)
+{
+    if (item.kind == LineItemKind::Discount)
+        return formatGroupedNumber(item.rate * 100) + u'%';
+    return moneyRate(item.rate, currency);
+}
+
 QString infeasibleReasonOf(const Estimate& estimate)
 {
     return estimate.feasible ? QString() : estimate.notes.join(u' ');

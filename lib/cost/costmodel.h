@@ -119,6 +119,10 @@ QList<Estimate> estimateAll(const Catalog& catalog, const Workload& workload,
 std::optional<double> estimateMonthlyTotal(const DeploymentOption& option, const Workload& workload,
                                            const PriceBook& prices);
 
+// A line item's rate as a bill writes it: "$0.0000002" per unit, or for a discount (whose rate
+// is minus the fraction taken off) "-60%".
+QString lineItemRateText(const LineItem& item, const QString& currency);
+
 // Why an infeasible estimate cannot be met (empty when it can). The cost model stops at the
 // first reason, so the notes of an infeasible estimate are that reason and the assumptions that
 // led to it.

@@ -203,6 +203,7 @@ private slots:
     void renderedCurveHasTheOptionsColour();
 
     void barsStackEachOptionsLineItems();
+    void discountsStackLeftOfZeroInGrey();
     void infeasibleBarIsEmptyWithItsReason();
     void clickingABarSelectsItsOption();
     void barsFollowTheWorkload();
@@ -526,6 +527,50 @@ void TestCostCharts::barsStackEachOptionsLineItems()
     const int ec2Row = 0;
     QCOMPARE(plot.barSetOf(LineItemKind::Compute)->at(plot.barOf(ec2Row)),
              *estimates.at(ec2Row).monthlyTotal);
+}
+
+void TestCostCharts::discountsStackLeftOfZeroInGrey()
+{
+    // Savings Plans and Spot on every family, a load balancer and data transfer.
+    const Workload wholeBill =
+        Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/data/http-api-whole-bill.json"));
+    const auto state = newState(wholeBill);
+    CostBreakdownChart plot(*state);
+    plot.layOut({900, 500});
+    const CostBreakdownModel& model = plot.model();
+    int discounted = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const double discount = model.amount(row, LineItemKind::Discount);
+        QCOMPARE(plot.barSetOf(LineItemKind::Discount)->at(plot.barOf(row)), discount);
+        double charges = 0;
+        for (int kind = 0; kind < lineItemKindCount; ++kind)
+            charges += std::max(0.0, model.amount(row, static_cast<LineItemKind>(kind)));
+        const double total = *model.estimates().at(row).monthlyTotal;
+        QVERIFY(std::abs(charges + discount - total) <= 1e-9 * total);
+        // The label sits past the bar's charges and says what is left after the discount.
+        const QPointF barEnd = plot.mapToPosition(QPointF(charges, plot.barOf(row)), plot.bars());
+        charts::ChartLabel* label = plot.totalLabels().at(row);
+        QVERIFY(label->placedRect().left() > barEnd.x());
+        if (discount < 0) {
+            ++discounted;
+            QCOMPARE(label->text(),
+                     money(total, QStringLiteral("USD")) + QStringLiteral(" after discount"));
+            // Left of zero, on the plot.
+            const QPointF discountEnd =
+                plot.mapToPosition(QPointF(discount, plot.barOf(row)), plot.bars());
+            const QPointF zero = plot.mapToPosition(QPointF(0, plot.barOf(row)), plot.bars());
+            QVERIFY(discountEnd.x() < zero.x());
+            QVERIFY(discountEnd.x() >= plot.plotArea().left());
+        }
+    }
+    QVERIFY(discounted >= 4); // EC2 and its orchestrators, ECS on Fargate, Lambda
+    // Grey, unlike every charge's hue.
+    const QColor grey = plot.barSetOf(LineItemKind::Discount)->color();
+    QVERIFY(grey.hslSaturation() < 40);
+    for (int kind = 0; kind < lineItemKindCount; ++kind) {
+        if (static_cast<LineItemKind>(kind) != LineItemKind::Discount)
+            QVERIFY(plot.barSetOf(static_cast<LineItemKind>(kind))->color().hslSaturation() > 80);
+    }
 }
 
 void TestCostCharts::infeasibleBarIsEmptyWithItsReason()
