@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,6 +74,7 @@ private slots:
     void costJsonFollowsTheEstimateFormat();
     void costTableShowsTotalsLineItemsAndNotes();
     void costCsvHasOneRowPerLineItem();
+    void costShowsTheWholeBillByKind();
     void costQuickOptionsMapOntoTheWorkload();
     void breakEvenCrossingsAgreeWithCost();
     void screenshotRendersTheWindowAtTheAskedSize();
@@ -677,6 +679,59 @@ void TestCli::costCsvHasOneRowPerLineItem()
     QVERIFY2(rows.constLast().startsWith(QStringLiteral("eks-fargate,")) &&
                  rows.constLast().endsWith(QStringLiteral(",control-plane")),
              qPrintable(rows.constLast()));
+}
+
+void TestCli::costShowsTheWholeBillByKind()
+{
+    // API Gateway's HTTP API in front of Lambda, a load balancer in front of the rest, 10 KB
+    // responses, a Savings Plan or Spot on every family, EKS in extended support.
+    const QString workload = QStringLiteral(ACE_SOURCE_DIR "/tests/data/http-api-whole-bill.json");
+    const QJsonObject cost =
+        runJson({QStringLiteral("cost"), QStringLiteral("--workload"), workload,
+                 QStringLiteral("--option"), QStringLiteral("lambda"), QStringLiteral("--option"),
+                 QStringLiteral("ecs-fargate"), QStringLiteral("--json")});
+    QSet<QString> kinds;
+    for (const QString& option : {QStringLiteral("lambda"), QStringLiteral("ecs-fargate")}) {
+        double sum = 0;
+        for (const QJsonValue& item :
+             estimateFor(cost, option).value(QStringLiteral("lineItems")).toArray()) {
+            const QString kind = item[QStringLiteral("kind")].toString();
+            kinds.insert(kind);
+            const double amount = item[QStringLiteral("amount")].toDouble();
+            // Only a discount is negative, and its rate is minus the fraction taken off.
+            QCOMPARE(amount < 0, kind == QLatin1String("discount"));
+            if (kind == QLatin1String("discount"))
+                QVERIFY(item[QStringLiteral("rate")].toDouble() < 0);
+            sum += amount;
+        }
+        const double total =
+            estimateFor(cost, option).value(QStringLiteral("monthlyTotal")).toDouble();
+        QVERIFY(std::abs(sum - total) < 1e-9 * total);
+    }
+    for (const char* kind :
+         {"requests", "duration", "compute", "request-path", "data-transfer", "discount"})
+        QVERIFY2(kinds.contains(QLatin1String(kind)), kind);
+    const QJsonObject sources = cost.value(QStringLiteral("priceBook"))
+                                    .toObject()
+                                    .value(QStringLiteral("rateSources"))
+                                    .toObject();
+    for (const char* group : {"api-gateway", "alb", "data-transfer"})
+        QVERIFY2(sources.contains(QLatin1String(group)), group);
+
+    // The same rows in CSV, each ending in its kind; the table writes the discount's rate as a
+    // percentage and its amount with a leading minus.
+    const Run csv = runProgram({QStringLiteral("cost"), QStringLiteral("--workload"), workload,
+                                QStringLiteral("--option"), QStringLiteral("ecs-fargate"),
+                                QStringLiteral("--csv")});
+    QCOMPARE(csv.exitCode, 0);
+    for (const char* kind : {",request-path", ",data-transfer", ",discount"})
+        QVERIFY2(csv.out.contains(QLatin1String(kind) + QStringLiteral("\n")), kind);
+    const Run table = runProgram({QStringLiteral("cost"), QStringLiteral("--workload"), workload,
+                                  QStringLiteral("--option"), QStringLiteral("ecs-fargate")});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.contains(QStringLiteral("-60%")) &&
+                 table.out.contains(QStringLiteral("-$21.62")),
+             qPrintable(table.out));
 }
 
 void TestCli::costQuickOptionsMapOntoTheWorkload()
