@@ -6,6 +6,7 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 #include <string>
@@ -102,17 +103,18 @@ public:
         requirePriceColumns();
         ProductView product;
         PriceView price;
-        while (m_csv.next()) {
-            const auto& fields = m_csv.fields();
-            if (fields.size() != m_columnCount) {
-                fail(QStringLiteral("%1 fields where the header has %2 (is the file cut short?)")
-                         .arg(fields.size())
-                         .arg(m_columnCount));
-            }
+        // Most rows are Reserved terms: only their fields up to TermType are split.
+        const size_t termTypeFields = static_cast<size_t>(m_termType) + 1;
+        while (m_csv.next(termTypeFields)) {
             if (!m_progress.update(m_csv.bytesRead()))
                 return false;
-            if (fields[m_termType] != "OnDemand")
+            const auto& fields = m_csv.fields();
+            if (fields.size() < termTypeFields || fields[m_termType] != "OnDemand") {
+                checkFieldCount();
                 continue;
+            }
+            m_csv.readWhole();
+            checkFieldCount();
             for (size_t i = 0; i < fieldCount; ++i)
                 product.values[i] =
                     m_fieldColumns[i] < 0 ? std::string_view() : fields[m_fieldColumns[i]];
@@ -133,6 +135,17 @@ private:
     [[noreturn]] void fail(const QString& reason) const
     {
         throw DataError(m_name, QStringLiteral("line %1").arg(m_csv.line()), reason);
+    }
+
+    // A row of another length than the header (a skipped row is not counted, unless it is the
+    // last, where a cut-short file shows).
+    void checkFieldCount() const
+    {
+        if (m_csv.complete() && m_csv.fields().size() != m_columnCount) {
+            fail(QStringLiteral("%1 fields where the header has %2 (is the file cut short?)")
+                     .arg(m_csv.fields().size())
+                     .arg(m_columnCount));
+        }
     }
 
     // "FormatVersion","v1.0" and the other two-field lines up to the column header.
@@ -228,7 +241,9 @@ private:
 
 // --------------------------------------------------------------------------------- JSON
 
-// A RapidJSON input stream over a QFile, read in chunks.
+// A RapidJSON input stream over a QFile, read in chunks. RapidJSON reads character by
+// character through Peek and Take, so they are kept to a pointer step; a NUL after the valid
+// bytes ends the input as RapidJSON expects.
 class ChunkedStream
 {
 public:
@@ -236,22 +251,20 @@ public:
 
     explicit ChunkedStream(QFile& file)
         : m_file(file)
-        , m_buffer(1 << 20)
+        , m_buffer((1 << 20) + 1)
     {
         fill();
     }
 
-    Ch Peek() const { return m_at < m_end ? m_buffer[m_at] : '\0'; }
+    Ch Peek() const { return *m_at; }
     Ch Take()
     {
-        if (m_at == m_end)
-            return '\0';
-        const Ch c = m_buffer[m_at++];
-        if (m_at == m_end)
+        const Ch c = *m_at;
+        if (++m_at == m_end)
             fill();
         return c;
     }
-    size_t Tell() const { return static_cast<size_t>(m_consumed + static_cast<qint64>(m_at)); }
+    size_t Tell() const { return static_cast<size_t>(m_consumed + (m_at - m_buffer.data())); }
 
     // Output functions RapidJSON requires to exist but never calls on an input stream.
     Ch* PutBegin() { return nullptr; }
@@ -260,18 +273,22 @@ public:
     size_t PutEnd(Ch*) { return 0; }
 
 private:
-    void fill()
+    Q_DECL_COLD_FUNCTION void fill()
     {
-        m_consumed += static_cast<qint64>(m_end);
-        m_at = 0;
-        const qint64 read = m_file.read(m_buffer.data(), static_cast<qint64>(m_buffer.size()));
-        m_end = read > 0 ? static_cast<size_t>(read) : 0;
+        m_consumed += m_valid;
+        const qint64 read = m_file.read(m_buffer.data(), static_cast<qint64>(m_buffer.size() - 1));
+        m_valid = read > 0 ? read : 0;
+        m_buffer[static_cast<size_t>(m_valid)] = '\0';
+        m_at = m_buffer.data();
+        // At the end of the input only the NUL is left to read.
+        m_end = m_at + std::max<qint64>(m_valid, 1);
     }
 
     QFile& m_file;
     std::vector<char> m_buffer;
-    size_t m_at = 0;
-    size_t m_end = 0;
+    const char* m_at = nullptr;
+    const char* m_end = nullptr;
+    qint64 m_valid = 0;
     qint64 m_consumed = 0;
 };
 
