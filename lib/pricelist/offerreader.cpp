@@ -57,11 +57,6 @@ constexpr FieldName fieldNames[] = {
 
 constexpr qint64 progressStep = 4 << 20;
 
-QString fromView(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
 // Calls `progress` whenever another few MB have been read.
 class ProgressReporter
 {
@@ -174,7 +169,7 @@ private:
                 fail(QStringLiteral("expected a preamble line (\"Name\",\"value\") or the column "
                                     "header (\"SKU\",...)"));
             }
-            const QString value = fromView(fields[1]);
+            const QString value = toQString(fields[1]);
             if (fields[0] == "OfferCode")
                 header.offerCode = value;
             else if (fields[0] == "Version")
@@ -259,6 +254,8 @@ public:
         , m_buffer((1 << 20) + 1)
     {
         fill();
+        if (m_valid >= 3 && std::memcmp(m_at, "\xEF\xBB\xBF", 3) == 0)
+            m_at += 3; // a UTF-8 byte order mark, which RapidJSON would not take
     }
 
     Ch Peek() const { return *m_at; }

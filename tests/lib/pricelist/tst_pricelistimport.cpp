@@ -62,6 +62,8 @@ private slots:
     void lambdaTiersPerArchitecture();
     void eksExtendedSupportIsAddedToTheClusterFee();
     void reservedTermsArePassedOver();
+    void byteOrderMarksAreSkipped_data();
+    void byteOrderMarksAreSkipped();
     void csvAndJsonOfOneOfferGiveTheSameRates();
     void wholeUsEast1BookEqualsTheBuiltInRates();
     void missingGroupsAreListedAndLeftOut();
@@ -220,6 +222,24 @@ void TestPriceListImport::eksExtendedSupportIsAddedToTheClusterFee()
         result.priceBook[QStringLiteral("controlPlanes")][QStringLiteral("eks")].toObject();
     QCOMPARE(eks[QStringLiteral("perClusterHour")].toDouble(), 0.1); // not the Outposts row
     QCOMPARE(eks[QStringLiteral("extendedSupportPerClusterHour")].toDouble(), 0.6);
+}
+
+void TestPriceListImport::byteOrderMarksAreSkipped_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("JSON") << QStringLiteral("ecs-us-east-1.sample.json");
+    QTest::newRow("CSV") << QStringLiteral("ecs-eu-west-1.ligoj-fixture.csv");
+}
+
+void TestPriceListImport::byteOrderMarksAreSkipped()
+{
+    QFETCH(QString, name);
+    const QByteArray data = readFixture(name);
+    const QString path = variant(name, data, "\xEF\xBB\xBF" + data, QStringLiteral("bom-") + name);
+    const auto rates = collectRates({path}, name.contains(QLatin1String("eu-west-1"))
+                                                ? QStringLiteral("eu-west-1")
+                                                : QStringLiteral("us-east-1"));
+    QCOMPARE(rates->fargateVcpuHour[0].rate(), 0.04048);
 }
 
 void TestPriceListImport::reservedTermsArePassedOver()
