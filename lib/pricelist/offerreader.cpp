@@ -241,6 +241,84 @@ private:
 
 // --------------------------------------------------------------------------------- JSON
 
+// Finds the bracket that closes an object or array, across chunks: quotes open and close
+// strings (a backslash escapes the next character), brackets outside strings nest. 16 bytes
+// at a time where SSE2 is there and the block holds no backslash: the quotes' prefix XOR
+// marks what is inside strings, and the brackets outside are counted.
+class BraceScan
+{
+public:
+    // The closing bracket in [at, end), or `end` (the state carries over to the next chunk).
+    const char* findClosing(const char* at, const char* end)
+    {
+        while (at < end) {
+#ifdef __SSE2__
+            if (end - at >= 16 && !m_escaped) {
+                const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+                const auto bits = [&bytes](char c) {
+                    return static_cast<unsigned>(
+                        _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(c))));
+                };
+                if (!bits('\\')) {
+                    unsigned inside = bits('"');
+                    inside ^= inside << 1;
+                    inside ^= inside << 2;
+                    inside ^= inside << 4;
+                    inside ^= inside << 8;
+                    inside = (m_inString ? ~inside : inside) & 0xFFFFu;
+                    const unsigned opens = (bits('{') | bits('[')) & ~inside;
+                    const unsigned closes = (bits('}') | bits(']')) & ~inside;
+                    m_inString = inside >> 15;
+                    if (closes && popcount16(closes) >= m_depth) {
+                        // It may close here: follow the brackets in order.
+                        for (unsigned brackets = opens | closes; brackets;
+                             brackets &= brackets - 1) {
+                            const int bit = __builtin_ctz(brackets);
+                            if (opens >> bit & 1u)
+                                ++m_depth;
+                            else if (--m_depth == 0)
+                                return at + bit;
+                        }
+                    } else {
+                        m_depth += popcount16(opens) - popcount16(closes);
+                    }
+                    at += 16;
+                    continue;
+                }
+            }
+#endif
+            const char c = *at;
+            if (m_escaped)
+                m_escaped = false;
+            else if (m_inString && c == '\\')
+                m_escaped = true;
+            else if (m_inString)
+                m_inString = c != '"';
+            else if (c == '"')
+                m_inString = true;
+            else if (c == '{' || c == '[')
+                ++m_depth;
+            else if ((c == '}' || c == ']') && --m_depth == 0)
+                return at;
+            ++at;
+        }
+        return end;
+    }
+
+private:
+    static int popcount16(unsigned v)
+    {
+        v = v - ((v >> 1) & 0x5555u);
+        v = (v & 0x3333u) + ((v >> 2) & 0x3333u);
+        v = (v + (v >> 4)) & 0x0F0Fu;
+        return static_cast<int>((v + (v >> 8)) & 0x1Fu);
+    }
+
+    int m_depth = 1; // inside the object's opening brace
+    bool m_inString = false;
+    bool m_escaped = false;
+};
+
 // A RapidJSON input stream over a QFile, read in chunks. RapidJSON reads character by
 // character through Peek and Take, so they are kept to a pointer step; a NUL after the valid
 // bytes ends the input as RapidJSON expects.
@@ -295,35 +373,20 @@ public:
         if (*m_at != '{')
             return serveFirst(":");
         advance();
-        int depth = 1;
-        bool inString = false;
+        BraceScan scan;
         for (;;) {
-            m_at = nextStructural(m_at, m_end, inString);
-            if (m_at == m_end) { // the rest of the chunk held nothing
-                m_at = m_end - 1;
-                advance();
-                if (m_valid == 0) {
-                    throw DataError(fileName,
-                                    QStringLiteral("byte %1, in %2").arg(Tell()).arg(where),
-                                    QStringLiteral("the file ends in the middle of the JSON (is "
-                                                   "it cut short?)"));
-                }
-                continue;
+            const char* closing = scan.findClosing(m_at, m_end);
+            if (closing != m_end) {
+                m_at = closing; // the parser reads this closing brace itself
+                break;
             }
-            const char c = *m_at;
-            if (inString) {
-                if (c == '\\')
-                    advance(); // the escaped character is no quote
-                else
-                    inString = false;
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                ++depth;
-            } else if (--depth == 0) {
-                break; // the parser reads this closing brace itself
-            }
+            m_at = m_end - 1; // the whole chunk passed over
             advance();
+            if (m_valid == 0) {
+                throw DataError(fileName, QStringLiteral("byte %1, in %2").arg(Tell()).arg(where),
+                                QStringLiteral("the file ends in the middle of the JSON (is it "
+                                               "cut short?)"));
+            }
         }
         serveFirst(":{");
     }
@@ -335,41 +398,6 @@ public:
     size_t PutEnd(Ch*) { return 0; }
 
 private:
-    // The first byte in [at, end) that matters to matching braces: a quote or backslash in a
-    // string, a quote or bracket outside; `end` when there is none. 16 bytes at a time.
-    static const char* nextStructural(const char* at, const char* end, bool inString)
-    {
-#ifdef __SSE2__
-        const __m128i quote = _mm_set1_epi8('"');
-        const __m128i backslash = _mm_set1_epi8('\\');
-        const __m128i open = _mm_set1_epi8('{');
-        const __m128i close = _mm_set1_epi8('}');
-        const __m128i openArray = _mm_set1_epi8('[');
-        const __m128i closeArray = _mm_set1_epi8(']');
-        for (; end - at >= 16; at += 16) {
-            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-            __m128i found = _mm_cmpeq_epi8(bytes, quote);
-            if (inString) {
-                found = _mm_or_si128(found, _mm_cmpeq_epi8(bytes, backslash));
-            } else {
-                found = _mm_or_si128(found,
-                                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, open),
-                                                               _mm_cmpeq_epi8(bytes, close)),
-                                                  _mm_or_si128(_mm_cmpeq_epi8(bytes, openArray),
-                                                               _mm_cmpeq_epi8(bytes, closeArray))));
-            }
-            if (const int mask = _mm_movemask_epi8(found))
-                return at + __builtin_ctz(static_cast<unsigned>(mask));
-        }
-#endif
-        for (; at < end; ++at) {
-            const char c = *at;
-            if (c == '"' || (inString ? c == '\\' : (c == '{' || c == '}' || c == '[' || c == ']')))
-                return at;
-        }
-        return end;
-    }
-
     // Has the parser read `text` (the ":{" passed over) before going on where the stream is.
     void serveFirst(const char* text)
     {

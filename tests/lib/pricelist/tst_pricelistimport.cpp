@@ -253,6 +253,20 @@ void TestPriceListImport::reservedTermsArePassedOver()
                                  reserved, QStringLiteral("reserved-first.json"));
     const auto rates = collectRates({path}, QStringLiteral("us-east-1"));
     QCOMPARE(rates->fargateVcpuHour[0].rate(), 0.04048);
+    // Many terms, so that whole 16-byte blocks hold brackets inside and outside strings.
+    QByteArray many = "\"terms\" : {\n    \"Reserved\" : {";
+    for (int i = 0; i < 1000; ++i) {
+        many += QStringLiteral(
+                    "%1\"k%2\" : { \"d\" : \"} ] { [ }}\", \"n\" : [ {}, [ \"]\" ], {\"x\":[]} ] }")
+                    .arg(i ? QStringLiteral(",") : QString())
+                    .arg(i)
+                    .toUtf8();
+    }
+    many += "},\n";
+    const QString manyPath = variant(QStringLiteral("ecs-us-east-1.sample.json"), "\"terms\" : {\n",
+                                     many, QStringLiteral("reserved-many.json"));
+    QCOMPARE(collectRates({manyPath}, QStringLiteral("us-east-1"))->fargateGbHour[1].rate(),
+             0.00356);
     // Cut inside the Reserved terms.
     QByteArray cut = readFixture(QStringLiteral("ecs-us-east-1.sample.json"));
     cut.replace("\"terms\" : {\n", reserved);
