@@ -15,12 +15,13 @@ set(layer_table
     "pricing:json"
     "cost:catalog,pricing"
     "models:cost"
+    "net:models"
     "state:models"
     "diagram:state"
     "charts:state"
     "compare:diagram,charts"
     "export:compare"
-    "ui:export"
+    "ui:export,net"
     "cli:ui"
     "app:cli")
 
