@@ -254,7 +254,7 @@ void PriceListDownload::fetchNextFile()
         DownloadedOffer& cached = m_files[m_nextFile];
         cached.fromCache = true;
         const qint64 size = QFileInfo(cached.path).size();
-        emitProgress(size, size);
+        emitProgress(size, size, true);
         ++m_nextFile;
     }
     // A cancel() from a progress slot above had no transfer to abort.
@@ -279,6 +279,9 @@ void PriceListDownload::fetchNextFile()
 void PriceListDownload::writeReceivedBytes()
 {
     const QByteArray bytes = m_reply->readAll();
+    // An error page is no part of the file (finished() reports the status).
+    if (m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 300)
+        return;
     if (m_file->write(bytes) != bytes.size()) {
         // The reply's finished() then reports the write error.
         m_reply->abort();
@@ -323,16 +326,18 @@ void PriceListDownload::completeFile()
                     tr("%1: cannot write: %2").arg(offer.path, file->errorString()));
     }
     removeOtherVersions(offer);
+    emitProgress(m_bytesReceived, m_bytesReceived, true);
     ++m_nextFile;
     fetchNextFile();
 }
 
 void PriceListDownload::removeOtherVersions(const DownloadedOffer& file) const
 {
-    // Offer files run to hundreds of MB: only the current version is worth keeping.
+    // Offer files run to hundreds of MB: only the current version is worth keeping, and the
+    // temporary file of a download whose process was killed is worth nothing.
     const QFileInfo kept(file.path);
     QDir folder = kept.dir();
-    for (const QString& name : folder.entryList({QStringLiteral("*.csv")}, QDir::Files)) {
+    for (const QString& name : folder.entryList(QDir::Files | QDir::Hidden)) {
         if (name != kept.fileName())
             folder.remove(name);
     }
@@ -357,7 +362,7 @@ QString PriceListDownload::transferProblem(QNetworkReply* reply) const
     }
 }
 
-void PriceListDownload::emitProgress(qint64 received, qint64 total)
+void PriceListDownload::emitProgress(qint64 received, qint64 total, bool complete)
 {
     const DownloadedOffer& file = m_files.at(m_nextFile);
     DownloadProgress progress;
@@ -368,6 +373,7 @@ void PriceListDownload::emitProgress(qint64 received, qint64 total)
     progress.fileNumber = int(m_nextFile) + 1;
     progress.fileCount = int(m_files.size());
     progress.fromCache = file.fromCache;
+    progress.complete = complete;
     emit this->progress(progress);
 }
 

@@ -68,6 +68,7 @@ struct DownloadProgress
     int fileNumber = 0; // 1-based
     int fileCount = 0;
     bool fromCache = false;
+    bool complete = false; // the file is in the cache, whole
 };
 
 enum class DownloadFailure {
@@ -127,7 +128,7 @@ private:
     void fail(DownloadFailure failure, const QString& message);
     void succeed();
     // Progress of the file at m_nextFile.
-    void emitProgress(qint64 received, qint64 total);
+    void emitProgress(qint64 received, qint64 total, bool complete = false);
 
     PriceListDownloadRequest m_request;
     std::unique_ptr<QNetworkAccessManager> m_network;

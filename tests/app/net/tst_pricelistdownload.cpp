@@ -177,6 +177,10 @@ void TestPriceListDownload::downloadsEachOffersFileOfTheRegion()
         QCOMPARE(progress.constLast().bytesReceived, server.file(path).size());
         QCOMPARE(progress.constLast().bytesTotal, server.file(path).size());
         QVERIFY(!progress.constLast().fromCache);
+        QVERIFY(progress.constLast().complete);
+        QCOMPARE(std::count_if(progress.cbegin(), progress.cend(),
+                               [](const DownloadProgress& step) { return step.complete; }),
+                 1);
     }
     QCOMPARE(server.requestCount(serviceIndex), 1);
     QCOMPARE(server.requests().size(), 1 + 3 + 3);
@@ -205,6 +209,7 @@ void TestPriceListDownload::unchangedVersionIsReusedFromTheCache()
     QCOMPARE(again.progress.size(), 3);
     for (const DownloadProgress& step : again.progress) {
         QVERIFY(step.fromCache);
+        QVERIFY(step.complete);
         QVERIFY(step.bytesReceived > 0);
         QCOMPARE(step.bytesReceived, step.bytesTotal);
     }
@@ -216,10 +221,12 @@ void TestPriceListDownload::newerVersionReplacesTheCachedOne()
     QTemporaryDir cache;
     const QStringList ec2 = {QStringLiteral("AmazonEC2")};
     QCOMPARE(download(server.endpoint(), cache.path(), ec2).failure, DownloadFailure::None);
-    publishNewerEc2Version(server);
-    const QByteArray newerFile =
-        server.file(ec2File).replace(ec2Version.toUtf8(), newerEc2Version.toUtf8());
-    server.setBody(newerEc2File, newerFile);
+    const QByteArray newerFile = publishNewerEc2Version(server);
+    // What a download killed half-way leaves: QSaveFile's temporary file.
+    QFile killedDownload(
+        cache.filePath(QStringLiteral("AmazonEC2/eu-west-1/%1.csv.Ab12Cd").arg(newerEc2Version)));
+    QVERIFY(killedDownload.open(QIODevice::WriteOnly));
+    killedDownload.close();
 
     const Run run = download(server.endpoint(), cache.path(), ec2);
 
@@ -275,6 +282,9 @@ void TestPriceListDownload::failedTransferNamesTheUrlAndReplacesNothing()
     QVERIFY2(run.error.contains(url + QStringLiteral(": ")), qPrintable(run.error));
     QVERIFY2(run.error.contains(reason), qPrintable(run.error));
     QVERIFY(server.requestCount(path) >= 1);
+    // An error page is never reported as the file.
+    for (const DownloadProgress& step : run.progress)
+        QVERIFY(!step.complete && step.bytesReceived < server.file(ec2File).size());
     // The cached file of the older version is all there is, as it was.
     QCOMPARE(filesUnder(cache.path()),
              QStringList{QStringLiteral("AmazonEC2/eu-west-1/%1.csv").arg(ec2Version)});
