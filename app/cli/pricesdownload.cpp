@@ -1,5 +1,6 @@
 #include "cli/pricesdownload.h"
 
+#include "cli/pricescommand.h"
 #include "net/pricelistdownload.h"
 
 #include <QCommandLineParser>
@@ -143,11 +144,11 @@ std::optional<net::PriceListDownloadRequest> readRequest(const QCommandLineParse
 
 int runPricesDownload(const QStringList& arguments, const CommandContext& context)
 {
-    const QString command = arguments.constFirst();
+    const QString command = QStringLiteral("prices download");
     QCommandLineParser parser;
     const DownloadCommandOptions options;
     parser.addOptions(options.all());
-    if (!parseCommandArguments(parser, arguments, context.err))
+    if (!parseCommandArguments(parser, QStringList{command} + arguments.mid(1), context.err))
         return ExitBadInput;
     const std::optional<net::PriceListDownloadRequest> request =
         readRequest(parser, options, command, context.err);
@@ -177,9 +178,11 @@ int runPricesDownload(const QStringList& arguments, const CommandContext& contex
     }
     for (const QString& note : download.notes())
         say(note);
-    for (const QString& path : download.filePaths())
-        context.out << path << Qt::endl;
-    return ExitSuccess;
+    // The files are imported as `prices import` imports them, into the region's price book.
+    return runPrices(QStringList{QStringLiteral("prices"), QStringLiteral("import"),
+                                 QStringLiteral("--region"), request->region} +
+                         download.filePaths(),
+                     context);
 }
 
 } // namespace ace::cli
