@@ -2,11 +2,10 @@
 // from a local HTTP server on 127.0.0.1 (never the internet) into a cache and data folder of
 // the test's own.
 #include "pricelistserver.h"
+#include "programrun.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,12 +17,7 @@ const QString fixtureRoot = QStringLiteral(ACE_SOURCE_DIR "/tests/data/price-lis
 const QString ec2File =
     QStringLiteral("/offers/v1.0/aws/AmazonEC2/20250912225308/eu-west-1/index.csv");
 
-struct Run
-{
-    int exitCode = -1; // -1: it crashed or did not end within a minute
-    QString out;
-    QString err;
-};
+using Run = ace::test::ProgramRun;
 
 } // namespace
 
@@ -45,28 +39,16 @@ class TestPricesDownloadCli : public QObject
                 .arg(region));
     }
 
-    // Runs the program without blocking the event loop, which the test's server needs to
-    // answer it.
+    // Runs the program with the user's folders in m_home, serving the test's server meanwhile.
     Run runProgram(const QStringList& arguments) const
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_CACHE_HOME"),
-                           m_home.filePath(QStringLiteral("cache")));
-        environment.insert(QStringLiteral("XDG_DATA_HOME"),
-                           m_home.filePath(QStringLiteral("data")));
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
-                           m_home.filePath(QStringLiteral("config")));
-        process.setProcessEnvironment(environment);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(ACE_PROGRAM), arguments);
-        Run run;
-        if (!finished.wait(60000) || process.exitStatus() != QProcess::NormalExit)
-            return run;
-        run.exitCode = process.exitCode();
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        for (const char* folder : {"CACHE", "DATA", "CONFIG"}) {
+            environment.insert(QStringLiteral("XDG_%1_HOME").arg(QLatin1String(folder)),
+                               m_home.filePath(QLatin1String(folder).toString().toLower()));
+        }
+        return ace::test::runProgramServingEvents(QStringLiteral(ACE_PROGRAM), arguments,
+                                                  environment);
     }
 
     static QStringList downloadArguments(const PriceListServer& server)
