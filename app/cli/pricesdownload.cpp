@@ -27,7 +27,7 @@ struct DownloadCommandOptions
     QList<QCommandLineOption> all() const { return {region, offers, endpoint}; }
 };
 
-QString megabytes(qint64 bytes)
+QString dataSize(qint64 bytes)
 {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
@@ -55,16 +55,19 @@ public:
             return;
         }
         if (progress.complete) {
-            finishLine(file + QStringLiteral(": downloaded ") + megabytes(progress.bytesReceived));
+            finishLine(file + QStringLiteral(": downloaded ") + dataSize(progress.bytesReceived));
             return;
         }
         if (!m_terminal || m_sinceShown.elapsed() < 200)
             return;
         m_sinceShown.restart();
-        const QString size = progress.bytesTotal >= 0 ? QStringLiteral("%1 of %2")
-                                                            .arg(megabytes(progress.bytesReceived),
-                                                                 megabytes(progress.bytesTotal))
-                                                      : megabytes(progress.bytesReceived);
+        // Without a size from the server, only the bytes so far.
+        const QString size =
+            progress.bytesTotal > 0
+                ? QStringLiteral("%1 of %2 (%3%)")
+                      .arg(dataSize(progress.bytesReceived), dataSize(progress.bytesTotal))
+                      .arg(progress.bytesReceived * 100 / progress.bytesTotal)
+                : dataSize(progress.bytesReceived);
         m_err << "\r\x1b[K" << file << ": downloading " << size << Qt::flush;
         m_lineOpen = true;
     }
