@@ -116,6 +116,7 @@ std::optional<net::PriceListDownloadRequest> readRequest(const QCommandLineParse
     }
     if (parser.isSet(options.offers)) {
         request.offers = parser.value(options.offers).split(u',', Qt::SkipEmptyParts);
+        request.offers.removeDuplicates(); // one file per offer: the import takes each once
         for (const QString& offer : std::as_const(request.offers)) {
             if (!net::priceListOffers().contains(offer)) {
                 return bad(QStringLiteral("--offers: \"%1\" is not an offer the import reads (%2)")
