@@ -308,14 +308,14 @@ const Command* findCommand(const QString& name)
 } // namespace
 
 bool parseCommandArguments(QCommandLineParser& parser, const QStringList& arguments,
-                           QTextStream& err)
+                           QTextStream& err, bool takesArguments)
 {
     const QString& command = arguments.constFirst();
     if (!parser.parse(arguments)) {
         err << programName << " " << command << ": " << usageError(parser, arguments) << Qt::endl;
         return false;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    if (!takesArguments && !parser.positionalArguments().isEmpty()) {
         err << programName << " " << command << ": unexpected argument \""
             << parser.positionalArguments().constFirst() << "\"" << Qt::endl;
         return false;
