@@ -13,7 +13,6 @@ using ace::test::PriceListServer;
 
 namespace {
 
-const QString fixtureRoot = QStringLiteral(ACE_SOURCE_DIR "/tests/data/price-list/download");
 const QString ec2File =
     QStringLiteral("/offers/v1.0/aws/AmazonEC2/20250912225308/eu-west-1/index.csv");
 
@@ -73,7 +72,7 @@ private slots:
 
 void TestPricesDownloadCli::failedDownloadExitsWithOneAndReplacesNothing()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     server.setFault(ec2File, PriceListServer::Fault::NotFound);
     const QByteArray earlierBook = "an earlier price book, kept";
     QVERIFY(QDir().mkpath(QFileInfo(priceBookPath(QStringLiteral("eu-west-1"))).path()));
@@ -139,7 +138,7 @@ void TestPricesDownloadCli::badUsageOrInputExitsWithTwo()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     const QString endpoint = server.endpoint().toString();
     arguments.replaceInStrings(QStringLiteral("ENDPOINT"), endpoint);
 

@@ -13,11 +13,13 @@ class QTcpSocket;
 
 namespace ace::test {
 
-// A Price List endpoint on 127.0.0.1 for the download tests: serves the files of a folder at
-// their paths (tests/data/price-list/download), and, route by route, other answers or faults.
-// One request per connection (it answers "Connection: close"); it runs in the test's own
-// thread, so the test must spin the event loop (QSignalSpy::wait, QTRY_*) while a client talks
-// to it.
+// A Price List endpoint on 127.0.0.1 for the download tests, serving the project's test data:
+// the region indexes of tests/data/price-list/download at their paths (AmazonEC2, AWSLambda and
+// AmazonECS with eu-west-1 and us-east-1, AmazonEKS with us-east-1 only), and at the paths they
+// name the excerpts of tests/data/price-list (for us-east-1 a set the import turns into a whole
+// price book). Route by route, a test sets other answers or faults. One request per connection
+// (it answers "Connection: close"); it runs in the test's own thread, so the test must spin the
+// event loop (QSignalSpy::wait, QTRY_*) while a client talks to it.
 class PriceListServer : public QObject
 {
     Q_OBJECT
@@ -30,7 +32,7 @@ public:
     };
     Q_ENUM(Fault)
 
-    explicit PriceListServer(QString root, QObject* parent = nullptr);
+    explicit PriceListServer(QObject* parent = nullptr);
     Q_DISABLE_COPY_MOVE(PriceListServer)
 
     bool isListening() const { return m_server.isListening(); }
@@ -44,7 +46,8 @@ public:
     int requestCount(const QString& path) const { return m_requests.count(path); }
     const QList<QString>& requests() const { return m_requests; }
 
-    // The folder's file at `path`.
+    // What it answers at `path` when all is well: the body set, or the folder's file (null
+    // when there is none).
     QByteArray file(const QString& path) const;
 
 private:

@@ -18,7 +18,6 @@ using ace::test::PriceListServer;
 
 namespace {
 
-const QString fixtureRoot = QStringLiteral(ACE_SOURCE_DIR "/tests/data/price-list/download");
 const QString serviceIndex = QStringLiteral("/offers/v1.0/aws/index.json");
 const QString ec2RegionIndex =
     QStringLiteral("/offers/v1.0/aws/AmazonEC2/current/region_index.json");
@@ -139,7 +138,7 @@ private slots:
 
 void TestPriceListDownload::downloadsEachOffersFileOfTheRegion()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QVERIFY(server.isListening());
     QTemporaryDir cache;
 
@@ -149,8 +148,8 @@ void TestPriceListDownload::downloadsEachOffersFileOfTheRegion()
     QCOMPARE(run.failure, DownloadFailure::None);
     QCOMPARE(run.error, QString());
     QCOMPARE(run.files.size(), 3);
-    const QStringList versions = {ec2Version, QStringLiteral("20210304163809"),
-                                  QStringLiteral("20201214223755")};
+    const QStringList versions = {ec2Version, QStringLiteral("20261120100000"),
+                                  QStringLiteral("20250828172723")};
     for (int i = 0; i < 3; ++i) {
         const DownloadedOffer& file = run.files.at(i);
         QCOMPARE(file.offer, m_threeOffers.at(i));
@@ -190,7 +189,7 @@ void TestPriceListDownload::downloadsEachOffersFileOfTheRegion()
 
 void TestPriceListDownload::unchangedVersionIsReusedFromTheCache()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
     QCOMPARE(download(server.endpoint(), cache.path(), m_threeOffers).failure,
              DownloadFailure::None);
@@ -217,7 +216,7 @@ void TestPriceListDownload::unchangedVersionIsReusedFromTheCache()
 
 void TestPriceListDownload::newerVersionReplacesTheCachedOne()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
     const QStringList ec2 = {QStringLiteral("AmazonEC2")};
     QCOMPARE(download(server.endpoint(), cache.path(), ec2).failure, DownloadFailure::None);
@@ -248,9 +247,10 @@ void TestPriceListDownload::failedTransferNamesTheUrlAndReplacesNothing_data()
 
     QTest::newRow("offer file not found") << newerEc2File << PriceListServer::Fault::NotFound
                                           << QStringLiteral("the server answered 404 Not Found");
+    // Half of the file (ec2-all-regions.sample.csv) arrives.
     QTest::newRow("connection cut mid-file")
         << newerEc2File << PriceListServer::Fault::CutMidBody
-        << QStringLiteral("the connection closed after 1425 of 2850 bytes");
+        << QStringLiteral("the connection closed after 17888 of 35777 bytes");
     QTest::newRow("offer file stalls")
         << newerEc2File << PriceListServer::Fault::Stall << QStringLiteral("timed out");
     QTest::newRow("region index not found") << ec2RegionIndex << PriceListServer::Fault::NotFound
@@ -264,7 +264,7 @@ void TestPriceListDownload::failedTransferNamesTheUrlAndReplacesNothing()
     QFETCH(QString, path);
     QFETCH(PriceListServer::Fault, fault);
     QFETCH(QString, reason);
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
     const QStringList ec2 = {QStringLiteral("AmazonEC2")};
     const Run first = download(server.endpoint(), cache.path(), ec2);
@@ -293,7 +293,7 @@ void TestPriceListDownload::failedTransferNamesTheUrlAndReplacesNothing()
 
 void TestPriceListDownload::cancelLeavesNoPartialFile()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
     server.setFault(ec2File, PriceListServer::Fault::Stall);
     int cancels = 0;
@@ -318,7 +318,7 @@ void TestPriceListDownload::cancelLeavesNoPartialFile()
 
 void TestPriceListDownload::regionNoOfferHasIsRefusedWithTheKnownRegions()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
 
     const Run run =
@@ -336,7 +336,7 @@ void TestPriceListDownload::regionNoOfferHasIsRefusedWithTheKnownRegions()
 
 void TestPriceListDownload::offerWithoutTheRegionIsLeftOutWithANote()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
 
     const Run run = download(server.endpoint(), cache.path(),
@@ -353,7 +353,7 @@ void TestPriceListDownload::offerWithoutTheRegionIsLeftOutWithANote()
 
 void TestPriceListDownload::offersTheServiceIndexLacks()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
 
     // Data transfer has an offer of its own only at newer endpoints: the others go on.
@@ -400,7 +400,7 @@ void TestPriceListDownload::unreadableIndexNamesTheUrlAndMember()
 {
     QFETCH(QByteArray, regionIndex);
     QFETCH(QString, expectedError);
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
     server.setBody(ec2RegionIndex, regionIndex);
 
