@@ -106,14 +106,18 @@ void PriceListServer::answer(QTcpSocket* socket, const QString& path)
         socket->disconnectFromHost();
         return;
     }
+    // qCompress gives a zlib stream (what HTTP calls deflate) after a 4-byte length.
+    const QByteArray sent = m_compressed ? qCompress(body).mid(4) : body;
     socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
-                  QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n");
+                  QByteArray::number(sent.size()) + "\r\n" +
+                  (m_compressed ? "Content-Encoding: deflate\r\n" : "") +
+                  "Connection: close\r\n\r\n");
     if (fault == m_faults.cend()) {
-        socket->write(body);
+        socket->write(sent);
         socket->disconnectFromHost();
         return;
     }
-    socket->write(body.left(body.size() / 2));
+    socket->write(sent.left(sent.size() / 2));
     if (*fault == Fault::CutMidBody)
         socket->disconnectFromHost();
     // Fault::Stall: the socket stays open, silent, until the client gives up.

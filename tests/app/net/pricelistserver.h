@@ -42,6 +42,9 @@ public:
     // Answers `path` with `body` instead of the folder's file (or where there is none).
     void setBody(const QString& path, const QByteArray& body);
     void setFault(const QString& path, Fault fault);
+    // Sends bodies compressed ("Content-Encoding: deflate", with the compressed length), as
+    // CDNs do for clients that accept it.
+    void setCompressed(bool compressed) { m_compressed = compressed; }
     // How often `path` was asked for.
     int requestCount(const QString& path) const { return m_requests.count(path); }
     const QList<QString>& requests() const { return m_requests; }
@@ -58,6 +61,7 @@ private:
     QHash<QString, QByteArray> m_bodies;
     QHash<QString, Fault> m_faults;
     QList<QString> m_requests;
+    bool m_compressed = false;
 };
 
 } // namespace ace::test

@@ -122,6 +122,7 @@ private slots:
 
     void downloadsEachOffersFileOfTheRegion();
     void unchangedVersionIsReusedFromTheCache();
+    void compressedAnswersAreCachedUncompressed();
     void newerVersionReplacesTheCachedOne();
     void failedTransferNamesTheUrlAndReplacesNothing_data();
     void failedTransferNamesTheUrlAndReplacesNothing();
@@ -212,6 +213,25 @@ void TestPriceListDownload::unchangedVersionIsReusedFromTheCache()
         QVERIFY(step.bytesReceived > 0);
         QCOMPARE(step.bytesReceived, step.bytesTotal);
     }
+}
+
+void TestPriceListDownload::compressedAnswersAreCachedUncompressed()
+{
+    PriceListServer server;
+    server.setCompressed(true);
+    QTemporaryDir cache;
+
+    const Run run = download(server.endpoint(), cache.path(), m_threeOffers);
+
+    QCOMPARE(run.failure, DownloadFailure::None);
+    QCOMPARE(run.files.size(), 3);
+    // The Content-Length counts compressed bytes: the length check after the transfer must not
+    // take the whole file for a cut one.
+    QCOMPARE(contents(run.files.constFirst().path), server.file(ec2File));
+    QCOMPARE(
+        run.progress.constLast().bytesReceived,
+        server.file(QStringLiteral("/offers/v1.0/aws/AmazonECS/20250828172723/eu-west-1/index.csv"))
+            .size());
 }
 
 void TestPriceListDownload::newerVersionReplacesTheCachedOne()
