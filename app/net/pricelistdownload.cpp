@@ -266,8 +266,7 @@ void PriceListDownload::fetchNextFile()
     const DownloadedOffer& file = m_files.at(m_nextFile);
     m_file = std::make_unique<QSaveFile>(file.path);
     if (!QDir().mkpath(QFileInfo(file.path).path()) || !m_file->open(QIODevice::WriteOnly)) {
-        return fail(DownloadFailure::Failed,
-                    tr("%1: cannot write: %2").arg(file.path, m_file->errorString()));
+        return failToWrite(*m_file);
     }
     m_bytesReceived = 0;
     QNetworkReply* reply = get(file.url);
@@ -305,8 +304,7 @@ void PriceListDownload::completeFile()
     if (m_cancelled)
         return fail(DownloadFailure::Cancelled, tr("Cancelled"));
     if (file->error() != QFileDevice::NoError) {
-        return fail(DownloadFailure::Failed,
-                    tr("%1: cannot write: %2").arg(offer.path, file->errorString()));
+        return failToWrite(*file);
     }
     QString problem = transferProblem(reply);
     const QVariant expected = reply->header(QNetworkRequest::ContentLengthHeader);
@@ -322,8 +320,7 @@ void PriceListDownload::completeFile()
     if (!problem.isEmpty())
         return fail(DownloadFailure::Failed, what + problem);
     if (!file->commit()) {
-        return fail(DownloadFailure::Failed,
-                    tr("%1: cannot write: %2").arg(offer.path, file->errorString()));
+        return failToWrite(*file);
     }
     removeOtherVersions(offer);
     emitProgress(m_bytesReceived, m_bytesReceived, true);
@@ -383,6 +380,13 @@ void PriceListDownload::fail(DownloadFailure failure, const QString& message)
     m_failure = failure;
     m_errorString = message;
     emit finished();
+}
+
+void PriceListDownload::failToWrite(const QSaveFile& file)
+{
+    fail(DownloadFailure::Failed,
+         tr("%1: cannot write: %2")
+             .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
 }
 
 void PriceListDownload::succeed()

@@ -126,6 +126,7 @@ private:
                     void (PriceListDownload::*next)(const QByteArray&, const QUrl&));
     QString transferProblem(QNetworkReply* reply) const;
     void fail(DownloadFailure failure, const QString& message);
+    void failToWrite(const QSaveFile& file);
     void succeed();
     // Progress of the file at m_nextFile.
     void emitProgress(qint64 received, qint64 total, bool complete = false);

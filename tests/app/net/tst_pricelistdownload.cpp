@@ -127,6 +127,7 @@ private slots:
     void failedTransferNamesTheUrlAndReplacesNothing_data();
     void failedTransferNamesTheUrlAndReplacesNothing();
     void cancelLeavesNoPartialFile();
+    void cacheThatCannotBeWrittenIsNamed();
     void regionNoOfferHasIsRefusedWithTheKnownRegions();
     void offerWithoutTheRegionIsLeftOutWithANote();
     void offersTheServiceIndexLacks();
@@ -334,6 +335,27 @@ void TestPriceListDownload::cancelLeavesNoPartialFile()
     QCOMPARE(filesUnder(cache.path()), QStringList());
     // Nothing after the cancelled file was asked for.
     QCOMPARE(server.requests().constLast(), ec2File);
+}
+
+void TestPriceListDownload::cacheThatCannotBeWrittenIsNamed()
+{
+    PriceListServer server;
+    QTemporaryDir home;
+    // A file where the cache folder should be.
+    const QString cacheFolder = home.filePath(QStringLiteral("cache"));
+    QFile blocker(cacheFolder);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+
+    const Run run = download(server.endpoint(), cacheFolder, {QStringLiteral("AmazonEC2")});
+
+    QVERIFY(run.finishedOnce);
+    QCOMPARE(run.failure, DownloadFailure::Failed);
+    QVERIFY2(run.error.startsWith(cacheFolder +
+                                  QStringLiteral("/AmazonEC2/eu-west-1/20250912225308.csv: "
+                                                 "cannot write: ")),
+             qPrintable(run.error));
+    QCOMPARE(server.requestCount(ec2File), 0);
 }
 
 void TestPriceListDownload::regionNoOfferHasIsRefusedWithTheKnownRegions()
