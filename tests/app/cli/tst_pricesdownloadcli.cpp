@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,16 +43,22 @@ class TestPricesDownloadCli : public QObject
                 .arg(region));
     }
 
-    // Runs the program with the user's folders in m_home, serving the test's server meanwhile.
-    Run runProgram(const QStringList& arguments) const
+    // The program's environment: the user's folders in m_home.
+    QProcessEnvironment environment() const
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         for (const char* folder : {"CACHE", "DATA", "CONFIG"}) {
             environment.insert(QStringLiteral("XDG_%1_HOME").arg(QLatin1String(folder)),
                                m_home.filePath(QLatin1String(folder).toString().toLower()));
         }
+        return environment;
+    }
+
+    // Runs the program, serving the test's server meanwhile.
+    Run runProgram(const QStringList& arguments) const
+    {
         return ace::test::runProgramServingEvents(QStringLiteral(ACE_PROGRAM), arguments,
-                                                  environment);
+                                                  environment());
     }
 
     // A download of the four offers every price book needs, for us-east-1, where the test
@@ -78,6 +86,7 @@ private slots:
     void unchangedFilesAreReusedFromTheCache();
     void endpointFromTheSettings();
     void failedDownloadExitsWithOneAndReplacesNothing();
+    void interruptedDownloadLeavesNoPartialFile();
     void badUsageOrInputExitsWithTwo_data();
     void badUsageOrInputExitsWithTwo();
 };
@@ -184,6 +193,29 @@ void TestPricesDownloadCli::failedDownloadExitsWithOneAndReplacesNothing()
             QDir(cacheFolder() + QStringLiteral("/price-list/AmazonEC2/us-east-1"))
                 .entryList(QDir::Files | QDir::Hidden)
                 .isEmpty());
+}
+
+void TestPricesDownloadCli::interruptedDownloadLeavesNoPartialFile()
+{
+    PriceListServer server;
+    server.setFault(ec2File, PriceListServer::Fault::Stall);
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(ACE_PROGRAM), downloadArguments(&server));
+    // Half of the file is on its way into the cache's temporary file; then Ctrl-C (or kill).
+    QTRY_COMPARE(server.requestCount(ec2File), 1);
+    process.terminate();
+    QVERIFY(finished.wait(30000));
+
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
+             QStringLiteral("aws-compute-explorer prices download: interrupted; nothing in the "
+                            "cache or the price books was replaced\n"));
+    QCOMPARE(QDir(cacheFolder() + QStringLiteral("/price-list/AmazonEC2/us-east-1"))
+                 .entryList(QDir::Files | QDir::Hidden),
+             QStringList());
 }
 
 void TestPricesDownloadCli::badUsageOrInputExitsWithTwo_data()
