@@ -6,6 +6,12 @@
 
 #include <QFile>
 
+#include <algorithm>
+#include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 #include <string>
@@ -102,17 +108,18 @@ public:
         requirePriceColumns();
         ProductView product;
         PriceView price;
-        while (m_csv.next()) {
-            const auto& fields = m_csv.fields();
-            if (fields.size() != m_columnCount) {
-                fail(QStringLiteral("%1 fields where the header has %2 (is the file cut short?)")
-                         .arg(fields.size())
-                         .arg(m_columnCount));
-            }
+        // Most rows are Reserved terms: only their fields up to TermType are split.
+        const size_t termTypeFields = static_cast<size_t>(m_termType) + 1;
+        while (m_csv.next(termTypeFields)) {
             if (!m_progress.update(m_csv.bytesRead()))
                 return false;
-            if (fields[m_termType] != "OnDemand")
+            const auto& fields = m_csv.fields();
+            if (fields.size() < termTypeFields || fields[m_termType] != "OnDemand") {
+                checkFieldCount();
                 continue;
+            }
+            m_csv.readWhole();
+            checkFieldCount();
             for (size_t i = 0; i < fieldCount; ++i)
                 product.values[i] =
                     m_fieldColumns[i] < 0 ? std::string_view() : fields[m_fieldColumns[i]];
@@ -133,6 +140,17 @@ private:
     [[noreturn]] void fail(const QString& reason) const
     {
         throw DataError(m_name, QStringLiteral("line %1").arg(m_csv.line()), reason);
+    }
+
+    // A row of another length than the header (a skipped row is not counted, unless it is the
+    // last, where a cut-short file shows).
+    void checkFieldCount() const
+    {
+        if (m_csv.complete() && m_csv.fields().size() != m_columnCount) {
+            fail(QStringLiteral("%1 fields where the header has %2 (is the file cut short?)")
+                     .arg(m_csv.fields().size())
+                     .arg(m_columnCount));
+        }
     }
 
     // "FormatVersion","v1.0" and the other two-field lines up to the column header.
@@ -228,7 +246,9 @@ private:
 
 // --------------------------------------------------------------------------------- JSON
 
-// A RapidJSON input stream over a QFile, read in chunks.
+// A RapidJSON input stream over a QFile, read in chunks. RapidJSON reads character by
+// character through Peek and Take, so they are kept to a pointer step; a NUL after the valid
+// bytes ends the input as RapidJSON expects.
 class ChunkedStream
 {
 public:
@@ -236,22 +256,80 @@ public:
 
     explicit ChunkedStream(QFile& file)
         : m_file(file)
-        , m_buffer(1 << 20)
+        , m_buffer((1 << 20) + 1)
     {
         fill();
     }
 
-    Ch Peek() const { return m_at < m_end ? m_buffer[m_at] : '\0'; }
+    Ch Peek() const { return *m_at; }
     Ch Take()
     {
-        if (m_at == m_end)
-            return '\0';
-        const Ch c = m_buffer[m_at++];
-        if (m_at == m_end)
+        const Ch c = *m_at;
+        if (++m_at == m_end)
             fill();
         return c;
     }
-    size_t Tell() const { return static_cast<size_t>(m_consumed + static_cast<qint64>(m_at)); }
+    size_t Tell() const
+    {
+        if (m_resumeAt)
+            return m_resumeTell;
+        return static_cast<size_t>(m_consumed + (m_at - m_buffer.data()));
+    }
+
+    // Called right after a key whose value is an object nothing reads (the Reserved terms,
+    // most of an EC2 file): passes over the object with a scan that only matches braces and
+    // quotes, and lets the parser read it as empty ("{}"), so it builds no events for it.
+    // Throws DataError when the input ends inside it.
+    void skipObjectValue(const QString& fileName, const QString& where)
+    {
+        const auto advance = [this] {
+            if (++m_at == m_end)
+                fill();
+        };
+        const auto skipSpace = [&] {
+            while (*m_at == ' ' || *m_at == '\n' || *m_at == '\r' || *m_at == '\t')
+                advance();
+        };
+        skipSpace();
+        if (*m_at != ':')
+            return; // not JSON the parser will take: let it say so
+        advance();
+        skipSpace();
+        if (*m_at != '{')
+            return serveFirst(":");
+        advance();
+        int depth = 1;
+        bool inString = false;
+        for (;;) {
+            m_at = nextStructural(m_at, m_end, inString);
+            if (m_at == m_end) { // the rest of the chunk held nothing
+                m_at = m_end - 1;
+                advance();
+                if (m_valid == 0) {
+                    throw DataError(fileName,
+                                    QStringLiteral("byte %1, in %2").arg(Tell()).arg(where),
+                                    QStringLiteral("the file ends in the middle of the JSON (is "
+                                                   "it cut short?)"));
+                }
+                continue;
+            }
+            const char c = *m_at;
+            if (inString) {
+                if (c == '\\')
+                    advance(); // the escaped character is no quote
+                else
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (--depth == 0) {
+                break; // the parser reads this closing brace itself
+            }
+            advance();
+        }
+        serveFirst(":{");
+    }
 
     // Output functions RapidJSON requires to exist but never calls on an input stream.
     Ch* PutBegin() { return nullptr; }
@@ -260,19 +338,78 @@ public:
     size_t PutEnd(Ch*) { return 0; }
 
 private:
-    void fill()
+    // The first byte in [at, end) that matters to matching braces: a quote or backslash in a
+    // string, a quote or bracket outside; `end` when there is none. 16 bytes at a time.
+    static const char* nextStructural(const char* at, const char* end, bool inString)
     {
-        m_consumed += static_cast<qint64>(m_end);
-        m_at = 0;
-        const qint64 read = m_file.read(m_buffer.data(), static_cast<qint64>(m_buffer.size()));
-        m_end = read > 0 ? static_cast<size_t>(read) : 0;
+#ifdef __SSE2__
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i open = _mm_set1_epi8('{');
+        const __m128i close = _mm_set1_epi8('}');
+        const __m128i openArray = _mm_set1_epi8('[');
+        const __m128i closeArray = _mm_set1_epi8(']');
+        for (; end - at >= 16; at += 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+            __m128i found = _mm_cmpeq_epi8(bytes, quote);
+            if (inString) {
+                found = _mm_or_si128(found, _mm_cmpeq_epi8(bytes, backslash));
+            } else {
+                found = _mm_or_si128(found,
+                                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, open),
+                                                               _mm_cmpeq_epi8(bytes, close)),
+                                                  _mm_or_si128(_mm_cmpeq_epi8(bytes, openArray),
+                                                               _mm_cmpeq_epi8(bytes, closeArray))));
+            }
+            if (const int mask = _mm_movemask_epi8(found))
+                return at + __builtin_ctz(static_cast<unsigned>(mask));
+        }
+#endif
+        for (; at < end; ++at) {
+            const char c = *at;
+            if (c == '"' || (inString ? c == '\\' : (c == '{' || c == '}' || c == '[' || c == ']')))
+                return at;
+        }
+        return end;
+    }
+
+    // Has the parser read `text` (the ":{" passed over) before going on where the stream is.
+    void serveFirst(const char* text)
+    {
+        m_resumeTell = Tell();
+        m_resumeAt = m_at;
+        m_resumeEnd = m_end;
+        m_at = text;
+        m_end = text + std::strlen(text);
+    }
+
+    Q_DECL_COLD_FUNCTION void fill()
+    {
+        if (m_resumeAt) {
+            m_at = m_resumeAt;
+            m_end = m_resumeEnd;
+            m_resumeAt = nullptr;
+            return;
+        }
+        m_consumed += m_valid;
+        const qint64 read = m_file.read(m_buffer.data(), static_cast<qint64>(m_buffer.size() - 1));
+        m_valid = read > 0 ? read : 0;
+        m_buffer[static_cast<size_t>(m_valid)] = '\0';
+        m_at = m_buffer.data();
+        // At the end of the input only the NUL is left to read.
+        m_end = m_at + std::max<qint64>(m_valid, 1);
     }
 
     QFile& m_file;
     std::vector<char> m_buffer;
-    size_t m_at = 0;
-    size_t m_end = 0;
+    const char* m_at = nullptr;
+    const char* m_end = nullptr;
+    qint64 m_valid = 0;
     qint64 m_consumed = 0;
+    // While the parser reads the text of serveFirst: where to go on.
+    const char* m_resumeAt = nullptr;
+    const char* m_resumeEnd = nullptr;
+    size_t m_resumeTell = 0;
 };
 
 // A product kept from the products section until its terms come.
@@ -315,7 +452,7 @@ class JsonOfferHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, 
 {
 public:
     JsonOfferHandler(const QString& name, OfferSink& sink, ProgressReporter& progress,
-                     const ChunkedStream& stream)
+                     ChunkedStream& stream)
         : m_name(name)
         , m_sink(sink)
         , m_progress(progress)
@@ -357,6 +494,9 @@ public:
     bool Key(const char* text, rapidjson::SizeType length, bool)
     {
         m_key.assign(text, length);
+        // Terms other than on-demand ones are passed over unread.
+        if (state() == State::Terms && m_key != "OnDemand")
+            m_stream.skipObjectValue(m_name, path() + u'.' + QString::fromStdString(m_key));
         return true;
     }
     bool String(const char* text, rapidjson::SizeType length, bool)
@@ -592,7 +732,7 @@ private:
     const QString& m_name;
     OfferSink& m_sink;
     ProgressReporter& m_progress;
-    const ChunkedStream& m_stream;
+    ChunkedStream& m_stream;
     std::unordered_map<std::string, Field> m_attributeFields;
     std::vector<Frame> m_frames;
     std::string m_key;

@@ -61,6 +61,7 @@ private slots:
     void lambdaFreeTierRowsAreNoRates();
     void lambdaTiersPerArchitecture();
     void eksExtendedSupportIsAddedToTheClusterFee();
+    void reservedTermsArePassedOver();
     void csvAndJsonOfOneOfferGiveTheSameRates();
     void wholeUsEast1BookEqualsTheBuiltInRates();
     void missingGroupsAreListedAndLeftOut();
@@ -219,6 +220,37 @@ void TestPriceListImport::eksExtendedSupportIsAddedToTheClusterFee()
         result.priceBook[QStringLiteral("controlPlanes")][QStringLiteral("eks")].toObject();
     QCOMPARE(eks[QStringLiteral("perClusterHour")].toDouble(), 0.1); // not the Outposts row
     QCOMPARE(eks[QStringLiteral("extendedSupportPerClusterHour")].toDouble(), 0.6);
+}
+
+void TestPriceListImport::reservedTermsArePassedOver()
+{
+    // Reserved terms before the on-demand ones, with braces, brackets and escaped quotes in
+    // strings: passed over by matching braces, the on-demand terms after them still read.
+    const QByteArray reserved =
+        "\"terms\" : {\n    \"Reserved\" : { \"8CESGAFWKAJ98PME\" : { \"d\" : \"a } \\\" { ] "
+        "\\\\\", \"n\" : [ { }, \"}\", [ ] ] } },\n";
+    const QString path = variant(QStringLiteral("ecs-us-east-1.sample.json"), "\"terms\" : {\n",
+                                 reserved, QStringLiteral("reserved-first.json"));
+    const auto rates = collectRates({path}, QStringLiteral("us-east-1"));
+    QCOMPARE(rates->fargateVcpuHour[0].rate(), 0.04048);
+    // Cut inside the Reserved terms.
+    QByteArray cut = readFixture(QStringLiteral("ecs-us-east-1.sample.json"));
+    cut.replace("\"terms\" : {\n", reserved);
+    cut.truncate(cut.indexOf("\"n\" : ["));
+    const QString cutPath = m_dir.filePath(QStringLiteral("reserved-cut.json"));
+    QFile file(cutPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(cut);
+    file.close();
+    try {
+        collectRates({cutPath}, QStringLiteral("us-east-1"));
+        QFAIL("no error");
+    } catch (const DataError& error) {
+        QCOMPARE(error.toString(),
+                 cutPath + QStringLiteral(": byte %1, in terms.Reserved: the file ends in the "
+                                          "middle of the JSON (is it cut short?)")
+                               .arg(cut.size()));
+    }
 }
 
 void TestPriceListImport::csvAndJsonOfOneOfferGiveTheSameRates()
