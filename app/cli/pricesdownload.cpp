@@ -8,7 +8,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QLocale>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -158,11 +157,9 @@ std::optional<net::PriceListDownloadRequest> readRequest(const QCommandLineParse
     };
     net::PriceListDownloadRequest request;
     request.region = parser.value(options.region);
-    // A region code names files and folders, so only its own characters are let through.
-    static const QRegularExpression regionCode(QStringLiteral("^[a-z]{2}(-[a-z0-9]+)+$"));
     if (!parser.isSet(options.region))
         return bad(QStringLiteral("--region: needed (e.g. --region eu-west-1)"));
-    if (!regionCode.match(request.region).hasMatch()) {
+    if (!net::isRegionCode(request.region)) {
         return bad(QStringLiteral("--region: \"%1\" is not a region code such as eu-west-1")
                        .arg(request.region));
     }

@@ -58,6 +58,12 @@ bool isOptionalOffer(const QString& offer)
     return offer == QLatin1String("AWSDataTransfer");
 }
 
+bool isRegionCode(const QString& region)
+{
+    static const QRegularExpression regionCode(QStringLiteral("^[a-z]{2}(-[a-z0-9]+)+$"));
+    return regionCode.match(region).hasMatch();
+}
+
 QUrl defaultPriceListEndpoint()
 {
     return QUrl(QStringLiteral("https://pricing.us-east-1.amazonaws.com"));
@@ -126,6 +132,10 @@ void PriceListDownload::start()
     m_knownRegions.clear();
     m_nextRegionIndex = 0;
     m_nextFile = 0;
+    if (!isRegionCode(m_request.region)) {
+        return fail(DownloadFailure::NotInPriceList,
+                    tr("\"%1\" is not a region code such as eu-west-1").arg(m_request.region));
+    }
     fetchServiceIndex();
 }
 

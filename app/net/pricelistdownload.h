@@ -24,6 +24,10 @@ QStringList priceListOffers();
 // does not list it (data transfer has its own offer only on newer endpoints).
 bool isOptionalOffer(const QString& offer);
 
+// Whether `region` has the form of a Price List region code ("eu-west-1", "us-east-1-nyc-1"):
+// only such names are let into the cache's paths.
+bool isRegionCode(const QString& region);
+
 // AWS's public Price List endpoint.
 QUrl defaultPriceListEndpoint();
 // The settings key of the endpoint downloads use ("prices/endpoint"), so that tests and
@@ -74,7 +78,8 @@ struct DownloadProgress
 enum class DownloadFailure {
     None,
     Failed,         // a transfer failed (404, cut connection, timeout) or an index did not read
-    NotInPriceList, // the region (or an offer asked for) is not in the Price List
+    NotInPriceList, // the region (or an offer asked for) is not in the Price List, or the
+                    // region is no region code
     Cancelled,
 };
 

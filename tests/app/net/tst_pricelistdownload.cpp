@@ -129,6 +129,8 @@ private slots:
     void cancelLeavesNoPartialFile();
     void cacheThatCannotBeWrittenIsNamed();
     void regionNoOfferHasIsRefusedWithTheKnownRegions();
+    void regionThatIsNoRegionCodeIsRefusedUpFront_data();
+    void regionThatIsNoRegionCodeIsRefusedUpFront();
     void offerWithoutTheRegionIsLeftOutWithANote();
     void offersTheServiceIndexLacks();
     void unreadableIndexNamesTheUrlAndMember_data();
@@ -374,6 +376,38 @@ void TestPriceListDownload::regionNoOfferHasIsRefusedWithTheKnownRegions()
              qPrintable(run.error));
     QCOMPARE(server.requests().size(), 1 + 3);
     QCOMPARE(filesUnder(cache.path()), QStringList());
+}
+
+void TestPriceListDownload::regionThatIsNoRegionCodeIsRefusedUpFront_data()
+{
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<bool>("isRegionCode");
+
+    QTest::newRow("region") << QStringLiteral("eu-west-1") << true;
+    QTest::newRow("local zone") << QStringLiteral("us-east-1-nyc-1") << true;
+    QTest::newRow("climbs folders") << QStringLiteral("../eu-west-1") << false;
+    QTest::newRow("a folder") << QStringLiteral("eu-west-1/x") << false;
+    QTest::newRow("a location name") << QStringLiteral("EU (Ireland)") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestPriceListDownload::regionThatIsNoRegionCodeIsRefusedUpFront()
+{
+    QFETCH(QString, region);
+    QFETCH(bool, isRegionCode);
+    QCOMPARE(ace::net::isRegionCode(region), isRegionCode);
+    if (isRegionCode)
+        return;
+    PriceListServer server;
+    QTemporaryDir cache;
+
+    const Run run = download(server.endpoint(), cache.path(), m_threeOffers, region);
+
+    QVERIFY(run.finishedOnce);
+    QCOMPARE(run.failure, DownloadFailure::NotInPriceList);
+    QCOMPARE(run.error,
+             QStringLiteral("\"%1\" is not a region code such as eu-west-1").arg(region));
+    QCOMPARE(server.requests(), QList<QString>());
 }
 
 void TestPriceListDownload::offerWithoutTheRegionIsLeftOutWithANote()
