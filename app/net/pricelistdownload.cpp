@@ -20,11 +20,12 @@ namespace {
 
 const QString serviceIndexPath = QStringLiteral("/offers/v1.0/aws/index.json");
 
-// The offer file's name in the cache folder, keyed by offer, region and version.
+// The offer file's name in the cache folder, keyed by offer, region and version. The file's
+// own name says all three, because the import names it in the price book's sources.
 QString cachedFilePath(const QString& cacheFolder, const QString& offer, const QString& region,
                        const QString& version)
 {
-    return QStringLiteral("%1/%2/%3/%4.csv").arg(cacheFolder, offer, region, version);
+    return QStringLiteral("%1/%2/%3/%2-%3-%4.csv").arg(cacheFolder, offer, region, version);
 }
 
 // The body of an index file as a JSON object; throws a DataError naming the URL.

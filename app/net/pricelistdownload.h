@@ -38,7 +38,7 @@ QUrl priceListEndpoint();
 // Why `endpoint` cannot be used (it is not an http or https URL with a host), or empty.
 QString endpointProblem(const QUrl& endpoint);
 // Where downloaded offer files are kept: "price-list" in the user's cache folder, as
-// <offer>/<region>/<version>.csv.
+// <offer>/<region>/<offer>-<region>-<version>.csv.
 QString priceListCacheFolder();
 
 struct PriceListDownloadRequest

@@ -107,13 +107,17 @@ void TestPricesDownloadCli::downloadsAndImportsTheRegionsPriceBook()
                                     .arg(priceBookPath(QStringLiteral("us-east-1")))),
              qPrintable(run.out));
     const QString cached =
-        cacheFolder() + QStringLiteral("/price-list/AmazonEKS/us-east-1/20261121000000.csv");
+        cacheFolder() +
+        QStringLiteral("/price-list/AmazonEKS/us-east-1/AmazonEKS-us-east-1-20261121000000.csv");
     QVERIFY2(run.out.contains(cached + QStringLiteral(" (AmazonEKS 20261121000000, JSON)")),
              qPrintable(run.out));
     QFile book(priceBookPath(QStringLiteral("us-east-1")));
     QVERIFY(book.open(QIODevice::ReadOnly));
-    QCOMPARE(QJsonDocument::fromJson(book.readAll()).object().value(QStringLiteral("region")),
+    const QByteArray bookText = book.readAll();
+    QCOMPARE(QJsonDocument::fromJson(bookText).object().value(QStringLiteral("region")),
              QJsonValue(QStringLiteral("us-east-1")));
+    // The sources name the cached file, whose name says offer, region and version.
+    QVERIFY(bookText.contains("file=AmazonEKS-us-east-1-20261121000000.csv"));
     QFile cachedFile(cached);
     QVERIFY(cachedFile.open(QIODevice::ReadOnly));
     QCOMPARE(cachedFile.readAll(),

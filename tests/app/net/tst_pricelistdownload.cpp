@@ -162,9 +162,8 @@ void TestPriceListDownload::downloadsEachOffersFileOfTheRegion()
         const QString path = QStringLiteral("/offers/v1.0/aws/%1/%2/eu-west-1/index.csv")
                                  .arg(file.offer, file.version);
         QCOMPARE(file.url, server.endpoint().resolved(QUrl(path)));
-        QCOMPARE(
-            file.path,
-            QStringLiteral("%1/%2/eu-west-1/%3.csv").arg(cache.path(), file.offer, file.version));
+        QCOMPARE(file.path, QStringLiteral("%1/%2/eu-west-1/%2-eu-west-1-%3.csv")
+                                .arg(cache.path(), file.offer, file.version));
         QCOMPARE(contents(file.path), server.file(path));
         QCOMPARE(server.requestCount(path), 1);
 
@@ -246,7 +245,8 @@ void TestPriceListDownload::newerVersionReplacesTheCachedOne()
     const QByteArray newerFile = publishNewerEc2Version(server);
     // What a download killed half-way leaves: QSaveFile's temporary file.
     QFile killedDownload(
-        cache.filePath(QStringLiteral("AmazonEC2/eu-west-1/%1.csv.Ab12Cd").arg(newerEc2Version)));
+        cache.filePath(QStringLiteral("AmazonEC2/eu-west-1/AmazonEC2-eu-west-1-%1.csv.Ab12Cd")
+                           .arg(newerEc2Version)));
     QVERIFY(killedDownload.open(QIODevice::WriteOnly));
     killedDownload.close();
 
@@ -258,8 +258,10 @@ void TestPriceListDownload::newerVersionReplacesTheCachedOne()
     QVERIFY(!run.files.constFirst().fromCache);
     QCOMPARE(server.requestCount(newerEc2File), 1);
     QCOMPARE(contents(run.files.constFirst().path), newerFile);
-    QCOMPARE(filesUnder(cache.path()),
-             QStringList{QStringLiteral("AmazonEC2/eu-west-1/%1.csv").arg(newerEc2Version)});
+    QCOMPARE(
+        filesUnder(cache.path()),
+        QStringList{
+            QStringLiteral("AmazonEC2/eu-west-1/AmazonEC2-eu-west-1-%1.csv").arg(newerEc2Version)});
 }
 
 void TestPriceListDownload::failedTransferNamesTheUrlAndReplacesNothing_data()
@@ -310,7 +312,8 @@ void TestPriceListDownload::failedTransferNamesTheUrlAndReplacesNothing()
         QVERIFY(!step.complete && step.bytesReceived < server.file(ec2File).size());
     // The cached file of the older version is all there is, as it was.
     QCOMPARE(filesUnder(cache.path()),
-             QStringList{QStringLiteral("AmazonEC2/eu-west-1/%1.csv").arg(ec2Version)});
+             QStringList{
+                 QStringLiteral("AmazonEC2/eu-west-1/AmazonEC2-eu-west-1-%1.csv").arg(ec2Version)});
     QCOMPARE(contents(cachedPath), server.file(ec2File));
 }
 
@@ -353,9 +356,10 @@ void TestPriceListDownload::cacheThatCannotBeWrittenIsNamed()
 
     QVERIFY(run.finishedOnce);
     QCOMPARE(run.failure, DownloadFailure::Failed);
-    QVERIFY2(run.error.startsWith(cacheFolder +
-                                  QStringLiteral("/AmazonEC2/eu-west-1/20250912225308.csv: "
-                                                 "cannot write: ")),
+    QVERIFY2(run.error.startsWith(
+                 cacheFolder +
+                 QStringLiteral("/AmazonEC2/eu-west-1/AmazonEC2-eu-west-1-20250912225308.csv: "
+                                "cannot write: ")),
              qPrintable(run.error));
     QCOMPARE(server.requestCount(ec2File), 0);
 }
