@@ -19,9 +19,14 @@ QByteArray readTestData(const QString& name)
 
 } // namespace
 
-PriceListServer::PriceListServer(QObject* parent)
+QString PriceListServer::indexFolder()
+{
+    return testData + QStringLiteral("download");
+}
+
+PriceListServer::PriceListServer(QString folder, QObject* parent)
     : QObject(parent)
-    , m_root(testData + QStringLiteral("download"))
+    , m_root(std::move(folder))
 {
     setBody(QStringLiteral("/offers/v1.0/aws/index.json"),
             readTestData(QStringLiteral("offer-index.sample.json")));

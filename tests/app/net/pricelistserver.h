@@ -32,8 +32,12 @@ public:
     };
     Q_ENUM(Fault)
 
-    explicit PriceListServer(QObject* parent = nullptr);
+    // The region indexes (and any other file) are served from `folder` at their paths.
+    explicit PriceListServer(QString folder = indexFolder(), QObject* parent = nullptr);
     Q_DISABLE_COPY_MOVE(PriceListServer)
+
+    // tests/data/price-list/download
+    static QString indexFolder();
 
     bool isListening() const { return m_server.isListening(); }
     // http://127.0.0.1:PORT
