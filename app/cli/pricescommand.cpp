@@ -1,5 +1,6 @@
 #include "cli/pricescommand.h"
 
+#include "cli/pricesdownload.h"
 #include "cli/texttable.h"
 #include "json/dataerror.h"
 #include "pricelist/pricelistimport.h"
@@ -142,11 +143,14 @@ int runPrices(const QStringList& arguments, const CommandContext& context)
         return runImport(rest, context);
     if (subcommand == QLatin1String("list"))
         return runPriceList(rest, context);
+    if (subcommand == QLatin1String("download"))
+        return runPricesDownload(rest, context);
     context.err << commandName << ": "
-                << (subcommand.isEmpty() ? QStringLiteral("needs import or list")
-                                         : QStringLiteral("unknown subcommand \"%1\" (import or "
-                                                          "list)")
-                                               .arg(subcommand))
+                << (subcommand.isEmpty()
+                        ? QStringLiteral("needs import, download or list")
+                        : QStringLiteral("unknown subcommand \"%1\" (import, download or "
+                                         "list)")
+                              .arg(subcommand))
                 << "; see --help" << Qt::endl;
     return ExitBadInput;
 }

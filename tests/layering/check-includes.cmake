@@ -16,12 +16,13 @@ set(layer_table
     "pricelist:pricing"
     "cost:catalog,pricing"
     "models:cost"
+    "net:models"
     "state:models"
     "diagram:state"
     "charts:state"
     "compare:diagram,charts"
     "export:compare"
-    "ui:export"
+    "ui:export,net"
     "cli:ui,pricelist"
     "app:cli")
 
