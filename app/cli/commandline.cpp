@@ -5,11 +5,13 @@
 #include "cli/exportcommand.h"
 #include "cli/listcommand.h"
 #include "cli/optionvalues.h"
+#include "cli/pricescommand.h"
 #include "cost/workload.h"
 #include "export/imagefile.h"
 #include "json/dataerror.h"
 #include "models/comparisonmodel.h"
 #include "pricing/pricebook.h"
+#include "pricing/pricebooks.h"
 #include "ui/application.h"
 
 #include <QApplication>
@@ -33,8 +35,8 @@ QString usageText()
 {
     return QStringLiteral(
                "Usage:\n"
-               "  %1 [--catalog FILE] [--prices FILE] [--workload FILE] [--select ID]\n"
-               "      [--compare A,B] [--theme light|dark] [--size WxH]\n"
+               "  %1 [--catalog FILE] [--prices FILE | --region REGION] [--workload FILE]\n"
+               "      [--select ID] [--compare A,B] [--theme light|dark] [--size WxH]\n"
                "                               start the GUI\n"
                "  %1 --screenshot FILE [--size WxH] [--select ID] [--compare A,B]\n"
                "      [--theme light|dark] [--workload FILE]\n"
@@ -51,6 +53,13 @@ QString usageText()
                "      [--transparent] [--theme light|dark]\n"
                "                               write a view as a figure: PNG, SVG or PDF by\n"
                "                               FILE's suffix; --scale 1 to 4, or exact pixels\n"
+               "  %1 prices import --region REGION FILE... [-o OUT.json]\n"
+               "                               AWS Price List offer files (CSV or JSON) to a\n"
+               "                               price book for REGION; without -o into the\n"
+               "                               imported price books, where --region finds it\n"
+               "  %1 prices list [--json]\n"
+               "                               the built-in and imported price books: region,\n"
+               "                               dates and where each rate comes from\n"
                "  %1 --help | --version\n"
                "\n"
                "WORKLOAD is --workload FILE (a workload saved by the window, or a preset) and/or\n"
@@ -66,6 +75,8 @@ QString usageText()
                "Options (global ones go before the command):\n"
                "  --catalog FILE   use this catalog instead of the built-in one\n"
                "  --prices FILE    use this price book instead of the built-in us-east-1 one\n"
+               "  --region REGION  use the price book of REGION (imported, or the built-in\n"
+               "                   us-east-1 one); see prices list\n"
                "  --select ID      select (highlight) this deployment option or service\n"
                "  --compare A,B    compare two deployment options or services side by side\n"
                "                   (the export view compare needs it), e.g. lambda,ecs-fargate\n"
@@ -110,6 +121,7 @@ QString exampleValue(const QString& option)
         {QStringLiteral("workload"), QStringLiteral("workload.json")},
         {QStringLiteral("catalog"), QStringLiteral("catalog.json")},
         {QStringLiteral("prices"), QStringLiteral("prices.json")},
+        {QStringLiteral("region"), QStringLiteral("eu-west-1")},
     };
     return examples.value(option, QStringLiteral("VALUE"));
 }
@@ -156,6 +168,7 @@ struct GlobalOptions
 {
     QCommandLineOption catalog{QStringLiteral("catalog"), {}, QStringLiteral("FILE")};
     QCommandLineOption prices{QStringLiteral("prices"), {}, QStringLiteral("FILE")};
+    QCommandLineOption region{QStringLiteral("region"), {}, QStringLiteral("REGION")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"), {}, QStringLiteral("FILE")};
     QCommandLineOption size{QStringLiteral("size"), {}, QStringLiteral("WxH")};
     QCommandLineOption select{QStringLiteral("select"), {}, QStringLiteral("ID")};
@@ -167,7 +180,8 @@ struct GlobalOptions
 
     QList<QCommandLineOption> all() const
     {
-        return {catalog, prices, screenshot, size, select, compare, theme, workload, help, version};
+        return {catalog, prices, region,   screenshot, size,   select,
+                compare, theme,  workload, help,       version};
     }
 };
 
@@ -239,6 +253,30 @@ std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
     return options;
 }
 
+// The price book file --prices or --region names (empty for the built-in one); prints why not
+// and returns nullopt for a region without a price book.
+std::optional<QString> priceBookPath(const QCommandLineParser& parser, const GlobalOptions& global,
+                                     QTextStream& err)
+{
+    if (!parser.isSet(global.region))
+        return parser.value(global.prices);
+    const QString region = parser.value(global.region);
+    if (parser.isSet(global.prices)) {
+        return badValue(err, global.region, region,
+                        QStringLiteral("and --prices both choose the price book: give one"));
+    }
+    const QList<AvailablePriceBook> books = availablePriceBooks();
+    if (const AvailablePriceBook* book = priceBookForRegion(books, region))
+        return book->builtIn ? QString() : book->path;
+    QStringList regions;
+    for (const AvailablePriceBook& book : books)
+        regions.append(book.region);
+    return badValue(err, global.region, region,
+                    QStringLiteral("has no price book (there are: %1); import one with "
+                                   "\"%2 prices import --region %3 FILE...\"")
+                        .arg(regions.join(QStringLiteral(", ")), programName, region));
+}
+
 // The commands after the global options. A command that draws (export) needs a GUI
 // application object, but never a display: it renders offscreen.
 struct Command
@@ -249,10 +287,9 @@ struct Command
 };
 
 constexpr Command commands[] = {
-    {u"list", runList, false},
-    {u"cost", runCost, false},
-    {u"breakeven", runBreakEven, false},
-    {u"export", runExport, true},
+    {u"list", runList, false},           {u"cost", runCost, false},
+    {u"breakeven", runBreakEven, false}, {u"export", runExport, true},
+    {u"prices", runPrices, false},
 };
 
 const Command* findCommand(const QString& name)
@@ -316,7 +353,10 @@ int main(int argc, char* argv[])
     const std::optional<Catalog> catalog = loadData<Catalog>(parser.value(global.catalog), err);
     if (!catalog)
         return ExitBadInput;
-    const std::optional<PriceBook> prices = loadData<PriceBook>(parser.value(global.prices), err);
+    const std::optional<QString> pricesPath = priceBookPath(parser, global, err);
+    if (!pricesPath)
+        return ExitBadInput;
+    const std::optional<PriceBook> prices = loadData<PriceBook>(*pricesPath, err);
     if (!prices)
         return ExitBadInput;
 

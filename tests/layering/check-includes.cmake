@@ -13,6 +13,7 @@ set(layer_table
     "json:"
     "catalog:json"
     "pricing:json"
+    "pricelist:pricing"
     "cost:catalog,pricing"
     "models:cost"
     "state:models"
@@ -21,7 +22,7 @@ set(layer_table
     "compare:diagram,charts"
     "export:compare"
     "ui:export"
-    "cli:ui"
+    "cli:ui,pricelist"
     "app:cli")
 
 if(NOT SOURCE_DIR)

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QString>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+class QIODevice;
+
+namespace ace::pricelist {
+
+// A streaming RFC 4180 reader: one record at a time from a device, in chunks, so a file of any
+// size takes the same memory. Fields may be quoted (holding commas, line breaks and "" for a
+// quote) or bare (empty fields are bare in AWS's files; Savings Plans files quote nothing);
+// records end in LF or CRLF, the last one may lack it. A leading UTF-8 byte order mark is
+// skipped. Malformed input throws DataError naming `fileName` and the line.
+class CsvReader
+{
+public:
+    CsvReader(QIODevice& device, QString fileName, qsizetype chunkSize = 1 << 20);
+
+    // Reads the next record into fields(); false at the end of the input.
+    bool next();
+    // The fields of the current record, valid until the next call of next().
+    const std::vector<std::string_view>& fields() const { return m_fields; }
+    // The line the current record starts on, from 1.
+    qint64 line() const { return m_recordLine; }
+    // Bytes consumed from the device so far.
+    qint64 bytesRead() const { return m_bytesRead; }
+    const QString& fileName() const { return m_fileName; }
+
+private:
+    enum class Parse { Complete, NeedMore };
+    Parse parseRecord();
+    bool refill();
+    [[noreturn]] void fail(qint64 line, const QString& reason) const;
+
+    // Where a field's text is: in the buffer, or (when it held "" escapes) in m_unescaped.
+    struct FieldSpan
+    {
+        size_t begin;
+        size_t size;
+        bool unescaped;
+    };
+
+    QIODevice& m_device;
+    QString m_fileName;
+    qsizetype m_chunkSize;
+    std::vector<char> m_buffer;
+    size_t m_begin = 0; // start of the unread part of m_buffer
+    size_t m_end = 0;   // end of the valid bytes of m_buffer
+    bool m_atEnd = false;
+    bool m_startChecked = false;
+    qint64 m_bytesRead = 0;
+    qint64 m_line = 1; // the line m_begin is on
+    qint64 m_recordLine = 0;
+    std::vector<FieldSpan> m_spans;
+    std::string m_unescaped;
+    std::vector<std::string_view> m_fields;
+};
+
+} // namespace ace::pricelist
