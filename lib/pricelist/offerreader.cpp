@@ -471,11 +471,13 @@ private:
     bool leave()
     {
         const State ended = state();
+        // A dimension's path names it, so it is taken before leaving it.
+        const QString where = ended == State::Dimension && m_termProduct ? path() : QString();
         m_frames.pop_back();
         if (ended == State::Product)
             return endProduct();
         if (ended == State::Dimension)
-            return endDimension();
+            return endDimension(where);
         return true;
     }
 
@@ -556,16 +558,15 @@ private:
         return keepGoing();
     }
 
-    bool endDimension()
+    bool endDimension(const QString& where)
     {
         if (!m_termProduct)
             return keepGoing();
-        const QString where = path() + u'.' + QString::fromStdString(m_key);
         if (m_queryApi) {
             m_queryApiPrices.emplace_back(m_price, where);
             return true;
         }
-        m_sink.addPrice(m_termProduct->view(), m_price.view(), path());
+        m_sink.addPrice(m_termProduct->view(), m_price.view(), where);
         return keepGoing();
     }
 

@@ -1,0 +1,122 @@
+// The streaming RFC 4180 reader: quoting, line ends, records cut by chunk boundaries, errors.
+#include "json/dataerror.h"
+#include "pricelist/csvreader.h"
+
+#include <QBuffer>
+#include <QTest>
+
+using namespace ace;
+using namespace ace::pricelist;
+
+using Records = QList<QStringList>;
+
+class TestCsvReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsRecords_data();
+    void readsRecords();
+    void countsLines();
+    void malformedInputNamesTheLine_data();
+    void malformedInputNamesTheLine();
+
+private:
+    static Records readAll(const QByteArray& input, qsizetype chunkSize,
+                           QList<qint64>* lines = nullptr)
+    {
+        QBuffer buffer;
+        buffer.setData(input);
+        buffer.open(QIODevice::ReadOnly);
+        CsvReader reader(buffer, QStringLiteral("test.csv"), chunkSize);
+        Records records;
+        while (reader.next()) {
+            QStringList fields;
+            for (const std::string_view field : reader.fields())
+                fields.append(
+                    QString::fromUtf8(field.data(), static_cast<qsizetype>(field.size())));
+            records.append(fields);
+            if (lines)
+                lines->append(reader.line());
+        }
+        return records;
+    }
+};
+
+void TestCsvReader::readsRecords_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<Records>("expected");
+    const auto r = [](std::initializer_list<const char*> fields) {
+        QStringList list;
+        for (const char* field : fields)
+            list.append(QString::fromUtf8(field));
+        return list;
+    };
+    QTest::newRow("AWS quoting: bare empty fields")
+        << QByteArray("\"USD\",,\"3yr\"\n") << Records{r({"USD", "", "3yr"})};
+    QTest::newRow("comma inside quotes")
+        << QByteArray("\"Windows with SQL Server Web (Amazon VPC), c6i.large\",\"x\"\n")
+        << Records{r({"Windows with SQL Server Web (Amazon VPC), c6i.large", "x"})};
+    QTest::newRow("doubled quotes")
+        << QByteArray("\"say \"\"hi\"\"\",\"\"\"\"\n") << Records{r({"say \"hi\"", "\""})};
+    QTest::newRow("line break inside quotes")
+        << QByteArray("\"a\nb\",c\n") << Records{r({"a\nb", "c"})};
+    QTest::newRow("CRLF and unquoted (Savings Plans, ligoj)")
+        << QByteArray("FormatVersion,v1.0\r\nSKU,Rate\r\nA,0.5\r\n")
+        << Records{r({"FormatVersion", "v1.0"}), r({"SKU", "Rate"}), r({"A", "0.5"})};
+    QTest::newRow("no line end at the end")
+        << QByteArray("a,b\nc,d") << Records{r({"a", "b"}), r({"c", "d"})};
+    QTest::newRow("empty last field") << QByteArray("a,\n") << Records{r({"a", ""})};
+    QTest::newRow("blank lines are no records")
+        << QByteArray("a\n\n\nb\n\n") << Records{r({"a"}), r({"b"})};
+    QTest::newRow("byte order mark")
+        << QByteArray("\xEF\xBB\xBF\"a\",b\n") << Records{r({"a", "b"})};
+    QTest::newRow("empty input") << QByteArray() << Records{};
+}
+
+void TestCsvReader::readsRecords()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(Records, expected);
+    // Every chunk size, so that each record is cut at every place once.
+    for (const qsizetype chunkSize : {1, 2, 3, 5, 64, 1 << 20})
+        QCOMPARE(readAll(input, chunkSize), expected);
+}
+
+void TestCsvReader::countsLines()
+{
+    QList<qint64> lines;
+    readAll("a\n\"b\nc\"\r\nd\n", 2, &lines);
+    QCOMPARE(lines, (QList<qint64>{1, 2, 4}));
+}
+
+void TestCsvReader::malformedInputNamesTheLine_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("quote not closed (cut short)")
+        << QByteArray("a,b\n\"c,d\n")
+        << QStringLiteral(
+               "test.csv: line 2: a quoted field is not closed (is the file cut short?)");
+    QTest::newRow("text after a closing quote")
+        << QByteArray("a\n\"b\"x,c\n")
+        << QStringLiteral("test.csv: line 2: text after the closing quote of field 1");
+}
+
+void TestCsvReader::malformedInputNamesTheLine()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, expected);
+    for (const qsizetype chunkSize : {1, 3, 1 << 20}) {
+        try {
+            readAll(input, chunkSize);
+            QFAIL("no error");
+        } catch (const DataError& error) {
+            QCOMPARE(error.toString(), expected);
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCsvReader)
+#include "tst_csvreader.moc"
