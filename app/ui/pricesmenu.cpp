@@ -3,9 +3,12 @@
 #include "json/dataerror.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
+#include "ui/priceimportdialog.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
@@ -14,11 +17,14 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace ace::ui {
 
 namespace {
 
 const QString priceBookKey = QStringLiteral("prices/book");
+const QString importFolderKey = QStringLiteral("prices/importFolder");
 
 // One undo step for a switch of price book: the prices and the workload's region together,
 // so that undo can never leave a workload priced with another region's rates unasked.
@@ -234,7 +240,55 @@ void PricesMenu::updateRegionWarning()
 
 void PricesMenu::importFiles()
 {
-    // The import dialog comes with the Price List import API.
+    QSettings settings;
+    const QStringList files =
+        QFileDialog::getOpenFileNames(m_window, tr("Import Price List Files"),
+                                      settings.value(importFolderKey, QDir::homePath()).toString(),
+                                      tr("AWS Price List files (*.csv *.json);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    settings.setValue(importFolderKey, QFileInfo(files.constFirst()).absolutePath());
+    openImport(files);
+}
+
+PriceImportDialog* PricesMenu::openImport(const QStringList& files)
+{
+    // One import at a time: its dialog is not modal, so that the window stays usable.
+    if (m_importDialog) {
+        m_importDialog->raise();
+        m_importDialog->activateWindow();
+        return m_importDialog;
+    }
+    m_importDialog = new PriceImportDialog(files, m_state, m_window);
+    m_importDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_importDialog, &PriceImportDialog::imported, this, &PricesMenu::offerImported);
+    m_importDialog->show();
+    return m_importDialog;
+}
+
+void PricesMenu::offerImported(const QString& region, const QString& path,
+                               const QStringList& missing)
+{
+    emit imported(path);
+    QList<AvailablePriceBook> books = availablePriceBooks();
+    const auto book = std::find_if(books.cbegin(), books.cend(),
+                                   [&path](const AvailablePriceBook& b) { return b.path == path; });
+    if (book == books.cend())
+        return;
+    QString text = tr("The %1 prices, as of %2, are in %3.")
+                       .arg(region, book->asOf, QDir::toNativeSeparators(path));
+    if (!missing.isEmpty()) {
+        text += u' ' + tr("The files did not contain: %1; the estimates that need them say so.")
+                           .arg(missing.join(QStringLiteral("; ")));
+    }
+    const auto answer =
+        QMessageBox::question(m_window, tr("Price List imported"),
+                              text + u'\n' + u'\n' + tr("Switch to the %1 prices now?").arg(region),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (const QString error = switchTo(*book); !error.isEmpty())
+        QMessageBox::critical(m_window, tr("Cannot switch prices"), error);
 }
 
 } // namespace ace::ui

@@ -3,6 +3,7 @@
 #include "pricing/pricebooks.h"
 
 #include <QObject>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -14,6 +15,7 @@ class QWidget;
 namespace ace::ui {
 
 class ExplorerState;
+class PriceImportDialog;
 
 // The window's Prices menu: every price book the program can switch to (built in and
 // imported, with region and date; damaged files listed with their error, never hidden), and
@@ -45,13 +47,19 @@ public:
     QString restore(const QSettings& settings);
     void save(QSettings& settings) const;
 
+    // Opens the import of `files` (the import dialog, not modal), or raises the import already
+    // open. After a successful import, offers to switch to the new prices.
+    PriceImportDialog* openImport(const QStringList& files);
+
 signals:
     // A price book was imported into the user's data folder.
     void imported(const QString& path);
 
 private:
     void fill();
+    // Asks for the files, then opens their import.
     void importFiles();
+    void offerImported(const QString& region, const QString& path, const QStringList& missing);
     void updateRegionWarning();
     // The available book the state prices with, or nullptr (a file given on the command line).
     const AvailablePriceBook* current(const QList<AvailablePriceBook>& books) const;
@@ -62,6 +70,7 @@ private:
     QMenu* m_menu;
     QAction* m_importAction;
     QLabel* m_regionWarning;
+    QPointer<PriceImportDialog> m_importDialog;
     // The regions the warning was made for: the available books are read only when they change.
     QString m_warnedWorkloadRegion;
     QString m_warnedPricesRegion;

@@ -21,7 +21,7 @@ set(layer_table
     "charts:state"
     "compare:diagram,charts"
     "export:compare"
-    "ui:export"
+    "ui:export,pricelist"
     "cli:ui,pricelist"
     "app:cli")
 

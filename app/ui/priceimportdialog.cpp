@@ -1,0 +1,207 @@
+#include "ui/priceimportdialog.h"
+
+#include "json/dataerror.h"
+#include "pricing/pricebooks.h"
+#include "state/explorerstate.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <atomic>
+
+namespace ace::ui {
+
+namespace {
+
+// The progress bar's steps: bytes do not fit an int.
+constexpr int progressSteps = 1000;
+
+bool isRegionName(const QString& text)
+{
+    // "eu-west-1", "us-gov-west-1", "cn-northwest-1".
+    static const QRegularExpression region(QStringLiteral("^[a-z]{2}(-[a-z]+)+-[0-9]+$"));
+    return region.match(text).hasMatch();
+}
+
+} // namespace
+
+// What the import thread and the dialog share. The thread writes the outcome before it
+// finishes; the dialog reads it after QThread::finished.
+struct PriceImportDialog::Job
+{
+    std::atomic<bool> cancelled{false};
+    QString path;
+    QString error;
+    pricelist::ImportResult result;
+    bool written = false;
+};
+
+PriceImportDialog::PriceImportDialog(const QStringList& files, const ExplorerState& state,
+                                     QWidget* parent, Importer importer)
+    : QDialog(parent)
+    , m_files(files)
+    , m_importer(std::move(importer))
+    , m_region(new QLineEdit(state.workload().region))
+    , m_regionProblem(new QLabel)
+    , m_status(new QLabel)
+    , m_progress(new QProgressBar)
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel))
+    , m_importButton(m_buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole))
+{
+    setWindowTitle(tr("Import Price List Files"));
+    setObjectName(QStringLiteral("priceImportDialog"));
+
+    QStringList names;
+    for (const QString& file : files)
+        names.append(QFileInfo(file).fileName().toHtmlEscaped());
+    auto* fileList = new QLabel(names.join(QStringLiteral("<br>")));
+    fileList->setTextFormat(Qt::RichText);
+    fileList->setToolTip(files.join(u'\n'));
+
+    m_region->setToolTip(tr("The AWS region the files' prices are for, e.g. eu-west-1"));
+    m_regionProblem->setWordWrap(true);
+    QPalette problemPalette = m_regionProblem->palette();
+    problemPalette.setColor(QPalette::WindowText, state.theme().error());
+    m_regionProblem->setPalette(problemPalette);
+    m_regionProblem->hide();
+    m_status->setWordWrap(true);
+    m_status->setText(
+        tr("Writes the price book for the region into %1, where the Prices menu finds it.")
+            .arg(QDir::toNativeSeparators(importedPriceBookFolder())));
+    m_progress->setRange(0, progressSteps);
+    m_progress->setValue(0);
+    m_progress->hide();
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Files:"), fileList);
+    form->addRow(tr("&Region:"), m_region);
+    form->addRow(m_regionProblem);
+
+    m_importButton->setDefault(true);
+    connect(m_importButton, &QPushButton::clicked, this, &PriceImportDialog::startImport);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &PriceImportDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addWidget(m_progress);
+    layout->addStretch();
+    layout->addWidget(m_buttons);
+    resize(sizeHint().expandedTo(QSize(480, 0)));
+}
+
+PriceImportDialog::~PriceImportDialog()
+{
+    if (m_thread) {
+        m_job->cancelled = true;
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+bool PriceImportDialog::startImport()
+{
+    const QString region = m_region->text().trimmed();
+    if (!isRegionName(region)) {
+        m_regionProblem->setText(
+            tr("Region: \"%1\" is not a region name such as eu-west-1 or ap-southeast-2")
+                .arg(region));
+        m_regionProblem->show();
+        m_region->setFocus();
+        return false;
+    }
+    m_regionProblem->hide();
+    m_region->setEnabled(false);
+    importButton()->setEnabled(false);
+    m_progress->setValue(0);
+    m_progress->show();
+    m_status->setText(tr("Reading…"));
+
+    m_job = std::make_shared<Job>();
+    m_job->path = importedPriceBookPath(region);
+    const std::shared_ptr<Job> job = m_job;
+    m_thread = QThread::create([this, job, files = m_files, importer = m_importer, region] {
+        try {
+            job->result =
+                importer(files, region, [this, job](const pricelist::ImportProgress& progress) {
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, progress] {
+                            showProgress(progress.bytesRead, progress.bytesTotal, progress.file);
+                        },
+                        Qt::QueuedConnection);
+                    return !job->cancelled;
+                });
+            // A cancel that came as the last file ended still writes nothing.
+            if (job->cancelled)
+                return;
+            if (const std::optional<QString> error =
+                    pricelist::writePriceBook(job->result.priceBook, job->path))
+                job->error = *error;
+            else
+                job->written = true;
+        } catch (const pricelist::ImportCancelled&) {
+        } catch (const DataError& error) {
+            job->error = error.toString();
+        }
+    });
+    connect(m_thread, &QThread::finished, this, &PriceImportDialog::finishImport);
+    m_thread->start();
+    return true;
+}
+
+void PriceImportDialog::showProgress(qint64 bytesRead, qint64 bytesTotal, const QString& file)
+{
+    if (bytesTotal > 0)
+        m_progress->setValue(int(bytesRead * progressSteps / bytesTotal));
+    if (m_job && !m_job->cancelled)
+        m_status->setText(tr("Reading %1…").arg(QFileInfo(file).fileName()));
+    emit progressed(bytesRead, bytesTotal);
+}
+
+void PriceImportDialog::reject()
+{
+    if (!m_thread) {
+        QDialog::reject();
+        return;
+    }
+    // The thread ends at its next progress call; finishImport() closes the dialog.
+    m_job->cancelled = true;
+    m_status->setText(tr("Cancelling…"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
+}
+
+void PriceImportDialog::finishImport()
+{
+    m_thread->deleteLater();
+    m_thread = nullptr;
+    const std::shared_ptr<Job> job = std::exchange(m_job, nullptr);
+    if (job->written) {
+        m_progress->setValue(progressSteps);
+        emit imported(m_region->text().trimmed(), job->path, job->result.missing);
+        accept();
+        return;
+    }
+    if (job->cancelled) {
+        QDialog::reject();
+        return;
+    }
+    // Back to the form, to try again with another region or other files.
+    m_region->setEnabled(true);
+    importButton()->setEnabled(true);
+    m_progress->hide();
+    m_status->setText(tr("Nothing was written."));
+    QMessageBox::critical(this, tr("Cannot import the Price List files"), job->error);
+}
+
+} // namespace ace::ui
