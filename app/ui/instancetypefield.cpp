@@ -206,6 +206,16 @@ void InstanceTypeField::showList(bool allTypes)
     const int width = m_list->header()->length() + 2 * m_list->frameWidth() +
                       m_list->verticalScrollBar()->sizeHint().width();
     m_completer->complete(QRect(0, 0, std::max(width, m_text->width()), m_text->height()));
+    // QCompleter makes room for the rows but not for the header: the last row would be hidden.
+    const int rows = std::min(m_completer->completionCount(), m_completer->maxVisibleItems());
+    const int height = m_list->header()->sizeHint().height() + rows * m_list->sizeHintForRow(0) +
+                       2 * m_list->frameWidth();
+    QRect geometry = m_list->geometry();
+    if (geometry.bottom() < m_text->mapToGlobal(QPoint(0, 0)).y())
+        geometry.setTop(geometry.bottom() - height + 1); // opened above the field
+    else
+        geometry.setHeight(height);
+    m_list->setGeometry(geometry);
     // The whole list opens at the type chosen.
     const QAbstractItemModel* shown = m_completer->completionModel();
     for (int row = 0; allTypes && row < shown->rowCount(); ++row) {

@@ -149,7 +149,8 @@ void PricesMenu::fill()
     // missing.
     for (const QString& problem : std::as_const(problems)) {
         QAction* damaged = m_menu->addAction(
-            tr("Unreadable: %1").arg(problem.section(QStringLiteral(": "), 0, 0)));
+            tr("Unreadable: %1")
+                .arg(QFileInfo(problem.section(QStringLiteral(": "), 0, 0)).fileName()));
         damaged->setToolTip(problem);
         connect(damaged, &QAction::triggered, this, [this, problem] {
             QMessageBox::warning(m_window, tr("Unreadable price book"), problem);

@@ -1085,6 +1085,11 @@ void TestWorkloadEditor::instanceListFiltersByTextAndArchitecture()
         QTest::mouseClick(types->listButton(), Qt::LeftButton);
     QCOMPARE(types->listedTypes(), listed);
     QCOMPARE(types->list()->isVisible(), !listed.isEmpty());
+    // Below the header, every row shows (there are fewer than a screenful).
+    if (!listed.isEmpty()) {
+        const QModelIndex last = types->list()->model()->index(int(listed.size()) - 1, 0);
+        QVERIFY(types->list()->viewport()->rect().contains(types->list()->visualRect(last)));
+    }
 }
 
 void TestWorkloadEditor::instanceListShowsSizeAndPrice()
