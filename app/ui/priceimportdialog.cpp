@@ -87,7 +87,6 @@ PriceImportDialog::PriceImportDialog(const QStringList& files, const ExplorerSta
     form->addRow(tr("&Region:"), m_region);
     form->addRow(m_regionProblem);
 
-    m_importButton->setDefault(true);
     connect(m_importButton, &QPushButton::clicked, this, &PriceImportDialog::startImport);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &PriceImportDialog::reject);
 
@@ -98,6 +97,10 @@ PriceImportDialog::PriceImportDialog(const QStringList& files, const ExplorerSta
     layout->addStretch();
     layout->addWidget(m_buttons);
     resize(sizeHint().expandedTo(QSize(480, 0)));
+    // Enter imports: the focus starts in the region field, and Import is the default button
+    // (which a button becomes only once it is inside the dialog).
+    m_region->setFocus();
+    m_importButton->setDefault(true);
 }
 
 PriceImportDialog::~PriceImportDialog()
@@ -201,6 +204,7 @@ void PriceImportDialog::finishImport()
     importButton()->setEnabled(true);
     m_progress->hide();
     m_status->setText(tr("Nothing was written."));
+    m_region->setFocus();
     QMessageBox::critical(this, tr("Cannot import the Price List files"), job->error);
 }
 

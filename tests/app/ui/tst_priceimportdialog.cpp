@@ -261,9 +261,12 @@ void TestPriceImportDialog::theRegionIsChecked()
              QStringLiteral("Region: \"%1\" is not a region name such as eu-west-1 or "
                             "ap-southeast-2")
                  .arg(region));
-    // Corrected, it starts.
+    // Corrected, Enter starts it.
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
     dialog.regionField()->setText(usEast1);
-    QVERIFY(dialog.startImport());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(dialog.isImporting());
     QVERIFY(dialog.regionProblem()->isHidden());
     QTRY_VERIFY(!dialog.isImporting());
 }
