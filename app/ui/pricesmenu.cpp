@@ -262,7 +262,9 @@ PriceImportDialog* PricesMenu::openImport(const QStringList& files)
     }
     m_importDialog = new PriceImportDialog(files, m_state, m_window);
     m_importDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_importDialog, &PriceImportDialog::imported, this, &PricesMenu::offerImported);
+    // Queued: the import dialog closes before the question is asked.
+    connect(m_importDialog, &PriceImportDialog::imported, this, &PricesMenu::offerImported,
+            Qt::QueuedConnection);
     m_importDialog->show();
     return m_importDialog;
 }
