@@ -57,6 +57,10 @@ QString usageText()
                "                               AWS Price List offer files (CSV or JSON) to a\n"
                "                               price book for REGION; without -o into the\n"
                "                               imported price books, where --region finds it\n"
+               "  %1 prices download --region REGION [--offers A,B] [--endpoint URL]\n"
+               "                               the current Price List files of REGION from AWS\n"
+               "                               (kept in the cache, reused while their version\n"
+               "                               is unchanged), imported as prices import does\n"
                "  %1 prices list [--json]\n"
                "                               the built-in and imported price books: region,\n"
                "                               dates and where each rate comes from\n"
@@ -304,14 +308,14 @@ const Command* findCommand(const QString& name)
 } // namespace
 
 bool parseCommandArguments(QCommandLineParser& parser, const QStringList& arguments,
-                           QTextStream& err)
+                           QTextStream& err, bool takesArguments)
 {
     const QString& command = arguments.constFirst();
     if (!parser.parse(arguments)) {
         err << programName << " " << command << ": " << usageError(parser, arguments) << Qt::endl;
         return false;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    if (!takesArguments && !parser.positionalArguments().isEmpty()) {
         err << programName << " " << command << ": unexpected argument \""
             << parser.positionalArguments().constFirst() << "\"" << Qt::endl;
         return false;

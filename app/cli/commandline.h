@@ -32,8 +32,9 @@ struct CommandContext
 int main(int argc, char* argv[]);
 
 // Parses a command's own arguments (`arguments[0]` is the command's name) with `parser`;
-// on bad usage (unknown options, stray arguments) prints why to `err` and returns false.
+// on bad usage (unknown options, stray arguments unless `takesArguments`) prints why to `err`
+// and returns false.
 bool parseCommandArguments(QCommandLineParser& parser, const QStringList& arguments,
-                           QTextStream& err);
+                           QTextStream& err, bool takesArguments = false);
 
 } // namespace ace::cli

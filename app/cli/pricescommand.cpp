@@ -1,5 +1,6 @@
 #include "cli/pricescommand.h"
 
+#include "cli/pricesdownload.h"
 #include "cli/texttable.h"
 #include "json/dataerror.h"
 #include "pricelist/pricelistimport.h"
@@ -26,10 +27,8 @@ int runImport(const QStringList& arguments, const CommandContext& context)
                                           QStringLiteral("FILE"));
     parser.addOptions({regionOption, outputOption});
     QTextStream& err = context.err;
-    if (!parser.parse(arguments)) {
-        err << commandName << " import: " << parser.errorText() << Qt::endl;
+    if (!parseCommandArguments(parser, arguments, err, true))
         return ExitBadInput;
-    }
     const QString region = parser.value(regionOption);
     if (region.isEmpty()) {
         err << commandName << " import: --region: needs the region the files are for (e.g. "
@@ -115,10 +114,9 @@ int runPriceList(const QStringList& arguments, const CommandContext& context)
                       book.sourceName});
         sourcesText += wrapText(
             QStringLiteral("Sources of %1 (%2):").arg(book.region, book.sourceName), width);
-        for (const RateSource& source : loaded.rateSources()) {
-            sourcesText += wrapText(source.group + QStringLiteral(": ") + source.url, width,
-                                    QStringLiteral("  "), QStringLiteral("    "));
-        }
+        // Addresses whole, one a line, so they can be copied.
+        for (const RateSource& source : loaded.rateSources())
+            sourcesText += QStringLiteral("  %1: %2\n").arg(source.group, source.url);
     }
     if (parser.isSet(jsonOption)) {
         context.out << QString::fromUtf8(
@@ -140,16 +138,22 @@ int runPriceList(const QStringList& arguments, const CommandContext& context)
 int runPrices(const QStringList& arguments, const CommandContext& context)
 {
     const QString subcommand = arguments.value(1);
-    const QStringList rest = arguments.mid(1); // the subcommand's own arguments, name first
+    // The subcommand's own arguments, named as messages name it ("prices import").
+    QStringList rest = arguments.mid(1);
+    if (!rest.isEmpty())
+        rest.first() = arguments.constFirst() + u' ' + subcommand;
     if (subcommand == QLatin1String("import"))
         return runImport(rest, context);
     if (subcommand == QLatin1String("list"))
         return runPriceList(rest, context);
+    if (subcommand == QLatin1String("download"))
+        return runPricesDownload(rest, context);
     context.err << commandName << ": "
-                << (subcommand.isEmpty() ? QStringLiteral("needs import or list")
-                                         : QStringLiteral("unknown subcommand \"%1\" (import or "
-                                                          "list)")
-                                               .arg(subcommand))
+                << (subcommand.isEmpty()
+                        ? QStringLiteral("needs import, download or list")
+                        : QStringLiteral("unknown subcommand \"%1\" (import, download or "
+                                         "list)")
+                              .arg(subcommand))
                 << "; see --help" << Qt::endl;
     return ExitBadInput;
 }

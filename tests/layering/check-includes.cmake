@@ -16,12 +16,13 @@ set(layer_table
     "pricelist:pricing"
     "cost:catalog,pricing"
     "models:cost"
+    "net:models"
     "state:models"
     "diagram:state"
     "charts:state"
     "compare:diagram,charts"
     "export:compare"
-    "ui:export,pricelist"
+    "ui:export,net,pricelist"
     "cli:ui,pricelist"
     "app:cli")
 

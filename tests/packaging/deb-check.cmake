@@ -42,10 +42,11 @@ foreach(path IN LISTS expected)
 endforeach()
 
 # Dependencies: computed by dpkg-shlibdeps (the Qt libraries the program links), plus the
-# run-time plugins named by hand.
+# run-time plugins named by hand. libqt6network6 (prices download) brings the TLS plugins and
+# libssl3 for HTTPS.
 run_checked("dpkg-deb -f" ${DPKG_DEB} -f ${debs} Package Version Depends)
 foreach(needed "Package: aws-compute-explorer" "Version: ${VERSION}" libqt6widgets6
-        libqt6charts6 libqt6gui6 libqt6svg6 libc6)
+        libqt6charts6 libqt6gui6 libqt6svg6 libqt6network6 libc6)
     string(FIND "${run_output}" "${needed}" at)
     if(at EQUAL -1)
         message(FATAL_ERROR "deb-check: the package's control fields lack \"${needed}\":\n${run_output}")

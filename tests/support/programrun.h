@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -15,5 +16,10 @@ struct ProgramRun
 
 // Runs `program` with `arguments` to completion (at most a minute), as a user would.
 ProgramRun runProgram(const QString& program, const QStringList& arguments);
+
+// The same with `environment`, while the test's event loop keeps running, so that objects of
+// the test the program talks to (a local HTTP server) can answer it.
+ProgramRun runProgramServingEvents(const QString& program, const QStringList& arguments,
+                                   const QProcessEnvironment& environment);
 
 } // namespace ace::test

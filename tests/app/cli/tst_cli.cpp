@@ -90,6 +90,12 @@ private slots:
     void responseKbSetsTheResponseSize();
     void presetsRoundTripThroughTheCommandLine_data();
     void presetsRoundTripThroughTheCommandLine();
+    void pricesImportWritesABookThatRegionPicks();
+    void pricesImportWithOutputWritesThere();
+    void pricesImportBadInputWritesNothing_data();
+    void pricesImportBadInputWritesNothing();
+    void pricesListShowsBuiltInAndImported();
+    void regionWithoutABookOrWithPricesIsRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -228,7 +234,10 @@ void TestCli::versionAndHelp()
     QVERIFY(help.out.startsWith(QStringLiteral("Usage:")));
     for (const QString& command :
          {QStringLiteral(" list "), QStringLiteral(" cost "), QStringLiteral(" breakeven "),
-          QStringLiteral(" export "), QStringLiteral(" --screenshot ")}) {
+          QStringLiteral(" export "), QStringLiteral(" --screenshot "),
+          QStringLiteral(" prices import --region REGION FILE... [-o OUT.json]"),
+          QStringLiteral(" prices list [--json]"),
+          QStringLiteral("  --region REGION  use the price book of REGION")}) {
         QVERIFY2(help.out.contains(command), qPrintable(command));
     }
     QVERIFY(help.out.contains(QStringLiteral("--screenshot FILE [--size WxH] [--select ID] "
@@ -1067,6 +1076,176 @@ void TestCli::presetsRoundTripThroughTheCommandLine()
                                       QStringLiteral(ACE_SOURCE_DIR "/resources/") + relative,
                                       QStringLiteral("--json")});
     QCOMPARE(cost.value(QStringLiteral("workload")).toObject(), file);
+}
+
+namespace {
+
+QString priceListFixture(const QString& name)
+{
+    return QStringLiteral(ACE_SOURCE_DIR "/tests/data/price-list/") + name;
+}
+
+// The files of a whole us-east-1 price book (see tests/data/price-list/README.md).
+QStringList usEast1OfferFiles()
+{
+    QStringList files;
+    for (const char* name : {"ec2-us-east-1.query-api-m5.large.json", "ec2-us-east-1.sample.json",
+                             "ecs-us-east-1.sample.json", "lambda-us-east-1.constructed.csv",
+                             "eks-us-east-1.constructed.json"})
+        files.append(priceListFixture(QString::fromLatin1(name)));
+    return files;
+}
+
+} // namespace
+
+void TestCli::pricesImportWritesABookThatRegionPicks()
+{
+    const QTemporaryDir data;
+    const ScopedEnvironment dataHome("XDG_DATA_HOME", data.path().toUtf8());
+    const QString written = data.filePath(
+        QStringLiteral("aws-compute-explorer/aws-compute-explorer/prices/us-east-1.json"));
+    const Run import =
+        runProgram(QStringList{QStringLiteral("prices"), QStringLiteral("import"),
+                               QStringLiteral("--region"), QStringLiteral("us-east-1")} +
+                   usEast1OfferFiles());
+    QCOMPARE(import.err, QString());
+    QCOMPARE(import.exitCode, 0);
+    QVERIFY2(
+        import.out.startsWith(QStringLiteral("Wrote %1: us-east-1, USD, as of 2021-02-05, 2 EC2 "
+                                             "instance types\n")
+                                  .arg(written)),
+        qPrintable(import.out));
+    QVERIFY(import.out.contains(
+        QStringLiteral("ec2-us-east-1.sample.json (AmazonEC2 20240528203522, JSON)")));
+    QVERIFY(
+        import.out.contains(QStringLiteral("Not in the files (estimates that need them say "
+                                           "\"not included\"):\n  API Gateway HTTP API requests")));
+    QVERIFY(QFile::exists(written));
+
+    // --region picks the imported book, before the built-in one of the same region.
+    const Run cost = runProgram({QStringLiteral("--region"), QStringLiteral("us-east-1"),
+                                 QStringLiteral("cost"), QStringLiteral("--json")});
+    QCOMPARE(cost.exitCode, 0);
+    const QJsonObject priceBook =
+        QJsonDocument::fromJson(cost.out.toUtf8()).object()[QStringLiteral("priceBook")].toObject();
+    QCOMPARE(priceBook[QStringLiteral("source")].toString(), written);
+    QCOMPARE(priceBook[QStringLiteral("asOf")].toString(), QStringLiteral("2021-02-05"));
+    QVERIFY(priceBook[QStringLiteral("rateSources")][QStringLiteral("ec2")].toString().contains(
+        QStringLiteral("AmazonEC2/20210205204500/us-east-1/index.json#published=")));
+}
+
+void TestCli::pricesImportWithOutputWritesThere()
+{
+    const QString output = m_dir.filePath(QStringLiteral("imported/book.json"));
+    const Run import = runProgram(
+        QStringList{QStringLiteral("prices"), QStringLiteral("import"), QStringLiteral("--region"),
+                    QStringLiteral("us-east-1"), QStringLiteral("-o"), output} +
+        usEast1OfferFiles());
+    QCOMPARE(import.exitCode, 0);
+    const Run cost = runProgram({QStringLiteral("--prices"), output, QStringLiteral("cost")});
+    QCOMPARE(cost.exitCode, 0);
+    QVERIFY(cost.out.contains(output));
+}
+
+void TestCli::pricesImportBadInputWritesNothing_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString ecs = priceListFixture(QStringLiteral("ecs-us-east-1.sample.json"));
+    QTest::newRow("another region")
+        << QStringList{QStringLiteral("--region"), QStringLiteral("eu-west-1"), ecs}
+        << QStringLiteral("aws-compute-explorer prices import: %1: an offer for us-east-1, not for "
+                          "eu-west-1 (the region asked for)\n")
+               .arg(ecs);
+    const QString index = priceListFixture(QStringLiteral("offer-index.sample.json"));
+    QTest::newRow("not an offer file")
+        << QStringList{QStringLiteral("--region"), QStringLiteral("us-east-1"), index}
+        << QStringLiteral("aws-compute-explorer prices import: %1: not an AWS Price List offer "
+                          "file (no \"offerCode\" before \"products\")\n")
+               .arg(index);
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("--regoin"), QStringLiteral("eu-west-1"), ecs}
+        << QStringLiteral("aws-compute-explorer prices import: --regoin: no such option; see "
+                          "--help\n");
+    QTest::newRow("no region") << QStringList{ecs}
+                               << QStringLiteral("aws-compute-explorer prices import: --region: "
+                                                 "needs the region the files are for (e.g. "
+                                                 "--region eu-west-1)\n");
+    QTest::newRow("no files") << QStringList{QStringLiteral("--region"),
+                                             QStringLiteral("eu-west-1")}
+                              << QStringLiteral(
+                                     "aws-compute-explorer prices import: no offer files "
+                                     "(e.g. AmazonEC2 and AWSLambda index.csv or "
+                                     "index.json of eu-west-1)\n");
+}
+
+void TestCli::pricesImportBadInputWritesNothing()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const QString output = m_dir.filePath(QStringLiteral("never.json"));
+    const Run run = runProgram(QStringList{QStringLiteral("prices"), QStringLiteral("import"),
+                                           QStringLiteral("-o"), output} +
+                               arguments);
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.err, message);
+    QCOMPARE(run.out, QString());
+    QVERIFY(!QFile::exists(output));
+}
+
+void TestCli::pricesListShowsBuiltInAndImported()
+{
+    const QTemporaryDir data;
+    const ScopedEnvironment dataHome("XDG_DATA_HOME", data.path().toUtf8());
+    const Run before = runProgram({QStringLiteral("prices"), QStringLiteral("list")});
+    QCOMPARE(before.exitCode, 0);
+    QVERIFY(before.out.contains(QRegularExpression(
+        QStringLiteral("us-east-1 +USD +2026-11-28 +built in +built-in prices/us-east-1.json\n"))));
+    QVERIFY(
+        before.out.contains(QStringLiteral("  lambda: https://aws.amazon.com/lambda/pricing/\n")));
+
+    QCOMPARE(runProgram(QStringList{QStringLiteral("prices"), QStringLiteral("import"),
+                                    QStringLiteral("--region"), QStringLiteral("us-east-1")} +
+                        usEast1OfferFiles())
+                 .exitCode,
+             0);
+    const Run after =
+        runProgram({QStringLiteral("prices"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(after.exitCode, 0);
+    const QJsonObject list = QJsonDocument::fromJson(after.out.toUtf8()).object();
+    const QJsonArray books = list[QStringLiteral("priceBooks")].toArray();
+    QCOMPARE(books.size(), 2);
+    QCOMPARE(books[0][QStringLiteral("builtIn")].toBool(), true);
+    QCOMPARE(books[1][QStringLiteral("builtIn")].toBool(), false);
+    QCOMPARE(books[1][QStringLiteral("region")].toString(), QStringLiteral("us-east-1"));
+    QCOMPARE(books[1][QStringLiteral("asOf")].toString(), QStringLiteral("2021-02-05"));
+    QVERIFY(books[1][QStringLiteral("sources")][0][QStringLiteral("url")].toString().contains(
+        QStringLiteral("AWSLambda/20261120100000")));
+    QVERIFY(list[QStringLiteral("importedFolder")].toString().startsWith(data.path()));
+}
+
+void TestCli::regionWithoutABookOrWithPricesIsRefused()
+{
+    const QTemporaryDir data;
+    const ScopedEnvironment dataHome("XDG_DATA_HOME", data.path().toUtf8());
+    const Run none = runProgram(
+        {QStringLiteral("--region"), QStringLiteral("eu-west-1"), QStringLiteral("cost")});
+    QCOMPARE(none.exitCode, 2);
+    QCOMPARE(none.err,
+             QStringLiteral("aws-compute-explorer: --region: \"eu-west-1\" has no price book "
+                            "(there are: us-east-1); import one with \"aws-compute-explorer "
+                            "prices import --region eu-west-1 FILE...\"\n"));
+    const Run both =
+        runProgram({QStringLiteral("--region"), QStringLiteral("us-east-1"),
+                    QStringLiteral("--prices"), QStringLiteral("x.json"), QStringLiteral("cost")});
+    QCOMPARE(both.exitCode, 2);
+    QCOMPARE(both.err,
+             QStringLiteral("aws-compute-explorer: --region: \"us-east-1\" and --prices both "
+                            "choose the price book: give one\n"));
+    const Run builtIn = runProgram(
+        {QStringLiteral("--region"), QStringLiteral("us-east-1"), QStringLiteral("cost")});
+    QCOMPARE(builtIn.exitCode, 0);
+    QVERIFY(builtIn.out.contains(QStringLiteral("built-in prices/us-east-1.json")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,192 @@
+#include "cli/pricesdownload.h"
+
+#include "cli/pricescommand.h"
+#include "net/pricelistdownload.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTextStream>
+
+#include <unistd.h>
+
+namespace ace::cli {
+
+namespace {
+
+struct DownloadCommandOptions
+{
+    QCommandLineOption region{QStringLiteral("region"), {}, QStringLiteral("REGION")};
+    QCommandLineOption offers{QStringLiteral("offers"), {}, QStringLiteral("A,B")};
+    QCommandLineOption endpoint{QStringLiteral("endpoint"), {}, QStringLiteral("URL")};
+
+    QList<QCommandLineOption> all() const { return {region, offers, endpoint}; }
+};
+
+QString dataSize(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+// The progress line on stderr: on a terminal one line per file, rewritten in place as bytes
+// arrive (a few times a second); elsewhere (logs, pipes) only each file's outcome.
+class ProgressLine
+{
+public:
+    explicit ProgressLine(QTextStream& err)
+        : m_err(err)
+        , m_terminal(isatty(STDERR_FILENO) == 1)
+    {
+        m_sinceShown.start();
+    }
+
+    void show(const net::DownloadProgress& progress)
+    {
+        const QString file = QStringLiteral("%1 (%2 of %3)")
+                                 .arg(progress.offer)
+                                 .arg(progress.fileNumber)
+                                 .arg(progress.fileCount);
+        if (progress.fromCache) {
+            finishLine(file + QStringLiteral(": unchanged, reused from the cache"));
+            return;
+        }
+        if (progress.complete) {
+            finishLine(file + QStringLiteral(": downloaded ") + dataSize(progress.bytesReceived));
+            return;
+        }
+        if (!m_terminal || m_sinceShown.elapsed() < 200)
+            return;
+        m_sinceShown.restart();
+        // Without a size from the server, only the bytes so far.
+        const QString size =
+            progress.bytesTotal > 0
+                ? QStringLiteral("%1 of %2 (%3%)")
+                      .arg(dataSize(progress.bytesReceived), dataSize(progress.bytesTotal))
+                      .arg(progress.bytesReceived * 100 / progress.bytesTotal)
+                : dataSize(progress.bytesReceived);
+        m_err << "\r\x1b[K" << file << ": downloading " << size << Qt::flush;
+        m_lineOpen = true;
+    }
+
+    // Ends a line left open by show(), before other messages.
+    void close()
+    {
+        if (m_lineOpen)
+            m_err << Qt::endl;
+        m_lineOpen = false;
+    }
+
+private:
+    void finishLine(const QString& text)
+    {
+        if (m_lineOpen)
+            m_err << "\r\x1b[K";
+        m_err << text << Qt::endl;
+        m_lineOpen = false;
+    }
+
+    QTextStream& m_err;
+    const bool m_terminal;
+    bool m_lineOpen = false;
+    QElapsedTimer m_sinceShown;
+};
+
+// The download the command line asks for, or a message why it cannot be done.
+std::optional<net::PriceListDownloadRequest> readRequest(const QCommandLineParser& parser,
+                                                         const DownloadCommandOptions& options,
+                                                         const QString& command, QTextStream& err)
+{
+    const auto bad = [&](const QString& message) {
+        err << QCoreApplication::applicationName() << " " << command << ": " << message << Qt::endl;
+        return std::nullopt;
+    };
+    net::PriceListDownloadRequest request;
+    request.region = parser.value(options.region);
+    // A region code names files and folders, so only its own characters are let through.
+    static const QRegularExpression regionCode(QStringLiteral("^[a-z]{2}(-[a-z0-9]+)+$"));
+    if (!parser.isSet(options.region))
+        return bad(QStringLiteral("--region: needed (e.g. --region eu-west-1)"));
+    if (!regionCode.match(request.region).hasMatch()) {
+        return bad(QStringLiteral("--region: \"%1\" is not a region code such as eu-west-1")
+                       .arg(request.region));
+    }
+    if (parser.isSet(options.offers)) {
+        request.offers = parser.value(options.offers).split(u',', Qt::SkipEmptyParts);
+        request.offers.removeDuplicates(); // one file per offer: the import takes each once
+        for (const QString& offer : std::as_const(request.offers)) {
+            if (!net::priceListOffers().contains(offer)) {
+                return bad(QStringLiteral("--offers: \"%1\" is not an offer the import reads (%2)")
+                               .arg(offer, net::priceListOffers().join(QStringLiteral(","))));
+            }
+        }
+        if (request.offers.isEmpty())
+            return bad(
+                QStringLiteral("--offers: names no offer (e.g. --offers AmazonEC2,AWSLambda)"));
+    }
+    if (parser.isSet(options.endpoint)) {
+        request.endpoint = QUrl(parser.value(options.endpoint), QUrl::StrictMode);
+        const QString problem = net::endpointProblem(request.endpoint);
+        if (!problem.isEmpty())
+            return bad(QStringLiteral("--endpoint: \"%1\" %2")
+                           .arg(parser.value(options.endpoint), problem));
+    } else {
+        const QString problem = net::endpointProblem(request.endpoint);
+        if (!problem.isEmpty()) {
+            return bad(QStringLiteral("the setting %1 in %2: \"%3\" %4")
+                           .arg(net::priceListEndpointSettingsKey(), QSettings().fileName(),
+                                request.endpoint.toString(), problem));
+        }
+    }
+    return request;
+}
+
+} // namespace
+
+int runPricesDownload(const QStringList& arguments, const CommandContext& context)
+{
+    const QString command = QStringLiteral("prices download");
+    QCommandLineParser parser;
+    const DownloadCommandOptions options;
+    parser.addOptions(options.all());
+    if (!parseCommandArguments(parser, QStringList{command} + arguments.mid(1), context.err))
+        return ExitBadInput;
+    const std::optional<net::PriceListDownloadRequest> request =
+        readRequest(parser, options, command, context.err);
+    if (!request)
+        return ExitBadInput;
+
+    net::PriceListDownload download(*request);
+    ProgressLine progressLine(context.err);
+    QObject::connect(
+        &download, &net::PriceListDownload::progress, &download,
+        [&progressLine](const net::DownloadProgress& progress) { progressLine.show(progress); });
+    QEventLoop loop;
+    QObject::connect(&download, &net::PriceListDownload::finished, &loop, &QEventLoop::quit);
+    download.start();
+    if (download.isRunning())
+        loop.exec();
+    progressLine.close();
+
+    const auto say = [&](const QString& message) {
+        context.err << QCoreApplication::applicationName() << " " << command << ": " << message
+                    << Qt::endl;
+    };
+    if (download.failure() != net::DownloadFailure::None) {
+        say(download.errorString());
+        return download.failure() == net::DownloadFailure::NotInPriceList ? ExitBadInput
+                                                                          : ExitFailure;
+    }
+    for (const QString& note : download.notes())
+        say(note);
+    // The files are imported as `prices import` imports them, into the region's price book.
+    return runPrices(QStringList{QStringLiteral("prices"), QStringLiteral("import"),
+                                 QStringLiteral("--region"), request->region} +
+                         download.filePaths(),
+                     context);
+}
+
+} // namespace ace::cli
