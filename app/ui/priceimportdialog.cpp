@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -17,6 +18,7 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <atomic>
 
 namespace ace::ui {
@@ -48,24 +50,47 @@ struct PriceImportDialog::Job
 
 PriceImportDialog::PriceImportDialog(const QStringList& files, const ExplorerState& state,
                                      QWidget* parent, Importer importer)
+    : PriceImportDialog(files, std::nullopt, state, parent, std::move(importer))
+{}
+
+PriceImportDialog::PriceImportDialog(const net::PriceListDownloadRequest& download,
+                                     const ExplorerState& state, QWidget* parent, Importer importer)
+    : PriceImportDialog({}, download, state, parent, std::move(importer))
+{}
+
+PriceImportDialog::PriceImportDialog(const QStringList& files,
+                                     std::optional<net::PriceListDownloadRequest> download,
+                                     const ExplorerState& state, QWidget* parent, Importer importer)
     : QDialog(parent)
     , m_files(files)
+    , m_downloadRequest(std::move(download))
     , m_importer(std::move(importer))
     , m_region(new QLineEdit(state.workload().region))
     , m_regionProblem(new QLabel)
     , m_status(new QLabel)
     , m_progress(new QProgressBar)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel))
-    , m_importButton(m_buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole))
+    , m_importButton(m_buttons->addButton(m_downloadRequest ? tr("&Download") : tr("&Import"),
+                                          QDialogButtonBox::AcceptRole))
 {
-    setWindowTitle(tr("Import Price List Files"));
+    setWindowTitle(m_downloadRequest ? tr("Download Prices for a Region")
+                                     : tr("Import Price List Files"));
     setObjectName(QStringLiteral("priceImportDialog"));
 
     QStringList names;
     for (const QString& file : files)
         names.append(QFileInfo(file).fileName().toHtmlEscaped());
-    auto* fileList = new QLabel(names.join(QStringLiteral("<br>")));
+    auto* fileList =
+        new QLabel(m_downloadRequest
+                       ? tr("The region's current Price List files (%1), from %2, kept in %3 and "
+                            "downloaded again only when AWS publishes a new version")
+                             .arg(m_downloadRequest->offers.join(QStringLiteral(", ")),
+                                  m_downloadRequest->endpoint.toDisplayString(),
+                                  QDir::toNativeSeparators(m_downloadRequest->cacheFolder))
+                             .toHtmlEscaped()
+                       : names.join(QStringLiteral("<br>")));
     fileList->setTextFormat(Qt::RichText);
+    fileList->setWordWrap(true);
     fileList->setToolTip(files.join(u'\n'));
 
     m_region->setToolTip(tr("The AWS region the files' prices are for, e.g. eu-west-1"));
@@ -105,6 +130,8 @@ PriceImportDialog::PriceImportDialog(const QStringList& files, const ExplorerSta
 
 PriceImportDialog::~PriceImportDialog()
 {
+    if (m_download)
+        m_download->disconnect(this);
     if (m_thread) {
         m_job->cancelled = true;
         m_thread->wait();
@@ -128,12 +155,69 @@ bool PriceImportDialog::startImport()
     importButton()->setEnabled(false);
     m_progress->setValue(0);
     m_progress->show();
-    m_status->setText(tr("Reading…"));
+    if (!m_downloadRequest) {
+        startReading(region, m_files);
+        return true;
+    }
+    net::PriceListDownloadRequest request = *m_downloadRequest;
+    request.region = region;
+    m_status->setText(
+        tr("Asking %1 for the files of %2…").arg(request.endpoint.toDisplayString(), region));
+    m_download = new net::PriceListDownload(request, this);
+    connect(m_download, &net::PriceListDownload::progress, this,
+            &PriceImportDialog::showDownloadProgress);
+    connect(m_download, &net::PriceListDownload::finished, this,
+            &PriceImportDialog::finishDownload);
+    m_download->start();
+    return true;
+}
 
+void PriceImportDialog::showDownloadProgress(const net::DownloadProgress& progress)
+{
+    // Each file its share of the bar, filled as its bytes arrive (when the server says how
+    // many there are).
+    const double ofFile = progress.complete || progress.fromCache ? 1.0
+                          : progress.bytesTotal > 0
+                              ? double(progress.bytesReceived) / double(progress.bytesTotal)
+                              : 0.0;
+    m_progress->setValue(
+        int((progress.fileNumber - 1 + ofFile) / std::max(progress.fileCount, 1) * progressSteps));
+    const QString file =
+        tr("%1 (%2 of %3)").arg(progress.offer).arg(progress.fileNumber).arg(progress.fileCount);
+    m_status->setText(progress.fromCache
+                          ? tr("%1: unchanged, reused from the cache").arg(file)
+                          : tr("Downloading %1: %2")
+                                .arg(file, QLocale().formattedDataSize(progress.bytesReceived, 1,
+                                                                       QLocale::DataSizeSIFormat)));
+}
+
+void PriceImportDialog::finishDownload()
+{
+    // Deleted later: this runs in its finished() signal.
+    net::PriceListDownload* download = std::exchange(m_download, nullptr);
+    download->deleteLater();
+    switch (download->failure()) {
+    case net::DownloadFailure::None:
+        m_progress->setValue(0);
+        startReading(m_region->text().trimmed(), download->filePaths());
+        return;
+    case net::DownloadFailure::Cancelled:
+        QDialog::reject();
+        return;
+    case net::DownloadFailure::Failed:
+    case net::DownloadFailure::NotInPriceList:
+        break;
+    }
+    showError(download->errorString());
+}
+
+void PriceImportDialog::startReading(const QString& region, const QStringList& files)
+{
+    m_status->setText(tr("Reading…"));
     m_job = std::make_shared<Job>();
     m_job->path = importedPriceBookPath(region);
     const std::shared_ptr<Job> job = m_job;
-    m_thread = QThread::create([this, job, files = m_files, importer = m_importer, region] {
+    m_thread = QThread::create([this, job, files, importer = m_importer, region] {
         try {
             job->result =
                 importer(files, region, [this, job](const pricelist::ImportProgress& progress) {
@@ -160,7 +244,6 @@ bool PriceImportDialog::startImport()
     });
     connect(m_thread, &QThread::finished, this, &PriceImportDialog::finishImport);
     m_thread->start();
-    return true;
 }
 
 void PriceImportDialog::showProgress(qint64 bytesRead, qint64 bytesTotal, const QString& file)
@@ -174,14 +257,18 @@ void PriceImportDialog::showProgress(qint64 bytesRead, qint64 bytesTotal, const 
 
 void PriceImportDialog::reject()
 {
-    if (!m_thread) {
+    if (!isImporting()) {
         QDialog::reject();
         return;
     }
-    // The thread ends at its next progress call; finishImport() closes the dialog.
-    m_job->cancelled = true;
     m_status->setText(tr("Cancelling…"));
     m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false);
+    // The download ends at once, the thread at its next progress call; finishDownload() or
+    // finishImport() closes the dialog.
+    if (m_download)
+        m_download->cancel();
+    else
+        m_job->cancelled = true;
 }
 
 void PriceImportDialog::finishImport()
@@ -199,13 +286,22 @@ void PriceImportDialog::finishImport()
         QDialog::reject();
         return;
     }
+    showError(job->error);
+}
+
+void PriceImportDialog::showError(const QString& error)
+{
     // Back to the form, to try again with another region or other files.
     m_region->setEnabled(true);
     importButton()->setEnabled(true);
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(true);
     m_progress->hide();
     m_status->setText(tr("Nothing was written."));
     m_region->setFocus();
-    QMessageBox::critical(this, tr("Cannot import the Price List files"), job->error);
+    QMessageBox::critical(this,
+                          m_downloadRequest ? tr("Cannot download the prices")
+                                            : tr("Cannot import the Price List files"),
+                          error);
 }
 
 } // namespace ace::ui

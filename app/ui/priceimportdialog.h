@@ -1,11 +1,13 @@
 #pragma once
 
+#include "net/pricelistdownload.h"
 #include "pricelist/pricelistimport.h"
 
 #include <QDialog>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QDialogButtonBox;
 class QLabel;
@@ -18,9 +20,10 @@ namespace ace::ui {
 
 class ExplorerState;
 
-// Imports AWS Price List files into a price book for one region: the files, the region (the
-// workload's by default), then the import on a thread of its own, with a progress bar and
-// Cancel, while the window stays usable. The book is written atomically to the user's data
+// Imports AWS Price List files into a price book for one region: the files (given, or
+// downloaded first from the Price List endpoint), the region (the workload's by default), then
+// the download and the import in the background, with a progress bar and Cancel, while the
+// window stays usable. The book is written atomically to the user's data
 // folder (importedPriceBookPath), so a cancelled or failed import leaves what was there. A file
 // the import refuses is named, with its line or JSON path, in one message box.
 class PriceImportDialog final : public QDialog
@@ -35,8 +38,12 @@ public:
         const QStringList& files, const QString& region,
         const std::function<bool(const pricelist::ImportProgress&)>& progress)>;
 
-    // The region field starts with the workload's region.
+    // Imports `files`. The region field starts with the workload's region.
     PriceImportDialog(const QStringList& files, const ExplorerState& state,
+                      QWidget* parent = nullptr, Importer importer = pricelist::importPriceList);
+    // Downloads the current files of the region typed, as `download` says otherwise (offers,
+    // endpoint, cache), then imports them.
+    PriceImportDialog(const net::PriceListDownloadRequest& download, const ExplorerState& state,
                       QWidget* parent = nullptr, Importer importer = pricelist::importPriceList);
     // Cancels a running import and waits for its thread.
     ~PriceImportDialog() override;
@@ -46,12 +53,13 @@ public:
     QProgressBar* progressBar() const { return m_progress; }
     // Why the region typed is refused (hidden while it is not).
     QLabel* regionProblem() const { return m_regionProblem; }
-    bool isImporting() const { return m_thread != nullptr; }
+    // Downloading or importing.
+    bool isImporting() const { return m_download || m_thread; }
 
-    // Starts the import (the Import button); false, with the reason at the region field, when
-    // the region is not one.
+    // Starts the download or the import (the Download or Import button); false, with the
+    // reason at the region field, when the region is not one.
     bool startImport();
-    // Cancel while importing: the import stops, nothing is written, the dialog closes.
+    // Cancel while downloading or importing: it stops, nothing is written, the dialog closes.
     void reject() override;
 
 signals:
@@ -63,10 +71,20 @@ signals:
 
 private:
     struct Job;
+    PriceImportDialog(const QStringList& files,
+                      std::optional<net::PriceListDownloadRequest> download,
+                      const ExplorerState& state, QWidget* parent, Importer importer);
+    void startReading(const QString& region, const QStringList& files);
     void showProgress(qint64 bytesRead, qint64 bytesTotal, const QString& file);
+    void showDownloadProgress(const net::DownloadProgress& progress);
+    void finishDownload();
     void finishImport();
+    // Back to the form after `error`, to try again.
+    void showError(const QString& error);
 
     QStringList m_files;
+    std::optional<net::PriceListDownloadRequest> m_downloadRequest;
+    net::PriceListDownload* m_download = nullptr;
     Importer m_importer;
     QLineEdit* m_region;
     QLabel* m_regionProblem;

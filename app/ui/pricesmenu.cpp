@@ -80,6 +80,7 @@ PricesMenu::PricesMenu(ExplorerState& state, QUndoStack& undoStack, QWidget* win
     , m_window(window)
     , m_menu(new QMenu(tr("&Prices"), window))
     , m_importAction(new QAction(tr("&Import Price List Files…"), this))
+    , m_downloadAction(new QAction(tr("&Download Prices for a Region…"), this))
     , m_regionWarning(new QLabel)
 {
     m_menu->setObjectName(QStringLiteral("pricesMenu"));
@@ -87,6 +88,9 @@ PricesMenu::PricesMenu(ExplorerState& state, QUndoStack& undoStack, QWidget* win
     m_importAction->setToolTip(
         tr("Make a price book for a region from AWS's Price List files (CSV or JSON)"));
     connect(m_importAction, &QAction::triggered, this, &PricesMenu::importFiles);
+    m_downloadAction->setToolTip(
+        tr("Download the current prices of a region from AWS's Price List, and import them"));
+    connect(m_downloadAction, &QAction::triggered, this, &PricesMenu::openDownload);
     // Imported files come and go outside the program: the menu reads them when it opens.
     connect(m_menu, &QMenu::aboutToShow, this, &PricesMenu::fill);
     fill();
@@ -157,6 +161,7 @@ void PricesMenu::fill()
         });
     }
     m_menu->addSeparator();
+    m_menu->addAction(m_downloadAction);
     m_menu->addAction(m_importAction);
 }
 
@@ -254,13 +259,26 @@ void PricesMenu::importFiles()
 
 PriceImportDialog* PricesMenu::openImport(const QStringList& files)
 {
+    return showImportDialog(
+        [this, files] { return new PriceImportDialog(files, m_state, m_window); });
+}
+
+PriceImportDialog* PricesMenu::openDownload()
+{
+    return showImportDialog([this] {
+        return new PriceImportDialog(net::PriceListDownloadRequest(), m_state, m_window);
+    });
+}
+
+PriceImportDialog* PricesMenu::showImportDialog(const std::function<PriceImportDialog*()>& make)
+{
     // One import at a time: its dialog is not modal, so that the window stays usable.
     if (m_importDialog) {
         m_importDialog->raise();
         m_importDialog->activateWindow();
         return m_importDialog;
     }
-    m_importDialog = new PriceImportDialog(files, m_state, m_window);
+    m_importDialog = make();
     m_importDialog->setAttribute(Qt::WA_DeleteOnClose);
     // Queued: the import dialog closes before the question is asked.
     connect(m_importDialog, &PriceImportDialog::imported, this, &PricesMenu::offerImported,

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QMenu;
@@ -19,8 +21,8 @@ class PriceImportDialog;
 
 // The window's Prices menu: every price book the program can switch to (built in and
 // imported, with region and date; damaged files listed with their error, never hidden), and
-// the import of AWS Price List files. Switching re-prices everything at once and moves the
-// workload to the book's region, as one undoable step. Also the status-bar warning shown while
+// the download and import of AWS Price List files. Switching re-prices everything at once and moves
+// the workload to the book's region, as one undoable step. Also the status-bar warning shown while
 // the workload's region is not the prices' region.
 class PricesMenu final : public QObject
 {
@@ -32,6 +34,7 @@ public:
 
     QMenu* menu() const { return m_menu; }
     QAction* importAction() const { return m_importAction; }
+    QAction* downloadAction() const { return m_downloadAction; }
     // Shown in the status bar while the workload's region and the prices' region differ.
     QLabel* regionWarning() const { return m_regionWarning; }
 
@@ -50,6 +53,8 @@ public:
     // Opens the import of `files` (the import dialog, not modal), or raises the import already
     // open. After a successful import, offers to switch to the new prices.
     PriceImportDialog* openImport(const QStringList& files);
+    // Opens the download of a region's current Price List files and their import, the same way.
+    PriceImportDialog* openDownload();
 
 signals:
     // A price book was imported into the user's data folder.
@@ -59,6 +64,8 @@ private:
     void fill();
     // Asks for the files, then opens their import.
     void importFiles();
+    // Shows the import dialog `make` makes, unless one is open already (one import at a time).
+    PriceImportDialog* showImportDialog(const std::function<PriceImportDialog*()>& make);
     void offerImported(const QString& region, const QString& path, const QStringList& missing);
     void updateRegionWarning();
     // The available book the state prices with, or nullptr (a file given on the command line).
@@ -69,6 +76,7 @@ private:
     QWidget* m_window;
     QMenu* m_menu;
     QAction* m_importAction;
+    QAction* m_downloadAction;
     QLabel* m_regionWarning;
     QPointer<PriceImportDialog> m_importDialog;
     // The regions the warning was made for: the available books are read only when they change.

@@ -3,6 +3,8 @@
 // refused; then the offer to switch to the new prices.
 #include "catalog/catalog.h"
 #include "dialoganswerer.h"
+#include "net/pricelistdownload.h"
+#include "pricelistserver.h"
 #include "pricing/pricebook.h"
 #include "pricing/pricebooks.h"
 #include "state/explorerstate.h"
@@ -48,6 +50,46 @@ QStringList usEast1Files()
 }
 
 const QString usEast1 = QStringLiteral("us-east-1");
+const QString euWest1 = QStringLiteral("eu-west-1");
+
+QByteArray contents(const QString& path);
+
+// AWS's endpoint on 127.0.0.1, with the Price List files of eu-west-1 for EC2, Lambda and ECS
+// (the real excerpts), and none of EKS.
+class EuWest1Endpoint
+{
+public:
+    static constexpr const char* ec2File =
+        "/offers/v1.0/aws/AmazonEC2/20250912225308/eu-west-1/index.csv";
+
+    EuWest1Endpoint()
+        : server(QStringLiteral(ACE_SOURCE_DIR "/tests/data/price-list/download"))
+    {
+        server.setBody(QStringLiteral("/offers/v1.0/aws/index.json"),
+                       contents(priceList("offer-index.sample.json")));
+        server.setBody(QString::fromLatin1(ec2File),
+                       contents(priceList("ec2-all-regions.sample.csv")));
+        server.setBody(
+            QStringLiteral("/offers/v1.0/aws/AWSLambda/20210304163809/eu-west-1/index.csv"),
+            contents(priceList("lambda-eu-west-1.ligoj-fixture.csv")));
+        server.setBody(
+            QStringLiteral("/offers/v1.0/aws/AmazonECS/20201214223755/eu-west-1/index.csv"),
+            contents(priceList("ecs-eu-west-1.ligoj-fixture.csv")));
+    }
+
+    net::PriceListDownloadRequest request() const
+    {
+        net::PriceListDownloadRequest request;
+        request.offers = {QStringLiteral("AmazonEC2"), QStringLiteral("AWSLambda"),
+                          QStringLiteral("AmazonECS")};
+        request.endpoint = server.endpoint();
+        request.cacheFolder = cache.path();
+        return request;
+    }
+
+    test::PriceListServer server;
+    QTemporaryDir cache;
+};
 
 // Answers each message box with `button` and keeps its text.
 class MessageAnswerer
@@ -89,6 +131,8 @@ private slots:
     void aRefusedFileIsNamedWithItsLine();
     void theRegionIsChecked_data();
     void theRegionIsChecked();
+    void aDownloadIsImportedAndWhatIsMissingSaid();
+    void cancellingADownloadWritesNothing();
 
 private:
     const Catalog m_catalog = Catalog::loadBuiltIn();
@@ -269,6 +313,59 @@ void TestPriceImportDialog::theRegionIsChecked()
     QVERIFY(dialog.isImporting());
     QVERIFY(dialog.regionProblem()->isHidden());
     QTRY_VERIFY(!dialog.isImporting());
+}
+
+void TestPriceImportDialog::aDownloadIsImportedAndWhatIsMissingSaid()
+{
+    EuWest1Endpoint endpoint;
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    PriceImportDialog dialog(endpoint.request(), window.state(), &window);
+    dialog.show();
+    dialog.regionField()->setText(euWest1);
+    MessageAnswerer answerer(QMessageBox::Ok);
+    QVERIFY(dialog.startImport());
+    QVERIFY(dialog.isImporting());
+    // Downloaded, then read: the files have no EKS prices for eu-west-1, which every price book
+    // needs, and the import says so.
+    QTRY_COMPARE(answerer.texts.size(), 1);
+    QCOMPARE(endpoint.server.requestCount(QString::fromLatin1(EuWest1Endpoint::ec2File)), 1);
+    QVERIFY2(answerer.texts.constFirst().contains(QStringLiteral("EKS")),
+             qPrintable(answerer.texts.constFirst()));
+    QVERIFY(!dialog.isImporting());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!QFile::exists(importedPriceBookPath(euWest1)));
+    // The files are in the cache, for the next try.
+    QCOMPARE(QDir(endpoint.cache.path() + QStringLiteral("/AmazonEC2/eu-west-1"))
+                 .entryList(QDir::Files)
+                 .size(),
+             1);
+}
+
+void TestPriceImportDialog::cancellingADownloadWritesNothing()
+{
+    EuWest1Endpoint endpoint;
+    endpoint.server.setFault(QString::fromLatin1(EuWest1Endpoint::ec2File),
+                             test::PriceListServer::Fault::Stall);
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    auto* dialog = new PriceImportDialog(endpoint.request(), window.state(), &window);
+    dialog->show();
+    dialog->regionField()->setText(euWest1);
+    QSignalSpy finished(dialog, &QDialog::finished);
+    QVERIFY(dialog->startImport());
+    // Half the EC2 file has come, then nothing more; the window is not blocked meanwhile.
+    QTRY_VERIFY(dialog->progressBar()->value() > 0);
+    QVERIFY(!QApplication::activeModalWidget());
+    dialog->reject();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.constFirst().constFirst().toInt(), int(QDialog::Rejected));
+    QVERIFY(!dialog->isImporting());
+    QVERIFY(!QFile::exists(importedPriceBookPath(euWest1)));
+    QVERIFY(QDir(endpoint.cache.path() + QStringLiteral("/AmazonEC2/eu-west-1"))
+                .entryList(QDir::Files | QDir::Hidden)
+                .isEmpty());
+    delete dialog;
 }
 
 QTEST_MAIN(TestPriceImportDialog)
