@@ -181,8 +181,9 @@ QString PricesMenu::switchTo(const AvailablePriceBook& book)
 
 QString PricesMenu::restore(const QSettings& settings)
 {
+    // A value of another type (a damaged settings file) is ignored, as the window's others are.
     const QVariant remembered = settings.value(priceBookKey);
-    if (!remembered.isValid())
+    if (remembered.userType() != QMetaType::QString || remembered.toString().isEmpty())
         return {};
     QStringList problems;
     const QList<AvailablePriceBook> books = availablePriceBooks(&problems);
