@@ -56,15 +56,12 @@ int runImport(const QStringList& arguments, const CommandContext& context)
         return ExitFailure;
     }
     const QJsonObject& book = result.priceBook;
+    const qsizetype types =
+        book[QStringLiteral("ec2")][QStringLiteral("instanceTypes")].toArray().size();
     context.out << "Wrote " << output << ": " << region << ", "
-                << book.value(QStringLiteral("currency")).toString() << ", as of "
-                << book.value(QStringLiteral("asOf")).toString() << ", "
-                << book.value(QStringLiteral("ec2"))
-                       .toObject()
-                       .value(QStringLiteral("instanceTypes"))
-                       .toArray()
-                       .size()
-                << " EC2 instance types\n";
+                << book[QStringLiteral("currency")].toString() << ", as of "
+                << book[QStringLiteral("asOf")].toString() << ", " << types
+                << (types == 1 ? " EC2 instance type\n" : " EC2 instance types\n");
     context.out << "Read:\n";
     for (const QString& file : result.files)
         context.out << "  " << file << '\n';

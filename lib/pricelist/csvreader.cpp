@@ -8,6 +8,10 @@
 #include <algorithm>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace ace::pricelist {
 
 CsvReader::CsvReader(QIODevice& device, QString fileName, qsizetype chunkSize)
@@ -50,13 +54,59 @@ bool CsvReader::refill()
     return true;
 }
 
-CsvReader::Parse CsvReader::parseRecord()
+namespace {
+
+// Whether `c` occurs an odd number of times in [begin, end), 16 bytes at a time where SSE2
+// is there (the masks of matches are XORed: their parity is the answer).
+bool oddCount(const char* begin, const char* end, char c)
+{
+    unsigned odd = 0;
+#ifdef __SSE2__
+    const __m128i needle = _mm_set1_epi8(c);
+    for (; end - begin >= 16; begin += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin));
+        odd ^= static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, needle)));
+    }
+    odd ^= odd >> 8;
+    odd ^= odd >> 4;
+    odd ^= odd >> 2;
+    odd ^= odd >> 1;
+#endif
+    for (; begin < end; ++begin)
+        odd ^= *begin == c ? 1u : 0u;
+    return odd & 1u;
+}
+
+} // namespace
+
+CsvReader::Parse CsvReader::skipRest(size_t& at, qint64& lines) const
+{
+    // Outside quotes, a line end ends the record; every quote (a doubled one twice) switches
+    // between inside and outside.
+    const char* const data = m_buffer.data();
+    bool insideQuotes = false;
+    for (;;) {
+        const void* lineEnd = std::memchr(data + at, '\n', m_end - at);
+        if (!lineEnd)
+            return Parse::NeedMore;
+        const size_t lineEndAt = static_cast<size_t>(static_cast<const char*>(lineEnd) - data);
+        if (oddCount(data + at, data + lineEndAt, '"'))
+            insideQuotes = !insideQuotes;
+        at = lineEndAt + 1;
+        ++lines;
+        if (!insideQuotes)
+            return Parse::Complete;
+    }
+}
+
+CsvReader::Parse CsvReader::parseRecord(size_t fieldLimit)
 {
     const char* const data = m_buffer.data();
     size_t at = m_begin;
     qint64 lines = 0;
     m_spans.clear();
     m_unescaped.clear();
+    m_complete = true;
     bool recordEnded = false;
     while (!recordEnded) {
         if (at < m_end && data[at] == '"') {
@@ -74,7 +124,9 @@ CsvReader::Parse CsvReader::parseRecord()
                     return Parse::NeedMore;
                 }
                 const size_t quoteAt = static_cast<size_t>(static_cast<const char*>(quote) - data);
-                lines += std::count(data + at, data + quoteAt, '\n');
+                // Line breaks inside quotes are rare: look with memchr (fast), count if any.
+                if (std::memchr(data + at, '\n', quoteAt - at))
+                    lines += std::count(data + at, data + quoteAt, '\n');
                 if (quoteAt + 1 == m_end && !m_atEnd)
                     return Parse::NeedMore; // a closing quote, or the first of a doubled one?
                 if (quoteAt + 1 < m_end && data[quoteAt + 1] == '"') {
@@ -85,9 +137,9 @@ CsvReader::Parse CsvReader::parseRecord()
                 }
                 if (escaped) {
                     m_unescaped.append(data + segment, quoteAt - segment);
-                    m_spans.push_back({escapedStart, m_unescaped.size() - escapedStart, true});
+                    addSpan(escapedStart, m_unescaped.size() - escapedStart, true);
                 } else {
-                    m_spans.push_back({segment, quoteAt - segment, false});
+                    addSpan(segment, quoteAt - segment, false);
                 }
                 at = quoteAt + 1;
                 break;
@@ -103,13 +155,21 @@ CsvReader::Parse CsvReader::parseRecord()
                 ++at;
             if (at == m_end && !m_atEnd)
                 return Parse::NeedMore;
-            m_spans.push_back({start, at - start, false});
+            addSpan(start, at - start, false);
         }
         // After a field: a comma, a line end, or the end of the input.
         if (at == m_end) {
             recordEnded = true;
         } else if (data[at] == ',') {
             ++at;
+            if (m_spans.size() == fieldLimit) {
+                // The rest is not wanted now; a record cut by the end of the input is split
+                // whole instead, so that a cut-short last row is still seen.
+                if (skipRest(at, lines) == Parse::NeedMore)
+                    return m_atEnd ? parseRecord(SIZE_MAX) : Parse::NeedMore;
+                m_complete = false;
+                recordEnded = true;
+            }
         } else if (data[at] == '\n') {
             ++at;
             ++lines;
@@ -123,6 +183,7 @@ CsvReader::Parse CsvReader::parseRecord()
         }
     }
     m_recordLine = m_line;
+    m_recordBegin = m_begin;
     m_line += lines;
     m_begin = at;
     m_fields.resize(m_spans.size());
@@ -134,7 +195,20 @@ CsvReader::Parse CsvReader::parseRecord()
     return Parse::Complete;
 }
 
-bool CsvReader::next()
+void CsvReader::readWhole()
+{
+    if (m_complete)
+        return;
+    // The record is still in the buffer: split it again, whole.
+    const size_t end = m_begin;
+    const qint64 nextLine = m_line;
+    m_begin = m_recordBegin;
+    m_line = m_recordLine;
+    parseRecord(SIZE_MAX);
+    Q_ASSERT(m_begin == end && m_line == nextLine);
+}
+
+bool CsvReader::next(size_t fieldLimit)
 {
     for (;;) {
         if (m_begin == m_end && !m_atEnd) {
@@ -143,7 +217,7 @@ bool CsvReader::next()
         }
         if (m_begin == m_end)
             return false;
-        if (parseRecord() == Parse::NeedMore) {
+        if (parseRecord(fieldLimit) == Parse::NeedMore) {
             refill();
             continue;
         }

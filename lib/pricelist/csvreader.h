@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,13 @@ class CsvReader
 public:
     CsvReader(QIODevice& device, QString fileName, qsizetype chunkSize = 1 << 20);
 
-    // Reads the next record into fields(); false at the end of the input.
-    bool next();
+    // Reads the next record into fields(); false at the end of the input. With `fieldLimit`,
+    // only the first fields are split and the rest of the record is skipped by a fast scan
+    // (most rows of an offer are decided by one early column); complete() tells whether
+    // fields() holds the whole record, readWhole() splits the rest when it is wanted.
+    bool next(size_t fieldLimit = SIZE_MAX);
+    bool complete() const { return m_complete; }
+    void readWhole();
     // The fields of the current record, valid until the next call of next().
     const std::vector<std::string_view>& fields() const { return m_fields; }
     // The line the current record starts on, from 1.
@@ -32,9 +38,20 @@ public:
 
 private:
     enum class Parse { Complete, NeedMore };
-    Parse parseRecord();
+    Parse parseRecord(size_t fieldLimit);
+    // From `at` (outside quotes) to just past the record's line end; NeedMore when the input
+    // ends first. Adds the line ends passed to `lines`.
+    Parse skipRest(size_t& at, qint64& lines) const;
     bool refill();
     [[noreturn]] void fail(qint64 line, const QString& reason) const;
+    void addSpan(size_t begin, size_t size, bool unescaped)
+    {
+        // Member by member: a braced temporary costs a store-forwarding stall per field.
+        FieldSpan& span = m_spans.emplace_back();
+        span.begin = begin;
+        span.size = size;
+        span.unescaped = unescaped;
+    }
 
     // Where a field's text is: in the buffer, or (when it held "" escapes) in m_unescaped.
     struct FieldSpan
@@ -55,6 +72,8 @@ private:
     qint64 m_bytesRead = 0;
     qint64 m_line = 1; // the line m_begin is on
     qint64 m_recordLine = 0;
+    size_t m_recordBegin = 0;
+    bool m_complete = true;
     std::vector<FieldSpan> m_spans;
     std::string m_unescaped;
     std::vector<std::string_view> m_fields;

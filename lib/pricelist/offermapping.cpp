@@ -96,11 +96,6 @@ constexpr OfferName offerNames[] = {
     {Offer::DataTransfer, u"AWSDataTransfer"},
 };
 
-QString fromView(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
 bool startsWith(std::string_view text, std::string_view prefix)
 {
     return text.substr(0, prefix.size()) == prefix;
@@ -150,7 +145,7 @@ public:
         others.sort();
         throw DataError(m_file, {},
                         QStringLiteral("an offer for %1, not for %2 (the region asked for)")
-                            .arg(others.join(QStringLiteral(", ")), fromView(m_region)));
+                            .arg(others.join(QStringLiteral(", ")), toQString(m_region)));
     }
 
     void begin(const OfferHeader& header) override
@@ -282,7 +277,7 @@ private:
             code = location;
         if (!code.empty() && code != m_lastOtherRegion) {
             m_lastOtherRegion = code;
-            m_otherRegions.insert(fromView(code));
+            m_otherRegions.insert(toQString(code));
         }
         return false;
     }
@@ -338,14 +333,14 @@ private:
         double value = 0;
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < 0)
-            fail(QStringLiteral("%1 \"%2\" is not a number").arg(what, fromView(text)));
+            fail(QStringLiteral("%1 \"%2\" is not a number").arg(what, toQString(text)));
         return value;
     }
 
     // The price of a dimension, in the one currency of the price book.
     double priceOf(const PriceView& price)
     {
-        const QString currency = fromView(price.currency);
+        const QString currency = toQString(price.currency);
         if (currency.isEmpty())
             fail(QStringLiteral("no currency for the price"));
         if (m_rates.currency.isEmpty())
@@ -405,7 +400,7 @@ private:
         if (price.unit != "Hrs")
             return;
         InstanceType instance;
-        instance.type = fromView(product[Field::InstanceType]);
+        instance.type = toQString(product[Field::InstanceType]);
         if (instance.type.isEmpty())
             fail(QStringLiteral("no instance type"));
         instance.perHour = priceOf(price);

@@ -6,6 +6,12 @@
 
 #include <QFile>
 
+#include <algorithm>
+#include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 #include <string>
@@ -50,11 +56,6 @@ constexpr FieldName fieldNames[] = {
 };
 
 constexpr qint64 progressStep = 4 << 20;
-
-QString fromView(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 // Calls `progress` whenever another few MB have been read.
 class ProgressReporter
@@ -102,17 +103,18 @@ public:
         requirePriceColumns();
         ProductView product;
         PriceView price;
-        while (m_csv.next()) {
-            const auto& fields = m_csv.fields();
-            if (fields.size() != m_columnCount) {
-                fail(QStringLiteral("%1 fields where the header has %2 (is the file cut short?)")
-                         .arg(fields.size())
-                         .arg(m_columnCount));
-            }
+        // Most rows are Reserved terms: only their fields up to TermType are split.
+        const size_t termTypeFields = static_cast<size_t>(m_termType) + 1;
+        while (m_csv.next(termTypeFields)) {
             if (!m_progress.update(m_csv.bytesRead()))
                 return false;
-            if (fields[m_termType] != "OnDemand")
+            const auto& fields = m_csv.fields();
+            if (fields.size() < termTypeFields || fields[m_termType] != "OnDemand") {
+                checkFieldCount();
                 continue;
+            }
+            m_csv.readWhole();
+            checkFieldCount();
             for (size_t i = 0; i < fieldCount; ++i)
                 product.values[i] =
                     m_fieldColumns[i] < 0 ? std::string_view() : fields[m_fieldColumns[i]];
@@ -133,6 +135,17 @@ private:
     [[noreturn]] void fail(const QString& reason) const
     {
         throw DataError(m_name, QStringLiteral("line %1").arg(m_csv.line()), reason);
+    }
+
+    // A row of another length than the header (a skipped row is not counted, unless it is the
+    // last, where a cut-short file shows).
+    void checkFieldCount() const
+    {
+        if (m_csv.complete() && m_csv.fields().size() != m_columnCount) {
+            fail(QStringLiteral("%1 fields where the header has %2 (is the file cut short?)")
+                     .arg(m_csv.fields().size())
+                     .arg(m_columnCount));
+        }
     }
 
     // "FormatVersion","v1.0" and the other two-field lines up to the column header.
@@ -156,7 +169,7 @@ private:
                 fail(QStringLiteral("expected a preamble line (\"Name\",\"value\") or the column "
                                     "header (\"SKU\",...)"));
             }
-            const QString value = fromView(fields[1]);
+            const QString value = toQString(fields[1]);
             if (fields[0] == "OfferCode")
                 header.offerCode = value;
             else if (fields[0] == "Version")
@@ -228,7 +241,87 @@ private:
 
 // --------------------------------------------------------------------------------- JSON
 
-// A RapidJSON input stream over a QFile, read in chunks.
+// Finds the bracket that closes an object or array, across chunks: quotes open and close
+// strings (a backslash escapes the next character), brackets outside strings nest. 16 bytes
+// at a time where SSE2 is there and the block holds no backslash: the quotes' prefix XOR
+// marks what is inside strings, and the brackets outside are counted.
+class BraceScan
+{
+public:
+    // The closing bracket in [at, end), or `end` (the state carries over to the next chunk).
+    const char* findClosing(const char* at, const char* end)
+    {
+        while (at < end) {
+#ifdef __SSE2__
+            if (end - at >= 16 && !m_escaped) {
+                const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+                const auto bits = [&bytes](char c) {
+                    return static_cast<unsigned>(
+                        _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(c))));
+                };
+                if (!bits('\\')) {
+                    unsigned inside = bits('"');
+                    inside ^= inside << 1;
+                    inside ^= inside << 2;
+                    inside ^= inside << 4;
+                    inside ^= inside << 8;
+                    inside = (m_inString ? ~inside : inside) & 0xFFFFu;
+                    const unsigned opens = (bits('{') | bits('[')) & ~inside;
+                    const unsigned closes = (bits('}') | bits(']')) & ~inside;
+                    m_inString = inside >> 15;
+                    if (closes && popcount16(closes) >= m_depth) {
+                        // It may close here: follow the brackets in order.
+                        for (unsigned brackets = opens | closes; brackets;
+                             brackets &= brackets - 1) {
+                            const int bit = __builtin_ctz(brackets);
+                            if (opens >> bit & 1u)
+                                ++m_depth;
+                            else if (--m_depth == 0)
+                                return at + bit;
+                        }
+                    } else {
+                        m_depth += popcount16(opens) - popcount16(closes);
+                    }
+                    at += 16;
+                    continue;
+                }
+            }
+#endif
+            const char c = *at;
+            if (m_escaped)
+                m_escaped = false;
+            else if (m_inString && c == '\\')
+                m_escaped = true;
+            else if (m_inString)
+                m_inString = c != '"';
+            else if (c == '"')
+                m_inString = true;
+            else if (c == '{' || c == '[')
+                ++m_depth;
+            else if ((c == '}' || c == ']') && --m_depth == 0)
+                return at;
+            ++at;
+        }
+        return end;
+    }
+
+private:
+    static int popcount16(unsigned v)
+    {
+        v = v - ((v >> 1) & 0x5555u);
+        v = (v & 0x3333u) + ((v >> 2) & 0x3333u);
+        v = (v + (v >> 4)) & 0x0F0Fu;
+        return static_cast<int>((v + (v >> 8)) & 0x1Fu);
+    }
+
+    int m_depth = 1; // inside the object's opening brace
+    bool m_inString = false;
+    bool m_escaped = false;
+};
+
+// A RapidJSON input stream over a QFile, read in chunks. RapidJSON reads character by
+// character through Peek and Take, so they are kept to a pointer step; a NUL after the valid
+// bytes ends the input as RapidJSON expects.
 class ChunkedStream
 {
 public:
@@ -236,22 +329,67 @@ public:
 
     explicit ChunkedStream(QFile& file)
         : m_file(file)
-        , m_buffer(1 << 20)
+        , m_buffer((1 << 20) + 1)
     {
         fill();
+        if (m_valid >= 3 && std::memcmp(m_at, "\xEF\xBB\xBF", 3) == 0)
+            m_at += 3; // a UTF-8 byte order mark, which RapidJSON would not take
     }
 
-    Ch Peek() const { return m_at < m_end ? m_buffer[m_at] : '\0'; }
+    Ch Peek() const { return *m_at; }
     Ch Take()
     {
-        if (m_at == m_end)
-            return '\0';
-        const Ch c = m_buffer[m_at++];
-        if (m_at == m_end)
+        const Ch c = *m_at;
+        if (++m_at == m_end)
             fill();
         return c;
     }
-    size_t Tell() const { return static_cast<size_t>(m_consumed + static_cast<qint64>(m_at)); }
+    size_t Tell() const
+    {
+        if (m_resumeAt)
+            return m_resumeTell;
+        return static_cast<size_t>(m_consumed + (m_at - m_buffer.data()));
+    }
+
+    // Called right after a key whose value is an object nothing reads (the Reserved terms,
+    // most of an EC2 file): passes over the object with a scan that only matches braces and
+    // quotes, and lets the parser read it as empty ("{}"), so it builds no events for it.
+    // Throws DataError when the input ends inside it.
+    void skipObjectValue(const QString& fileName, const QString& where)
+    {
+        const auto advance = [this] {
+            if (++m_at == m_end)
+                fill();
+        };
+        const auto skipSpace = [&] {
+            while (*m_at == ' ' || *m_at == '\n' || *m_at == '\r' || *m_at == '\t')
+                advance();
+        };
+        skipSpace();
+        if (*m_at != ':')
+            return; // not JSON the parser will take: let it say so
+        advance();
+        skipSpace();
+        if (*m_at != '{')
+            return serveFirst(":");
+        advance();
+        BraceScan scan;
+        for (;;) {
+            const char* closing = scan.findClosing(m_at, m_end);
+            if (closing != m_end) {
+                m_at = closing; // the parser reads this closing brace itself
+                break;
+            }
+            m_at = m_end - 1; // the whole chunk passed over
+            advance();
+            if (m_valid == 0) {
+                throw DataError(fileName, QStringLiteral("byte %1, in %2").arg(Tell()).arg(where),
+                                QStringLiteral("the file ends in the middle of the JSON (is it "
+                                               "cut short?)"));
+            }
+        }
+        serveFirst(":{");
+    }
 
     // Output functions RapidJSON requires to exist but never calls on an input stream.
     Ch* PutBegin() { return nullptr; }
@@ -260,19 +398,43 @@ public:
     size_t PutEnd(Ch*) { return 0; }
 
 private:
-    void fill()
+    // Has the parser read `text` (the ":{" passed over) before going on where the stream is.
+    void serveFirst(const char* text)
     {
-        m_consumed += static_cast<qint64>(m_end);
-        m_at = 0;
-        const qint64 read = m_file.read(m_buffer.data(), static_cast<qint64>(m_buffer.size()));
-        m_end = read > 0 ? static_cast<size_t>(read) : 0;
+        m_resumeTell = Tell();
+        m_resumeAt = m_at;
+        m_resumeEnd = m_end;
+        m_at = text;
+        m_end = text + std::strlen(text);
+    }
+
+    Q_DECL_COLD_FUNCTION void fill()
+    {
+        if (m_resumeAt) {
+            m_at = m_resumeAt;
+            m_end = m_resumeEnd;
+            m_resumeAt = nullptr;
+            return;
+        }
+        m_consumed += m_valid;
+        const qint64 read = m_file.read(m_buffer.data(), static_cast<qint64>(m_buffer.size() - 1));
+        m_valid = read > 0 ? read : 0;
+        m_buffer[static_cast<size_t>(m_valid)] = '\0';
+        m_at = m_buffer.data();
+        // At the end of the input only the NUL is left to read.
+        m_end = m_at + std::max<qint64>(m_valid, 1);
     }
 
     QFile& m_file;
     std::vector<char> m_buffer;
-    size_t m_at = 0;
-    size_t m_end = 0;
+    const char* m_at = nullptr;
+    const char* m_end = nullptr;
+    qint64 m_valid = 0;
     qint64 m_consumed = 0;
+    // While the parser reads the text of serveFirst: where to go on.
+    const char* m_resumeAt = nullptr;
+    const char* m_resumeEnd = nullptr;
+    size_t m_resumeTell = 0;
 };
 
 // A product kept from the products section until its terms come.
@@ -315,7 +477,7 @@ class JsonOfferHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, 
 {
 public:
     JsonOfferHandler(const QString& name, OfferSink& sink, ProgressReporter& progress,
-                     const ChunkedStream& stream)
+                     ChunkedStream& stream)
         : m_name(name)
         , m_sink(sink)
         , m_progress(progress)
@@ -357,6 +519,9 @@ public:
     bool Key(const char* text, rapidjson::SizeType length, bool)
     {
         m_key.assign(text, length);
+        // Terms other than on-demand ones are passed over unread.
+        if (state() == State::Terms && m_key != "OnDemand")
+            m_stream.skipObjectValue(m_name, path() + u'.' + QString::fromStdString(m_key));
         return true;
     }
     bool String(const char* text, rapidjson::SizeType length, bool)
@@ -592,7 +757,7 @@ private:
     const QString& m_name;
     OfferSink& m_sink;
     ProgressReporter& m_progress;
-    const ChunkedStream& m_stream;
+    ChunkedStream& m_stream;
     std::unordered_map<std::string, Field> m_attributeFields;
     std::vector<Frame> m_frames;
     std::string m_key;

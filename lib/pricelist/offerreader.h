@@ -39,6 +39,12 @@ constexpr size_t fieldCount = static_cast<size_t>(Field::Count);
 // The CSV column name of a field ("Instance Type"), for messages.
 QString columnName(Field field);
 
+// Text of the files (UTF-8) as a QString, for what is kept and for messages.
+inline QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
 // One product's attributes, as views into the reader's buffers (valid during the call).
 struct ProductView
 {

@@ -17,20 +17,28 @@ class TestCsvReader : public QObject
 private slots:
     void readsRecords_data();
     void readsRecords();
+    void skipsTheRestOfRecords_data() { readsRecords_data(); }
+    void skipsTheRestOfRecords();
     void countsLines();
+    void aCutLastRowIsSplitWhole();
     void malformedInputNamesTheLine_data();
     void malformedInputNamesTheLine();
 
 private:
+    // Every record; with `fieldLimit`, each is read that far, then whole (readWhole).
     static Records readAll(const QByteArray& input, qsizetype chunkSize,
-                           QList<qint64>* lines = nullptr)
+                           QList<qint64>* lines = nullptr, size_t fieldLimit = SIZE_MAX,
+                           QList<bool>* complete = nullptr)
     {
         QBuffer buffer;
         buffer.setData(input);
         buffer.open(QIODevice::ReadOnly);
         CsvReader reader(buffer, QStringLiteral("test.csv"), chunkSize);
         Records records;
-        while (reader.next()) {
+        while (reader.next(fieldLimit)) {
+            if (complete)
+                complete->append(reader.complete());
+            reader.readWhole();
             QStringList fields;
             for (const std::string_view field : reader.fields())
                 fields.append(
@@ -82,6 +90,35 @@ void TestCsvReader::readsRecords()
     // Every chunk size, so that each record is cut at every place once.
     for (const qsizetype chunkSize : {1, 2, 3, 5, 64, 1 << 20})
         QCOMPARE(readAll(input, chunkSize), expected);
+}
+
+void TestCsvReader::skipsTheRestOfRecords()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(Records, expected);
+    QList<qint64> lines;
+    readAll(input, 1 << 20, &lines);
+    for (const qsizetype chunkSize : {1, 2, 3, 5, 64, 1 << 20}) {
+        QList<qint64> skippedLines;
+        QCOMPARE(readAll(input, chunkSize, &skippedLines, 1), expected);
+        QCOMPARE(skippedLines, lines);
+    }
+}
+
+void TestCsvReader::aCutLastRowIsSplitWhole()
+{
+    // A skipped row is not split, except the last one without a line end: a cut-short file
+    // shows in its number of fields.
+    QList<bool> complete;
+    const Records records = readAll("a,b,c\nd,e,f\ng,h", 4, nullptr, 1, &complete);
+    QCOMPARE(complete, (QList<bool>{false, false, true}));
+    QCOMPARE(records.constLast(), (QStringList{QStringLiteral("g"), QStringLiteral("h")}));
+    // Quotes, doubled quotes and line breaks inside quotes in the skipped part.
+    QList<qint64> lines;
+    QCOMPARE(readAll("a,\"x\ny\",\"\"\"\"\nb,c\n", 2, &lines, 1),
+             (Records{{QStringLiteral("a"), QStringLiteral("x\ny"), QStringLiteral("\"")},
+                      {QStringLiteral("b"), QStringLiteral("c")}}));
+    QCOMPARE(lines, (QList<qint64>{1, 3}));
 }
 
 void TestCsvReader::countsLines()

@@ -61,6 +61,9 @@ private slots:
     void lambdaFreeTierRowsAreNoRates();
     void lambdaTiersPerArchitecture();
     void eksExtendedSupportIsAddedToTheClusterFee();
+    void reservedTermsArePassedOver();
+    void byteOrderMarksAreSkipped_data();
+    void byteOrderMarksAreSkipped();
     void csvAndJsonOfOneOfferGiveTheSameRates();
     void wholeUsEast1BookEqualsTheBuiltInRates();
     void missingGroupsAreListedAndLeftOut();
@@ -219,6 +222,69 @@ void TestPriceListImport::eksExtendedSupportIsAddedToTheClusterFee()
         result.priceBook[QStringLiteral("controlPlanes")][QStringLiteral("eks")].toObject();
     QCOMPARE(eks[QStringLiteral("perClusterHour")].toDouble(), 0.1); // not the Outposts row
     QCOMPARE(eks[QStringLiteral("extendedSupportPerClusterHour")].toDouble(), 0.6);
+}
+
+void TestPriceListImport::byteOrderMarksAreSkipped_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("JSON") << QStringLiteral("ecs-us-east-1.sample.json");
+    QTest::newRow("CSV") << QStringLiteral("ecs-eu-west-1.ligoj-fixture.csv");
+}
+
+void TestPriceListImport::byteOrderMarksAreSkipped()
+{
+    QFETCH(QString, name);
+    const QByteArray data = readFixture(name);
+    const QString path = variant(name, data, "\xEF\xBB\xBF" + data, QStringLiteral("bom-") + name);
+    const auto rates = collectRates({path}, name.contains(QLatin1String("eu-west-1"))
+                                                ? QStringLiteral("eu-west-1")
+                                                : QStringLiteral("us-east-1"));
+    QCOMPARE(rates->fargateVcpuHour[0].rate(), 0.04048);
+}
+
+void TestPriceListImport::reservedTermsArePassedOver()
+{
+    // Reserved terms before the on-demand ones, with braces, brackets and escaped quotes in
+    // strings: passed over by matching braces, the on-demand terms after them still read.
+    const QByteArray reserved =
+        "\"terms\" : {\n    \"Reserved\" : { \"8CESGAFWKAJ98PME\" : { \"d\" : \"a } \\\" { ] "
+        "\\\\\", \"n\" : [ { }, \"}\", [ ] ] } },\n";
+    const QString path = variant(QStringLiteral("ecs-us-east-1.sample.json"), "\"terms\" : {\n",
+                                 reserved, QStringLiteral("reserved-first.json"));
+    const auto rates = collectRates({path}, QStringLiteral("us-east-1"));
+    QCOMPARE(rates->fargateVcpuHour[0].rate(), 0.04048);
+    // Many terms, so that whole 16-byte blocks hold brackets inside and outside strings.
+    QByteArray many = "\"terms\" : {\n    \"Reserved\" : {";
+    for (int i = 0; i < 1000; ++i) {
+        many += QStringLiteral(
+                    "%1\"k%2\" : { \"d\" : \"} ] { [ }}\", \"n\" : [ {}, [ \"]\" ], {\"x\":[]} ] }")
+                    .arg(i ? QStringLiteral(",") : QString())
+                    .arg(i)
+                    .toUtf8();
+    }
+    many += "},\n";
+    const QString manyPath = variant(QStringLiteral("ecs-us-east-1.sample.json"), "\"terms\" : {\n",
+                                     many, QStringLiteral("reserved-many.json"));
+    QCOMPARE(collectRates({manyPath}, QStringLiteral("us-east-1"))->fargateGbHour[1].rate(),
+             0.00356);
+    // Cut inside the Reserved terms.
+    QByteArray cut = readFixture(QStringLiteral("ecs-us-east-1.sample.json"));
+    cut.replace("\"terms\" : {\n", reserved);
+    cut.truncate(cut.indexOf("\"n\" : ["));
+    const QString cutPath = m_dir.filePath(QStringLiteral("reserved-cut.json"));
+    QFile file(cutPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(cut);
+    file.close();
+    try {
+        collectRates({cutPath}, QStringLiteral("us-east-1"));
+        QFAIL("no error");
+    } catch (const DataError& error) {
+        QCOMPARE(error.toString(),
+                 cutPath + QStringLiteral(": byte %1, in terms.Reserved: the file ends in the "
+                                          "middle of the JSON (is it cut short?)")
+                               .arg(cut.size()));
+    }
 }
 
 void TestPriceListImport::csvAndJsonOfOneOfferGiveTheSameRates()
