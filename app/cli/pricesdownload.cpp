@@ -8,10 +8,14 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QLocale>
-#include <QRegularExpression>
 #include <QSettings>
+#include <QSocketNotifier>
 #include <QTextStream>
 
+#include <csignal>
+#include <fcntl.h>
+#include <functional>
+#include <memory>
 #include <unistd.h>
 
 namespace ace::cli {
@@ -95,6 +99,53 @@ private:
     QElapsedTimer m_sinceShown;
 };
 
+// While it lives, Ctrl-C (SIGINT) and SIGTERM call `interrupted` from the event loop instead
+// of ending the process, so that a download stops cleanly and leaves no partial file in the
+// cache. The signal handler only writes a byte to a pipe the event loop watches.
+class InterruptionWatch
+{
+public:
+    explicit InterruptionWatch(std::function<void()> interrupted)
+    {
+        if (pipe2(s_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+            return; // then signals keep their default effect
+        m_notifier = std::make_unique<QSocketNotifier>(s_pipe[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(),
+                         [interrupted = std::move(interrupted)] {
+                             char byte;
+                             while (read(s_pipe[0], &byte, 1) == 1) {
+                             }
+                             interrupted();
+                         });
+        struct sigaction action = {};
+        action.sa_handler = [](int) {
+            const char byte = 1;
+            [[maybe_unused]] const ssize_t written = write(s_pipe[1], &byte, 1);
+        };
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &action, &m_previousInt);
+        sigaction(SIGTERM, &action, &m_previousTerm);
+    }
+    ~InterruptionWatch()
+    {
+        if (!m_notifier)
+            return;
+        sigaction(SIGINT, &m_previousInt, nullptr);
+        sigaction(SIGTERM, &m_previousTerm, nullptr);
+        m_notifier.reset();
+        close(s_pipe[0]);
+        close(s_pipe[1]);
+    }
+    Q_DISABLE_COPY_MOVE(InterruptionWatch)
+
+private:
+    static inline int s_pipe[2] = {-1, -1};
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    struct sigaction m_previousInt = {};
+    struct sigaction m_previousTerm = {};
+};
+
 // The download the command line asks for, or a message why it cannot be done.
 std::optional<net::PriceListDownloadRequest> readRequest(const QCommandLineParser& parser,
                                                          const DownloadCommandOptions& options,
@@ -106,11 +157,9 @@ std::optional<net::PriceListDownloadRequest> readRequest(const QCommandLineParse
     };
     net::PriceListDownloadRequest request;
     request.region = parser.value(options.region);
-    // A region code names files and folders, so only its own characters are let through.
-    static const QRegularExpression regionCode(QStringLiteral("^[a-z]{2}(-[a-z0-9]+)+$"));
     if (!parser.isSet(options.region))
         return bad(QStringLiteral("--region: needed (e.g. --region eu-west-1)"));
-    if (!regionCode.match(request.region).hasMatch()) {
+    if (!net::isRegionCode(request.region)) {
         return bad(QStringLiteral("--region: \"%1\" is not a region code such as eu-west-1")
                        .arg(request.region));
     }
@@ -166,15 +215,22 @@ int runPricesDownload(const QStringList& arguments, const CommandContext& contex
         [&progressLine](const net::DownloadProgress& progress) { progressLine.show(progress); });
     QEventLoop loop;
     QObject::connect(&download, &net::PriceListDownload::finished, &loop, &QEventLoop::quit);
-    download.start();
-    if (download.isRunning())
-        loop.exec();
+    {
+        const InterruptionWatch interruption([&download] { download.cancel(); });
+        download.start();
+        if (download.isRunning())
+            loop.exec();
+    }
     progressLine.close();
 
     const auto say = [&](const QString& message) {
         context.err << QCoreApplication::applicationName() << " " << command << ": " << message
                     << Qt::endl;
     };
+    if (download.failure() == net::DownloadFailure::Cancelled) {
+        say(QStringLiteral("interrupted; nothing in the cache or the price books was replaced"));
+        return ExitFailure;
+    }
     if (download.failure() != net::DownloadFailure::None) {
         say(download.errorString());
         return download.failure() == net::DownloadFailure::NotInPriceList ? ExitBadInput

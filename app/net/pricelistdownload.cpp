@@ -20,11 +20,12 @@ namespace {
 
 const QString serviceIndexPath = QStringLiteral("/offers/v1.0/aws/index.json");
 
-// The offer file's name in the cache folder, keyed by offer, region and version.
+// The offer file's name in the cache folder, keyed by offer, region and version. The file's
+// own name says all three, because the import names it in the price book's sources.
 QString cachedFilePath(const QString& cacheFolder, const QString& offer, const QString& region,
                        const QString& version)
 {
-    return QStringLiteral("%1/%2/%3/%4.csv").arg(cacheFolder, offer, region, version);
+    return QStringLiteral("%1/%2/%3/%2-%3-%4.csv").arg(cacheFolder, offer, region, version);
 }
 
 // The body of an index file as a JSON object; throws a DataError naming the URL.
@@ -56,6 +57,12 @@ QStringList priceListOffers()
 bool isOptionalOffer(const QString& offer)
 {
     return offer == QLatin1String("AWSDataTransfer");
+}
+
+bool isRegionCode(const QString& region)
+{
+    static const QRegularExpression regionCode(QStringLiteral("^[a-z]{2}(-[a-z0-9]+)+$"));
+    return regionCode.match(region).hasMatch();
 }
 
 QUrl defaultPriceListEndpoint()
@@ -126,6 +133,10 @@ void PriceListDownload::start()
     m_knownRegions.clear();
     m_nextRegionIndex = 0;
     m_nextFile = 0;
+    if (!isRegionCode(m_request.region)) {
+        return fail(DownloadFailure::NotInPriceList,
+                    tr("\"%1\" is not a region code such as eu-west-1").arg(m_request.region));
+    }
     fetchServiceIndex();
 }
 
@@ -266,8 +277,7 @@ void PriceListDownload::fetchNextFile()
     const DownloadedOffer& file = m_files.at(m_nextFile);
     m_file = std::make_unique<QSaveFile>(file.path);
     if (!QDir().mkpath(QFileInfo(file.path).path()) || !m_file->open(QIODevice::WriteOnly)) {
-        return fail(DownloadFailure::Failed,
-                    tr("%1: cannot write: %2").arg(file.path, m_file->errorString()));
+        return failToWrite(*m_file);
     }
     m_bytesReceived = 0;
     QNetworkReply* reply = get(file.url);
@@ -305,13 +315,12 @@ void PriceListDownload::completeFile()
     if (m_cancelled)
         return fail(DownloadFailure::Cancelled, tr("Cancelled"));
     if (file->error() != QFileDevice::NoError) {
-        return fail(DownloadFailure::Failed,
-                    tr("%1: cannot write: %2").arg(offer.path, file->errorString()));
+        return failToWrite(*file);
     }
     QString problem = transferProblem(reply);
     const QVariant expected = reply->header(QNetworkRequest::ContentLengthHeader);
-    // A compressed body's length counts compressed bytes, not the ones written here.
-    const bool lengthKnown = expected.isValid() && !reply->hasRawHeader("Content-Encoding");
+    // (Qt drops the length of a body it decompresses: tst_pricelistdownload checks that.)
+    const bool lengthKnown = expected.isValid();
     if (reply->error() == QNetworkReply::RemoteHostClosedError ||
         (problem.isEmpty() && lengthKnown && expected.toLongLong() != m_bytesReceived)) {
         problem = lengthKnown ? tr("the connection closed after %1 of %2 bytes")
@@ -322,8 +331,7 @@ void PriceListDownload::completeFile()
     if (!problem.isEmpty())
         return fail(DownloadFailure::Failed, what + problem);
     if (!file->commit()) {
-        return fail(DownloadFailure::Failed,
-                    tr("%1: cannot write: %2").arg(offer.path, file->errorString()));
+        return failToWrite(*file);
     }
     removeOtherVersions(offer);
     emitProgress(m_bytesReceived, m_bytesReceived, true);
@@ -383,6 +391,13 @@ void PriceListDownload::fail(DownloadFailure failure, const QString& message)
     m_failure = failure;
     m_errorString = message;
     emit finished();
+}
+
+void PriceListDownload::failToWrite(const QSaveFile& file)
+{
+    fail(DownloadFailure::Failed,
+         tr("%1: cannot write: %2")
+             .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
 }
 
 void PriceListDownload::succeed()

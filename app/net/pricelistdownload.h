@@ -24,6 +24,10 @@ QStringList priceListOffers();
 // does not list it (data transfer has its own offer only on newer endpoints).
 bool isOptionalOffer(const QString& offer);
 
+// Whether `region` has the form of a Price List region code ("eu-west-1", "us-east-1-nyc-1"):
+// only such names are let into the cache's paths.
+bool isRegionCode(const QString& region);
+
 // AWS's public Price List endpoint.
 QUrl defaultPriceListEndpoint();
 // The settings key of the endpoint downloads use ("prices/endpoint"), so that tests and
@@ -34,7 +38,7 @@ QUrl priceListEndpoint();
 // Why `endpoint` cannot be used (it is not an http or https URL with a host), or empty.
 QString endpointProblem(const QUrl& endpoint);
 // Where downloaded offer files are kept: "price-list" in the user's cache folder, as
-// <offer>/<region>/<version>.csv.
+// <offer>/<region>/<offer>-<region>-<version>.csv.
 QString priceListCacheFolder();
 
 struct PriceListDownloadRequest
@@ -74,7 +78,8 @@ struct DownloadProgress
 enum class DownloadFailure {
     None,
     Failed,         // a transfer failed (404, cut connection, timeout) or an index did not read
-    NotInPriceList, // the region (or an offer asked for) is not in the Price List
+    NotInPriceList, // the region (or an offer asked for) is not in the Price List, or the
+                    // region is no region code
     Cancelled,
 };
 
@@ -126,6 +131,7 @@ private:
                     void (PriceListDownload::*next)(const QByteArray&, const QUrl&));
     QString transferProblem(QNetworkReply* reply) const;
     void fail(DownloadFailure failure, const QString& message);
+    void failToWrite(const QSaveFile& file);
     void succeed();
     // Progress of the file at m_nextFile.
     void emitProgress(qint64 received, qint64 total, bool complete = false);

@@ -5,10 +5,54 @@
 
 namespace ace::test {
 
-PriceListServer::PriceListServer(QString root, QObject* parent)
-    : QObject(parent)
-    , m_root(std::move(root))
+namespace {
+
+const QString testData = QStringLiteral(ACE_SOURCE_DIR "/tests/data/price-list/");
+
+QByteArray readTestData(const QString& name)
 {
+    QFile file(testData + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("PriceListServer: cannot read %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+} // namespace
+
+QString PriceListServer::indexFolder()
+{
+    return testData + QStringLiteral("download");
+}
+
+PriceListServer::PriceListServer(QString folder, QObject* parent)
+    : QObject(parent)
+    , m_root(std::move(folder))
+{
+    setBody(QStringLiteral("/offers/v1.0/aws/index.json"),
+            readTestData(QStringLiteral("offer-index.sample.json")));
+    // Offer, version (as the region index names it), region, excerpt.
+    const struct
+    {
+        const char* offer;
+        const char* version;
+        const char* region;
+        const char* excerpt;
+    } files[] = {
+        {"AmazonEC2", "20250912225308", "eu-west-1", "ec2-all-regions.sample.csv"},
+        {"AmazonEC2", "20250912225308", "us-east-1", "ec2-us-east-1.sample.json"},
+        {"AWSLambda", "20261120100000", "eu-west-1", "lambda-eu-west-1.ligoj-fixture.csv"},
+        {"AWSLambda", "20261120100000", "us-east-1", "lambda-us-east-1.constructed.csv"},
+        {"AmazonECS", "20250828172723", "eu-west-1", "ecs-eu-west-1.ligoj-fixture.csv"},
+        {"AmazonECS", "20250828172723", "us-east-1", "ecs-us-east-1.sample.json"},
+        {"AmazonEKS", "20261121000000", "us-east-1", "eks-us-east-1.constructed.json"},
+    };
+    for (const auto& file : files) {
+        setBody(QStringLiteral("/offers/v1.0/aws/%1/%2/%3/index.csv")
+                    .arg(QLatin1String(file.offer), QLatin1String(file.version),
+                         QLatin1String(file.region)),
+                readTestData(QLatin1String(file.excerpt)));
+    }
+
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket* socket = m_server.nextPendingConnection()) {
             // The request's head, read until its blank line (the body of a GET is empty), is
@@ -47,6 +91,8 @@ void PriceListServer::setFault(const QString& path, Fault fault)
 
 QByteArray PriceListServer::file(const QString& path) const
 {
+    if (m_bodies.contains(path))
+        return m_bodies.value(path);
     QFile file(m_root + path);
     if (path.contains(QLatin1String("..")) || !file.open(QIODevice::ReadOnly))
         return {};
@@ -56,7 +102,7 @@ QByteArray PriceListServer::file(const QString& path) const
 void PriceListServer::answer(QTcpSocket* socket, const QString& path)
 {
     m_requests.append(path);
-    const QByteArray body = m_bodies.contains(path) ? m_bodies.value(path) : file(path);
+    const QByteArray body = file(path);
     const auto fault = m_faults.constFind(path);
     if ((fault != m_faults.cend() && *fault == Fault::NotFound) || body.isNull()) {
         const QByteArray text = "No such file: " + path.toUtf8();
@@ -65,14 +111,18 @@ void PriceListServer::answer(QTcpSocket* socket, const QString& path)
         socket->disconnectFromHost();
         return;
     }
+    // qCompress gives a zlib stream (what HTTP calls deflate) after a 4-byte length.
+    const QByteArray sent = m_compressed ? qCompress(body).mid(4) : body;
     socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
-                  QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n");
+                  QByteArray::number(sent.size()) + "\r\n" +
+                  (m_compressed ? "Content-Encoding: deflate\r\n" : "") +
+                  "Connection: close\r\n\r\n");
     if (fault == m_faults.cend()) {
-        socket->write(body);
+        socket->write(sent);
         socket->disconnectFromHost();
         return;
     }
-    socket->write(body.left(body.size() / 2));
+    socket->write(sent.left(sent.size() / 2));
     if (*fault == Fault::CutMidBody)
         socket->disconnectFromHost();
     // Fault::Stall: the socket stays open, silent, until the client gives up.

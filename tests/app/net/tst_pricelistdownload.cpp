@@ -18,7 +18,6 @@ using ace::test::PriceListServer;
 
 namespace {
 
-const QString fixtureRoot = QStringLiteral(ACE_SOURCE_DIR "/tests/data/price-list/download");
 const QString serviceIndex = QStringLiteral("/offers/v1.0/aws/index.json");
 const QString ec2RegionIndex =
     QStringLiteral("/offers/v1.0/aws/AmazonEC2/current/region_index.json");
@@ -123,11 +122,15 @@ private slots:
 
     void downloadsEachOffersFileOfTheRegion();
     void unchangedVersionIsReusedFromTheCache();
+    void compressedAnswersAreCachedUncompressed();
     void newerVersionReplacesTheCachedOne();
     void failedTransferNamesTheUrlAndReplacesNothing_data();
     void failedTransferNamesTheUrlAndReplacesNothing();
     void cancelLeavesNoPartialFile();
+    void cacheThatCannotBeWrittenIsNamed();
     void regionNoOfferHasIsRefusedWithTheKnownRegions();
+    void regionThatIsNoRegionCodeIsRefusedUpFront_data();
+    void regionThatIsNoRegionCodeIsRefusedUpFront();
     void offerWithoutTheRegionIsLeftOutWithANote();
     void offersTheServiceIndexLacks();
     void unreadableIndexNamesTheUrlAndMember_data();
@@ -139,7 +142,7 @@ private slots:
 
 void TestPriceListDownload::downloadsEachOffersFileOfTheRegion()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QVERIFY(server.isListening());
     QTemporaryDir cache;
 
@@ -149,8 +152,8 @@ void TestPriceListDownload::downloadsEachOffersFileOfTheRegion()
     QCOMPARE(run.failure, DownloadFailure::None);
     QCOMPARE(run.error, QString());
     QCOMPARE(run.files.size(), 3);
-    const QStringList versions = {ec2Version, QStringLiteral("20210304163809"),
-                                  QStringLiteral("20201214223755")};
+    const QStringList versions = {ec2Version, QStringLiteral("20261120100000"),
+                                  QStringLiteral("20250828172723")};
     for (int i = 0; i < 3; ++i) {
         const DownloadedOffer& file = run.files.at(i);
         QCOMPARE(file.offer, m_threeOffers.at(i));
@@ -159,9 +162,8 @@ void TestPriceListDownload::downloadsEachOffersFileOfTheRegion()
         const QString path = QStringLiteral("/offers/v1.0/aws/%1/%2/eu-west-1/index.csv")
                                  .arg(file.offer, file.version);
         QCOMPARE(file.url, server.endpoint().resolved(QUrl(path)));
-        QCOMPARE(
-            file.path,
-            QStringLiteral("%1/%2/eu-west-1/%3.csv").arg(cache.path(), file.offer, file.version));
+        QCOMPARE(file.path, QStringLiteral("%1/%2/eu-west-1/%2-eu-west-1-%3.csv")
+                                .arg(cache.path(), file.offer, file.version));
         QCOMPARE(contents(file.path), server.file(path));
         QCOMPARE(server.requestCount(path), 1);
 
@@ -190,7 +192,7 @@ void TestPriceListDownload::downloadsEachOffersFileOfTheRegion()
 
 void TestPriceListDownload::unchangedVersionIsReusedFromTheCache()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
     QCOMPARE(download(server.endpoint(), cache.path(), m_threeOffers).failure,
              DownloadFailure::None);
@@ -215,16 +217,36 @@ void TestPriceListDownload::unchangedVersionIsReusedFromTheCache()
     }
 }
 
+void TestPriceListDownload::compressedAnswersAreCachedUncompressed()
+{
+    PriceListServer server;
+    server.setCompressed(true);
+    QTemporaryDir cache;
+
+    const Run run = download(server.endpoint(), cache.path(), m_threeOffers);
+
+    QCOMPARE(run.failure, DownloadFailure::None);
+    QCOMPARE(run.files.size(), 3);
+    // The Content-Length counts compressed bytes: the length check after the transfer must not
+    // take the whole file for a cut one.
+    QCOMPARE(contents(run.files.constFirst().path), server.file(ec2File));
+    QCOMPARE(
+        run.progress.constLast().bytesReceived,
+        server.file(QStringLiteral("/offers/v1.0/aws/AmazonECS/20250828172723/eu-west-1/index.csv"))
+            .size());
+}
+
 void TestPriceListDownload::newerVersionReplacesTheCachedOne()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
     const QStringList ec2 = {QStringLiteral("AmazonEC2")};
     QCOMPARE(download(server.endpoint(), cache.path(), ec2).failure, DownloadFailure::None);
     const QByteArray newerFile = publishNewerEc2Version(server);
     // What a download killed half-way leaves: QSaveFile's temporary file.
     QFile killedDownload(
-        cache.filePath(QStringLiteral("AmazonEC2/eu-west-1/%1.csv.Ab12Cd").arg(newerEc2Version)));
+        cache.filePath(QStringLiteral("AmazonEC2/eu-west-1/AmazonEC2-eu-west-1-%1.csv.Ab12Cd")
+                           .arg(newerEc2Version)));
     QVERIFY(killedDownload.open(QIODevice::WriteOnly));
     killedDownload.close();
 
@@ -236,8 +258,10 @@ void TestPriceListDownload::newerVersionReplacesTheCachedOne()
     QVERIFY(!run.files.constFirst().fromCache);
     QCOMPARE(server.requestCount(newerEc2File), 1);
     QCOMPARE(contents(run.files.constFirst().path), newerFile);
-    QCOMPARE(filesUnder(cache.path()),
-             QStringList{QStringLiteral("AmazonEC2/eu-west-1/%1.csv").arg(newerEc2Version)});
+    QCOMPARE(
+        filesUnder(cache.path()),
+        QStringList{
+            QStringLiteral("AmazonEC2/eu-west-1/AmazonEC2-eu-west-1-%1.csv").arg(newerEc2Version)});
 }
 
 void TestPriceListDownload::failedTransferNamesTheUrlAndReplacesNothing_data()
@@ -248,9 +272,10 @@ void TestPriceListDownload::failedTransferNamesTheUrlAndReplacesNothing_data()
 
     QTest::newRow("offer file not found") << newerEc2File << PriceListServer::Fault::NotFound
                                           << QStringLiteral("the server answered 404 Not Found");
+    // Half of the file (ec2-all-regions.sample.csv) arrives.
     QTest::newRow("connection cut mid-file")
         << newerEc2File << PriceListServer::Fault::CutMidBody
-        << QStringLiteral("the connection closed after 1425 of 2850 bytes");
+        << QStringLiteral("the connection closed after 17888 of 35777 bytes");
     QTest::newRow("offer file stalls")
         << newerEc2File << PriceListServer::Fault::Stall << QStringLiteral("timed out");
     QTest::newRow("region index not found") << ec2RegionIndex << PriceListServer::Fault::NotFound
@@ -264,7 +289,7 @@ void TestPriceListDownload::failedTransferNamesTheUrlAndReplacesNothing()
     QFETCH(QString, path);
     QFETCH(PriceListServer::Fault, fault);
     QFETCH(QString, reason);
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
     const QStringList ec2 = {QStringLiteral("AmazonEC2")};
     const Run first = download(server.endpoint(), cache.path(), ec2);
@@ -287,13 +312,14 @@ void TestPriceListDownload::failedTransferNamesTheUrlAndReplacesNothing()
         QVERIFY(!step.complete && step.bytesReceived < server.file(ec2File).size());
     // The cached file of the older version is all there is, as it was.
     QCOMPARE(filesUnder(cache.path()),
-             QStringList{QStringLiteral("AmazonEC2/eu-west-1/%1.csv").arg(ec2Version)});
+             QStringList{
+                 QStringLiteral("AmazonEC2/eu-west-1/AmazonEC2-eu-west-1-%1.csv").arg(ec2Version)});
     QCOMPARE(contents(cachedPath), server.file(ec2File));
 }
 
 void TestPriceListDownload::cancelLeavesNoPartialFile()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
     server.setFault(ec2File, PriceListServer::Fault::Stall);
     int cancels = 0;
@@ -316,9 +342,31 @@ void TestPriceListDownload::cancelLeavesNoPartialFile()
     QCOMPARE(server.requests().constLast(), ec2File);
 }
 
+void TestPriceListDownload::cacheThatCannotBeWrittenIsNamed()
+{
+    PriceListServer server;
+    QTemporaryDir home;
+    // A file where the cache folder should be.
+    const QString cacheFolder = home.filePath(QStringLiteral("cache"));
+    QFile blocker(cacheFolder);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+
+    const Run run = download(server.endpoint(), cacheFolder, {QStringLiteral("AmazonEC2")});
+
+    QVERIFY(run.finishedOnce);
+    QCOMPARE(run.failure, DownloadFailure::Failed);
+    QVERIFY2(run.error.startsWith(
+                 cacheFolder +
+                 QStringLiteral("/AmazonEC2/eu-west-1/AmazonEC2-eu-west-1-20250912225308.csv: "
+                                "cannot write: ")),
+             qPrintable(run.error));
+    QCOMPARE(server.requestCount(ec2File), 0);
+}
+
 void TestPriceListDownload::regionNoOfferHasIsRefusedWithTheKnownRegions()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
 
     const Run run =
@@ -334,9 +382,41 @@ void TestPriceListDownload::regionNoOfferHasIsRefusedWithTheKnownRegions()
     QCOMPARE(filesUnder(cache.path()), QStringList());
 }
 
+void TestPriceListDownload::regionThatIsNoRegionCodeIsRefusedUpFront_data()
+{
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<bool>("isRegionCode");
+
+    QTest::newRow("region") << QStringLiteral("eu-west-1") << true;
+    QTest::newRow("local zone") << QStringLiteral("us-east-1-nyc-1") << true;
+    QTest::newRow("climbs folders") << QStringLiteral("../eu-west-1") << false;
+    QTest::newRow("a folder") << QStringLiteral("eu-west-1/x") << false;
+    QTest::newRow("a location name") << QStringLiteral("EU (Ireland)") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestPriceListDownload::regionThatIsNoRegionCodeIsRefusedUpFront()
+{
+    QFETCH(QString, region);
+    QFETCH(bool, isRegionCode);
+    QCOMPARE(ace::net::isRegionCode(region), isRegionCode);
+    if (isRegionCode)
+        return;
+    PriceListServer server;
+    QTemporaryDir cache;
+
+    const Run run = download(server.endpoint(), cache.path(), m_threeOffers, region);
+
+    QVERIFY(run.finishedOnce);
+    QCOMPARE(run.failure, DownloadFailure::NotInPriceList);
+    QCOMPARE(run.error,
+             QStringLiteral("\"%1\" is not a region code such as eu-west-1").arg(region));
+    QCOMPARE(server.requests(), QList<QString>());
+}
+
 void TestPriceListDownload::offerWithoutTheRegionIsLeftOutWithANote()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
 
     const Run run = download(server.endpoint(), cache.path(),
@@ -353,7 +433,7 @@ void TestPriceListDownload::offerWithoutTheRegionIsLeftOutWithANote()
 
 void TestPriceListDownload::offersTheServiceIndexLacks()
 {
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
 
     // Data transfer has an offer of its own only at newer endpoints: the others go on.
@@ -400,7 +480,7 @@ void TestPriceListDownload::unreadableIndexNamesTheUrlAndMember()
 {
     QFETCH(QByteArray, regionIndex);
     QFETCH(QString, expectedError);
-    PriceListServer server(fixtureRoot);
+    PriceListServer server;
     QTemporaryDir cache;
     server.setBody(ec2RegionIndex, regionIndex);
 
