@@ -52,36 +52,18 @@ QStringList usEast1Files()
 const QString usEast1 = QStringLiteral("us-east-1");
 const QString euWest1 = QStringLiteral("eu-west-1");
 
-QByteArray contents(const QString& path);
-
-// AWS's endpoint on 127.0.0.1, with the Price List files of eu-west-1 for EC2, Lambda and ECS
-// (the real excerpts), and none of EKS.
-class EuWest1Endpoint
+// AWS's endpoint on 127.0.0.1, serving the excerpts: EC2, Lambda and ECS for eu-west-1 and
+// us-east-1, EKS for us-east-1 only.
+class LocalEndpoint
 {
 public:
-    static constexpr const char* ec2File =
+    static constexpr const char* euWest1Ec2File =
         "/offers/v1.0/aws/AmazonEC2/20250912225308/eu-west-1/index.csv";
 
-    EuWest1Endpoint()
-        : server(QStringLiteral(ACE_SOURCE_DIR "/tests/data/price-list/download"))
-    {
-        server.setBody(QStringLiteral("/offers/v1.0/aws/index.json"),
-                       contents(priceList("offer-index.sample.json")));
-        server.setBody(QString::fromLatin1(ec2File),
-                       contents(priceList("ec2-all-regions.sample.csv")));
-        server.setBody(
-            QStringLiteral("/offers/v1.0/aws/AWSLambda/20210304163809/eu-west-1/index.csv"),
-            contents(priceList("lambda-eu-west-1.ligoj-fixture.csv")));
-        server.setBody(
-            QStringLiteral("/offers/v1.0/aws/AmazonECS/20201214223755/eu-west-1/index.csv"),
-            contents(priceList("ecs-eu-west-1.ligoj-fixture.csv")));
-    }
-
-    net::PriceListDownloadRequest request() const
+    net::PriceListDownloadRequest request(const QStringList& offers) const
     {
         net::PriceListDownloadRequest request;
-        request.offers = {QStringLiteral("AmazonEC2"), QStringLiteral("AWSLambda"),
-                          QStringLiteral("AmazonECS")};
+        request.offers = offers;
         request.endpoint = server.endpoint();
         request.cacheFolder = cache.path();
         return request;
@@ -90,6 +72,9 @@ public:
     test::PriceListServer server;
     QTemporaryDir cache;
 };
+
+const QStringList computeOffers = {QStringLiteral("AmazonEC2"), QStringLiteral("AWSLambda"),
+                                   QStringLiteral("AmazonECS"), QStringLiteral("AmazonEKS")};
 
 // Answers each message box with `button` and keeps its text.
 class MessageAnswerer
@@ -131,6 +116,7 @@ private slots:
     void aRefusedFileIsNamedWithItsLine();
     void theRegionIsChecked_data();
     void theRegionIsChecked();
+    void aDownloadIsImported();
     void aDownloadIsImportedAndWhatIsMissingSaid();
     void cancellingADownloadWritesNothing();
 
@@ -317,10 +303,10 @@ void TestPriceImportDialog::theRegionIsChecked()
 
 void TestPriceImportDialog::aDownloadIsImportedAndWhatIsMissingSaid()
 {
-    EuWest1Endpoint endpoint;
+    LocalEndpoint endpoint;
     MainWindow window(m_catalog, m_prices);
     window.show();
-    PriceImportDialog dialog(endpoint.request(), window.state(), &window);
+    PriceImportDialog dialog(endpoint.request(computeOffers), window.state(), &window);
     dialog.show();
     dialog.regionField()->setText(euWest1);
     MessageAnswerer answerer(QMessageBox::Ok);
@@ -329,27 +315,42 @@ void TestPriceImportDialog::aDownloadIsImportedAndWhatIsMissingSaid()
     // Downloaded, then read: the files have no EKS prices for eu-west-1, which every price book
     // needs, and the import says so.
     QTRY_COMPARE(answerer.texts.size(), 1);
-    QCOMPARE(endpoint.server.requestCount(QString::fromLatin1(EuWest1Endpoint::ec2File)), 1);
+    QCOMPARE(endpoint.server.requestCount(QString::fromLatin1(LocalEndpoint::euWest1Ec2File)), 1);
     QVERIFY2(answerer.texts.constFirst().contains(QStringLiteral("EKS")),
              qPrintable(answerer.texts.constFirst()));
     QVERIFY(!dialog.isImporting());
     QVERIFY(dialog.isVisible());
     QVERIFY(!QFile::exists(importedPriceBookPath(euWest1)));
-    // The files are in the cache, for the next try.
-    QCOMPARE(QDir(endpoint.cache.path() + QStringLiteral("/AmazonEC2/eu-west-1"))
-                 .entryList(QDir::Files)
-                 .size(),
+}
+
+void TestPriceImportDialog::aDownloadIsImported()
+{
+    LocalEndpoint endpoint;
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    PriceImportDialog dialog(endpoint.request(computeOffers), window.state(), &window);
+    QSignalSpy imported(&dialog, &PriceImportDialog::imported);
+    dialog.show();
+    QCOMPARE(dialog.regionField()->text(), usEast1);
+    QVERIFY(dialog.startImport());
+    QTRY_COMPARE(imported.count(), 1);
+    QCOMPARE(imported.constFirst().at(1).toString(), importedPriceBookPath(usEast1));
+    const PriceBook written = PriceBook::load(importedPriceBookPath(usEast1));
+    QCOMPARE(written.region(), usEast1);
+    // Each offer was downloaded once, from the endpoint.
+    QCOMPARE(endpoint.server.requestCount(
+                 QStringLiteral("/offers/v1.0/aws/AmazonEKS/20261121000000/us-east-1/index.csv")),
              1);
 }
 
 void TestPriceImportDialog::cancellingADownloadWritesNothing()
 {
-    EuWest1Endpoint endpoint;
-    endpoint.server.setFault(QString::fromLatin1(EuWest1Endpoint::ec2File),
+    LocalEndpoint endpoint;
+    endpoint.server.setFault(QString::fromLatin1(LocalEndpoint::euWest1Ec2File),
                              test::PriceListServer::Fault::Stall);
     MainWindow window(m_catalog, m_prices);
     window.show();
-    auto* dialog = new PriceImportDialog(endpoint.request(), window.state(), &window);
+    auto* dialog = new PriceImportDialog(endpoint.request(computeOffers), window.state(), &window);
     dialog->show();
     dialog->regionField()->setText(euWest1);
     QSignalSpy finished(dialog, &QDialog::finished);
