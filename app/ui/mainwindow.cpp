@@ -12,6 +12,7 @@
 #include "state/explorerstate.h"
 #include "state/workloaddocument.h"
 #include "ui/detailpane.h"
+#include "ui/pricesmenu.h"
 #include "ui/workloadeditor.h"
 
 #include <QAction>
@@ -510,6 +511,9 @@ void MainWindow::createMenus()
     view->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout)
         ->setToolTip(tr("Show every panel in its place, at its default size"));
 
+    m_pricesMenu = new PricesMenu(*m_state, m_document->undoStack(), this);
+    menuBar()->addMenu(m_pricesMenu->menu());
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showKeyboardShortcuts)
         ->setShortcut(QKeySequence::HelpContents);
@@ -691,6 +695,7 @@ void MainWindow::createStatusBar()
     };
     showSources();
     connect(m_state, &ExplorerState::costResultsChanged, source, showSources);
+    statusBar()->addWidget(m_pricesMenu->regionWarning());
     statusBar()->addPermanentWidget(source);
 }
 
@@ -980,6 +985,9 @@ void MainWindow::restoreSettings()
         if (theme == themeChoiceName(choice))
             setThemeChoice(choice);
     }
+    // Prices first, so that the last workload opens priced with them.
+    if (const QString note = m_pricesMenu->restore(settings); !note.isEmpty())
+        statusBar()->showMessage(note, 10000);
     const QVariant bands = settings.value(showResponsibilityKey);
     if (bands.canConvert<bool>())
         m_state->setShowResponsibility(bands.toBool());
@@ -1003,6 +1011,7 @@ void MainWindow::saveSettings() const
     settings.setValue(showResponsibilityKey, m_state->showResponsibility());
     settings.setValue(selectionKey, itemToString(m_state->current()));
     settings.setValue(lastWorkloadKey, m_document->filePath());
+    m_pricesMenu->save(settings);
 }
 
 void MainWindow::showEvent(QShowEvent* event)

@@ -40,6 +40,7 @@ namespace ace::ui {
 class CompareView;
 class DetailPane;
 class ExplorerState;
+class PricesMenu;
 class WorkloadDocument;
 class WorkloadEditor;
 
@@ -69,6 +70,7 @@ public:
     charts::CostCurveChartView* costCurves() const { return m_costCurves; }
     charts::CostBreakdownChartView* costBreakdown() const { return m_costBreakdown; }
     WorkloadDocument& document() { return *m_document; }
+    PricesMenu* pricesMenu() const { return m_pricesMenu; }
 
     // Restores window geometry, docks, theme and selection from the user's settings, and saves
     // them again on close. Without this call (e.g. for --screenshot) settings are untouched.
@@ -144,6 +146,7 @@ private:
     WorkloadDocument* m_document = nullptr;
     WorkloadEditor* m_workloadEditor = nullptr;
     exports::ExportActions* m_exportActions = nullptr;
+    PricesMenu* m_pricesMenu = nullptr;
     charts::CostCurveChartView* m_costCurves = nullptr;
     charts::CostBreakdownChartView* m_costBreakdown = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -7,6 +7,7 @@
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
 #include "state/workloadedit.h"
+#include "ui/instancetypefield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -515,6 +516,8 @@ void WorkloadEditor::addRow(QFormLayout* form, const QString& label, QWidget* fi
     field->installEventFilter(this);
     if (auto* spinBox = qobject_cast<QAbstractSpinBox*>(field))
         spinBox->findChild<QLineEdit*>()->installEventFilter(this);
+    if (auto* types = qobject_cast<InstanceTypeField*>(field))
+        types->lineEdit()->installEventFilter(this);
     if (row)
         form->addRow(label, row);
     else
@@ -578,6 +581,8 @@ bool WorkloadEditor::eventFilter(QObject* watched, QEvent* event)
         commitRequestsText();
     else if (watched == m_name)
         emit m_name->editingFinished();
+    else if (auto* types = qobject_cast<InstanceTypeField*>(field))
+        emit types->lineEdit()->editingFinished();
     if (isUndo(key))
         m_undoStack.undo();
     else
@@ -739,25 +744,48 @@ QWidget* WorkloadEditor::createInstanceGroup()
 {
     auto* group = new QGroupBox(tr("Instances (EC2, ECS/EKS on EC2)"));
     QFormLayout* form = createForm(group);
-    // Closed, the box shows the type alone; the list shows each type's size.
-    auto* type = new CompactComboBox(
-        [](const QComboBox& box, int index) { return box.itemData(index).toString(); });
-    for (const InstanceType& instance : m_state.prices().ec2().instanceTypes) {
-        type->addItem(tr("%1 (%2 vCPU, %3 GiB, %4)")
-                          .arg(instance.type, groupedNumber(instance.vcpu, 2),
-                               groupedNumber(instance.memoryGib, 2),
-                               architectureId(instance.architecture)),
-                      instance.type);
-    }
-    connect(type, &QComboBox::activated, this, [this, type] {
-        const QString chosen = type->currentData().toString();
+    auto* type = m_instanceType = new InstanceTypeField;
+    type->setPrices(m_state.prices());
+    connect(type, &InstanceTypeField::typeChosen, this, [this](const QString& chosen) {
         edit(tr("Set instance type to %1").arg(chosen),
              [chosen](Workload& w) { w.instance.type = chosen; });
     });
-    m_refreshers.push_back([this, type] {
-        type->setCurrentIndex(type->findData(m_state.workload().instance.type));
-        type->setToolTip(type->currentText());
+    // What the estimates will say about the type, said at the field.
+    const auto noteOnType = [this, type] {
+        const Workload& workload = m_state.workload();
+        const InstanceType* chosen = m_state.prices().ec2().instanceType(workload.instance.type);
+        if (!chosen) {
+            showProblem(type, tr("%1 is not in the %2 price book: choose another type")
+                                  .arg(workload.instance.type, m_state.prices().region()));
+        } else if (chosen->architecture != workload.architecture) {
+            showNote(type, tr("%1 is an %2 type: the workload is %3")
+                               .arg(chosen->type, architectureId(chosen->architecture),
+                                    architectureId(workload.architecture)));
+        } else {
+            showNote(type, {});
+        }
+    };
+    connect(type, &InstanceTypeField::typeRefused, this,
+            [this, type, noteOnType](const QString& problem) {
+                if (problem.isEmpty())
+                    noteOnType();
+                else
+                    showProblem(type, problem);
+            });
+    m_refreshers.push_back([this, type, noteOnType] {
+        type->setArchitecture(m_state.workload().architecture);
+        type->setType(m_state.workload().instance.type);
+        noteOnType();
     });
+    // Another price book (another region) has other types at other prices.
+    connect(&m_state, &ExplorerState::costResultsChanged, type,
+            [this, type, noteOnType, pricedBy = m_state.prices().sourceName()]() mutable {
+                if (m_state.prices().sourceName() == pricedBy)
+                    return;
+                pricedBy = m_state.prices().sourceName();
+                type->setPrices(m_state.prices());
+                noteOnType();
+            });
     addRow(form, tr("Instance type"), type);
     addOptionalCount(form, tr("Instances"),
                      workloadField(&Workload::instance, &InstanceSettings::count));

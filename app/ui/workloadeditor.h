@@ -24,6 +24,7 @@ class WorkloadNumberField;
 namespace ace::ui {
 
 class ExplorerState;
+class InstanceTypeField;
 
 // The workload as a compact form: every field of the workload file. Each accepted change is
 // one undoable step on the undo stack; a value the workload rules refuse is refused at its
@@ -45,6 +46,7 @@ public:
     // Why the last value typed into the requests field was refused (hidden when accepted).
     QLabel* requestsProblem() const;
     QComboBox* presetChooser() const { return m_presets; }
+    InstanceTypeField* instanceTypeField() const { return m_instanceType; }
     // The number field labelled `label` (its accessible name), e.g. "Average duration".
     QDoubleSpinBox* numberField(const QString& label) const;
     // The choice labelled `label`, e.g. "In front of Lambda".
@@ -124,6 +126,7 @@ private:
     QComboBox* m_presets = nullptr;
     QLineEdit* m_requests = nullptr;
     QSlider* m_requestsSlider = nullptr;
+    InstanceTypeField* m_instanceType = nullptr;
     std::vector<QFormLayout*> m_forms;
     mutable int m_wrappedWidth = 0;
     mutable int m_sideBySideWidth = 0;

@@ -22,7 +22,7 @@ set(layer_table
     "charts:state"
     "compare:diagram,charts"
     "export:compare"
-    "ui:export,net"
+    "ui:export,net,pricelist"
     "cli:ui,pricelist"
     "app:cli")
 

@@ -14,10 +14,12 @@
 #include "jsonfixtures.h"
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
+#include "pricing/pricebooks.h"
 #include "state/explorerstate.h"
 #include "state/workloaddocument.h"
 #include "ui/detailpane.h"
 #include "ui/mainwindow.h"
+#include "ui/pricesmenu.h"
 #include "ui/workloadeditor.h"
 
 #include <QAbstractSpinBox>
@@ -25,12 +27,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -39,6 +43,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -67,12 +72,19 @@ int visibleRows(const QAbstractItemModel& model, const QModelIndex& parent = {})
     return rows;
 }
 
+// The window's widget of that type and object name (a test cannot go on without it).
+template <typename Child>
+Child* namedChild(const MainWindow& window, const char* name)
+{
+    auto* found = window.findChild<Child*>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no %s %s", Child::staticMetaObject.className(), name);
+    return found;
+}
+
 QDockWidget* dock(const MainWindow& window, const char* name)
 {
-    auto* found = window.findChild<QDockWidget*>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no dock %s", name);
-    return found;
+    return namedChild<QDockWidget>(window, name);
 }
 
 QAction* menuAction(const MainWindow& window, const QString& text)
@@ -162,6 +174,13 @@ private slots:
     void aWorkloadEditIsPricedOnceWhateverIsShown();
     void everyViewShowsTheStatesCostResults();
     void anotherPriceBookRepricesEveryView();
+    void pricesMenuListsEveryPriceBook();
+    void switchingPricesRepricesEverythingAndMovesTheRegion();
+    void statusBarSaysWhenTheRegionHasNoPrices();
+    void thePriceBookIsRemembered();
+    void aRememberedPriceBookThatIsGoneFallsBack_data();
+    void aRememberedPriceBookThatIsGoneFallsBack();
+    void pricesFromTheCommandLineAreKept();
 
 private:
     const Catalog m_catalog = Catalog::loadBuiltIn();
@@ -177,6 +196,7 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::init()
 {
     QSettings().clear();
+    QDir(importedPriceBookFolder()).removeRecursively();
 }
 
 void TestMainWindow::selectingInTheTreeSelectsEverywhere()
@@ -792,6 +812,256 @@ void TestMainWindow::anotherPriceBookRepricesEveryView()
     QVERIFY(sources);
     QVERIFY2(sources->toolTip().contains(QStringLiteral("dearer.json")),
              qPrintable(sources->toolTip()));
+}
+
+namespace {
+
+// An imported price book for `region`, as of `asOf`, with Lambda's requests at `perRequest`,
+// in the folder where the program finds imported books.
+QString importBook(const QString& region, const QString& asOf, double perRequest)
+{
+    QJsonObject book = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    test::setJsonAt(book, QStringLiteral("region"), region);
+    test::setJsonAt(book, QStringLiteral("asOf"), asOf);
+    test::setJsonAt(book, QStringLiteral("lambda.perRequest"), perRequest);
+    QDir().mkpath(importedPriceBookFolder());
+    return test::writeJsonFile(importedPriceBookPath(region), book);
+}
+
+// The Prices menu's entries as a user sees them when it opens.
+QList<QAction*> priceBookEntries(MainWindow& window)
+{
+    QMenu* menu = window.pricesMenu()->menu();
+    emit menu->aboutToShow();
+    QList<QAction*> entries;
+    for (QAction* action : menu->actions()) {
+        if (action->isSeparator())
+            break;
+        entries.append(action);
+    }
+    return entries;
+}
+
+QAction* priceBookEntry(MainWindow& window, const QString& text)
+{
+    for (QAction* action : priceBookEntries(window)) {
+        if (action->text() == text)
+            return action;
+    }
+    qWarning("no entry %s in the Prices menu", qPrintable(text));
+    return nullptr;
+}
+
+QLabel* statusLabel(const MainWindow& window, const char* name)
+{
+    return namedChild<QLabel>(window, name);
+}
+
+const QString euWest1 = QStringLiteral("eu-west-1");
+
+} // namespace
+
+void TestMainWindow::pricesMenuListsEveryPriceBook()
+{
+    importBook(euWest1, QStringLiteral("2026-12-01"), 2e-7);
+    importBook(QStringLiteral("ap-south-1"), QStringLiteral("2026-11-30"), 2e-7);
+    QFile damaged(QDir(importedPriceBookFolder()).filePath(QStringLiteral("sa-east-1.json")));
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write("{\"format\": \"aws-compute-explorer/prices\", \"version\": 1, \"regi");
+    damaged.close();
+
+    MainWindow window(m_catalog, m_prices);
+    QStringList texts;
+    QList<bool> checked;
+    for (const QAction* entry : priceBookEntries(window)) {
+        texts.append(entry->text());
+        checked.append(entry->isChecked());
+    }
+    QCOMPARE(texts,
+             (QStringList{QStringLiteral("us-east-1, as of %1 (built in)").arg(m_prices.asOf()),
+                          QStringLiteral("ap-south-1, as of 2026-11-30 (imported)"),
+                          QStringLiteral("eu-west-1, as of 2026-12-01 (imported)"),
+                          QStringLiteral("Unreadable: sa-east-1.json")}));
+    QCOMPARE(checked, (QList<bool>{true, false, false, false}));
+    // The damaged file's entry says what is wrong with it.
+    const QAction* unreadable = priceBookEntries(window).constLast();
+    QVERIFY2(unreadable->toolTip().startsWith(damaged.fileName() + QStringLiteral(": ")),
+             qPrintable(unreadable->toolTip()));
+    const QList<QAction*> actions = window.pricesMenu()->menu()->actions();
+    QVERIFY(actions.contains(window.pricesMenu()->downloadAction()));
+    QVERIFY(actions.contains(window.pricesMenu()->importAction()));
+}
+
+void TestMainWindow::switchingPricesRepricesEverythingAndMovesTheRegion()
+{
+    // Lambda's requests at ten times the built-in rate.
+    importBook(euWest1, QStringLiteral("2026-12-01"), 2e-6);
+    MainWindow window(m_catalog, m_prices);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.state().setCurrent(CatalogItem::option(lambda)));
+    const double before = *window.state().costResults().estimateOf(lambda)->monthlyTotal;
+
+    QSignalSpy results(&window.state(), &ui::ExplorerState::costResultsChanged);
+    priceBookEntry(window, QStringLiteral("eu-west-1, as of 2026-12-01 (imported)"))->trigger();
+    QVERIFY(!results.isEmpty());
+    QCOMPARE(window.state().prices().region(), euWest1);
+    QCOMPARE(window.state().workload().region, euWest1);
+    const PriceBook eu = PriceBook::load(importedPriceBookPath(euWest1));
+    const Estimate expected =
+        estimateOption(*m_catalog.option(lambda), window.state().workload(), eu);
+    QVERIFY(*expected.monthlyTotal > before);
+    QCOMPARE(window.state().costResults().estimateOf(lambda)->monthlyTotal, expected.monthlyTotal);
+    // The estimates are for the region of their rates: no note says otherwise.
+    for (const QString& note : window.state().costResults().estimateOf(lambda)->notes)
+        QVERIFY2(!note.contains(QStringLiteral("us-east-1")), qPrintable(note));
+
+    // Every view shows the new total: the diagram's header, the details, the bill breakdown.
+    window.grab();
+    const QString shown = money(*expected.monthlyTotal, QStringLiteral("USD"));
+    QStringList headerTexts;
+    for (const auto& label : window.diagramView()->diagram()->visibleLabels())
+        headerTexts.append(label.label.text);
+    QVERIFY2(headerTexts.join(u'|').contains(shown), qPrintable(headerTexts.join(u'|')));
+    QVERIFY2(window.detailPane()->toPlainText().contains(shown), qPrintable(shown));
+    QStringList totals;
+    for (const auto* label : window.costBreakdown()->chart()->totalLabels())
+        totals.append(label->text());
+    QVERIFY2(totals.contains(shown), qPrintable(totals.join(u'|')));
+    // The status bar names region and date; the menu checks the book in use.
+    QVERIFY2(statusLabel(window, "dataSources")
+                 ->text()
+                 .contains(QStringLiteral("eu-west-1, USD, as of 2026-12-01")),
+             qPrintable(statusLabel(window, "dataSources")->text()));
+    QVERIFY(statusLabel(window, "regionWarning")->isHidden());
+    QVERIFY(priceBookEntry(window, QStringLiteral("eu-west-1, as of 2026-12-01 (imported)"))
+                ->isChecked());
+
+    // One undo step brings back both the prices and the region.
+    QUndoStack& undo = window.document().undoStack();
+    QCOMPARE(undo.count(), 1);
+    QCOMPARE(undo.undoText(), QStringLiteral("Switch prices to eu-west-1"));
+    QVERIFY(window.document().isModified());
+    undo.undo();
+    QCOMPARE(window.state().prices().region(), QStringLiteral("us-east-1"));
+    QCOMPARE(window.state().workload().region, QStringLiteral("us-east-1"));
+    QCOMPARE(*window.state().costResults().estimateOf(lambda)->monthlyTotal, before);
+    QVERIFY(!window.document().isModified());
+}
+
+void TestMainWindow::statusBarSaysWhenTheRegionHasNoPrices()
+{
+    importBook(euWest1, QStringLiteral("2026-12-01"), 2e-7);
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QLabel* warning = statusLabel(window, "regionWarning");
+    QVERIFY(warning->isHidden());
+
+    Workload workload = window.state().workload();
+    workload.region = QStringLiteral("ap-south-1");
+    window.state().setWorkload(workload);
+    QVERIFY(warning->isVisible());
+    QCOMPARE(warning->text(),
+             QStringLiteral("No prices for ap-south-1, the workload's region: the estimates use "
+                            "us-east-1 rates (Prices → Import Price List Files… adds them)"));
+
+    workload.region = euWest1;
+    window.state().setWorkload(workload);
+    QCOMPARE(warning->text(),
+             QStringLiteral("The workload is for eu-west-1, the prices for us-east-1: "
+                            "Prices → eu-west-1 switches"));
+    priceBookEntry(window, QStringLiteral("eu-west-1, as of 2026-12-01 (imported)"))->trigger();
+    QVERIFY(warning->isHidden());
+}
+
+void TestMainWindow::thePriceBookIsRemembered()
+{
+    importBook(euWest1, QStringLiteral("2026-12-01"), 2e-7);
+    {
+        MainWindow window(m_catalog, m_prices);
+        window.restoreSettings();
+        priceBookEntry(window, QStringLiteral("eu-west-1, as of 2026-12-01 (imported)"))->trigger();
+        // The switch changed the workload's region: closing asks about it.
+        ModalAnswerer answerer(QMessageBox::Discard, {});
+        window.close();
+    }
+    MainWindow window(m_catalog, m_prices);
+    window.restoreSettings();
+    QCOMPARE(window.state().prices().region(), euWest1);
+    QCOMPARE(window.state().prices().sourceName(), importedPriceBookPath(euWest1));
+    QVERIFY(window.statusBar()->currentMessage().isEmpty());
+
+    // And back to the built-in one.
+    priceBookEntries(window).constFirst()->trigger();
+    {
+        ModalAnswerer answerer(QMessageBox::Discard, {});
+        window.close();
+    }
+    MainWindow again(m_catalog, m_prices);
+    again.restoreSettings();
+    QCOMPARE(again.state().prices().sourceName(), m_prices.sourceName());
+}
+
+void TestMainWindow::aRememberedPriceBookThatIsGoneFallsBack_data()
+{
+    QTest::addColumn<bool>("damaged");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("deleted") << false
+                             << QStringLiteral("Built-in prices in use: the price book %1 is gone");
+    QTest::newRow("damaged") << true
+                             << QStringLiteral("Built-in prices in use: %1: format: expected");
+}
+
+void TestMainWindow::aRememberedPriceBookThatIsGoneFallsBack()
+{
+    QFETCH(bool, damaged);
+    QFETCH(QString, message);
+    const QString path = importBook(euWest1, QStringLiteral("2026-12-01"), 2e-7);
+    QSettings().setValue(QStringLiteral("prices/book"), path);
+    if (damaged) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("{\"format\": 12}");
+    } else {
+        QVERIFY(QFile::remove(path));
+    }
+    MainWindow window(m_catalog, m_prices);
+    window.restoreSettings();
+    QCOMPARE(window.state().prices().sourceName(), m_prices.sourceName());
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(message.arg(path)),
+             qPrintable(window.statusBar()->currentMessage()));
+
+    // A remembered value of another type is ignored, without a word.
+    QSettings().setValue(QStringLiteral("prices/book"), QVariantList{1, 2});
+    MainWindow other(m_catalog, m_prices);
+    other.restoreSettings();
+    QCOMPARE(other.state().prices().sourceName(), m_prices.sourceName());
+    QCOMPARE(other.statusBar()->currentMessage(), QString());
+}
+
+void TestMainWindow::pricesFromTheCommandLineAreKept()
+{
+    importBook(euWest1, QStringLiteral("2026-12-01"), 2e-7);
+    QSettings().setValue(QStringLiteral("prices/book"), importedPriceBookPath(euWest1));
+    QTemporaryDir dir;
+    QJsonObject book = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    test::setJsonAt(book, QStringLiteral("lambda.perRequest"), 2e-6);
+    const PriceBook own =
+        PriceBook::load(test::writeJsonFile(dir.filePath(QStringLiteral("own.json")), book));
+    {
+        MainWindow window(m_catalog, own);
+        window.restoreSettings();
+        QCOMPARE(window.state().prices().sourceName(), own.sourceName());
+        // Listed, and checked, so that the menu never hides the prices in use.
+        const QAction* first = priceBookEntries(window).constFirst();
+        QCOMPARE(first->text(), QStringLiteral("us-east-1, as of %1 (own.json)").arg(own.asOf()));
+        QVERIFY(first->isChecked());
+        window.close();
+    }
+    // Nor does it replace the remembered choice.
+    QCOMPARE(QSettings().value(QStringLiteral("prices/book")).toString(),
+             importedPriceBookPath(euWest1));
 }
 
 QTEST_MAIN(TestMainWindow)

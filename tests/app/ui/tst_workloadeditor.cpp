@@ -2,8 +2,10 @@
 // values never do, and the fields follow the state (undo, redo, presets).
 #include "catalog/catalog.h"
 #include "cost/workloadfields.h"
+#include "jsonfixtures.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
+#include "ui/instancetypefield.h"
 #include "ui/workloadeditor.h"
 
 #include <QApplication>
@@ -11,6 +13,8 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
@@ -19,7 +23,10 @@
 #include <QSlider>
 #include <QStyleOptionComboBox>
 #include <QStyleOptionFrame>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 
 #include <cmath>
@@ -71,6 +78,12 @@ private slots:
     void loadBalancerFieldsNeedALoadBalancer();
     void mixedDoorsAreShownAsInTheFile();
     void presetsShowTheirBill();
+    void instanceListFiltersByTextAndArchitecture_data();
+    void instanceListFiltersByTextAndArchitecture();
+    void instanceListShowsSizeAndPrice();
+    void instanceListChoosesByKeyboardAndMouse();
+    void instanceTypeTypedWholeIsChosenElseRefused();
+    void instanceListFollowsThePriceBook();
 
 private:
     QLineEdit* requestsField() const { return m_editor->requestsField(); }
@@ -540,10 +553,7 @@ void TestWorkloadEditor::fieldsShowTheirWholeText()
             box->style()
                 ->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box)
                 .width();
-        // Closed, the instance type shows the type alone, and the presets their prompt.
-        QString shown = box->currentText();
-        if (box->accessibleName() == QStringLiteral("Instance type"))
-            shown = box->currentData().toString();
+        const QString shown = box->currentText();
         QVERIFY2(room >= metrics.horizontalAdvance(shown),
                  qPrintable(QStringLiteral("%1: %2 for \"%3\"")
                                 .arg(box->accessibleName())
@@ -1025,6 +1035,173 @@ void TestWorkloadEditor::presetsShowTheirBill()
     QCOMPARE(choice(QStringLiteral("In front of containers and VMs"))->currentText(),
              QStringLiteral("None"));
     QCOMPARE(field(QStringLiteral("Response size"))->value(), 0.0);
+}
+
+namespace {
+
+QStringList latin1List(std::initializer_list<const char*> texts)
+{
+    QStringList list;
+    for (const char* text : texts)
+        list.append(QString::fromLatin1(text));
+    return list;
+}
+
+} // namespace
+
+void TestWorkloadEditor::instanceListFiltersByTextAndArchitecture_data()
+{
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QStringList>("listed");
+    QTest::newRow("x86_64, large")
+        << "x86_64"
+        << "large"
+        << latin1List({"t3.large", "m5.large", "m5.xlarge", "m6i.large", "c6i.large", "r6i.large"});
+    QTest::newRow("x86_64, any case") << "x86_64"
+                                      << "M5" << latin1List({"m5.large", "m5.xlarge"});
+    QTest::newRow("arm64, large") << "arm64"
+                                  << "large" << latin1List({"m7g.large", "c7g.large"});
+    QTest::newRow("arm64, an x86_64 family") << "arm64"
+                                             << "m5" << QStringList();
+    QTest::newRow("arm64, everything")
+        << "arm64"
+        << "" << latin1List({"t4g.micro", "t4g.small", "t4g.medium", "m7g.large", "c7g.large"});
+}
+
+void TestWorkloadEditor::instanceListFiltersByTextAndArchitecture()
+{
+    QFETCH(QString, architecture);
+    QFETCH(QString, typed);
+    QFETCH(QStringList, listed);
+    choose(choice(QStringLiteral("Architecture")), architecture);
+    ui::InstanceTypeField* types = m_editor->instanceTypeField();
+    QLineEdit* text = types->lineEdit();
+    text->setFocus();
+    text->selectAll();
+    QTest::keyClick(text, Qt::Key_Backspace);
+    QTest::keyClicks(text, typed);
+    if (typed.isEmpty())
+        QTest::mouseClick(types->listButton(), Qt::LeftButton);
+    QCOMPARE(types->listedTypes(), listed);
+    QCOMPARE(types->list()->isVisible(), !listed.isEmpty());
+    // Below the header, every row shows (there are fewer than a screenful).
+    if (!listed.isEmpty()) {
+        const QModelIndex last = types->list()->model()->index(int(listed.size()) - 1, 0);
+        QVERIFY(types->list()->viewport()->rect().contains(types->list()->visualRect(last)));
+    }
+}
+
+void TestWorkloadEditor::instanceListShowsSizeAndPrice()
+{
+    ui::InstanceTypeField* types = m_editor->instanceTypeField();
+    types->showList(true);
+    const QAbstractItemModel* list = types->list()->model();
+    QCOMPARE(list->columnCount(), 5);
+    const int r6i = int(types->listedTypes().indexOf(QStringLiteral("r6i.large")));
+    QVERIFY(r6i >= 0);
+    QStringList row;
+    for (int column = 0; column < list->columnCount(); ++column)
+        row.append(list->index(r6i, column).data().toString());
+    QCOMPARE(row, latin1List({"r6i.large", "2", "16 GiB", "x86_64", "$0.126"}));
+    // The list opens at the type chosen, and every column shows whole.
+    QCOMPARE(types->list()->currentIndex().data().toString(), m_state->workload().instance.type);
+    const QHeaderView* header = types->list()->header();
+    for (int column = 0; column < list->columnCount(); ++column) {
+        QVERIFY(header->sectionSize(column) >
+                types->list()->fontMetrics().horizontalAdvance(row.at(column)));
+    }
+    QVERIFY(types->list()->width() >= header->length());
+}
+
+void TestWorkloadEditor::instanceListChoosesByKeyboardAndMouse()
+{
+    ui::InstanceTypeField* types = m_editor->instanceTypeField();
+    QLineEdit* text = types->lineEdit();
+    // Keyboard: type, go down into the list, Enter.
+    text->setFocus();
+    text->selectAll();
+    QTest::keyClicks(text, QStringLiteral("c6"));
+    QTRY_VERIFY(types->list()->isVisible());
+    QTest::keyClick(types->list(), Qt::Key_Down);
+    QTest::keyClick(types->list(), Qt::Key_Return);
+    QCOMPARE(m_state->workload().instance.type, QStringLiteral("c6i.large"));
+    QCOMPARE(text->text(), QStringLiteral("c6i.large"));
+    QVERIFY(!types->list()->isVisible());
+    QCOMPARE(m_undo->count(), 1);
+    QCOMPARE(m_undo->undoText(), QStringLiteral("Set instance type to c6i.large"));
+
+    // Mouse: the button lists every type; a click chooses one.
+    QTest::mouseClick(types->listButton(), Qt::LeftButton);
+    QTRY_VERIFY(types->list()->isVisible());
+    const int r6i = int(types->listedTypes().indexOf(QStringLiteral("r6i.large")));
+    const QModelIndex index = types->list()->model()->index(r6i, 0);
+    types->list()->scrollTo(index);
+    QTest::mouseClick(types->list()->viewport(), Qt::LeftButton, {},
+                      types->list()->visualRect(index).center());
+    QCOMPARE(m_state->workload().instance.type, QStringLiteral("r6i.large"));
+    QCOMPARE(m_undo->count(), 2);
+    // Undo comes back to the field.
+    m_undo->undo();
+    QCOMPARE(text->text(), QStringLiteral("c6i.large"));
+}
+
+void TestWorkloadEditor::instanceTypeTypedWholeIsChosenElseRefused()
+{
+    ui::InstanceTypeField* types = m_editor->instanceTypeField();
+    type(types->lineEdit(), QStringLiteral("M6I.large"));
+    QCOMPARE(m_state->workload().instance.type, QStringLiteral("m6i.large"));
+    QCOMPARE(types->lineEdit()->text(), QStringLiteral("m6i.large"));
+    QVERIFY(m_editor->problemOf(types)->isHidden());
+
+    type(types->lineEdit(), QStringLiteral("m6i.larg"));
+    QCOMPARE(m_state->workload().instance.type, QStringLiteral("m6i.large"));
+    QCOMPARE(types->lineEdit()->text(), QStringLiteral("m6i.larg"));
+    QVERIFY(m_editor->problemOf(types)->isVisibleTo(m_editor));
+    QCOMPARE(m_editor->problemOf(types)->text(),
+             QStringLiteral("\"m6i.larg\" is no instance type in the us-east-1 price book: "
+                            "choose one from the list (↓)"));
+    // Another edit leaves the refused entry as typed.
+    typeNumber(field(QStringLiteral("Memory")), QStringLiteral("2048"));
+    QCOMPARE(types->lineEdit()->text(), QStringLiteral("m6i.larg"));
+
+    type(types->lineEdit(), QStringLiteral("m7g.large"));
+    QCOMPARE(m_state->workload().instance.type, QStringLiteral("m6i.large"));
+    QCOMPARE(m_editor->problemOf(types)->text(),
+             QStringLiteral("m7g.large is an arm64 type: the workload is x86_64 "
+                            "(Architecture, above)"));
+}
+
+void TestWorkloadEditor::instanceListFollowsThePriceBook()
+{
+    // Another region's book: one more type, another price, and m5.large missing.
+    QJsonObject book = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    test::setJsonAt(book, QStringLiteral("region"), QStringLiteral("eu-west-1"));
+    QJsonArray instances = book.value(QStringLiteral("ec2"))
+                               .toObject()
+                               .value(QStringLiteral("instanceTypes"))
+                               .toArray();
+    instances.removeAt(7); // m5.large
+    instances.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("m7i.large")},
+                                 {QStringLiteral("vcpu"), 2},
+                                 {QStringLiteral("memoryGib"), 8},
+                                 {QStringLiteral("architecture"), QStringLiteral("x86_64")},
+                                 {QStringLiteral("perHour"), 0.1118}});
+    test::setJsonAt(book, QStringLiteral("ec2.instanceTypes"), instances);
+    QTemporaryDir dir;
+    m_state->setPrices(
+        PriceBook::load(test::writeJsonFile(dir.filePath(QStringLiteral("eu-west-1.json")), book)));
+
+    ui::InstanceTypeField* types = m_editor->instanceTypeField();
+    types->showList(true);
+    QVERIFY(types->listedTypes().contains(QStringLiteral("m7i.large")));
+    QVERIFY(!types->listedTypes().contains(QStringLiteral("m5.large")));
+    const int m7i = int(types->listedTypes().indexOf(QStringLiteral("m7i.large")));
+    QCOMPARE(types->list()->model()->index(m7i, 4).data().toString(), QStringLiteral("$0.1118"));
+    // The workload's m5.large is not in it: the field says so.
+    QCOMPARE(m_state->workload().instance.type, QStringLiteral("m5.large"));
+    QCOMPARE(m_editor->problemOf(types)->text(),
+             QStringLiteral("m5.large is not in the eu-west-1 price book: choose another type"));
 }
 
 QTEST_MAIN(TestWorkloadEditor)
