@@ -32,8 +32,17 @@ void ExplorerState::priceWorkload()
 
 void ExplorerState::setPrices(const PriceBook& prices)
 {
+    setPricesAndWorkload(prices, m_workload);
+}
+
+void ExplorerState::setPricesAndWorkload(const PriceBook& prices, const Workload& workload)
+{
     m_prices = prices;
+    const bool newWorkload = workload != m_workload;
+    m_workload = workload;
     priceWorkload();
+    if (newWorkload)
+        emit workloadChanged();
     emit costResultsChanged();
 }
 

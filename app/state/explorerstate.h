@@ -41,6 +41,8 @@ public:
     const PriceBook& prices() const { return m_prices; }
     // Prices the workload with `prices` from now on.
     void setPrices(const PriceBook& prices);
+    // Both at once (a switch of region moves the workload with its prices): one pass.
+    void setPricesAndWorkload(const PriceBook& prices, const Workload& workload);
 
     // The workload every estimate is for.
     const Workload& workload() const { return m_workload; }

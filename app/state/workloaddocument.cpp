@@ -49,7 +49,10 @@ QString WorkloadDocument::displayName() const
 
 void WorkloadDocument::newWorkload()
 {
-    m_state.setWorkload(Workload());
+    // A new workload is for the region of the prices in use, not always the default's.
+    Workload workload;
+    workload.region = m_state.prices().region();
+    m_state.setWorkload(workload);
     m_undoStack.clear();
     markUnmodified();
     setFilePath({});

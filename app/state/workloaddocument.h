@@ -30,7 +30,7 @@ public:
     QString displayName() const;
     bool isModified() const;
 
-    // A fresh default workload, untitled and unmodified.
+    // A fresh default workload for the region of the prices in use, untitled and unmodified.
     void newWorkload();
     // Each returns an error message naming the file (and field), or an empty string.
     QString open(const QString& path);

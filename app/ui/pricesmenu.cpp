@@ -48,8 +48,7 @@ public:
 private:
     void apply(const PriceBook& prices, const Workload& workload)
     {
-        m_state.setPrices(prices);
-        m_state.setWorkload(workload);
+        m_state.setPricesAndWorkload(prices, workload);
     }
 
     ExplorerState& m_state;

@@ -1,6 +1,7 @@
 // Workload files as documents: open, save, save as, round trips, unsaved-change tracking,
 // recent files, and every bad file leaving the open workload as it was.
 #include "catalog/catalog.h"
+#include "jsonfixtures.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
 #include "state/workloaddocument.h"
@@ -128,6 +129,17 @@ void TestWorkloadDocument::saveAndOpenRoundTrip()
     m_document->newWorkload();
     QCOMPARE(m_state->workload(), Workload());
     QVERIFY(m_document->filePath().isEmpty());
+
+    // With another region's prices in use, a new workload is for that region.
+    PriceBook elsewhere = m_state->prices();
+    QJsonObject book = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    test::setJsonAt(book, QStringLiteral("region"), QStringLiteral("eu-west-1"));
+    m_state->setPrices(PriceBook::load(
+        test::writeJsonFile(m_dir.filePath(QStringLiteral("eu-west-1.json")), book)));
+    m_document->newWorkload();
+    QCOMPARE(m_state->workload().region, QStringLiteral("eu-west-1"));
+    m_state->setPrices(elsewhere);
+    m_document->newWorkload();
 
     QCOMPARE(m_document->open(path), QString());
     QCOMPARE(m_state->workload(), saved);
