@@ -1,5 +1,6 @@
 // Which rows of AWS's offer files are the rates of a price book (the rules and traps are in
-// /work/shared/reference/price-list/README.md §3-§9, summarised at each rule below).
+// shared Price List reference notes (shared/reference/price-list/README.md §3-§9), summarised
+// at each rule below).
 #include "pricelist/offermapping.h"
 
 #include "json/dataerror.h"

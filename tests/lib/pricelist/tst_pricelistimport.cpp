@@ -61,6 +61,7 @@ private slots:
     void lambdaFreeTierRowsAreNoRates();
     void lambdaTiersPerArchitecture();
     void eksExtendedSupportIsAddedToTheClusterFee();
+    void requestPathAndDataTransferTakeOnlyTheirRows();
     void reservedTermsArePassedOver();
     void byteOrderMarksAreSkipped_data();
     void byteOrderMarksAreSkipped();
@@ -222,6 +223,94 @@ void TestPriceListImport::eksExtendedSupportIsAddedToTheClusterFee()
         result.priceBook[QStringLiteral("controlPlanes")][QStringLiteral("eks")].toObject();
     QCOMPARE(eks[QStringLiteral("perClusterHour")].toDouble(), 0.1); // not the Outposts row
     QCOMPARE(eks[QStringLiteral("extendedSupportPerClusterHour")].toDouble(), 0.6);
+}
+
+void TestPriceListImport::requestPathAndDataTransferTakeOnlyTheirRows()
+{
+    // Constructed rows with the usage types and families other public projects read from these
+    // offers (unverified against a downloaded file): each offer also holds rows of the same
+    // unit that are other products -- Classic and Network Load Balancers billed under the same
+    // usage types, WebSocket messages, transfers in and between regions -- which must not
+    // become the rates.
+    struct Row
+    {
+        const char* family;
+        const char* usageType;
+        const char* unit;
+        const char* price;
+        const char* begin;
+        const char* end;
+        // Data transfer only: its direction.
+        const char* transferType = "";
+        const char* toLocation = "";
+    };
+    int sku = 0;
+    const auto offer = [&](const char* code, std::initializer_list<Row> rows) {
+        QByteArray csv =
+            "\"FormatVersion\",\"v1.0\"\n\"Disclaimer\",\"Constructed for the tests\"\n"
+            "\"Publication Date\",\"2026-11-20T10:00:00Z\"\n"
+            "\"Version\",\"20261120100000\"\n\"OfferCode\",\"";
+        csv += code;
+        csv += "\"\n\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",\"PriceDescription\","
+               "\"EffectiveDate\",\"StartingRange\",\"EndingRange\",\"Unit\",\"PricePerUnit\","
+               "\"Currency\",\"Product Family\",\"serviceCode\",\"Location\",\"Location Type\","
+               "\"usageType\",\"operation\",\"Region Code\",\"Transfer Type\",\"From Location\","
+               "\"To Location\",\"From Region Code\"\n";
+        for (const Row& row : rows) {
+            const QByteArray id = "SKU" + QByteArray::number(++sku);
+            csv += "\"" + id + "\",\"JRTCKXETXF\",\"" + id + ".JRTCKXETXF." + row.begin +
+                   "\",\"OnDemand\",\"a row\",\"2026-11-01\",\"" + row.begin + "\",\"" + row.end +
+                   "\",\"" + row.unit + "\",\"" + row.price + "\",\"USD\",\"" + row.family +
+                   "\",\"" + code + "\",\"US East (N. Virginia)\",\"AWS Region\",\"" +
+                   row.usageType + "\",\"\",\"us-east-1\",\"" + row.transferType +
+                   "\",\"US East (N. Virginia)\",\"" + row.toLocation + "\",\"us-east-1\"\n";
+        }
+        const QString path = m_dir.filePath(QLatin1String(code) + QStringLiteral(".csv"));
+        QFile file(path);
+        file.open(QIODevice::WriteOnly);
+        file.write(csv);
+        return path;
+    };
+    const QStringList files = {
+        offer(
+            "AWSELB",
+            {{"Load Balancer", "LoadBalancerUsage", "Hrs", "0.0250000000", "0", "Inf"},
+             {"Load Balancer-Network", "LoadBalancerUsage", "Hrs", "0.0225000000", "0", "Inf"},
+             {"Load Balancer-Network", "LCUUsage", "LCU-Hrs", "0.0060000000", "0", "Inf"},
+             {"Load Balancer-Application", "LoadBalancerUsage", "Hrs", "0.0225000000", "0", "Inf"},
+             {"Load Balancer-Application", "LCUUsage", "LCU-Hrs", "0.0080000000", "0", "Inf"},
+             {"Load Balancer-Application", "Outposts-LCUUsage", "LCU-Hrs", "0.0000000000", "0",
+              "Inf"}}),
+        offer(
+            "AmazonApiGateway",
+            {{"API Calls", "USE1-ApiGatewayHttpRequest", "Requests", "0.0000010000", "0",
+              "300000000"},
+             {"API Calls", "USE1-ApiGatewayHttpRequest", "Requests", "0.0000009000", "300000000",
+              "Inf"},
+             {"API Calls", "USE1-ApiGatewayRequest", "Requests", "0.0000035000", "0", "333000000"},
+             {"API Calls", "USE1-ApiGatewayRequest", "Requests", "0.0000028000", "333000000",
+              "Inf"},
+             {"WebSocket", "USE1-ApiGatewayMessage", "Requests", "0.0000010000", "0", "Inf"}}),
+        offer("AWSDataTransfer", {{"Data Transfer", "USE1-DataTransfer-In-Bytes", "GB",
+                                   "0.0000000000", "0", "Inf", "AWS Inbound", "External"},
+                                  {"Data Transfer", "USE1-USE2-AWS-Out-Bytes", "GB", "0.0100000000",
+                                   "0", "Inf", "InterRegion Outbound", "US East (Ohio)"},
+                                  {"Data Transfer", "USE1-DataTransfer-Out-Bytes", "GB",
+                                   "0.0900000000", "0", "10240", "AWS Outbound", "External"},
+                                  {"Data Transfer", "USE1-DataTransfer-Out-Bytes", "GB",
+                                   "0.0500000000", "10240", "Inf", "AWS Outbound", "External"}}),
+    };
+    const auto rates = collectRates(files, QStringLiteral("us-east-1"));
+    QVERIFY(rates);
+    QCOMPARE(rates->albHour.rate(), 0.0225);
+    QCOMPARE(rates->albHour.dimensions.size(), 1);
+    QCOMPARE(rates->albLcuHour.rate(), 0.008);
+    QCOMPARE(rates->albLcuHour.dimensions.size(), 1);
+    QCOMPARE(rates->apiGatewayHttpRequests.dimensions.size(), 2);
+    QCOMPARE(rates->apiGatewayHttpRequests.rate(), 0.000001);
+    QCOMPARE(rates->dataTransferOut.dimensions.size(), 2);
+    QCOMPARE(rates->dataTransferOut.rate(), 0.09);
+    QCOMPARE(rates->dataTransferOut.dimensions.at(1).rate, 0.05);
 }
 
 void TestPriceListImport::byteOrderMarksAreSkipped_data()
