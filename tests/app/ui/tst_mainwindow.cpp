@@ -87,6 +87,14 @@ QDockWidget* dock(const MainWindow& window, const char* name)
     return namedChild<QDockWidget>(window, name);
 }
 
+// The built-in price book with Lambda's requests at `perRequest`, written as `path`.
+PriceBook priceBookWithLambdaRequestsAt(double perRequest, const QString& path)
+{
+    QJsonObject book = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    test::setJsonAt(book, QStringLiteral("lambda.perRequest"), perRequest);
+    return PriceBook::load(test::writeJsonFile(path, book));
+}
+
 QAction* menuAction(const MainWindow& window, const QString& text)
 {
     for (QAction* action : window.findChildren<QAction*>()) {
@@ -786,10 +794,8 @@ void TestMainWindow::anotherPriceBookRepricesEveryView()
 {
     // Lambda's requests at ten times the rate, from a price book file (as another region's).
     QTemporaryDir dir;
-    QJsonObject book = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
-    test::setJsonAt(book, QStringLiteral("lambda.perRequest"), 2e-6);
     const PriceBook dearer =
-        PriceBook::load(test::writeJsonFile(dir.filePath(QStringLiteral("dearer.json")), book));
+        priceBookWithLambdaRequestsAt(2e-6, dir.filePath(QStringLiteral("dearer.json")));
 
     MainWindow window(m_catalog, m_prices);
     window.show();
@@ -1051,10 +1057,8 @@ void TestMainWindow::pricesFromTheCommandLineAreKept()
     importBook(euWest1, QStringLiteral("2026-12-01"), 2e-7);
     QSettings().setValue(QStringLiteral("prices/book"), importedPriceBookPath(euWest1));
     QTemporaryDir dir;
-    QJsonObject book = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
-    test::setJsonAt(book, QStringLiteral("lambda.perRequest"), 2e-6);
     const PriceBook own =
-        PriceBook::load(test::writeJsonFile(dir.filePath(QStringLiteral("own.json")), book));
+        priceBookWithLambdaRequestsAt(2e-6, dir.filePath(QStringLiteral("own.json")));
     {
         MainWindow window(m_catalog, own);
         window.restoreSettings();
