@@ -103,8 +103,8 @@ void TestPriceListImport::queryApiM5LargeIsTheBuiltInRate()
     QVERIFY(rates);
     QCOMPARE(rates->instanceTypes.size(), 1);
     const InstanceType imported = rates->instanceTypes.value(QStringLiteral("m5.large"));
-    const InstanceType* builtIn =
-        PriceBook::loadBuiltIn().ec2().instanceType(QStringLiteral("m5.large"));
+    const PriceBook builtInBook = PriceBook::loadBuiltIn();
+    const InstanceType* builtIn = builtInBook.ec2().instanceType(QStringLiteral("m5.large"));
     QVERIFY(builtIn);
     QCOMPARE(imported.perHour, builtIn->perHour);
     QCOMPARE(imported.vcpu, builtIn->vcpu);
