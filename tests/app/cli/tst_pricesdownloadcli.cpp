@@ -98,10 +98,25 @@ void TestPricesDownloadCli::downloadsAndImportsTheRegionsPriceBook()
     const Run run = runProgram(downloadArguments(&server));
 
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(run.err, QStringLiteral("AmazonEC2 (1 of 4): downloaded 5.0 kB\n"
-                                     "AWSLambda (2 of 4): downloaded 5.5 kB\n"
-                                     "AmazonECS (3 of 4): downloaded 16.2 kB\n"
-                                     "AmazonEKS (4 of 4): downloaded 3.0 kB\n"));
+    // One line per offer file, in order, with the size the server sent (in kB of 1,000 bytes).
+    QStringList files;
+    for (const QString& path : server.requests()) {
+        if (path.endsWith(QLatin1String("/us-east-1/index.csv")))
+            files.append(path);
+    }
+    const QStringList offers = {QStringLiteral("AmazonEC2"), QStringLiteral("AWSLambda"),
+                                QStringLiteral("AmazonECS"), QStringLiteral("AmazonEKS")};
+    QCOMPARE(files.size(), offers.size());
+    QString expected;
+    for (qsizetype i = 0; i < offers.size(); ++i) {
+        QVERIFY2(files.at(i).contains(u'/' + offers.at(i) + u'/'), qPrintable(files.at(i)));
+        expected +=
+            QStringLiteral("%1 (%2 of 4): downloaded %3 kB\n")
+                .arg(offers.at(i))
+                .arg(i + 1)
+                .arg(QString::number(double(server.file(files.at(i)).size()) / 1000, 'f', 1));
+    }
+    QCOMPARE(run.err, expected);
     // As prices import reports it.
     QVERIFY2(run.out.startsWith(QStringLiteral("Wrote %1: us-east-1, USD, as of ")
                                     .arg(priceBookPath(QStringLiteral("us-east-1")))),
