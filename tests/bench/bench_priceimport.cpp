@@ -11,8 +11,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QProcess>
 #include <QJsonArray>
+#include <QProcess>
 #include <QTextStream>
 
 #include <sys/resource.h>

@@ -48,8 +48,8 @@ void TestCostResults::partsAreThoseOfTheirOwnComputations_data()
          {"image-resize", "always-on-api", "kubernetes-microservices", "nightly-batch"})
         QTest::newRow(id) << preset(QString::fromLatin1(id));
     // Every kind of charge: an ALB, an HTTP API, data transfer, discounts, extended support.
-    QTest::newRow("HTTP API, the whole bill") << Workload::load(
-        QStringLiteral(ACE_SOURCE_DIR "/tests/data/http-api-whole-bill.json"));
+    QTest::newRow("HTTP API, the whole bill")
+        << Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/data/http-api-whole-bill.json"));
 }
 
 void TestCostResults::partsAreThoseOfTheirOwnComputations()

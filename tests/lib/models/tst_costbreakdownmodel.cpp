@@ -159,8 +159,8 @@ void TestCostBreakdownModel::theWholeBillFillsTheNewKinds()
 {
     // An ALB or an HTTP API in front of every option, 10 KB responses, discounts on every
     // family (Fargate's is Spot, which EKS does not have) and extended EKS support.
-    const Workload workload = Workload::load(
-        QStringLiteral(ACE_SOURCE_DIR "/tests/data/http-api-whole-bill.json"));
+    const Workload workload =
+        Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/data/http-api-whole-bill.json"));
     CostBreakdownModel model;
     show(model, workload);
     QCOMPARE(
