@@ -110,9 +110,9 @@ void CostBreakdownChart::refill()
         const double discount = m_model.amount(row, LineItemKind::Discount);
         const QString total = money(estimate.monthlyTotal.value_or(0), currency);
         // A discounted bar reaches its charges before the discount, drawn left of zero: the
-        // label at its end says the total is what is left.
+        // label at its end says the total is what is left ("net"; the tooltip spells it out).
         label->setText(!estimate.feasible ? tr("not feasible")
-                       : discount < 0     ? tr("%1 after discount").arg(total)
+                       : discount < 0     ? tr("%1 net").arg(total)
                                           : total);
         label->setToolTip(!estimate.feasible
                               ? tr("%1 is not feasible: %2")
@@ -159,9 +159,8 @@ void CostBreakdownChart::fitAmountAxis()
     const QString currency = state().prices().currency();
     // With labels on values the start value gets no label of its own, so the first tick is a
     // sliver of a category ending there.
+    // Below zero only the discounts' grey: a label there would run into the $0 one.
     m_amountAxis->setStartValue(start - 1e-9 * step);
-    if (start < 0)
-        m_amountAxis->append(shortMoney(start, currency), start);
     for (int tick = 0; tick <= steps; ++tick)
         m_amountAxis->append(shortMoney(tick * step, currency), tick * step);
     m_amountAxis->setRange(start, steps * step);

@@ -553,8 +553,7 @@ void TestCostCharts::discountsStackLeftOfZeroInGrey()
         QVERIFY(label->placedRect().left() > barEnd.x());
         if (discount < 0) {
             ++discounted;
-            QCOMPARE(label->text(),
-                     money(total, QStringLiteral("USD")) + QStringLiteral(" after discount"));
+            QCOMPARE(label->text(), money(total, QStringLiteral("USD")) + QStringLiteral(" net"));
             // Left of zero, on the plot.
             const QPointF discountEnd =
                 plot.mapToPosition(QPointF(discount, plot.barOf(row)), plot.bars());
