@@ -7,11 +7,16 @@
 #include <QFile>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
+// RapidJSON scans strings and white space 16 bytes at a time where it is told SSE2 is there.
+#ifdef __SSE2__
+#define RAPIDJSON_SSE2
+#endif
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 #include <string>
@@ -241,48 +246,43 @@ private:
 
 // --------------------------------------------------------------------------------- JSON
 
-// Finds the bracket that closes an object or array, across chunks: quotes open and close
-// strings (a backslash escapes the next character), brackets outside strings nest. 16 bytes
-// at a time where SSE2 is there and the block holds no backslash: the quotes' prefix XOR
-// marks what is inside strings, and the brackets outside are counted.
+// Finds the brace that closes an object, across chunks: quotes open and close strings (a
+// backslash escapes the next character), braces outside strings nest (arrays need no count:
+// in JSON their brackets pair up inside the object). 64 bytes at a time where SSE2 is there
+// and the block holds no backslash: a bit per byte for quotes and braces, the quotes' prefix
+// XOR marks what is inside strings, and the braces outside are counted.
 class BraceScan
 {
 public:
-    // The closing bracket in [at, end), or `end` (the state carries over to the next chunk).
+    // The closing brace in [at, end), or `end` (the state carries over to the next chunk).
     const char* findClosing(const char* at, const char* end)
     {
         while (at < end) {
 #ifdef __SSE2__
-            if (end - at >= 16 && !m_escaped) {
-                const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-                const auto bits = [&bytes](char c) {
-                    return static_cast<unsigned>(
-                        _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(c))));
-                };
-                if (!bits('\\')) {
-                    unsigned inside = bits('"');
-                    inside ^= inside << 1;
-                    inside ^= inside << 2;
-                    inside ^= inside << 4;
-                    inside ^= inside << 8;
-                    inside = (m_inString ? ~inside : inside) & 0xFFFFu;
-                    const unsigned opens = (bits('{') | bits('[')) & ~inside;
-                    const unsigned closes = (bits('}') | bits(']')) & ~inside;
-                    m_inString = inside >> 15;
-                    if (closes && popcount16(closes) >= m_depth) {
-                        // It may close here: follow the brackets in order.
-                        for (unsigned brackets = opens | closes; brackets;
-                             brackets &= brackets - 1) {
-                            const int bit = __builtin_ctz(brackets);
+            if (end - at >= 64 && !m_escaped) {
+                const Block block(at);
+                if (!block.bits('\\')) {
+                    std::uint64_t inside = block.bits('"');
+                    for (int shift = 1; shift < 64; shift *= 2)
+                        inside ^= inside << shift;
+                    if (m_inString)
+                        inside = ~inside;
+                    const std::uint64_t opens = block.bits('{') & ~inside;
+                    const std::uint64_t closes = block.bits('}') & ~inside;
+                    m_inString = inside >> 63;
+                    if (closes && popcount(closes) >= m_depth) {
+                        // It may close here: follow the braces in order.
+                        for (std::uint64_t braces = opens | closes; braces; braces &= braces - 1) {
+                            const int bit = __builtin_ctzll(braces);
                             if (opens >> bit & 1u)
                                 ++m_depth;
                             else if (--m_depth == 0)
                                 return at + bit;
                         }
                     } else {
-                        m_depth += popcount16(opens) - popcount16(closes);
+                        m_depth += popcount(opens) - popcount(closes);
                     }
-                    at += 16;
+                    at += 64;
                     continue;
                 }
             }
@@ -296,9 +296,9 @@ public:
                 m_inString = c != '"';
             else if (c == '"')
                 m_inString = true;
-            else if (c == '{' || c == '[')
+            else if (c == '{')
                 ++m_depth;
-            else if ((c == '}' || c == ']') && --m_depth == 0)
+            else if (c == '}' && --m_depth == 0)
                 return at;
             ++at;
         }
@@ -306,12 +306,37 @@ public:
     }
 
 private:
-    static int popcount16(unsigned v)
+#ifdef __SSE2__
+    // 64 bytes in four SSE2 registers; bits(c) has bit i set where byte i is c.
+    struct Block
     {
-        v = v - ((v >> 1) & 0x5555u);
-        v = (v & 0x3333u) + ((v >> 2) & 0x3333u);
-        v = (v + (v >> 4)) & 0x0F0Fu;
-        return static_cast<int>((v + (v >> 8)) & 0x1Fu);
+        explicit Block(const char* at)
+        {
+            for (int part = 0; part < 4; ++part)
+                parts[part] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 16 * part));
+        }
+        std::uint64_t bits(char c) const
+        {
+            const __m128i wanted = _mm_set1_epi8(c);
+            std::uint64_t found = 0;
+            for (int part = 0; part < 4; ++part) {
+                const auto mask = static_cast<std::uint16_t>(
+                    _mm_movemask_epi8(_mm_cmpeq_epi8(parts[part], wanted)));
+                found |= std::uint64_t(mask) << (16 * part);
+            }
+            return found;
+        }
+        __m128i parts[4];
+    };
+#endif
+
+    // Without -mpopcnt (not in the x86-64 baseline) GCC would call a library function.
+    static int popcount(std::uint64_t v)
+    {
+        v = v - ((v >> 1) & 0x5555555555555555u);
+        v = (v & 0x3333333333333333u) + ((v >> 2) & 0x3333333333333333u);
+        v = (v + (v >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+        return static_cast<int>((v * 0x0101010101010101u) >> 56);
     }
 
     int m_depth = 1; // inside the object's opening brace
@@ -329,7 +354,7 @@ public:
 
     explicit ChunkedStream(QFile& file)
         : m_file(file)
-        , m_buffer((1 << 20) + 1)
+        , m_buffer((1 << 20) + 1 + scanPadding)
     {
         fill();
         if (m_valid >= 3 && std::memcmp(m_at, "\xEF\xBB\xBF", 3) == 0)
@@ -352,43 +377,47 @@ public:
     }
 
     // Called right after a key whose value is an object nothing reads (the Reserved terms,
-    // most of an EC2 file): passes over the object with a scan that only matches braces and
-    // quotes, and lets the parser read it as empty ("{}"), so it builds no events for it.
-    // Throws DataError when the input ends inside it.
+    // most of an EC2 file, and the terms of products not kept): passes over the object with a
+    // scan that only matches braces and quotes, and lets the parser read it as empty ("{}"),
+    // so it builds no events for it. Throws DataError when the input ends inside it.
     void skipObjectValue(const QString& fileName, const QString& where)
     {
-        const auto advance = [this] {
-            if (++m_at == m_end)
-                fill();
-        };
-        const auto skipSpace = [&] {
-            while (*m_at == ' ' || *m_at == '\n' || *m_at == '\r' || *m_at == '\t')
-                advance();
-        };
-        skipSpace();
-        if (*m_at != ':')
-            return; // not JSON the parser will take: let it say so
-        advance();
-        skipSpace();
-        if (*m_at != '{')
-            return serveFirst(":");
-        advance();
-        BraceScan scan;
-        for (;;) {
-            const char* closing = scan.findClosing(m_at, m_end);
-            if (closing != m_end) {
-                m_at = closing; // the parser reads this closing brace itself
-                break;
-            }
-            m_at = m_end - 1; // the whole chunk passed over
-            advance();
-            if (m_valid == 0) {
-                throw DataError(fileName, QStringLiteral("byte %1, in %2").arg(Tell()).arg(where),
-                                QStringLiteral("the file ends in the middle of the JSON (is it "
-                                               "cut short?)"));
-            }
+        if (seekObjectEnd(fileName, where, nullptr))
+            serveFirst(":{"); // the parser reads the closing brace itself
+    }
+
+    // Called right after a key whose value is an object the handler reads whole (a product,
+    // a product's terms): finds the object's end with the same scan, parses its bytes in place
+    // with `handler` (RapidJSON's fast path: strings scanned 16 bytes at a time, never copied),
+    // then lets the outer parser read the value as null, which the handler ignores. False when
+    // the handler stopped the parse (cancelled). Throws DataError for JSON that is not valid.
+    template <typename Handler>
+    bool parseObjectValue(Handler& handler, const QString& fileName, const QString& where)
+    {
+        std::string_view object;
+        if (!seekObjectEnd(fileName, where, &object))
+            return true;
+        const size_t objectTell = m_objectTell;
+        // In place: the object is rewritten as its strings are decoded, and never read again.
+        rapidjson::InsituStringStream text(const_cast<char*>(object.data()));
+        rapidjson::Reader reader;
+        const rapidjson::ParseResult result =
+            reader.Parse<rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag |
+                         rapidjson::kParseStopWhenDoneFlag>(text, handler);
+        if (result.Code() == rapidjson::kParseErrorTermination)
+            return false;
+        if (result.IsError()) {
+            throw DataError(
+                fileName,
+                QStringLiteral("byte %1, in %2")
+                    .arg(objectTell + result.Offset())
+                    .arg(handler.path()),
+                QStringLiteral("not valid JSON: %1")
+                    .arg(QString::fromUtf8(rapidjson::GetParseError_En(result.Code()))));
         }
-        serveFirst(":{");
+        advance(); // past the closing brace
+        serveFirst(":null");
+        return true;
     }
 
     // Output functions RapidJSON requires to exist but never calls on an input stream.
@@ -398,6 +427,83 @@ public:
     size_t PutEnd(Ch*) { return 0; }
 
 private:
+    // Limits what one object read in place may hold: a product or a product's terms is a few
+    // KB in AWS's files, so anything near this is no offer file, and memory stays bounded.
+    static constexpr size_t largestObjectRead = 16 << 20;
+    // RapidJSON's SSE2 string scan reads whole aligned 16-byte blocks, up to 15 bytes past a
+    // string's closing quote: buffers that hold objects parsed in place end with this much
+    // spare room.
+    static constexpr size_t scanPadding = 16;
+
+    void advance()
+    {
+        if (++m_at == m_end)
+            fill();
+    }
+
+    // Passes over `: {` and moves to the object's closing brace, across chunks. With `object`,
+    // also gives the object's bytes, from its opening to its closing brace, in the chunk or,
+    // when it spans chunks, in a buffer of its own. False, with the stream where the value
+    // starts, when the value is no object (the parser will say what is wrong with it).
+    bool seekObjectEnd(const QString& fileName, const QString& where, std::string_view* object)
+    {
+        const auto skipSpace = [this] {
+            while (*m_at == ' ' || *m_at == '\n' || *m_at == '\r' || *m_at == '\t')
+                advance();
+        };
+        skipSpace();
+        if (*m_at != ':')
+            return false; // not JSON the parser will take: let it say so
+        advance();
+        skipSpace();
+        if (*m_at != '{') {
+            serveFirst(":");
+            return false;
+        }
+        m_objectTell = Tell();
+        const char* objectStart = m_at;
+        m_spill.clear();
+        advance();
+        BraceScan scan;
+        for (;;) {
+            const char* closing = scan.findClosing(m_at, m_end);
+            if (closing != m_end) {
+                m_at = closing;
+                break;
+            }
+            if (object) {
+                m_spill.insert(m_spill.end(), objectStart, m_end);
+                if (m_spill.size() > largestObjectRead) {
+                    throw DataError(
+                        fileName, QStringLiteral("byte %1, in %2").arg(m_objectTell).arg(where),
+                        QStringLiteral("an object of over %1 MB, where AWS's offer files "
+                                       "have a few KB (is this an offer file?)")
+                            .arg(largestObjectRead >> 20));
+                }
+            }
+            m_at = m_end - 1; // the whole chunk passed over
+            advance();
+            objectStart = m_at;
+            if (m_valid == 0) {
+                throw DataError(fileName, QStringLiteral("byte %1, in %2").arg(Tell()).arg(where),
+                                QStringLiteral("the file ends in the middle of the JSON (is it "
+                                               "cut short?)"));
+            }
+        }
+        if (object) {
+            if (m_spill.empty()) {
+                *object =
+                    std::string_view(objectStart, static_cast<size_t>(m_at + 1 - objectStart));
+            } else {
+                m_spill.insert(m_spill.end(), objectStart, m_at + 1);
+                const size_t size = m_spill.size();
+                m_spill.resize(size + scanPadding, '\0');
+                *object = std::string_view(m_spill.data(), size);
+            }
+        }
+        return true;
+    }
+
     // Has the parser read `text` (the ":{" passed over) before going on where the stream is.
     void serveFirst(const char* text)
     {
@@ -417,7 +523,8 @@ private:
             return;
         }
         m_consumed += m_valid;
-        const qint64 read = m_file.read(m_buffer.data(), static_cast<qint64>(m_buffer.size() - 1));
+        const qint64 read =
+            m_file.read(m_buffer.data(), static_cast<qint64>(m_buffer.size() - 1 - scanPadding));
         m_valid = read > 0 ? read : 0;
         m_buffer[static_cast<size_t>(m_valid)] = '\0';
         m_at = m_buffer.data();
@@ -435,6 +542,9 @@ private:
     const char* m_resumeAt = nullptr;
     const char* m_resumeEnd = nullptr;
     size_t m_resumeTell = 0;
+    // The object seekObjectEnd found: where it starts, and its bytes when it spans chunks.
+    size_t m_objectTell = 0;
+    std::vector<char> m_spill;
 };
 
 // A product kept from the products section until its terms come.
@@ -503,6 +613,9 @@ public:
         return where;
     }
 
+    // The path of the value of the key just read.
+    QString keyPath() const { return path() + u'.' + QString::fromStdString(m_key); }
+
     void finish()
     {
         if (!m_begun && !m_queryApi)
@@ -519,9 +632,28 @@ public:
     bool Key(const char* text, rapidjson::SizeType length, bool)
     {
         m_key.assign(text, length);
-        // Terms other than on-demand ones are passed over unread.
-        if (state() == State::Terms && m_key != "OnDemand")
-            m_stream.skipObjectValue(m_name, path() + u'.' + QString::fromStdString(m_key));
+        switch (state()) {
+        case State::Terms:
+            // Terms other than on-demand ones are passed over unread.
+            if (m_key != "OnDemand")
+                m_stream.skipObjectValue(m_name, keyPath());
+            break;
+        case State::Products:
+            return m_stream.parseObjectValue(*this, m_name, keyPath());
+        case State::TermType:
+            // A product's terms, keyed by its SKU (Query API items key "SKU.term" here, read
+            // as they come): read when the product was kept, passed over otherwise.
+            if (m_key.find('.') == std::string::npos) {
+                if (!findProduct(m_key)) {
+                    m_stream.skipObjectValue(m_name, keyPath());
+                    break;
+                }
+                return m_stream.parseObjectValue(*this, m_name, keyPath());
+            }
+            break;
+        default:
+            break;
+        }
         return true;
     }
     bool String(const char* text, rapidjson::SizeType length, bool)

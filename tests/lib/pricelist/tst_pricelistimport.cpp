@@ -63,6 +63,11 @@ private slots:
     void eksExtendedSupportIsAddedToTheClusterFee();
     void requestPathAndDataTransferTakeOnlyTheirRows();
     void reservedTermsArePassedOver();
+    void objectsAcrossChunkBoundariesAreReadWhole_data();
+    void objectsAcrossChunkBoundariesAreReadWhole();
+    void escapedStringsInProductsAreDecoded();
+    void invalidJsonInAProductIsNamed();
+    void anObjectTooLargeForAnOfferIsRefused();
     void byteOrderMarksAreSkipped_data();
     void byteOrderMarksAreSkipped();
     void csvAndJsonOfOneOfferGiveTheSameRates();
@@ -376,6 +381,131 @@ void TestPriceListImport::reservedTermsArePassedOver()
     }
 }
 
+void TestPriceListImport::objectsAcrossChunkBoundariesAreReadWhole_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("EC2") << QStringLiteral("ec2-us-east-1.sample.json");
+    QTest::newRow("ECS") << QStringLiteral("ecs-us-east-1.sample.json");
+}
+
+void TestPriceListImport::objectsAcrossChunkBoundariesAreReadWhole()
+{
+    // The reader takes the file a MiB at a time and parses each product, and each kept
+    // product's terms, in place: white space after the opening brace moves the chunk boundary
+    // through the products and terms, and at every position the price book is the unpadded
+    // file's (the same file name, so even the provenance is equal).
+    QFETCH(QString, name);
+    const QByteArray data = readFixture(name);
+    QStringList files = usEast1Files();
+    const QJsonObject expected = importPriceList(files, QStringLiteral("us-east-1")).priceBook;
+    QVERIFY(m_dir.path().size() > 0 && QDir(m_dir.path()).mkpath(QStringLiteral("padded")));
+    const QString paddedPath = m_dir.filePath(QStringLiteral("padded/") + name);
+    files.replace(files.indexOf(fixture(name)), paddedPath);
+    constexpr int chunk = 1 << 20;
+    int positions = 0;
+    for (int boundary = int(data.indexOf("\"products\"")); boundary < data.size(); boundary += 97) {
+        QByteArray padded = data;
+        padded.insert(1, QByteArray(chunk - boundary, ' '));
+        QFile file(paddedPath);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(padded);
+        file.close();
+        QCOMPARE(importPriceList(files, QStringLiteral("us-east-1")).priceBook, expected);
+        ++positions;
+    }
+    QVERIFY(positions > 40);
+}
+
+void TestPriceListImport::escapedStringsInProductsAreDecoded()
+{
+    // Strings parsed in place are decoded in place: escapes in a product's attributes and in
+    // its terms give the same rates as the plain text.
+    const QString name = QStringLiteral("ecs-us-east-1.sample.json");
+    QByteArray data = readFixture(name);
+    data.replace("\"US East (N. Virginia)\"", "\"US East \\u0028N. Virginia\\u0029\"");
+    data.replace("\"Fargate-vCPU-Hours:perCPU\"", "\"Fargate\\u002DvCPU-Hours:perCPU\"");
+    data.replace("\"0.0404800000\"", "\"0.040480\\u0030000\"");
+    QVERIFY(data.count("\\u00") >= 4);
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("escaped")));
+    const QString path = m_dir.filePath(QStringLiteral("escaped/") + name);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(data);
+    file.close();
+    const auto rates = collectRates({path}, QStringLiteral("us-east-1"));
+    QCOMPARE(rates->fargateVcpuHour[0].rate(), 0.04048);
+    QCOMPARE(rates->fargateGbHour[1].rate(), 0.00356);
+}
+
+void TestPriceListImport::invalidJsonInAProductIsNamed()
+{
+    // A product and a kept product's terms are parsed on their own: an error inside one still
+    // gives the byte in the whole file and the path to the value.
+    const QString name = QStringLiteral("ecs-us-east-1.sample.json");
+    const QByteArray data = readFixture(name);
+    const QByteArray product = "\"operatingSystem\" : \"Windows\"";
+    const QString badProduct =
+        variant(name, product, "\"operatingSystem\" : Windows", QStringLiteral("bad-product.json"));
+    const int productError = int(data.indexOf(product)) + int(qstrlen("\"operatingSystem\" : "));
+    const QByteArray term = "\"0.0404800000\"";
+    const QString badTerm = variant(name, term, "0.04048,,", QStringLiteral("bad-term.json"));
+    const int termError = int(data.indexOf(term)) + int(qstrlen("0.04048,"));
+    const struct
+    {
+        QString path;
+        int byte;
+        QString where;
+        QString reason;
+    } cases[] = {
+        {badProduct, productError, QStringLiteral("products.RF2BUTAD289DREDC.attributes"),
+         QStringLiteral("Invalid value.")},
+        {badTerm, termError,
+         QStringLiteral("terms.OnDemand.8CESGAFWKAJ98PME.8CESGAFWKAJ98PME.JRTCKXETXF."
+                        "priceDimensions.8CESGAFWKAJ98PME.JRTCKXETXF.6YS6EN2CT7.pricePerUnit"),
+         QStringLiteral("Missing a name for object member.")},
+    };
+    for (const auto& bad : cases) {
+        try {
+            collectRates({bad.path}, QStringLiteral("us-east-1"));
+            QFAIL("no error");
+        } catch (const DataError& error) {
+            QCOMPARE(error.toString(),
+                     bad.path + QStringLiteral(": byte %1, in %2: not valid JSON: %3")
+                                    .arg(bad.byte)
+                                    .arg(bad.where, bad.reason));
+        }
+    }
+}
+
+void TestPriceListImport::anObjectTooLargeForAnOfferIsRefused()
+{
+    // A product AWS would publish is a few KB; one of 20 MB is read no further, so memory
+    // stays bounded whatever the file holds.
+    const QString name = QStringLiteral("ecs-us-east-1.sample.json");
+    const QByteArray data = readFixture(name);
+    const QByteArray attributes = "\"attributes\" : {";
+    const int at = int(data.indexOf(attributes));
+    QByteArray huge = data;
+    huge.insert(at + attributes.size(), "\"x\" : \"" + QByteArray(20 << 20, 'x') + "\",");
+    const QString path = m_dir.filePath(QStringLiteral("huge-product.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(huge);
+    file.close();
+    const int productStart = int(data.indexOf('{', data.indexOf("\"74HXSAMY4YHFPXQQ\" :")));
+    QVERIFY(productStart < at);
+    try {
+        collectRates({path}, QStringLiteral("us-east-1"));
+        QFAIL("no error");
+    } catch (const DataError& error) {
+        QCOMPARE(error.toString(),
+                 path + QStringLiteral(": byte %1, in products.74HXSAMY4YHFPXQQ: an object of over "
+                                       "16 MB, where AWS's offer files have a few KB (is this an "
+                                       "offer file?)")
+                            .arg(productStart));
+    }
+}
+
 void TestPriceListImport::csvAndJsonOfOneOfferGiveTheSameRates()
 {
     // The ECS JSON written as the CSV of the same offer (the layout of README §3).
@@ -556,12 +686,8 @@ void TestPriceListImport::badInputIsNamed_data()
         variant(json, jsonData.mid(jsonData.size() / 2), {}, QStringLiteral("cut.json"));
     QTest::newRow("JSON cut short")
         << cutJson << "us-east-1"
-        << cutJson +
-               QStringLiteral(
-                   ": byte 8106, in "
-                   "terms.OnDemand.74HXSAMY4YHFPXQQ.74HXSAMY4YHFPXQQ.JRTCKXETXF.priceDimensions."
-                   "74HXSAMY4YHFPXQQ.JRTCKXETXF.6YS6EN2CT7.pricePerUnit: "
-                   "the file ends in the middle of the JSON (is it cut short?)");
+        << cutJson + QStringLiteral(": byte 8106, in terms.OnDemand.74HXSAMY4YHFPXQQ: "
+                                    "the file ends in the middle of the JSON (is it cut short?)");
     const QString index = fixture(QStringLiteral("offer-index.sample.json"));
     QTest::newRow("not an offer (JSON)")
         << index << "us-east-1"
