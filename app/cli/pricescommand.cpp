@@ -1,6 +1,7 @@
 #include "cli/pricescommand.h"
 
 #include "cli/pricesdownload.h"
+#include "cli/progressline.h"
 #include "cli/texttable.h"
 #include "json/dataerror.h"
 #include "pricelist/pricelistimport.h"
@@ -8,10 +9,13 @@
 #include "pricing/pricebooks.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+
+#include <algorithm>
 
 namespace ace::cli {
 
@@ -45,12 +49,23 @@ int runImport(const QStringList& arguments, const CommandContext& context)
         parser.isSet(outputOption) ? parser.value(outputOption) : importedPriceBookPath(region);
 
     pricelist::ImportResult result;
+    ProgressLine progressLine(err);
     try {
-        result = pricelist::importPriceList(files, region);
+        result = pricelist::importPriceList(
+            files, region, [&progressLine](const pricelist::ImportProgress& progress) {
+                progressLine.update(
+                    QStringLiteral("Importing: %1 of %2 (%3%), reading %4")
+                        .arg(dataSizeText(progress.bytesRead), dataSizeText(progress.bytesTotal))
+                        .arg(progress.bytesRead * 100 / std::max<qint64>(progress.bytesTotal, 1))
+                        .arg(QFileInfo(progress.file).fileName()));
+                return true;
+            });
     } catch (const DataError& error) {
+        progressLine.clear();
         err << commandName << " import: " << error.toString() << Qt::endl;
         return ExitBadInput;
     }
+    progressLine.clear();
     if (const auto problem = pricelist::writePriceBook(result.priceBook, output)) {
         err << commandName << " import: " << *problem << Qt::endl;
         return ExitFailure;

@@ -1,13 +1,12 @@
 #include "cli/pricesdownload.h"
 
 #include "cli/pricescommand.h"
+#include "cli/progressline.h"
 #include "net/pricelistdownload.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QEventLoop>
-#include <QLocale>
 #include <QSettings>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -31,73 +30,29 @@ struct DownloadCommandOptions
     QList<QCommandLineOption> all() const { return {region, offers, endpoint}; }
 };
 
-QString dataSize(qint64 bytes)
+// Shows a download's progress: on a terminal the bytes received so far, rewritten in place;
+// each file's outcome on a line of its own.
+void showDownloadProgress(ProgressLine& line, const net::DownloadProgress& progress)
 {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
-
-// The progress line on stderr: on a terminal one line per file, rewritten in place as bytes
-// arrive (a few times a second); elsewhere (logs, pipes) only each file's outcome.
-class ProgressLine
-{
-public:
-    explicit ProgressLine(QTextStream& err)
-        : m_err(err)
-        , m_terminal(isatty(STDERR_FILENO) == 1)
-    {
-        m_sinceShown.start();
-    }
-
-    void show(const net::DownloadProgress& progress)
-    {
-        const QString file = QStringLiteral("%1 (%2 of %3)")
-                                 .arg(progress.offer)
-                                 .arg(progress.fileNumber)
-                                 .arg(progress.fileCount);
-        if (progress.fromCache) {
-            finishLine(file + QStringLiteral(": unchanged, reused from the cache"));
-            return;
-        }
-        if (progress.complete) {
-            finishLine(file + QStringLiteral(": downloaded ") + dataSize(progress.bytesReceived));
-            return;
-        }
-        if (!m_terminal || m_sinceShown.elapsed() < 200)
-            return;
-        m_sinceShown.restart();
+    const QString file = QStringLiteral("%1 (%2 of %3)")
+                             .arg(progress.offer)
+                             .arg(progress.fileNumber)
+                             .arg(progress.fileCount);
+    if (progress.fromCache) {
+        line.finish(file + QStringLiteral(": unchanged, reused from the cache"));
+    } else if (progress.complete) {
+        line.finish(file + QStringLiteral(": downloaded ") + dataSizeText(progress.bytesReceived));
+    } else {
         // Without a size from the server, only the bytes so far.
-        const QString size =
-            progress.bytesTotal > 0
-                ? QStringLiteral("%1 of %2 (%3%)")
-                      .arg(dataSize(progress.bytesReceived), dataSize(progress.bytesTotal))
-                      .arg(progress.bytesReceived * 100 / progress.bytesTotal)
-                : dataSize(progress.bytesReceived);
-        m_err << "\r\x1b[K" << file << ": downloading " << size << Qt::flush;
-        m_lineOpen = true;
+        line.update(
+            file + QStringLiteral(": downloading ") +
+            (progress.bytesTotal > 0
+                 ? QStringLiteral("%1 of %2 (%3%)")
+                       .arg(dataSizeText(progress.bytesReceived), dataSizeText(progress.bytesTotal))
+                       .arg(progress.bytesReceived * 100 / progress.bytesTotal)
+                 : dataSizeText(progress.bytesReceived)));
     }
-
-    // Ends a line left open by show(), before other messages.
-    void close()
-    {
-        if (m_lineOpen)
-            m_err << Qt::endl;
-        m_lineOpen = false;
-    }
-
-private:
-    void finishLine(const QString& text)
-    {
-        if (m_lineOpen)
-            m_err << "\r\x1b[K";
-        m_err << text << Qt::endl;
-        m_lineOpen = false;
-    }
-
-    QTextStream& m_err;
-    const bool m_terminal;
-    bool m_lineOpen = false;
-    QElapsedTimer m_sinceShown;
-};
+}
 
 // While it lives, Ctrl-C (SIGINT) and SIGTERM call `interrupted` from the event loop instead
 // of ending the process, so that a download stops cleanly and leaves no partial file in the
@@ -210,9 +165,10 @@ int runPricesDownload(const QStringList& arguments, const CommandContext& contex
 
     net::PriceListDownload download(*request);
     ProgressLine progressLine(context.err);
-    QObject::connect(
-        &download, &net::PriceListDownload::progress, &download,
-        [&progressLine](const net::DownloadProgress& progress) { progressLine.show(progress); });
+    QObject::connect(&download, &net::PriceListDownload::progress, &download,
+                     [&progressLine](const net::DownloadProgress& progress) {
+                         showDownloadProgress(progressLine, progress);
+                     });
     QEventLoop loop;
     QObject::connect(&download, &net::PriceListDownload::finished, &loop, &QEventLoop::quit);
     {

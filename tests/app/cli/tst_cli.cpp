@@ -92,6 +92,7 @@ private slots:
     void presetsRoundTripThroughTheCommandLine();
     void pricesImportWritesABookThatRegionPicks();
     void pricesImportWithOutputWritesThere();
+    void pricesImportShowsProgressOnlyOnATerminal();
     void pricesImportBadInputWritesNothing_data();
     void pricesImportBadInputWritesNothing();
     void pricesListShowsBuiltInAndImported();
@@ -1132,6 +1133,35 @@ void TestCli::pricesImportWritesABookThatRegionPicks()
     QCOMPARE(priceBook[QStringLiteral("asOf")].toString(), QStringLiteral("2021-02-05"));
     QVERIFY(priceBook[QStringLiteral("rateSources")][QStringLiteral("ec2")].toString().contains(
         QStringLiteral("AmazonEC2/20210205204500/us-east-1/index.json#published=")));
+}
+
+void TestCli::pricesImportShowsProgressOnlyOnATerminal()
+{
+    // On a terminal (script(1) gives the program one), a line of progress rewritten in place
+    // and erased before the summary; into a pipe (every other test), nothing on stderr.
+    const QString output = m_dir.filePath(QStringLiteral("imported/progress.json"));
+    QStringList command = QStringList{QStringLiteral(ACE_PROGRAM),
+                                      QStringLiteral("prices"),
+                                      QStringLiteral("import"),
+                                      QStringLiteral("--region"),
+                                      QStringLiteral("us-east-1"),
+                                      QStringLiteral("-o"),
+                                      output} +
+                          usEast1OfferFiles();
+    for (QString& word : command)
+        word = u'\'' + word + u'\'';
+    const Run onTerminal =
+        ace::test::runProgram(QStringLiteral("script"), {QStringLiteral("-qec"), command.join(u' '),
+                                                         QStringLiteral("/dev/null")});
+    QCOMPARE(onTerminal.exitCode, 0);
+    const QString erase = QStringLiteral("\r\x1b[K");
+    const qsizetype progress = onTerminal.out.indexOf(QRegularExpression(
+        QStringLiteral("\r\x1b\\[KImporting: [0-9.]+ kB of [0-9.]+ kB \\([0-9]+%\\), reading ")));
+    QVERIFY2(progress >= 0, qPrintable(onTerminal.out));
+    QVERIFY(
+        onTerminal.out.contains(QStringLiteral(", reading ec2-us-east-1.query-api-m5.large.json")));
+    // The summary starts at the beginning of a line the progress has been erased from.
+    QVERIFY(onTerminal.out.indexOf(erase + QStringLiteral("Wrote ") + output) > progress);
 }
 
 void TestCli::pricesImportWithOutputWritesThere()
