@@ -113,7 +113,7 @@ const std::vector<RequestPathOption>& requestPathOptions()
 RequestDoor RequestPathSettings::doorOf(const QString& optionId) const
 {
     for (const RequestPathOption& option : requestPathOptions()) {
-        if (optionId == QString::fromUtf16(option.optionId))
+        if (optionId == QStringView(option.optionId))
             return (this->*option.door).value_or(defaultDoor);
     }
     return defaultDoor;
