@@ -1,5 +1,7 @@
 #include "export/imagefile.h"
 
+#include "export/pngencoder.h"
+
 #include <QFileInfo>
 #include <QImage>
 #include <QImageWriter>
@@ -48,6 +50,8 @@ QString writeFileAtomically(const QString& path,
 QString writeImageAtomically(const QImage& image, const QString& path)
 {
     return writeFileAtomically(path, [&](QIODevice& device) {
+        if (formatOf(path) == "png")
+            return encodePng(image, device);
         QImageWriter writer(&device, formatOf(path));
         return writer.write(image) ? QString() : writer.errorString();
     });
