@@ -1,9 +1,11 @@
 #include "files/safefile.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -77,24 +79,29 @@ QString kindOf(mode_t mode)
     return QStringLiteral("a special file");
 }
 
-// The file a symbolic link at `link` names, relative links taken from the link's folder.
+// What the symbolic link at `link` says, as written in it.
 std::optional<QByteArray> readLink(const QByteArray& link)
 {
-    QByteArray destination(4096, '\0');
+    QByteArray destination(PATH_MAX, '\0');
     const ssize_t length = readlink(link.constData(), destination.data(), destination.size());
     if (length == destination.size())
         errno = ENAMETOOLONG;
     if (length < 0 || length == destination.size())
         return std::nullopt;
     destination.truncate(length);
-    if (destination.startsWith('/'))
-        return destination;
-    return folderOf(link) + '/' + destination;
+    return destination;
 }
 
-} // namespace
+// The parts of a path, without the empty ones and ".".
+QByteArrayList partsOf(const QByteArray& path)
+{
+    QByteArrayList parts = path.split('/');
+    parts.removeIf([](const QByteArray& part) { return part.isEmpty() || part == "."; });
+    return parts;
+}
 
-std::optional<QString> symlinkProblem(const SymlinkFacts& facts, uid_t user)
+// The first of symlinkProblem()'s rules, which holds for every link on the way.
+std::optional<QString> sharedFolderLinkProblem(const SymlinkFacts& facts, uid_t user)
 {
     const bool sharedStickyFolder = (facts.folderMode & S_ISVTX) && (facts.folderMode & S_IWOTH);
     if (sharedStickyFolder && facts.linkOwner != user && facts.linkOwner != facts.folderOwner) {
@@ -102,6 +109,15 @@ std::optional<QString> symlinkProblem(const SymlinkFacts& facts, uid_t user)
                               "it is not followed")
             .arg(facts.link, userName(facts.linkOwner));
     }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QString> symlinkProblem(const SymlinkFacts& facts, uid_t user)
+{
+    if (std::optional<QString> trap = sharedFolderLinkProblem(facts, user))
+        return trap;
     if (facts.linkOwner != facts.targetOwner) {
         return QStringLiteral("%1 is a symbolic link of %2 to %3, which belongs to %4; "
                               "it is not followed")
@@ -145,53 +161,81 @@ bool AtomicFile::open()
     return checkTarget() && createTemporaryFile();
 }
 
-// Follows the symbolic links of the path's last part one by one (reading them, as the kernel
-// would follow them) so that each can be checked, then checks the file they lead to.
+// Walks the path part by part as the kernel would, but reading each symbolic link instead of
+// following it, so that each can be checked first: a link anywhere on the way must not be a
+// trap in a shared folder, and the links the last part goes through must also belong to the
+// owner of the file they lead to. Then checks that file.
 bool AtomicFile::checkTarget()
 {
-    QByteArray current = QFile::encodeName(m_path);
-    QList<SymlinkFacts> links;
-    struct stat status
-    {
-    };
-    for (;;) {
-        if (::lstat(current.constData(), &status) == 0) {
-            if (!S_ISLNK(status.st_mode))
-                break;
-            if (links.size() == mostSymlinks)
-                return fail(systemError(ELOOP));
-            struct stat folder
-            {
-            };
-            const std::optional<QByteArray> next = readLink(current);
-            if (!next || ::stat(folderOf(current).constData(), &folder) != 0)
-                return fail(systemError(errno));
-            links.append({displayed(current), status.st_uid, folder.st_uid, folder.st_mode, {}, 0});
-            current = *next;
+    QByteArray given = QFile::encodeName(m_path);
+    if (!given.startsWith('/'))
+        given = QFile::encodeName(QDir::currentPath()) + '/' + given;
+    QByteArrayList pending = partsOf(given);
+    QByteArray resolved; // empty: the root folder
+    QList<SymlinkFacts> targetLinks;
+    int linksFollowed = 0;
+    struct stat status = {};
+    while (!pending.isEmpty()) {
+        const QByteArray part = pending.takeFirst();
+        if (part == "..") {
+            resolved.truncate(std::max<qsizetype>(0, resolved.lastIndexOf('/')));
             continue;
         }
+        const QByteArray candidate = resolved + '/' + part;
+        if (::lstat(candidate.constData(), &status) != 0) {
+            // A link to nothing would create a file wherever whoever made the link chose.
+            if (errno == ENOENT && !targetLinks.isEmpty()) {
+                pending.prepend(candidate);
+                return fail(QStringLiteral("it is a symbolic link to %1, which does not exist")
+                                .arg(displayed(pending.join('/'))));
+            }
+            if (errno == ENOENT && pending.isEmpty()) {
+                resolved = candidate;
+                break;
+            }
+            return fail(systemError(errno));
+        }
+        if (!S_ISLNK(status.st_mode)) {
+            resolved = candidate;
+            continue;
+        }
+        if (++linksFollowed > mostSymlinks)
+            return fail(systemError(ELOOP));
+        const QByteArray folderPath = resolved.isEmpty() ? QByteArrayLiteral("/") : resolved;
+        struct stat folder = {};
+        const std::optional<QByteArray> destination = readLink(candidate);
+        if (!destination || ::stat(folderPath.constData(), &folder) != 0)
+            return fail(systemError(errno));
+        const SymlinkFacts link{
+            displayed(candidate), status.st_uid, folder.st_uid, folder.st_mode, {}, 0};
+        if (const std::optional<QString> problem = sharedFolderLinkProblem(link, geteuid()))
+            return fail(*problem);
+        if (pending.isEmpty())
+            targetLinks.append(link);
+        if (destination->startsWith('/'))
+            resolved.clear();
+        pending = partsOf(*destination) + pending;
+    }
+    if (resolved.isEmpty())
+        resolved = QByteArrayLiteral("/");
+
+    if (::lstat(resolved.constData(), &status) != 0) {
         if (errno != ENOENT)
             return fail(systemError(errno));
-        // A link to nothing would create a file wherever whoever made the link chose.
-        if (!links.isEmpty()) {
-            return fail(QStringLiteral("it is a symbolic link to %1, which does not exist")
-                            .arg(displayed(current)));
-        }
-        m_target = current;
+        m_target = resolved;
         m_targetExists = false;
         return true;
     }
-
     const QString subject =
-        links.isEmpty()
+        targetLinks.isEmpty()
             ? QStringLiteral("it")
-            : QStringLiteral("it is a symbolic link to %1, which").arg(displayed(current));
+            : QStringLiteral("it is a symbolic link to %1, which").arg(displayed(resolved));
     if (!S_ISREG(status.st_mode)) {
         return fail(
             QStringLiteral("%1 is %2, not a regular file").arg(subject, kindOf(status.st_mode)));
     }
-    for (SymlinkFacts& link : links) {
-        link.target = displayed(current);
+    for (SymlinkFacts& link : targetLinks) {
+        link.target = displayed(resolved);
         link.targetOwner = status.st_uid;
         if (const std::optional<QString> problem = symlinkProblem(link, geteuid()))
             return fail(*problem);
@@ -200,9 +244,9 @@ bool AtomicFile::checkTarget()
     // nobody may write is kept as its owner chose.
     if ((status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
         return fail(QStringLiteral("%1 is read-only").arg(subject));
-    if (::faccessat(AT_FDCWD, current.constData(), W_OK, AT_EACCESS) != 0)
+    if (::faccessat(AT_FDCWD, resolved.constData(), W_OK, AT_EACCESS) != 0)
         return fail(systemError(errno));
-    m_target = current;
+    m_target = resolved;
     m_targetExists = true;
     m_targetDevice = status.st_dev;
     m_targetInode = status.st_ino;
@@ -262,9 +306,7 @@ bool AtomicFile::write(QByteArrayView bytes)
 
 bool AtomicFile::targetIsUnchanged()
 {
-    struct stat status
-    {
-    };
+    struct stat status = {};
     if (::lstat(m_target.constData(), &status) != 0)
         return errno == ENOENT && !m_targetExists;
     return m_targetExists && status.st_dev == m_targetDevice && status.st_ino == m_targetInode;

@@ -294,6 +294,15 @@ void TestSafeFile::ownSymlinkReplacesTheFileItNames()
     QCOMPARE(contentsOf(real), QByteArray("new"));
     QCOMPARE(modeOf(real) & 07777, mode_t(0640));
     QCOMPARE(filesIn(path(QStringLiteral("elsewhere"))), QStringList{QStringLiteral("real.txt")});
+    // A link to a folder on the way, relative to the current folder, with "." and "..".
+    QVERIFY(QFile::link(QStringLiteral("elsewhere"), path(QStringLiteral("there"))));
+    const QString previous = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(m_dir->path()));
+    const std::optional<QString> error = files::writeFileAtomically(
+        QStringLiteral("./there/../there/real.txt"), QByteArray("again"));
+    QVERIFY(QDir::setCurrent(previous));
+    QCOMPARE(error, std::nullopt);
+    QCOMPARE(contentsOf(real), QByteArray("again"));
 }
 
 void TestSafeFile::symlinkToNothingIsRefused()
@@ -329,23 +338,37 @@ void TestSafeFile::anotherUsersSymlinkInAStickyFolderIsRefused()
 {
     if (::geteuid() != 0)
         QSKIP("planting another user's link takes root");
-    // The attack fs.protected_symlinks stops: another user's link in /tmp-like folder, named as
-    // the file a root process is about to write, to a file of root's.
+    // The attack fs.protected_symlinks stops: another user's link in a /tmp-like folder, named
+    // as the file a root process is about to write (or as a folder on its way), leading to
+    // root's files.
     QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("shared")));
-    const QByteArray shared = QFile::encodeName(path(QStringLiteral("shared")));
-    QCOMPARE(::chmod(shared.constData(), 01777), 0);
-    const QString secret = path(QStringLiteral("root-only.txt"));
+    QCOMPARE(::chmod(QFile::encodeName(path(QStringLiteral("shared"))).constData(), 01777), 0);
+    QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("root-only")));
+    const QString secret = path(QStringLiteral("root-only/report.svg"));
     QVERIFY(writeFile(secret, "secret"));
     QCOMPARE(::chmod(QFile::encodeName(secret).constData(), 0600), 0);
-    const QString planted = path(QStringLiteral("shared/report.svg"));
-    QVERIFY(QFile::link(secret, planted));
-    QCOMPARE(::lchown(QFile::encodeName(planted).constData(), nobody, nobody), 0);
+    const QString plantedFile = path(QStringLiteral("shared/report.svg"));
+    QVERIFY(QFile::link(secret, plantedFile));
+    const QString plantedFolder = path(QStringLiteral("shared/reports"));
+    QVERIFY(QFile::link(path(QStringLiteral("root-only")), plantedFolder));
+    for (const QString& planted : {plantedFile, plantedFolder}) {
+        QCOMPARE(::lchown(QFile::encodeName(planted).constData(), nobody, nobody), 0);
+    }
 
-    const std::optional<QString> error = files::writeFileAtomically(planted, QByteArray("new"));
-    QVERIFY(error);
-    QVERIFY2(error->contains(QStringLiteral("a folder anyone may write to")), qPrintable(*error));
-    QCOMPARE(contentsOf(secret), QByteArray("secret"));
-    QCOMPARE(modeOf(secret) & 07777, mode_t(0600));
+    for (const QString& target :
+         QStringList{plantedFile, plantedFolder + QStringLiteral("/report.svg")}) {
+        const std::optional<QString> error = files::writeFileAtomically(target, QByteArray("new"));
+        QVERIFY(error);
+        QVERIFY2(error->contains(QStringLiteral("a folder anyone may write to")),
+                 qPrintable(*error));
+        QCOMPARE(contentsOf(secret), QByteArray("secret"));
+        QCOMPARE(modeOf(secret) & 07777, mode_t(0600));
+    }
+    // Root's own link in the same folder is followed.
+    const QString own = path(QStringLiteral("shared/own.svg"));
+    QVERIFY(QFile::link(secret, own));
+    QCOMPARE(files::writeFileAtomically(own, QByteArray("new")), std::nullopt);
+    QCOMPARE(contentsOf(secret), QByteArray("new"));
 }
 
 void TestSafeFile::symlinkRules_data()
