@@ -320,8 +320,9 @@ bool AtomicFile::commit()
         return fail(systemError(errno));
     if (m_targetExists) {
         mode_t mode = m_targetMode & 07777;
-        // Keeping the owner takes root, the group membership of it: the permissions that go
-        // with an owner or group the file cannot keep are not given to another one.
+        // Only root may keep another user as the owner, and only a member may keep the group:
+        // what the mode grants an owner or group the file cannot keep (setuid, setgid, the
+        // group's rights) is not granted to the one it gets instead.
         if (::fchown(m_descriptor, m_targetOwner, m_targetGroup) != 0) {
             mode &= ~mode_t(S_ISUID | S_ISGID);
             if (::fchown(m_descriptor, uid_t(-1), m_targetGroup) != 0)
