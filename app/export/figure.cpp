@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "export/imagefile.h"
+#include "files/safefile.h"
 #include "pricing/pricebook.h"
 
 #include <QCoreApplication>
@@ -174,11 +175,12 @@ QImage Figure::toImage(const QSize& pixels)
 
 QString Figure::write(const QString& path, ExportFormat format, const QSize& pixels)
 {
+    std::function<QString(QIODevice&)> writeContent;
     switch (format) {
     case ExportFormat::Png:
         return ui::writeImageAtomically(toImage(pixels), path);
     case ExportFormat::Svg:
-        return ui::writeFileAtomically(path, [&](QIODevice& device) {
+        writeContent = [&](QIODevice& device) {
             QSvgGenerator svg;
             svg.setOutputDevice(&device);
             svg.setSize(pixels);
@@ -192,9 +194,10 @@ QString Figure::write(const QString& path, ExportFormat format, const QSize& pix
             render(painter, QRectF(QPointF(), pixels));
             return painter.end() ? QString()
                                  : QCoreApplication::translate("Figure", "cannot finish the SVG");
-        });
+        };
+        break;
     case ExportFormat::Pdf:
-        return ui::writeFileAtomically(path, [&](QIODevice& device) {
+        writeContent = [&](QIODevice& device) {
             QPdfWriter pdf(&device);
             pdf.setResolution(pdfResolution);
             pdf.setTitle(m_view.title(m_options));
@@ -209,9 +212,10 @@ QString Figure::write(const QString& path, ExportFormat format, const QSize& pix
             render(painter, QRectF(0, 0, pdf.width(), pdf.height()));
             return painter.end() ? QString()
                                  : QCoreApplication::translate("Figure", "cannot finish the PDF");
-        });
+        };
+        break;
     }
-    return {};
+    return files::writeFileAtomically(path, writeContent).value_or(QString());
 }
 
 } // namespace ace::exports

@@ -1,5 +1,6 @@
 #include "net/pricelistdownload.h"
 
+#include "files/safefile.h"
 #include "json/dataerror.h"
 #include "json/jsonreader.h"
 
@@ -10,7 +11,6 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -275,10 +275,11 @@ void PriceListDownload::fetchNextFile()
         return succeed();
 
     const DownloadedOffer& file = m_files.at(m_nextFile);
-    m_file = std::make_unique<QSaveFile>(file.path);
-    if (!QDir().mkpath(QFileInfo(file.path).path()) || !m_file->open(QIODevice::WriteOnly)) {
+    m_file = std::make_unique<files::AtomicFile>(file.path);
+    // A folder that cannot be made is reported by open(), naming the file.
+    QDir().mkpath(QFileInfo(file.path).path());
+    if (!m_file->open())
         return failToWrite(*m_file);
-    }
     m_bytesReceived = 0;
     QNetworkReply* reply = get(file.url);
     connect(reply, &QNetworkReply::readyRead, this, &PriceListDownload::writeReceivedBytes);
@@ -292,7 +293,7 @@ void PriceListDownload::writeReceivedBytes()
     // An error page is no part of the file (finished() reports the status).
     if (m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 300)
         return;
-    if (m_file->write(bytes) != bytes.size()) {
+    if (!m_file->write(bytes)) {
         // The reply's finished() then reports the write error.
         m_reply->abort();
         return;
@@ -307,16 +308,15 @@ void PriceListDownload::completeFile()
     QNetworkReply* reply = m_reply;
     reply->deleteLater();
     m_reply = nullptr;
-    // Anything that does not end in commit() leaves the cache as it was (QSaveFile discards).
-    const std::unique_ptr<QSaveFile> file = std::move(m_file);
+    // Anything that does not end in commit() leaves the cache as it was (AtomicFile discards).
+    const std::unique_ptr<files::AtomicFile> file = std::move(m_file);
     const DownloadedOffer& offer = m_files.at(m_nextFile);
     const QString what =
         tr("%1 for %2: %3: ").arg(offer.offer, m_request.region, offer.url.toDisplayString());
     if (m_cancelled)
         return fail(DownloadFailure::Cancelled, tr("Cancelled"));
-    if (file->error() != QFileDevice::NoError) {
+    if (!file->errorString().isEmpty())
         return failToWrite(*file);
-    }
     QString problem = transferProblem(reply);
     const QVariant expected = reply->header(QNetworkRequest::ContentLengthHeader);
     // (Qt drops the length of a body it decompresses: tst_pricelistdownload checks that.)
@@ -330,9 +330,8 @@ void PriceListDownload::completeFile()
     }
     if (!problem.isEmpty())
         return fail(DownloadFailure::Failed, what + problem);
-    if (!file->commit()) {
+    if (!file->commit())
         return failToWrite(*file);
-    }
     removeOtherVersions(offer);
     emitProgress(m_bytesReceived, m_bytesReceived, true);
     ++m_nextFile;
@@ -393,11 +392,9 @@ void PriceListDownload::fail(DownloadFailure failure, const QString& message)
     emit finished();
 }
 
-void PriceListDownload::failToWrite(const QSaveFile& file)
+void PriceListDownload::failToWrite(const files::AtomicFile& file)
 {
-    fail(DownloadFailure::Failed,
-         tr("%1: cannot write: %2")
-             .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
+    fail(DownloadFailure::Failed, file.errorString());
 }
 
 void PriceListDownload::succeed()

@@ -13,7 +13,9 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
-class QSaveFile;
+namespace ace::files {
+class AtomicFile;
+}
 
 namespace ace::net {
 
@@ -131,7 +133,7 @@ private:
                     void (PriceListDownload::*next)(const QByteArray&, const QUrl&));
     QString transferProblem(QNetworkReply* reply) const;
     void fail(DownloadFailure failure, const QString& message);
-    void failToWrite(const QSaveFile& file);
+    void failToWrite(const files::AtomicFile& file);
     void succeed();
     // Progress of the file at m_nextFile.
     void emitProgress(qint64 received, qint64 total, bool complete = false);
@@ -139,7 +141,7 @@ private:
     PriceListDownloadRequest m_request;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QPointer<QNetworkReply> m_reply;
-    std::unique_ptr<QSaveFile> m_file;
+    std::unique_ptr<files::AtomicFile> m_file;
     qint64 m_bytesReceived = 0;
     bool m_running = false;
     bool m_cancelled = false;

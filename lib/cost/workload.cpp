@@ -2,13 +2,13 @@
 #include "cost/workload.h"
 
 #include "cost/workloadfields.h"
+#include "files/safefile.h"
 #include "json/jsonreader.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <vector>
@@ -440,20 +440,10 @@ QJsonObject Workload::toJson() const
 
 std::optional<QString> Workload::save(const QString& path) const
 {
-    QSaveFile file(path);
-    const auto failure = [&path, &file]() -> std::optional<QString> {
-        return path + QStringLiteral(": cannot write: ") + file.errorString();
-    };
-    if (!file.open(QIODevice::WriteOnly))
-        return failure();
     QByteArray data;
     writeObject(data, membersOf(*this), 0);
     data += '\n';
-    if (file.write(data) != data.size())
-        return failure();
-    if (!file.commit())
-        return failure();
-    return std::nullopt;
+    return files::writeFileAtomically(path, data);
 }
 
 QList<WorkloadPreset> builtInWorkloadPresets()

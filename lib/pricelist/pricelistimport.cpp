@@ -1,6 +1,7 @@
 // From collected offer rates to a price book in the app's format (see pricelistimport.h).
 #include "pricelist/pricelistimport.h"
 
+#include "files/safefile.h"
 #include "json/dataerror.h"
 #include "pricelist/offermapping.h"
 #include "pricing/pricebook.h"
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTemporaryFile>
 
 namespace ace::pricelist {
@@ -333,13 +333,8 @@ std::optional<QString> writePriceBook(const QJsonObject& priceBook, const QStrin
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return QStringLiteral("%1: cannot create the folder %2").arg(path, info.absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    file.write(QJsonDocument(priceBook).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-    return std::nullopt;
+    return files::writeFileAtomically(path,
+                                      QJsonDocument(priceBook).toJson(QJsonDocument::Indented));
 }
 
 } // namespace ace::pricelist

@@ -36,7 +36,7 @@ struct ImportResult
 ImportResult importPriceList(const QStringList& files, const QString& region,
                              const std::function<bool(const ImportProgress&)>& progress = {});
 
-// Writes atomically (QSaveFile), creating the folder; the error names the file.
+// Writes atomically (files::AtomicFile), creating the folder; the error names the file.
 std::optional<QString> writePriceBook(const QJsonObject& priceBook, const QString& path);
 
 class ImportCancelled : public std::exception

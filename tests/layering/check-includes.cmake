@@ -10,11 +10,12 @@ cmake_minimum_required(VERSION 3.25)
 # below it, directly or not. `app` is the program's main.cpp. A folder not named here is an
 # error: a new folder is added on purpose, in its place.
 set(layer_table
+    "files:"
     "json:"
     "catalog:json"
     "pricing:json"
-    "pricelist:pricing"
-    "cost:catalog,pricing"
+    "pricelist:pricing,files"
+    "cost:catalog,pricing,files"
     "models:cost"
     "net:models"
     "state:models"

@@ -14,6 +14,12 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
 namespace {
 
 using Run = ace::test::ProgramRun;
@@ -57,6 +63,34 @@ SvgText svgText(const QString& path)
     return found;
 }
 
+// Runs `export` with the largest file it may write lowered to `bytes`: the write runs out of room
+// part-way, as on a full disk (the kernel writes what fits and fails the rest with EFBIG; SIGXFSZ
+// is ignored, as it would end the program).
+Run runExportWithFileSizeLimit(const QStringList& arguments, rlim_t bytes)
+{
+    QProcess process;
+    process.setChildProcessModifier([bytes] {
+        const rlimit limit{bytes, bytes};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        ::signal(SIGXFSZ, SIG_IGN);
+    });
+    process.start(QStringLiteral(ACE_PROGRAM), QStringList{QStringLiteral("export")} + arguments);
+    Run run;
+    if (process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit) {
+        run.exitCode = process.exitCode();
+        run.err = QString::fromUtf8(process.readAllStandardError());
+    }
+    return run;
+}
+
+mode_t modeOf(const QString& path)
+{
+    struct stat status
+    {
+    };
+    return ::lstat(QFile::encodeName(path).constData(), &status) == 0 ? status.st_mode : 0;
+}
+
 } // namespace
 
 class TestExportCli : public QObject
@@ -83,6 +117,11 @@ private slots:
     void compareTakesServices();
     void compareFigureHasARightMargin();
     void quickSettingsDoNotClaimThePresetsName();
+    void diskFullMidwayLeavesTheFileAlone_data();
+    void diskFullMidwayLeavesTheFileAlone();
+    void refusesToReplaceWhatIsNoRegularFile_data();
+    void refusesToReplaceWhatIsNoRegularFile();
+    void replacementKeepsPermissionsAndLinks();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -545,6 +584,121 @@ void TestExportCli::quickSettingsDoNotClaimThePresetsName()
                  "Workload: Default workload with --requests 30M --duration-ms 250 ·")),
              qPrintable(drawn));
     QVERIFY(!drawn.contains(QStringLiteral("Resize an image")));
+}
+
+void TestExportCli::diskFullMidwayLeavesTheFileAlone_data()
+{
+    QTest::addColumn<QString>("name");
+    // An SVG used to exit 0 with a truncated file in place of the old one, a PNG to say
+    // "Unknown error".
+    QTest::newRow("svg") << QStringLiteral("full.svg");
+    QTest::newRow("png") << QStringLiteral("full.png");
+    QTest::newRow("pdf") << QStringLiteral("full.pdf");
+}
+
+void TestExportCli::diskFullMidwayLeavesTheFileAlone()
+{
+    QFETCH(QString, name);
+    const QString file = path(name);
+    QVERIFY(QFile::remove(file) || !QFile::exists(file));
+    {
+        QFile earlier(file);
+        QVERIFY(earlier.open(QIODevice::WriteOnly));
+        earlier.write("the user's earlier figure");
+    }
+    // Every figure is larger than this.
+    const Run run = runExportWithFileSizeLimit(
+        {QStringLiteral("--view"), QStringLiteral("stack"), QStringLiteral("-o"), file}, 2000);
+    QCOMPARE(run.exitCode, 1);
+    const QString reason = QString::fromLocal8Bit(std::strerror(EFBIG));
+    QVERIFY2(run.err.contains(file + QStringLiteral(": cannot write: ") + reason),
+             qPrintable(run.err));
+    QCOMPARE(contentsOf(file), QByteArray("the user's earlier figure"));
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".full*")}, QDir::Files | QDir::Hidden),
+             QStringList());
+}
+
+void TestExportCli::refusesToReplaceWhatIsNoRegularFile_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("link to /dev/full")
+        << QStringLiteral("device.svg")
+        << QStringLiteral("it is a symbolic link to /dev/full, which is a character device, not "
+                          "a regular file");
+    QTest::newRow("FIFO") << QStringLiteral("pipe.png")
+                          << QStringLiteral("it is a FIFO (named pipe), not a regular file");
+    // Root ignores permissions, so this is refused by what the file says, not by the system.
+    QTest::newRow("read-only") << QStringLiteral("read-only.pdf")
+                               << QStringLiteral("it is read-only");
+    QTest::newRow("link to nothing")
+        << QStringLiteral("dangling.svg")
+        << QStringLiteral("it is a symbolic link to /nonexistent/figure.svg, which does not "
+                          "exist");
+}
+
+void TestExportCli::refusesToReplaceWhatIsNoRegularFile()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const QString target = dir.filePath(name);
+    QVERIFY(QFile::link(QStringLiteral("/dev/full"), dir.filePath(QStringLiteral("device.svg"))));
+    QCOMPARE(
+        ::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("pipe.png"))).constData(), 0600), 0);
+    const QString readOnly = dir.filePath(QStringLiteral("read-only.pdf"));
+    {
+        QFile file(readOnly);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("earlier");
+    }
+    QVERIFY(
+        QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    QVERIFY(QFile::link(QStringLiteral("/nonexistent/figure.svg"),
+                        dir.filePath(QStringLiteral("dangling.svg"))));
+    const QStringList before =
+        QDir(dir.path())
+            .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    const mode_t kind = modeOf(target);
+
+    const Run run = runExport(
+        {QStringLiteral("--view"), QStringLiteral("stack"), QStringLiteral("-o"), target});
+
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(target + QStringLiteral(": cannot write: ") + reason),
+             qPrintable(run.err));
+    QCOMPARE(modeOf(target), kind);
+    QCOMPARE(contentsOf(readOnly), QByteArray("earlier"));
+    QCOMPARE(QDir(dir.path())
+                 .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+             before);
+}
+
+void TestExportCli::replacementKeepsPermissionsAndLinks()
+{
+    // A figure kept private (0640) stays private; a link to a figure elsewhere stays a link,
+    // and the figure it names is the one replaced.
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("figures")));
+    const QString figure = dir.filePath(QStringLiteral("figures/stack.png"));
+    {
+        QFile file(figure);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("earlier");
+    }
+    QVERIFY(QFile::setPermissions(figure, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+    const QString link = dir.filePath(QStringLiteral("latest.png"));
+    QVERIFY(QFile::link(QStringLiteral("figures/stack.png"), link));
+
+    const Run run =
+        runExport({QStringLiteral("--view"), QStringLiteral("stack"), QStringLiteral("-o"), link});
+
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(S_ISLNK(modeOf(link)));
+    QCOMPARE(modeOf(figure) & 07777, mode_t(0640));
+    QVERIFY(!QImage(figure).isNull());
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("figures"))).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("stack.png")});
 }
 
 QTEST_GUILESS_MAIN(TestExportCli)

@@ -129,7 +129,6 @@ private slots:
     void svgHatchingStaysInItsCells_data();
     void svgHatchingStaysInItsCells();
     void pdfHasOnePageOfTheFigureSize();
-    void failedWriteLeavesTheOldFileAlone();
     void writeUnderARegularFileFails();
     void dialogNotesThePixelSize();
     void dialogFollowsTheSuffixAndDisablesTransparencyForPdf();
@@ -585,26 +584,6 @@ void TestExport::pdfHasOnePageOfTheFigureSize()
     const QSizeF points = QSizeF(figure.naturalSize()) * 0.75;
     QVERIFY(std::abs(match.captured(1).toDouble() - points.width()) < 1);
     QVERIFY(std::abs(match.captured(2).toDouble() - points.height()) < 1);
-}
-
-void TestExport::failedWriteLeavesTheOldFileAlone()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("keep.png"));
-    {
-        QFile old(path);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("the user's earlier file");
-    }
-    const QString error = ui::writeFileAtomically(path, [](QIODevice& device) {
-        device.write(QByteArray(4096, 'x'));
-        return QStringLiteral("No space left on device");
-    });
-    QCOMPARE(error, path + QStringLiteral(": cannot write: No space left on device"));
-    QCOMPARE(contentsOf(path), QByteArray("the user's earlier file"));
-    // No temporary file is left beside it.
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
-             QStringList{QStringLiteral("keep.png")});
 }
 
 void TestExport::writeUnderARegularFileFails()

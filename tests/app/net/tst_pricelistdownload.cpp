@@ -243,9 +243,9 @@ void TestPriceListDownload::newerVersionReplacesTheCachedOne()
     const QStringList ec2 = {QStringLiteral("AmazonEC2")};
     QCOMPARE(download(server.endpoint(), cache.path(), ec2).failure, DownloadFailure::None);
     const QByteArray newerFile = publishNewerEc2Version(server);
-    // What a download killed half-way leaves: QSaveFile's temporary file.
+    // What a download killed half-way leaves: files::AtomicFile's temporary file.
     QFile killedDownload(
-        cache.filePath(QStringLiteral("AmazonEC2/eu-west-1/AmazonEC2-eu-west-1-%1.csv.Ab12Cd")
+        cache.filePath(QStringLiteral("AmazonEC2/eu-west-1/.AmazonEC2-eu-west-1-%1.csv.ab12cd")
                            .arg(newerEc2Version)));
     QVERIFY(killedDownload.open(QIODevice::WriteOnly));
     killedDownload.close();

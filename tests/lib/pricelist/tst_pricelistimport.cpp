@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -771,6 +772,13 @@ void TestPriceListImport::writesAtomically()
     const auto error = writePriceBook(QJsonObject{}, blocked);
     QVERIFY(error);
     QVERIFY2(error->startsWith(blocked), qPrintable(*error));
+    // What is not a regular file is refused before anything is written, for root too.
+    const QString device = m_dir.filePath(QStringLiteral("deep/folder/null.json"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/null"), device));
+    QCOMPARE(writePriceBook(QJsonObject{}, device),
+             device + QStringLiteral(": cannot write: it is a symbolic link to /dev/null, which "
+                                     "is a character device, not a regular file"));
+    QVERIFY(QFileInfo(device).isSymLink());
 }
 
 QTEST_GUILESS_MAIN(TestPriceListImport)
