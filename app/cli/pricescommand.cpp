@@ -48,7 +48,7 @@ int runImport(const QStringList& arguments, const CommandContext& context)
     try {
         result = pricelist::importPriceList(files, region);
     } catch (const DataError& error) {
-        err << commandName << " import: " << error.toString() << Qt::endl;
+        err << commandName << " import: " << terminalText(error.toString()) << Qt::endl;
         return ExitBadInput;
     }
     if (const auto problem = pricelist::writePriceBook(result.priceBook, output)) {
