@@ -588,6 +588,14 @@ void TestPriceListImport::badInputIsNamed_data()
     QTest::newRow("price not a number")
         << noPrice << "eu-west-1"
         << noPrice + QStringLiteral(": line 16: price \"0.04O48\" is not a number");
+    // Issue 17: std::from_chars reads these as numbers.
+    for (const char* notFinite : {"inf", "nan"}) {
+        const QString file = variant(csv, "0.0404800000", notFinite,
+                                     QStringLiteral("%1.csv").arg(QLatin1String(notFinite)));
+        QTest::newRow(notFinite) << file << "eu-west-1"
+                                 << file + QStringLiteral(": line 16: price \"%1\" is not a number")
+                                               .arg(QLatin1String(notFinite));
+    }
     const QString badJsonPrice =
         variant(json, "\"0.0404800000\"", "\"free\"", QStringLiteral("noprice.json"));
     QTest::newRow("JSON price not a number")
