@@ -98,6 +98,7 @@ private slots:
     void regionWithoutABookOrWithPricesIsRefused();
     void aPriceBookWithoutControlPlanesIsNamedInEveryCommand();
     void controlCharactersFromFilesAreEscapedOnTheTerminal();
+    void aLoadBeyondAnyFleetIsNotFeasible();
 
 private:
     QTemporaryDir m_dir;
@@ -1349,6 +1350,33 @@ void TestCli::controlCharactersFromFilesAreEscapedOnTheTerminal()
     const Run bad = runProgram({QStringLiteral("cost"), QStringLiteral("--workload"), workload});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.endsWith(QStringLiteral(": \\x1b[2Jkey: unknown key\n")), qPrintable(bad.err));
+}
+
+void TestCli::aLoadBeyondAnyFleetIsNotFeasible()
+{
+    // Issue 17: a count far beyond int, cast to int, priced this "1 task, $36.04", and
+    // breakeven reported a crossing that was not there.
+    const QStringList dayLong = {QStringLiteral("--requests"), QStringLiteral("1e13"),
+                                 QStringLiteral("--duration-ms"), QStringLiteral("86400000")};
+    const Run cost = runProgram(QStringList{QStringLiteral("cost"), QStringLiteral("--option"),
+                                            QStringLiteral("ecs-fargate")} +
+                                dayLong);
+    QCOMPARE(cost.exitCode, 0);
+    QVERIFY2(cost.out.contains(QStringLiteral("ECS on Fargate (ecs-fargate): not feasible\n"
+                                              "  * The load needs 1,409,001,956,948 tasks of 1 "
+                                              "vCPU, more than 1,000,000, beyond any real fleet")),
+             qPrintable(cost.out));
+    QVERIFY(!cost.out.contains(u'$'));
+
+    // EC2 instances run a day-long request at 1,000 a month, and no option at 10 billion.
+    const Run breakEven = runProgram(QStringList{QStringLiteral("breakeven")} + dayLong);
+    QCOMPARE(breakEven.exitCode, 0);
+    QVERIFY2(breakEven.out.contains(QStringLiteral("from 1,000      EC2 instances")),
+             qPrintable(breakEven.out));
+    QVERIFY2(breakEven.out.contains(QStringLiteral(
+                 "The cheapest option is the same from 1,000 requests a month for as long as one "
+                 "can run this workload; at 10,000,000,000 none can.")),
+             qPrintable(breakEven.out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
