@@ -605,6 +605,14 @@ private:
     {
         if (m_frames.empty() && !isObject)
             notOffer();
+        // RapidJSON parses nested values by recursion: a file of a million "[" would overflow
+        // the stack. Offers nest about eight deep.
+        if (m_frames.size() >= deepestOfferNesting) {
+            throw DataError(m_name, {},
+                            QStringLiteral("nested deeper than %1 levels: not an AWS Price List "
+                                           "offer file")
+                                .arg(deepestOfferNesting));
+        }
         const State next = childState(isObject);
         m_frames.push_back({next, m_frames.empty() ? std::string() : m_key});
         switch (next) {

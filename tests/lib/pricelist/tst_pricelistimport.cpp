@@ -546,6 +546,20 @@ void TestPriceListImport::badInputIsNamed_data()
     const QByteArray csvData = readFixture(csv);
     const QByteArray jsonData = readFixture(json);
 
+    // Issue 17: RapidJSON recursed once per level, and a million overflowed the stack.
+    const QString deep = m_dir.filePath(QStringLiteral("deep.json"));
+    QFile deepFile(deep);
+    QVERIFY(deepFile.open(QIODevice::WriteOnly));
+    deepFile.write(R"({"formatVersion": "v1.0", "offerCode": "AmazonECS", "deep": )");
+    deepFile.write(QByteArray(1'000'000, '['));
+    deepFile.write(QByteArray(1'000'000, ']'));
+    deepFile.write("}");
+    deepFile.close();
+    QTest::newRow("nested a million deep")
+        << deep << "us-east-1"
+        << deep + QStringLiteral(": nested deeper than 64 levels: not an AWS Price List offer "
+                                 "file");
+
     const QString cutCsv =
         variant(csv, csvData.mid(csvData.size() / 2), {}, QStringLiteral("cut.csv"));
     QTest::newRow("CSV cut short")
