@@ -2,6 +2,7 @@
 // rows gives, every trap row skipped, the built-in us-east-1 rates reproduced, bad input named.
 #include "json/dataerror.h"
 #include "pricelist/offermapping.h"
+#include "pricelist/offerreader.h"
 #include "pricelist/pricelistimport.h"
 #include "pricing/pricebook.h"
 
@@ -559,6 +560,18 @@ void TestPriceListImport::badInputIsNamed_data()
         << deep << "us-east-1"
         << deep + QStringLiteral(": nested deeper than 64 levels: not an AWS Price List offer "
                                  "file");
+
+    // The same for one endless string, which RapidJSON reads whole.
+    const QString endless = m_dir.filePath(QStringLiteral("endless.json"));
+    QFile endlessFile(endless);
+    QVERIFY(endlessFile.open(QIODevice::WriteOnly));
+    endlessFile.write(R"({"formatVersion": "v1.0", "offerCode": "AmazonECS", "x": ")");
+    endlessFile.write(QByteArray(static_cast<qsizetype>(2 * pricelist::longestJsonToken), 'x'));
+    endlessFile.close();
+    QTest::newRow("an endless string")
+        << endless << "us-east-1"
+        << endless + QStringLiteral(": a string longer than 16 MiB: not an AWS Price List offer "
+                                    "file");
 
     const QString cutCsv =
         variant(csv, csvData.mid(csvData.size() / 2), {}, QStringLiteral("cut.csv"));
