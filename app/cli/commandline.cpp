@@ -6,6 +6,7 @@
 #include "cli/listcommand.h"
 #include "cli/optionvalues.h"
 #include "cli/pricescommand.h"
+#include "cli/texttable.h"
 #include "cost/workload.h"
 #include "export/imagefile.h"
 #include "json/dataerror.h"
@@ -162,7 +163,7 @@ std::optional<Data> loadData(const QString& path, QTextStream& err)
     try {
         return path.isEmpty() ? Data::loadBuiltIn() : Data::load(path);
     } catch (const DataError& error) {
-        err << programName << ": " << error.toString() << Qt::endl;
+        err << programName << ": " << terminalText(error.toString()) << Qt::endl;
         return std::nullopt;
     }
 }
@@ -249,7 +250,7 @@ std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
         try {
             Workload::load(parser.value(global.workload));
         } catch (const DataError& error) {
-            err << programName << ": " << error.toString() << Qt::endl;
+            err << programName << ": " << terminalText(error.toString()) << Qt::endl;
             return std::nullopt;
         }
         options.workloadPath = parser.value(global.workload);

@@ -291,16 +291,28 @@ int runBreakEven(const QStringList& arguments, const CommandContext& context)
         context.out << u'\n' + wrapText(nearTieSentence(tie, context.catalog), width);
     }
     if (breakEvens.crossings.isEmpty() && breakEvens.nearTies.isEmpty()) {
-        // Fixed capacity too small for every volume swept leaves no option at all.
-        const bool noneRuns =
+        // A volume where no option is feasible has no cheapest option to cross to: fixed
+        // capacity too small, or a load beyond any fleet, can leave none at either end.
+        const bool noneAtFirst =
             cheapestOptionAt(context.catalog, *workload, context.prices, qint64(from)).isEmpty();
+        const bool noneAtLast =
+            cheapestOptionAt(context.catalog, *workload, context.prices, qint64(to)).isEmpty();
+        QString sentence;
+        if (noneAtFirst && noneAtLast)
+            sentence = QStringLiteral("No option can run this workload from %1 to %2 requests a "
+                                      "month.");
+        else if (noneAtFirst)
+            sentence = QStringLiteral("No option can run this workload at %1 requests a month; "
+                                      "where one can, up to %2, the cheapest is the same.");
+        else if (noneAtLast)
+            sentence = QStringLiteral("The cheapest option is the same from %1 requests a month "
+                                      "for as long as one can run this workload; at %2 none "
+                                      "can.");
+        else
+            sentence = QStringLiteral("The cheapest option is the same from %1 to %2 requests a "
+                                      "month.");
         context.out << u'\n' +
-                           wrapText((noneRuns ? QStringLiteral("No option can run this workload "
-                                                               "from %1 to %2 requests a month.")
-                                              : QStringLiteral("The cheapest option is the same "
-                                                               "from %1 to %2 requests a month."))
-                                        .arg(groupedNumber(from), groupedNumber(to)),
-                                    width);
+                           wrapText(sentence.arg(groupedNumber(from), groupedNumber(to)), width);
     }
     return ExitSuccess;
 }

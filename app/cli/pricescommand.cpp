@@ -62,7 +62,7 @@ int runImport(const QStringList& arguments, const CommandContext& context)
             });
     } catch (const DataError& error) {
         progressLine.clear();
-        err << commandName << " import: " << error.toString() << Qt::endl;
+        err << commandName << " import: " << terminalText(error.toString()) << Qt::endl;
         return ExitBadInput;
     }
     progressLine.clear();

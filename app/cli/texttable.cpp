@@ -117,6 +117,8 @@ TextTable::TextTable(QStringList headers)
 
 void TextTable::addRow(QStringList cells)
 {
+    for (QString& cell : cells)
+        cell = terminalText(cell);
     m_rows.append(std::move(cells));
 }
 
@@ -205,9 +207,38 @@ QString TextTable::toString(int lineWidth) const
     return head + body.join(wraps ? QStringLiteral("\n") : QString());
 }
 
-QString wrapText(const QString& text, int lineWidth, const QString& firstIndent,
+QString terminalText(const QString& text)
+{
+    const auto needsEscape = [](QChar c) {
+        const char16_t code = c.unicode();
+        return code < 0x20 || (code >= 0x7f && code <= 0x9f) ||
+               (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+    };
+    if (std::none_of(text.cbegin(), text.cend(), needsEscape))
+        return text;
+    QString safe;
+    safe.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        if (!needsEscape(c))
+            safe += c;
+        else if (c == u'\n')
+            safe += QStringLiteral("\\n");
+        else if (c == u'\t')
+            safe += QStringLiteral("\\t");
+        else if (c == u'\r')
+            safe += QStringLiteral("\\r");
+        else if (c.unicode() < 0x80)
+            safe += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            safe += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    }
+    return safe;
+}
+
+QString wrapText(const QString& unsafeText, int lineWidth, const QString& firstIndent,
                  const QString& nextIndent)
 {
+    const QString text = terminalText(unsafeText);
     if (lineWidth == TextTable::unlimitedWidth)
         return firstIndent + text + u'\n';
     const qsizetype indent = std::max(firstIndent.size(), nextIndent.size());

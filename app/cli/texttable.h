@@ -33,6 +33,12 @@ private:
 QString wrapText(const QString& text, int lineWidth, const QString& firstIndent = {},
                  const QString& nextIndent = {});
 
+// `text` safe to print on a terminal: control characters (line breaks and escape sequences in a
+// name from a file, C1 controls) and the bidirectional overrides that reorder what is shown are
+// written as escapes ("\n", "\x1b", "\u202e"), so a file cannot move the cursor, recolour the
+// terminal or break a table's lines. Tables and wrapped text apply it to every cell and line.
+QString terminalText(const QString& text);
+
 // The width to lay console output out for: COLUMNS when it holds a sensible width (as shells
 // set it), else the width of the terminal standard output goes to, else 100 characters (a pipe
 // or file: wide enough to read, narrow enough to print).

@@ -1,5 +1,6 @@
 #include "cli/workloadoptions.h"
 
+#include "cli/texttable.h"
 #include "cost/quantitytext.h"
 #include "cost/workloadfields.h"
 #include "json/dataerror.h"
@@ -153,7 +154,7 @@ std::optional<Workload> WorkloadOptions::read(const QCommandLineParser& parser,
         }
         return workload;
     } catch (const DataError& error) {
-        err << program << ": " << namingTheFlag(error, parser).toString() << Qt::endl;
+        err << program << ": " << terminalText(namingTheFlag(error, parser).toString()) << Qt::endl;
         return std::nullopt;
     }
 }

@@ -1,5 +1,7 @@
 #include "catalog/catalog.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace ace {
@@ -116,6 +118,7 @@ QStringList Catalog::substratesOf(const QString& serviceId) const
 {
     // Breadth-first, so nearer substrates come first; the loader has ruled out cycles.
     QStringList found;
+    QSet<QString> seen; // found, for lookups in constant time on long chains
     QStringList frontier = {serviceId};
     while (!frontier.isEmpty()) {
         QStringList next;
@@ -124,7 +127,8 @@ QStringList Catalog::substratesOf(const QString& serviceId) const
             if (!current)
                 continue;
             for (const QString& substrate : current->runsOn) {
-                if (!found.contains(substrate)) {
+                if (!seen.contains(substrate)) {
+                    seen.insert(substrate);
                     found.append(substrate);
                     next.append(substrate);
                 }

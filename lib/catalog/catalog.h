@@ -111,6 +111,11 @@ struct ResponsibilityDifference
 class Catalog
 {
 public:
+    // The loader's bounds: entries in each list (services, options, layers, ...) and services
+    // in an option's stack.
+    static constexpr qsizetype mostItemsPerList = 10'000;
+    static constexpr qsizetype deepestStack = 100;
+
     // The Qt resource path of the built-in catalog.
     static QString builtInPath();
     // Loads and validates a catalog file; throws DataError naming the file and JSON path.

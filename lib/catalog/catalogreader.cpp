@@ -2,10 +2,12 @@
 #include "catalog/catalog.h"
 #include "json/jsonreader.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 namespace ace {
 
@@ -26,6 +28,17 @@ QString readId(JsonObjectReader& reader)
                       .arg(id));
     }
     return id;
+}
+
+// Refuses the element after the most a list may hold: every list is walked for each option
+// and each view, so a hostile file must not make them endless.
+void requireRoomFor(qsizetype countSoFar, const JsonLocation& where, const QString& kind)
+{
+    if (countSoFar >= Catalog::mostItemsPerList) {
+        where.fail(QStringLiteral("more than %1 %2 entries (the most a catalog may have)")
+                       .arg(Catalog::mostItemsPerList)
+                       .arg(kind));
+    }
 }
 
 void requireUnique(QSet<QString>& seen, const QString& id, const JsonLocation& where,
@@ -70,6 +83,7 @@ private:
         QList<Item> items;
         QSet<QString> seen;
         m_root.forEachElement(key, [&](const QJsonValue& value, const JsonLocation& where) {
+            requireRoomFor(items.size(), where, kind);
             JsonObjectReader reader(value, where);
             Item item;
             item.id = readId(reader);
@@ -114,6 +128,7 @@ private:
         QSet<QString> seen;
         m_root.forEachElement(QStringLiteral("services"), [&](const QJsonValue& value,
                                                               const JsonLocation& where) {
+            requireRoomFor(m_catalog.m_services.size(), where, QStringLiteral("service"));
             JsonObjectReader reader(value, where);
             Service service;
             service.id = readId(reader);
@@ -178,29 +193,61 @@ private:
     }
 
     // A service that (indirectly) runs on itself has no bottom: stacks could not be derived.
+    // A depth-first search that colours each service once, so it takes time linear in the
+    // edges however the graph branches, with its path on the heap, so a chain of any length
+    // fits.
     void rejectRunsOnCycles() const
     {
         const auto& services = m_catalog.m_services;
-        for (qsizetype i = 0; i < services.size(); ++i) {
-            QStringList path = {services.at(i).id};
-            if (const auto cycle = findCycle(path))
-                runsOnLocation(i).fail(QStringLiteral("\"runs on\" forms a cycle: ") + *cycle);
+        QHash<QString, qsizetype> indexOf;
+        for (qsizetype i = 0; i < services.size(); ++i)
+            indexOf.insert(services.at(i).id, i);
+        enum class Mark { Unvisited, OnPath, Done };
+        std::vector<Mark> marks(services.size(), Mark::Unvisited);
+        struct Step
+        {
+            qsizetype service;
+            qsizetype nextEdge;
+        };
+        std::vector<Step> path;
+        for (qsizetype start = 0; start < services.size(); ++start) {
+            if (marks[start] != Mark::Unvisited)
+                continue;
+            marks[start] = Mark::OnPath;
+            path.push_back({start, 0});
+            while (!path.empty()) {
+                const qsizetype current = path.back().service;
+                const QStringList& runsOn = services.at(current).runsOn;
+                if (path.back().nextEdge == runsOn.size()) {
+                    marks[current] = Mark::Done;
+                    path.pop_back();
+                    continue;
+                }
+                const qsizetype next = indexOf.value(runsOn.at(path.back().nextEdge++));
+                if (marks[next] == Mark::OnPath)
+                    failWithCycle(path, next);
+                if (marks[next] == Mark::Unvisited) {
+                    marks[next] = Mark::OnPath;
+                    path.push_back({next, 0});
+                }
+            }
         }
     }
 
-    std::optional<QString> findCycle(QStringList& path) const
+    // Reports the cycle closed by an edge back to `closing`, a service on `path`, at the
+    // service where it starts and ends.
+    template <typename Path>
+    [[noreturn]] void failWithCycle(const Path& path, qsizetype closing) const
     {
-        for (const QString& next : m_catalog.service(path.constLast())->runsOn) {
-            if (next == path.constFirst())
-                return (path + QStringList{next}).join(QStringLiteral(" → "));
-            if (path.contains(next))
-                continue; // a cycle that does not pass through the start; reported for its own
-            path.append(next);
-            if (auto cycle = findCycle(path))
-                return cycle;
-            path.removeLast();
-        }
-        return std::nullopt;
+        QStringList cycle;
+        auto step = std::find_if(path.cbegin(), path.cend(), [closing](const auto& onPath) {
+            return onPath.service == closing;
+        });
+        for (; step != path.cend(); ++step)
+            cycle.append(m_catalog.m_services.at(step->service).id);
+        cycle.append(m_catalog.m_services.at(closing).id);
+        runsOnLocation(closing).fail(QStringLiteral("\"runs on\" forms a cycle: ") +
+                                     cycle.join(QStringLiteral(" → ")));
     }
 
     void readOptions()
@@ -208,6 +255,7 @@ private:
         QSet<QString> seen;
         m_root.forEachElement(
             QStringLiteral("options"), [&](const QJsonValue& value, const JsonLocation& where) {
+                requireRoomFor(m_catalog.m_options.size(), where, QStringLiteral("option"));
                 JsonObjectReader reader(value, where);
                 DeploymentOption option;
                 option.id = readId(reader);
@@ -252,6 +300,12 @@ private:
                         .arg(current->id, current->runsOn.join(QStringLiteral(" or "))));
             }
             stack.append(next);
+            if (stack.size() > Catalog::deepestStack) {
+                reader.location().fail(
+                    QStringLiteral("the stack is deeper than %1 services (from %2 down to %3)")
+                        .arg(Catalog::deepestStack)
+                        .arg(top, next));
+            }
             current = m_catalog.service(next);
         }
         return stack;

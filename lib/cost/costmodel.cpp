@@ -128,7 +128,7 @@ public:
     double amountOf(LineItemKind kind) const { return m_amounts[static_cast<size_t>(kind)]; }
     std::optional<double> total() const
     {
-        return m_feasible ? std::optional<double>(m_total) : std::nullopt;
+        return m_feasible && std::isfinite(m_total) ? std::optional<double>(m_total) : std::nullopt;
     }
 
 private:
@@ -253,6 +253,33 @@ bool fixedCapacitySuffices(const Workload& workload, int units, const QString& u
     return false;
 }
 
+// Enough units (tasks or instances) of `vcpuEach` for the peak load, never fewer than
+// `minimum`; nullopt, with the number needed as the reason, beyond any real fleet. Counted in
+// double, so no load, however absurd, overflows the count.
+template <typename Output>
+std::optional<int> countForLoad(const Workload& workload, double vcpuEach, int minimum,
+                                const QString& unitWord, Output& out)
+{
+    const LoadAtPeak load = loadAtPeak(workload);
+    const double exactCount = load.vcpusNeeded / vcpuEach;
+    if (!(exactCount <= largestFleet)) {
+        out.infeasible([&] {
+            return QStringLiteral("The load needs %1 of %2 vCPU, more than %3, beyond any real "
+                                  "fleet: %4")
+                .arg(counted(std::ceil(exactCount), unitWord), formatGroupedNumber(vcpuEach),
+                     formatGroupedNumber(largestFleet), describeLoad(workload, load));
+        });
+        return std::nullopt;
+    }
+    const int units = static_cast<int>(std::max<double>(minimum, ceilCount(exactCount)));
+    out.note([&] {
+        return QStringLiteral("%1 of %2 vCPU sized from load (minimum %3): %4")
+            .arg(counted(units, unitWord), formatGroupedNumber(vcpuEach),
+                 formatGroupedNumber(minimum), describeLoad(workload, load));
+    });
+    return units;
+}
+
 // The number of ECS tasks or EKS pods: fixed by the workload (nullopt when too few for the
 // load), or enough task vCPUs for the peak load (never fewer than minTasks).
 template <typename Output>
@@ -269,15 +296,7 @@ std::optional<int> taskCount(const Workload& workload, const QString& taskWord, 
         });
         return *container.tasks;
     }
-    const LoadAtPeak load = loadAtPeak(workload);
-    const int tasks = std::max(container.minTasks,
-                               static_cast<int>(ceilCount(load.vcpusNeeded / container.vcpu)));
-    out.note([&] {
-        return QStringLiteral("%1 of %2 vCPU sized from load (minimum %3): %4")
-            .arg(counted(tasks, taskWord), formatGroupedNumber(container.vcpu),
-                 formatGroupedNumber(container.minTasks), describeLoad(workload, load));
-    });
-    return tasks;
+    return countForLoad(workload, container.vcpu, container.minTasks, taskWord, out);
 }
 
 // ---- Lambda ------------------------------------------------------------------------------
@@ -369,17 +388,6 @@ void costLambda(const Workload& workload, const PriceBook& prices, Output& out)
 
 // ---- Orchestrators -----------------------------------------------------------------------
 
-// The orchestrator in an option's stack ("ecs", "eks"): the service the price book has a
-// control-plane rate for. Empty when the option has none.
-QString orchestratorOf(const DeploymentOption& option, const PriceBook& prices)
-{
-    for (const QString& serviceId : option.stack) {
-        if (prices.controlPlane(serviceId))
-            return serviceId;
-    }
-    return {};
-}
-
 bool isKubernetes(const DeploymentOption& option)
 {
     return option.uses(QStringLiteral("eks"));
@@ -390,16 +398,45 @@ bool isLambda(const DeploymentOption& option)
     return option.uses(QStringLiteral("lambda"));
 }
 
+// The orchestrator in an option's stack ("ecs", "eks"): the service right above the capacity
+// (Fargate or EC2) it schedules onto. Empty when the option has none. Read from the stack, not
+// from the price book, so a book without the orchestrator's rate cannot turn ECS on EC2 into
+// plain EC2.
+QString orchestratorOf(const DeploymentOption& option)
+{
+    const QString& bottom = option.stack.constLast();
+    const bool capacity = bottom == QLatin1String("fargate") || bottom == QLatin1String("ec2");
+    if (isLambda(option) || !capacity || option.stack.size() < 2)
+        return {};
+    return option.stack.at(option.stack.size() - 2);
+}
+
+// A charge the price book has no rates for: left out of the bill, and the estimate says so.
+template <typename Output>
+void cannotPrice(const QString& charge, const QString& group, Output& out)
+{
+    out.note([&] {
+        return QStringLiteral("Not included: %1 (this price book has no \"%2\" rates)")
+            .arg(charge, group);
+    });
+}
+
 // The control plane of the option's orchestrator, from the price book: whatever capacity the
 // orchestrator runs on, its fee is the same, so it is added once after the compute model.
 template <typename Output>
 void costControlPlane(const DeploymentOption& option, const Workload& workload,
                       const PriceBook& prices, Output& out)
 {
-    const QString orchestrator = orchestratorOf(option, prices);
+    const QString orchestrator = orchestratorOf(option);
     if (orchestrator.isEmpty())
         return;
-    const ControlPlaneRates& rates = *prices.controlPlane(orchestrator);
+    const ControlPlaneRates* ratesOrNone = prices.controlPlane(orchestrator);
+    if (!ratesOrNone) {
+        cannotPrice(QStringLiteral("the %1 control plane").arg(orchestrator.toUpper()),
+                    QStringLiteral("controlPlanes.") + orchestrator, out);
+        return;
+    }
+    const ControlPlaneRates& rates = *ratesOrNone;
     if (rates.perClusterHour <= 0) {
         out.note([&] {
             return QStringLiteral(
@@ -460,6 +497,14 @@ void costFargate(const DeploymentOption& option, const Workload& workload, const
     const FargateRates& fargate = prices.fargate();
     const ContainerSettings& container = workload.container;
     const bool kubernetes = isKubernetes(option);
+    if (orchestratorOf(option).isEmpty()) {
+        out.infeasible([&] {
+            return QStringLiteral("Nothing schedules %1 onto Fargate: Fargate runs ECS tasks and "
+                                  "EKS pods, and the stack (%2) has neither")
+                .arg(option.name, option.stack.join(QStringLiteral(" on ")));
+        });
+        return;
+    }
     if (kubernetes && !fargate.eksArchitectures.contains(workload.architecture)) {
         out.infeasible([&] {
             return QStringLiteral("EKS on Fargate runs %1 pods only; the workload is %2")
@@ -553,9 +598,10 @@ struct Packing
 {
     double reservedGib = 0;
     double usableGib = 0;
-    int byVcpu = 0;
-    int byMemory = 0;
-    int tasksPerInstance() const { return std::min(byVcpu, byMemory); }
+    // Whole tasks, at most largestFleet: a tiny task on a big instance is no overflow.
+    double byVcpu = 0;
+    double byMemory = 0;
+    int tasksPerInstance() const { return static_cast<int>(std::min(byVcpu, byMemory)); }
 };
 
 Packing packingOf(const InstanceType& instance, const ContainerSettings& container)
@@ -564,8 +610,8 @@ Packing packingOf(const InstanceType& instance, const ContainerSettings& contain
     packing.reservedGib = std::max(instance.memoryGib * instanceMemoryReserveFraction,
                                    instanceMemoryReserveMinimumGib);
     packing.usableGib = std::max(0.0, instance.memoryGib - packing.reservedGib);
-    packing.byVcpu = static_cast<int>(floorCount(instance.vcpu / container.vcpu));
-    packing.byMemory = static_cast<int>(floorCount(packing.usableGib / container.memoryGb));
+    packing.byVcpu = std::min(largestFleet, floorCount(instance.vcpu / container.vcpu));
+    packing.byMemory = std::min(largestFleet, floorCount(packing.usableGib / container.memoryGb));
     return packing;
 }
 
@@ -651,16 +697,8 @@ std::optional<int> instancesForLoad(const Workload& workload, const InstanceType
         });
         return *workload.instance.count;
     }
-    const LoadAtPeak load = loadAtPeak(workload);
-    const int instances = std::max(workload.instance.minCount,
-                                   static_cast<int>(ceilCount(load.vcpusNeeded / instance.vcpu)));
-    out.note([&] {
-        return QStringLiteral("%1 of %2 vCPU sized from load (minimum %3): %4")
-            .arg(counted(instances, instance.type + QStringLiteral(" instance")),
-                 formatGroupedNumber(instance.vcpu),
-                 formatGroupedNumber(workload.instance.minCount), describeLoad(workload, load));
-    });
-    return instances;
+    return countForLoad(workload, instance.vcpu, workload.instance.minCount,
+                        instance.type + QStringLiteral(" instance"), out);
 }
 
 // The instance type of `architecture` in the price book most like `instance`, to suggest when
@@ -714,7 +752,7 @@ void costEc2(const DeploymentOption& option, const Workload& workload, const Pri
         });
         return;
     }
-    const QString orchestrator = orchestratorOf(option, prices);
+    const QString orchestrator = orchestratorOf(option);
     const std::optional<int> instances = orchestrator.isEmpty()
                                              ? instancesForLoad(workload, *instance, out)
                                              : instancesForTasks(option, workload, *instance, out);
@@ -742,16 +780,6 @@ void costEc2(const DeploymentOption& option, const Workload& workload, const Pri
 }
 
 // ---- Request path, data transfer and purchase ------------------------------------------
-
-// A charge the price book has no rates for: left out of the bill, and the estimate says so.
-template <typename Output>
-void cannotPrice(const QString& charge, const QString& group, Output& out)
-{
-    out.note([&] {
-        return QStringLiteral("Not included: %1 (this price book has no \"%2\" rates)")
-            .arg(charge, group);
-    });
-}
 
 // API Gateway in front of a Lambda function: HTTP APIs count a request once per started
 // metering step of its size; REST APIs count each request once.
@@ -1078,8 +1106,17 @@ Estimate estimateOption(const DeploymentOption& option, const Workload& workload
         double total = 0;
         for (const LineItem& item : std::as_const(estimate.lineItems))
             total += item.amount;
-        estimate.monthlyTotal = total;
-    } else {
+        // The loaders bound every rate and quantity, so this is a last guard: an estimate is
+        // feasible exactly when it has a total.
+        if (std::isfinite(total))
+            estimate.monthlyTotal = total;
+        else
+            out.infeasible([] {
+                return QStringLiteral("The total is too large to compute: a rate or quantity is "
+                                      "beyond any real bill");
+            });
+    }
+    if (!estimate.feasible) {
         // A partial bill would read like a price; an infeasible option has none.
         estimate.lineItems.clear();
         estimate.capacity = {};

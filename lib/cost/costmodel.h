@@ -17,6 +17,10 @@ class Catalog;
 class PriceBook;
 struct DeploymentOption;
 
+// The most tasks, pods or instances an estimate provisions: a load that needs more is beyond
+// any real fleet, and the option is infeasible for it (with the number it would need).
+inline constexpr double largestFleet = 1'000'000;
+
 // What a charge is, the same across options so their bills compare kind by kind; set by the
 // cost model, never read from a label or unit. The order is the bill breakdown's stacking
 // order: what runs the code, then what surrounds it (control plane, request path, data

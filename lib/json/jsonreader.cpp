@@ -1,10 +1,12 @@
 #include "json/jsonreader.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
 #include <cmath>
+#include <vector>
 
 namespace ace {
 
@@ -25,20 +27,129 @@ QString lineAndColumn(const QByteArray& data, qsizetype offset)
     return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
 }
 
+// Why a file that failed to parse may not be UTF-8 text at all (Qt reads UTF-8 with or without
+// a byte-order mark). Empty when it looks like UTF-8.
+QString encodingHint(const QByteArray& data)
+{
+    const auto startsWith = [&data](const char* bytes, qsizetype size) {
+        return data.startsWith(QByteArray::fromRawData(bytes, size));
+    };
+    QString encoding;
+    if (startsWith("\x00\x00\xFE\xFF", 4) || startsWith("\xFF\xFE\x00\x00", 4))
+        encoding = QStringLiteral("UTF-32");
+    else if (startsWith("\xFF\xFE", 2) || startsWith("\xFE\xFF", 2))
+        encoding = QStringLiteral("UTF-16");
+    else if (data.left(4).contains('\0'))
+        encoding = QStringLiteral("UTF-16 or UTF-32");
+    else
+        return {};
+    return QStringLiteral(" (the file looks %1 encoded: save it as UTF-8)").arg(encoding);
+}
+
+// The text of a JSON string literal, quotes included. Escapes spell the same name differently
+// ("a" and "\u0061"); the parser decodes them.
+QString decodeJsonString(const QByteArray& quoted)
+{
+    if (!quoted.contains('\\'))
+        return QString::fromUtf8(quoted.mid(1, quoted.size() - 2));
+    QByteArray array = quoted;
+    array.prepend('[');
+    array.append(']');
+    return QJsonDocument::fromJson(array).array().at(0).toString();
+}
+
+// QJsonDocument keeps the last of two members with the same name; a file that names one twice
+// has a typo or a merge gone wrong, so it is refused, as unknown keys are. The file already
+// parsed, so this walk only tracks strings, brackets and separators.
+void rejectDuplicateKeys(const QByteArray& data, const QString& displayName)
+{
+    struct Container
+    {
+        JsonLocation location;
+        bool isObject = false;
+        QSet<QString> keys;
+        QString lastKey;
+        qsizetype index = 0;
+        bool expectingKey = false;
+    };
+    std::vector<Container> open;
+    const auto childLocation = [&open, &displayName]() {
+        if (open.empty())
+            return JsonLocation(displayName);
+        const Container& parent = open.back();
+        return parent.isObject ? parent.location.child(parent.lastKey)
+                               : parent.location.element(parent.index);
+    };
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        switch (data.at(i)) {
+        case '{':
+        case '[':
+            open.push_back({childLocation(), data.at(i) == '{', {}, {}, 0, data.at(i) == '{'});
+            break;
+        case '}':
+        case ']':
+            open.pop_back();
+            break;
+        case ',':
+            if (open.back().isObject)
+                open.back().expectingKey = true;
+            else
+                ++open.back().index;
+            break;
+        case '"': {
+            const qsizetype start = i;
+            for (++i; data.at(i) != '"'; ++i) {
+                if (data.at(i) == '\\')
+                    ++i;
+            }
+            if (open.empty() || !open.back().isObject || !open.back().expectingKey)
+                break;
+            Container& object = open.back();
+            const QByteArray quoted = data.mid(start, i - start + 1);
+            object.lastKey = decodeJsonString(quoted);
+            if (object.keys.contains(object.lastKey))
+                object.location.child(object.lastKey)
+                    .fail(QStringLiteral("duplicate key (a JSON object names each member once)"));
+            object.keys.insert(object.lastKey);
+            object.expectingKey = false;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
 } // namespace
 
 QJsonObject readJsonObjectFile(const QString& path, const QString& displayName)
 {
+    // Opening a FIFO waits for a writer and a device may never end: only files are read.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        throw DataError(displayName, {},
+                        QStringLiteral("not a regular file (a folder, device, FIFO or socket)"));
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw DataError(displayName, {}, QStringLiteral("cannot read: ") + file.errorString());
-    const QByteArray data = file.readAll();
+    // One byte past the limit tells a file at the limit from a larger one, without reading
+    // more than that of a file that grows while it is read.
+    const QByteArray data = file.read(largestJsonFileBytes + 1);
+    if (data.size() > largestJsonFileBytes) {
+        throw DataError(displayName, {},
+                        QStringLiteral("larger than %1 MiB, the most this program reads of a "
+                                       "catalog, price book or workload")
+                            .arg(largestJsonFileBytes / (1024 * 1024)));
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         throw DataError(displayName, lineAndColumn(data, parseError.offset),
-                        QStringLiteral("malformed JSON: ") + parseError.errorString());
+                        QStringLiteral("malformed JSON: ") + parseError.errorString() +
+                            encodingHint(data));
     }
+    rejectDuplicateKeys(data, displayName);
     if (!document.isObject())
         throw DataError(displayName, {}, QStringLiteral("the top level must be a JSON object"));
     return document.object();

@@ -15,8 +15,14 @@
 
 namespace ace {
 
+// The largest JSON file readJsonObjectFile reads: far above any catalog, price book or workload
+// (the built-in ones are tens of KB), far below what would take the machine's memory.
+inline constexpr qsizetype largestJsonFileBytes = 16 * 1024 * 1024;
+
 // Reads a JSON file into a document, or throws a DataError naming the file and, for syntax
-// errors, the line and column. `displayName` is how the file is named in messages.
+// errors, the line and column; refuses files that are not regular files, files larger than
+// largestJsonFileBytes and objects that name a member twice. `displayName` is how the file is
+// named in messages.
 QJsonObject readJsonObjectFile(const QString& path, const QString& displayName);
 
 // Where a JSON value sits in its file, for error messages: the file's display name and the

@@ -31,6 +31,11 @@ bool CsvReader::refill()
     // Keep the unread part (a record cut by the end of the last chunk) at the front, and grow
     // the buffer only for a record longer than a whole chunk.
     const size_t unread = m_end - m_begin;
+    if (unread > static_cast<size_t>(longestRecordBytes)) {
+        fail(m_line, QStringLiteral("a record longer than %1 MiB (an unclosed quote, or not a "
+                                    "CSV file?)")
+                         .arg(longestRecordBytes / (1024 * 1024)));
+    }
     std::memmove(m_buffer.data(), m_buffer.data() + m_begin, unread);
     m_begin = 0;
     m_end = unread;

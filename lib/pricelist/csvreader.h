@@ -21,6 +21,10 @@ class CsvReader
 public:
     CsvReader(QIODevice& device, QString fileName, qsizetype chunkSize = 1 << 20);
 
+    // The longest record read (AWS's are a few KB): a longer one, such as an unclosed quote
+    // or a file without line ends, is refused rather than held in memory whole.
+    static constexpr qsizetype longestRecordBytes = 64 * 1024 * 1024;
+
     // Reads the next record into fields(); false at the end of the input. With `fieldLimit`,
     // only the first fields are split and the rest of the record is skipped by a fast scan
     // (most rows of an offer are decided by one early column); complete() tells whether

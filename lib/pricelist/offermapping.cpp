@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <string>
 
 namespace ace::pricelist {
@@ -333,7 +334,9 @@ private:
     {
         double value = 0;
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < 0)
+        // from_chars reads "inf" and "nan" too; no price or size is either.
+        if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
+            !std::isfinite(value) || value < 0)
             fail(QStringLiteral("%1 \"%2\" is not a number").arg(what, toQString(text)));
         return value;
     }

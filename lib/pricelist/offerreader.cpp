@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -737,6 +738,14 @@ private:
     {
         if (m_frames.empty() && !isObject)
             notOffer();
+        // RapidJSON parses nested values by recursion: a file of a million "[" would overflow
+        // the stack. Offers nest about eight deep.
+        if (m_frames.size() >= deepestOfferNesting) {
+            throw DataError(m_name, {},
+                            QStringLiteral("nested deeper than %1 levels: not an AWS Price List "
+                                           "offer file")
+                                .arg(deepestOfferNesting));
+        }
         const State next = childState(isObject);
         m_frames.push_back({next, m_frames.empty() ? std::string() : m_key});
         switch (next) {
@@ -905,13 +914,56 @@ private:
     std::vector<std::pair<StoredPrice, QString>> m_queryApiPrices;
 };
 
+// RapidJSON's working stack, which holds the string being read: refuses to grow past twice
+// longestJsonToken (it grows by half its size, so every string up to longestJsonToken fits, and
+// a refused one is longer), so one endless string cannot take the memory a streamed import
+// never needs (AWS's strings are a few hundred bytes).
+class BoundedStackAllocator
+{
+public:
+    static constexpr bool kNeedFree = true;
+    struct TooLong
+    {
+    };
+
+    void* Malloc(size_t size)
+    {
+        requireBound(size);
+        return size ? std::malloc(size) : nullptr;
+    }
+    void* Realloc(void* block, size_t, size_t newSize)
+    {
+        requireBound(newSize);
+        if (newSize == 0) {
+            std::free(block);
+            return nullptr;
+        }
+        return std::realloc(block, newSize);
+    }
+    static void Free(void* block) { std::free(block); }
+
+private:
+    static void requireBound(size_t size)
+    {
+        if (size > 2 * longestJsonToken)
+            throw TooLong();
+    }
+};
+
 bool readJsonOffer(QFile& file, const QString& name, OfferSink& sink, ProgressReporter& progress)
 {
     ChunkedStream stream(file);
     JsonOfferHandler handler(name, sink, progress, stream);
-    rapidjson::Reader reader;
-    const rapidjson::ParseResult result =
-        reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(stream, handler);
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, BoundedStackAllocator> reader;
+    rapidjson::ParseResult result;
+    try {
+        result = reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(stream, handler);
+    } catch (const BoundedStackAllocator::TooLong&) {
+        throw DataError(name, {},
+                        QStringLiteral("a string longer than %1 MiB: not an AWS Price List offer "
+                                       "file")
+                            .arg(longestJsonToken / (1024 * 1024)));
+    }
     if (handler.cancelled())
         return false;
     if (result.IsError()) {

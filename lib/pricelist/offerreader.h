@@ -98,6 +98,11 @@ struct ReadProgress
     qint64 bytesTotal = 0;
 };
 
+// The deepest a JSON offer file may nest objects and arrays (AWS's nest about eight deep).
+inline constexpr size_t deepestOfferNesting = 64;
+// The longest string (key or value) a JSON offer file may hold.
+inline constexpr size_t longestJsonToken = 16 * 1024 * 1024;
+
 // Reads one offer file, CSV or JSON (told apart by its first bytes), into `sink`. Throws
 // DataError naming the file and line or JSON path: a file that is no offer file, a cut-short
 // file, a missing column, malformed CSV or JSON. `progress` is called every few MB and at the

@@ -1,5 +1,7 @@
 #include "pricing/numberrules.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace ace {
@@ -9,10 +11,21 @@ namespace {
 // Enough for any rate or bound without exponent noise.
 constexpr int plainDecimals = 10;
 
+// From here on fixed-point text is a wall of digits (1.7e308 has 309): such numbers are
+// written in exponent form.
+constexpr double largestFixed = 1e15;
+
+QString shortestText(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
 // Fixed-point text with trailing zeros (and a trailing point) dropped. QLocale would group
 // thousands too, but costs a microsecond a call, which dominated the time of an estimate.
 QString trimmedFixed(double value, int decimals)
 {
+    if (!(std::abs(value) <= largestFixed))
+        return shortestText(value);
     QString text = QString::number(value, 'f', decimals);
     if (text.contains(u'.')) {
         while (text.endsWith(u'0'))
@@ -20,7 +33,17 @@ QString trimmedFixed(double value, int decimals)
         if (text.endsWith(u'.'))
             text.chop(1);
     }
-    return text;
+    return text == QLatin1String("-0") ? QStringLiteral("0") : text;
+}
+
+// A value found in a file, exactly: rounding it could print the very bound it breaks ("must be
+// at most 1, found 1" for 1.00000000001).
+QString exactNumberText(double value)
+{
+    const QString plain = trimmedFixed(value, plainDecimals);
+    if (value == 0 || plain.toDouble() == value)
+        return formatGroupedNumber(value, plainDecimals);
+    return shortestText(value);
 }
 
 } // namespace
@@ -56,6 +79,12 @@ QString formatPlainNumber(double value)
 QString formatGroupedNumber(double value, int maxDecimals)
 {
     QString text = trimmedFixed(value, maxDecimals);
+    // A value too small for the decimals shown is not zero: "÷ 0 target utilization" would
+    // hide the very number that explains an estimate.
+    if (text == QLatin1String("0") && value != 0)
+        return shortestText(value);
+    if (text.contains(u'e'))
+        return text;
     const qsizetype firstDigit = text.startsWith(u'-') ? 1 : 0;
     const qsizetype point = text.indexOf(u'.');
     for (qsizetype i = (point < 0 ? text.size() : point) - 3; i > firstDigit; i -= 3)
@@ -66,8 +95,8 @@ QString formatGroupedNumber(double value, int maxDecimals)
 void requireNumber(double value, const NumberRule& rule, const JsonLocation& where)
 {
     if (!rule.admits(value)) {
-        where.fail(QStringLiteral("must be %1, found %2")
-                       .arg(rule.describe(), formatGroupedNumber(value, plainDecimals)));
+        where.fail(
+            QStringLiteral("must be %1, found %2").arg(rule.describe(), exactNumberText(value)));
     }
 }
 

@@ -28,8 +28,11 @@ constexpr ArchitectureName architectureNames[] = {
     {Architecture::Arm64, u"arm64"},
 };
 
-const NumberRule rate = NumberRule::atLeast(0);
-const NumberRule positive = NumberRule::greaterThan(0);
+// Upper bounds keep every product of a rate and a workload's quantity finite: no real rate is
+// a million per unit, no size, tier bound or allowance 10^15 units.
+const NumberRule rate = NumberRule::between(0, PriceBook::largestRate);
+const NumberRule positive = NumberRule::aboveAndAtMost(0, PriceBook::largestQuantity);
+const NumberRule quantity = NumberRule::between(0, PriceBook::largestQuantity);
 
 Architecture readArchitecture(const QString& id, const JsonLocation& where)
 {
@@ -230,10 +233,10 @@ private:
         lambda.ephemeralStoragePerGbSecond =
             readNumber(reader, QStringLiteral("ephemeralStoragePerGbSecond"), rate);
         lambda.includedEphemeralStorageMb =
-            readNumber(reader, QStringLiteral("includedEphemeralStorageMb"), rate);
+            readNumber(reader, QStringLiteral("includedEphemeralStorageMb"), quantity);
         JsonObjectReader freeTier = reader.object(QStringLiteral("freeTier"));
-        lambda.freeRequests = readNumber(freeTier, QStringLiteral("requests"), rate);
-        lambda.freeGbSeconds = readNumber(freeTier, QStringLiteral("gbSeconds"), rate);
+        lambda.freeRequests = readNumber(freeTier, QStringLiteral("requests"), quantity);
+        lambda.freeGbSeconds = readNumber(freeTier, QStringLiteral("gbSeconds"), quantity);
         freeTier.finish();
         lambda.maxDurationSeconds =
             readNumber(reader, QStringLiteral("maxDurationSeconds"), positive);
@@ -257,9 +260,10 @@ private:
                 return compute;
             });
         fargate.storagePerGbSecond = readNumber(reader, QStringLiteral("storagePerGbSecond"), rate);
-        fargate.includedStorageGb = readNumber(reader, QStringLiteral("includedStorageGb"), rate);
+        fargate.includedStorageGb =
+            readNumber(reader, QStringLiteral("includedStorageGb"), quantity);
         readTaskSizes(reader);
-        fargate.eksPodOverheadMb = readNumber(reader, QStringLiteral("eksPodOverheadMb"), rate);
+        fargate.eksPodOverheadMb = readNumber(reader, QStringLiteral("eksPodOverheadMb"), quantity);
         reader.forEachElement(QStringLiteral("eksArchitectures"),
                               [&fargate](const QJsonValue& value, const JsonLocation& where) {
                                   fargate.eksArchitectures.append(
@@ -397,7 +401,7 @@ private:
             readNumber(lcu, QStringLiteral("processedGbPerHourForLambda"), positive);
         alb.ruleEvaluationsPerSecondPerLcu =
             readNumber(lcu, QStringLiteral("ruleEvaluationsPerSecond"), positive);
-        alb.freeRulesPerRequest = readNumber(lcu, QStringLiteral("freeRulesPerRequest"), rate);
+        alb.freeRulesPerRequest = readNumber(lcu, QStringLiteral("freeRulesPerRequest"), quantity);
         lcu.finish();
         albReader.finish();
         reader->finish();
@@ -417,7 +421,7 @@ private:
             return;
         DataTransferRates& transfer = m_book.m_dataTransfer.emplace();
         transfer.source = readSource(*reader);
-        transfer.freeGbPerMonth = readNumber(*reader, QStringLiteral("freeGbPerMonth"), rate);
+        transfer.freeGbPerMonth = readNumber(*reader, QStringLiteral("freeGbPerMonth"), quantity);
         transfer.outToInternetTiers = readTiers(*reader, QStringLiteral("outToInternet"),
                                                 QStringLiteral("upToGb"), QStringLiteral("perGb"));
         reader->finish();

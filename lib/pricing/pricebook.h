@@ -193,6 +193,11 @@ struct RateSource
 class PriceBook
 {
 public:
+    // The bounds the loader enforces: any rate per unit, and any size, tier bound or free
+    // allowance.
+    static constexpr double largestRate = 1e6;
+    static constexpr double largestQuantity = 1e15;
+
     // The Qt resource path of the built-in price book.
     static QString builtInPath();
     // Loads and validates a price book; throws DataError naming the file and JSON path.

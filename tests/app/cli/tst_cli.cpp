@@ -97,6 +97,9 @@ private slots:
     void pricesImportBadInputWritesNothing();
     void pricesListShowsBuiltInAndImported();
     void regionWithoutABookOrWithPricesIsRefused();
+    void aPriceBookWithoutControlPlanesIsNamedInEveryCommand();
+    void controlCharactersFromFilesAreEscapedOnTheTerminal();
+    void aLoadBeyondAnyFleetIsNotFeasible();
 
 private:
     QTemporaryDir m_dir;
@@ -442,7 +445,7 @@ void TestCli::badUsageOrInputExitsWithTwo_data()
     QTest::newRow("too many requests")
         << QStringList{QStringLiteral("cost"), QStringLiteral("--requests"), QStringLiteral("1e20")}
         << "aws-compute-explorer: command line: --requests: must be between 0 and "
-           "10,000,000,000,000, found 100,000,000,000,000,000,000\n";
+           "10,000,000,000,000, found 1e+20\n";
     QTest::newRow("too much memory")
         << QStringList{QStringLiteral("cost"), QStringLiteral("--memory-mb"),
                        QStringLiteral("20000")}
@@ -481,6 +484,12 @@ void TestCli::badUsageOrInputExitsWithTwo_data()
         << QStringList{QStringLiteral("--prices"), QStringLiteral("/nonexistent/p.json"),
                        QStringLiteral("cost")}
         << "aws-compute-explorer: /nonexistent/p.json: cannot read: ";
+    // Issue 17: /dev/zero was read until memory ran out (abort, 134).
+    QTest::newRow("a device as the catalog")
+        << QStringList{QStringLiteral("--catalog"), QStringLiteral("/dev/zero"),
+                       QStringLiteral("list")}
+        << "aws-compute-explorer: /dev/zero: not a regular file (a folder, device, FIFO or "
+           "socket)\n";
 }
 
 void TestCli::badUsageOrInputExitsWithTwo()
@@ -1276,6 +1285,128 @@ void TestCli::regionWithoutABookOrWithPricesIsRefused()
         {QStringLiteral("--region"), QStringLiteral("us-east-1"), QStringLiteral("cost")});
     QCOMPARE(builtIn.exitCode, 0);
     QVERIFY(builtIn.out.contains(QStringLiteral("built-in prices/us-east-1.json")));
+}
+
+void TestCli::aPriceBookWithoutControlPlanesIsNamedInEveryCommand()
+{
+    // Issue 17: a price book without control-plane rates crashed cost, breakeven, export and
+    // the window, and priced ECS on EC2 as plain EC2.
+    QJsonObject json = ace::test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    json.insert(QStringLiteral("controlPlanes"), QJsonObject{});
+    const QString prices =
+        ace::test::writeJsonFile(m_dir.filePath(QStringLiteral("no-control-planes.json")), json);
+    const QStringList withPrices = {QStringLiteral("--prices"), prices};
+
+    const Run cost =
+        runProgram(withPrices + QStringList{QStringLiteral("cost"), QStringLiteral("--json")});
+    QCOMPARE(cost.exitCode, 0);
+    const QJsonArray estimates = QJsonDocument::fromJson(cost.out.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("estimates"))
+                                     .toArray();
+    QCOMPARE(estimates.size(), 6);
+    for (const QJsonValue& value : estimates) {
+        const QJsonObject estimate = value.toObject();
+        const QString option = estimate.value(QStringLiteral("option")).toString();
+        QVERIFY2(estimate.value(QStringLiteral("feasible")).toBool(), qPrintable(option));
+        if (!option.contains(u'-'))
+            continue; // ec2 and lambda have no orchestrator
+        const QString orchestrator = option.section(u'-', 0, 0);
+        QVERIFY2(estimate.value(QStringLiteral("notes"))
+                     .toArray()
+                     .contains(QStringLiteral("Not included: the %1 control plane (this price "
+                                              "book has no \"controlPlanes.%2\" rates)")
+                                   .arg(orchestrator.toUpper(), orchestrator)),
+                 qPrintable(option));
+        if (option.endsWith(QLatin1String("-ec2"))) {
+            // Bin-packed, as with the orchestrator's rate.
+            QVERIFY2(estimate.value(QStringLiteral("capacity"))
+                         .toObject()
+                         .contains(QStringLiteral("tasksPerInstance")),
+                     qPrintable(option));
+        }
+    }
+
+    QCOMPARE(runProgram(withPrices + QStringList{QStringLiteral("breakeven")}).exitCode, 0);
+    const QString figure = m_dir.filePath(QStringLiteral("no-control-planes.png"));
+    QCOMPARE(
+        runProgram(withPrices + QStringList{QStringLiteral("export"), QStringLiteral("--view"),
+                                            QStringLiteral("cost"), QStringLiteral("-o"), figure})
+            .exitCode,
+        0);
+    QVERIFY(!QImage(figure).isNull());
+    const QString window = m_dir.filePath(QStringLiteral("no-control-planes-window.png"));
+    QCOMPARE(runProgram(withPrices + QStringList{QStringLiteral("--screenshot"), window,
+                                                 QStringLiteral("--select"),
+                                                 QStringLiteral("eks-fargate")})
+                 .exitCode,
+             0);
+    QVERIFY(!QImage(window).isNull());
+}
+
+void TestCli::controlCharactersFromFilesAreEscapedOnTheTerminal()
+{
+    // Issue 17: a workload's name with an escape sequence and a line break reached the terminal
+    // raw: it could recolour it, move the cursor or forge lines of the table.
+    const QString name = QStringLiteral("red\x1b[31m\nforged line\u202e");
+    QJsonObject json{{QStringLiteral("format"), QStringLiteral("aws-compute-explorer/workload")},
+                     {QStringLiteral("version"), 1},
+                     {QStringLiteral("name"), name}};
+    const QString workload =
+        ace::test::writeJsonFile(m_dir.filePath(QStringLiteral("escapes.json")), json);
+    const Run text = runProgram({QStringLiteral("cost"), QStringLiteral("--workload"), workload});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains(QStringLiteral("\"red\\x1b[31m\\nforged line\\u202e\"")),
+             qPrintable(text.out));
+    QVERIFY(!text.out.contains(QChar(0x1b)));
+    QVERIFY(!text.out.contains(QChar(0x202e)));
+    QVERIFY(!text.out.contains(QStringLiteral("\nforged line")));
+
+    // JSON escapes them itself: the name comes back as it was.
+    const Run jsonRun = runProgram(
+        {QStringLiteral("cost"), QStringLiteral("--workload"), workload, QStringLiteral("--json")});
+    QCOMPARE(jsonRun.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(jsonRun.out.toUtf8())
+                 .object()
+                 .value(QStringLiteral("workload"))
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+             name);
+
+    // Messages quote what the file says, escaped the same way.
+    json.insert(QStringLiteral("\x1b[2Jkey"), 1);
+    ace::test::writeJsonFile(workload, json);
+    const Run bad = runProgram({QStringLiteral("cost"), QStringLiteral("--workload"), workload});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.endsWith(QStringLiteral(": \\x1b[2Jkey: unknown key\n")), qPrintable(bad.err));
+}
+
+void TestCli::aLoadBeyondAnyFleetIsNotFeasible()
+{
+    // Issue 17: a count far beyond int, cast to int, priced this "1 task, $36.04", and
+    // breakeven reported a crossing that was not there.
+    const QStringList dayLong = {QStringLiteral("--requests"), QStringLiteral("1e13"),
+                                 QStringLiteral("--duration-ms"), QStringLiteral("86400000")};
+    const Run cost = runProgram(QStringList{QStringLiteral("cost"), QStringLiteral("--option"),
+                                            QStringLiteral("ecs-fargate")} +
+                                dayLong);
+    QCOMPARE(cost.exitCode, 0);
+    QVERIFY2(cost.out.contains(QStringLiteral("ECS on Fargate (ecs-fargate): not feasible\n"
+                                              "  * The load needs 1,409,001,956,948 tasks of 1 "
+                                              "vCPU, more than 1,000,000, beyond any real fleet")),
+             qPrintable(cost.out));
+    QVERIFY(!cost.out.contains(u'$'));
+
+    // EC2 instances run a day-long request at 1,000 a month, and no option at 10 billion.
+    const Run breakEven = runProgram(QStringList{QStringLiteral("breakeven")} + dayLong);
+    QCOMPARE(breakEven.exitCode, 0);
+    QVERIFY2(breakEven.out.contains(QStringLiteral("from 1,000      EC2 instances")),
+             qPrintable(breakEven.out));
+    QVERIFY2(breakEven.out.contains(QStringLiteral(
+                 "The cheapest option is the same from 1,000 requests a month for as long as one "
+                 "can run this workload; at 10,000,000,000 none can.")),
+             qPrintable(breakEven.out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

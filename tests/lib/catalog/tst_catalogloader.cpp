@@ -2,12 +2,17 @@
 // refused with a message that names the file and the JSON path.
 #include "catalog/catalog.h"
 #include "json/dataerror.h"
+#include "json/jsonreader.h"
 #include "jsonfixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
+#include <sys/stat.h>
 
 using namespace ace;
 
@@ -28,8 +33,23 @@ private slots:
     void rejectsABrokenField();
     void rejectsMalformedJsonWithLineAndColumn();
     void rejectsAMissingFile();
+    void cycleCheckOnABranchingGraph();
+    void cycleCheckOnADeepChain();
+    void rejectsAFileTooLarge();
+    void rejectsAFifo();
+    void rejectsADuplicateKey_data();
+    void rejectsADuplicateKey();
+    void hintsAtTheEncoding_data();
+    void hintsAtTheEncoding();
 
 private:
+    // The built-in catalog with `services` appended: copies of EC2's entry (every field valid,
+    // kept short) named svc-0, svc-1, ..., svc-i running on `runsOn(i)`.
+    QJsonObject withGeneratedServices(int services,
+                                      const std::function<QJsonArray(int)>& runsOn) const;
+    // The load error of a catalog file with these bytes.
+    QString loadErrorOf(const QByteArray& bytes);
+
     // Writes the built-in catalog with one field replaced and returns the load error.
     QString loadErrorAfter(const QString& path, const QJsonValue& value);
 
@@ -363,6 +383,197 @@ void TestCatalogLoader::rejectsAMissingFile()
         QVERIFY2(error.message().startsWith(QStringLiteral("cannot read: ")),
                  qPrintable(error.message()));
     }
+}
+
+QJsonObject
+TestCatalogLoader::withGeneratedServices(int services,
+                                         const std::function<QJsonArray(int)>& runsOn) const
+{
+    QJsonObject json = test::resourceJson(QStringLiteral("catalog.json"));
+    QJsonArray list = json.value(QStringLiteral("services")).toArray();
+    QJsonObject entry = list.at(0).toObject();
+    for (const QString& key :
+         {QStringLiteral("youManage"), QStringLiteral("awsManages"), QStringLiteral("limits"),
+          QStringLiteral("typicalUses"), QStringLiteral("notFor"), QStringLiteral("docs")})
+        entry.insert(key, QJsonArray{});
+    for (const QString& key :
+         {QStringLiteral("summary"), QStringLiteral("description"), QStringLiteral("billing")})
+        entry.insert(key, QStringLiteral("Generated."));
+    for (int i = 0; i < services; ++i) {
+        entry.insert(QStringLiteral("id"), QStringLiteral("svc-%1").arg(i));
+        entry.insert(QStringLiteral("runsOn"), runsOn(i));
+        list.append(entry);
+    }
+    json.insert(QStringLiteral("services"), list);
+    return json;
+}
+
+QString TestCatalogLoader::loadErrorOf(const QByteArray& bytes)
+{
+    QFile file(m_dir.filePath(QStringLiteral("bytes.json")));
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("(cannot write the test file)");
+    file.write(bytes);
+    file.close();
+    try {
+        Catalog::load(file.fileName(), QStringLiteral("bytes.json"));
+    } catch (const DataError& error) {
+        return error.toString();
+    }
+    return QStringLiteral("(loaded without error)");
+}
+
+void TestCatalogLoader::cycleCheckOnABranchingGraph()
+{
+    // Issue 17: each service runs on the next two, so there are Fibonacci(200) paths down; the
+    // old check walked every one (a 167 KB catalog took 128 s).
+    constexpr int services = 200;
+    const auto nextTwo = [](int i) {
+        QJsonArray runsOn;
+        for (int next = i + 1; next <= std::min(i + 2, services - 1); ++next)
+            runsOn.append(QStringLiteral("svc-%1").arg(next));
+        return runsOn;
+    };
+    const QString acyclic = test::writeJsonFile(m_dir.filePath(QStringLiteral("branching.json")),
+                                                withGeneratedServices(services, nextTwo));
+    QCOMPARE(Catalog::load(acyclic).services().size(), 5 + services);
+
+    // The bottom runs on the middle again: the cycle is found and named.
+    const auto backToTheMiddle = [&nextTwo](int i) {
+        return i == services - 1 ? QJsonArray{QStringLiteral("svc-197")} : nextTwo(i);
+    };
+    const QString cyclic = test::writeJsonFile(m_dir.filePath(QStringLiteral("cyclic.json")),
+                                               withGeneratedServices(services, backToTheMiddle));
+    try {
+        Catalog::load(cyclic, QStringLiteral("cyclic.json"));
+        QFAIL("a catalog with a cycle loaded");
+    } catch (const DataError& error) {
+        QCOMPARE(error.toString(),
+                 QStringLiteral("cyclic.json: services[202].runsOn: \"runs on\" forms a cycle: "
+                                "svc-197 → svc-198 → svc-199 → svc-197"));
+    }
+}
+
+void TestCatalogLoader::cycleCheckOnADeepChain()
+{
+    // Issue 17: a 12 MB chain overflowed the stack of the recursive check. The longest list a
+    // catalog may have, as one chain.
+    const int services = static_cast<int>(Catalog::mostItemsPerList) - 5;
+    const auto next = [services](int i) {
+        return i + 1 < services ? QJsonArray{QStringLiteral("svc-%1").arg(i + 1)} : QJsonArray{};
+    };
+    QJsonObject json = withGeneratedServices(services, next);
+    const QString chain = test::writeJsonFile(m_dir.filePath(QStringLiteral("chain.json")), json);
+    const Catalog catalog = Catalog::load(chain);
+    QCOMPARE(catalog.services().size(), Catalog::mostItemsPerList);
+    QCOMPARE(catalog.substratesOf(QStringLiteral("svc-0")).size(), services - 1);
+
+    // An option deployed on top of it would have a stack deeper than any real one.
+    test::setJsonAt(json, QStringLiteral("options[0].service"), QStringLiteral("svc-0"));
+    const QString deep = test::writeJsonFile(m_dir.filePath(QStringLiteral("deep.json")), json);
+    try {
+        Catalog::load(deep, QStringLiteral("deep.json"));
+        QFAIL("an option 9,995 services deep loaded");
+    } catch (const DataError& error) {
+        QCOMPARE(error.toString(),
+                 QStringLiteral("deep.json: options[0]: the stack is deeper than 100 services "
+                                "(from svc-0 down to svc-100)"));
+    }
+
+    // One more service is more than a catalog may list.
+    const QString tooMany =
+        test::writeJsonFile(m_dir.filePath(QStringLiteral("too-many.json")),
+                            withGeneratedServices(services + 1, [](int) { return QJsonArray{}; }));
+    try {
+        Catalog::load(tooMany, QStringLiteral("too-many.json"));
+        QFAIL("10,001 services loaded");
+    } catch (const DataError& error) {
+        QCOMPARE(error.toString(),
+                 QStringLiteral("too-many.json: services[10000]: more than 10000 service entries "
+                                "(the most a catalog may have)"));
+    }
+}
+
+void TestCatalogLoader::rejectsAFileTooLarge()
+{
+    // Issue 17: no limit, so --catalog /dev/zero or a 200 MB file took the memory. White space
+    // is valid JSON, so only the size can refuse this file.
+    QByteArray bytes = QJsonDocument(test::resourceJson(QStringLiteral("catalog.json"))).toJson();
+    bytes.append(QByteArray(largestJsonFileBytes - bytes.size(), ' '));
+    QCOMPARE(loadErrorOf(bytes), QStringLiteral("(loaded without error)"));
+    bytes.append(' ');
+    QCOMPARE(loadErrorOf(bytes),
+             QStringLiteral("bytes.json: larger than 16 MiB, the most this program reads of a "
+                            "catalog, price book or workload"));
+}
+
+void TestCatalogLoader::rejectsAFifo()
+{
+    // Issue 17: opening a FIFO blocked forever, waiting for a writer.
+    const QString fifo = m_dir.filePath(QStringLiteral("fifo.json"));
+    QCOMPARE(mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    try {
+        Catalog::load(fifo, QStringLiteral("fifo.json"));
+        QFAIL("a FIFO loaded");
+    } catch (const DataError& error) {
+        QCOMPARE(error.toString(),
+                 QStringLiteral("fifo.json: not a regular file (a folder, device, FIFO or "
+                                "socket)"));
+    }
+    try {
+        Catalog::load(QStringLiteral("/dev/zero"));
+        QFAIL("/dev/zero loaded");
+    } catch (const DataError& error) {
+        QCOMPARE(error.message(),
+                 QStringLiteral("not a regular file (a folder, device, FIFO or socket)"));
+    }
+}
+
+void TestCatalogLoader::rejectsADuplicateKey_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("top level") << QByteArray(R"({"format": "a", "version": 1, "format": "b"})")
+                               << "bytes.json: format: duplicate key (a JSON object names each "
+                                  "member once)";
+    QTest::newRow("nested, in an array")
+        << QByteArray(R"({"layers": [{"id": "x"}, {"id": "y", "name": "n", "id": "z"}]})")
+        << "bytes.json: layers[1].id: duplicate key (a JSON object names each member once)";
+    QTest::newRow("spelled with an escape")
+        << QByteArray(R"({"a": {"b,\"": 1, "b,\u0022": 2}})")
+        << "bytes.json: a.b,\": duplicate key (a JSON object names each member once)";
+}
+
+void TestCatalogLoader::rejectsADuplicateKey()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, error);
+    QCOMPARE(loadErrorOf(bytes), error);
+}
+
+void TestCatalogLoader::hintsAtTheEncoding_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("encoding");
+    const QString json = QStringLiteral("{\"format\": 1}");
+    QByteArray utf16(reinterpret_cast<const char*>(json.utf16()), json.size() * 2);
+    QTest::newRow("UTF-16 LE with a BOM") << QByteArray("\xFF\xFE") + utf16 << "UTF-16";
+    QTest::newRow("UTF-16 LE without") << utf16 << "UTF-16 or UTF-32";
+    const QString utf32 = QStringLiteral("\uFEFF") + json;
+    QTest::newRow("UTF-32 BE with a BOM")
+        << QByteArray(reinterpret_cast<const char*>(utf32.toUcs4().constData()), utf32.size() * 4)
+        << "UTF-32";
+}
+
+void TestCatalogLoader::hintsAtTheEncoding()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, encoding);
+    const QString error = loadErrorOf(bytes);
+    QVERIFY2(error.contains(QStringLiteral("malformed JSON: ")), qPrintable(error));
+    QVERIFY2(error.endsWith(
+                 QStringLiteral(" (the file looks %1 encoded: save it as UTF-8)").arg(encoding)),
+             qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestCatalogLoader)

@@ -143,6 +143,10 @@ private slots:
     void aDoorThatDoesNotFitMakesTheOptionInfeasible();
     void totalOnlyAgreesWithTheDetailedEstimate();
     void propertiesOverRandomWorkloads();
+    void aMissingControlPlaneRateIsNamedAndTheTasksStillPacked();
+    void fargateWithoutAnOrchestratorIsInfeasible();
+    void aLoadBeyondAnyFleetIsInfeasible_data();
+    void aLoadBeyondAnyFleetIsInfeasible();
 
 private:
     Estimate estimate(const QString& optionId, const Workload& workload) const
@@ -1538,6 +1542,94 @@ void TestCostModel::propertiesOverRandomWorkloads()
                 QVERIFY2(*busierTotal >= *estimate.monthlyTotal, where.constData());
         }
     }
+}
+
+void TestCostModel::aMissingControlPlaneRateIsNamedAndTheTasksStillPacked()
+{
+    // Issue 17: without an "ecs" rate, ECS on EC2 was priced as plain EC2; without any, Fargate
+    // options crashed.
+    QTemporaryDir dir;
+    QJsonObject json = test::resourceJson(QStringLiteral("prices/us-east-1.json"));
+    json.insert(QStringLiteral("controlPlanes"), QJsonObject{});
+    const PriceBook withoutControlPlanes =
+        PriceBook::load(test::writeJsonFile(dir.filePath(QStringLiteral("no-cp.json")), json));
+    Workload workload;
+    workload.container.vcpu = 0.5;
+    workload.container.memoryGb = 1;
+    workload.container.tasks = 6;
+    for (const DeploymentOption& option : m_catalog.options()) {
+        const Estimate without = estimateOption(option, workload, withoutControlPlanes);
+        const Estimate full = estimateOption(option, workload, m_prices);
+        QVERIFY2(without.feasible, qPrintable(option.id));
+        QCOMPARE(estimateMonthlyTotal(option, workload, withoutControlPlanes),
+                 without.monthlyTotal);
+        QVERIFY(itemsOf(without, LineItemKind::ControlPlane).isEmpty());
+        // The capacity is what the full price book buys: tasks stay bin-packed.
+        QCOMPARE(without.capacity.tasksPerInstance, full.capacity.tasksPerInstance);
+        QCOMPARE(without.capacity.instances, full.capacity.instances);
+        if (option.stack.size() > 1) {
+            const QString orchestrator = option.stack.constFirst();
+            QVERIFY2(without.notes.contains(
+                         QStringLiteral("Not included: the %1 control plane (this price book has "
+                                        "no \"controlPlanes.%2\" rates)")
+                             .arg(orchestrator.toUpper(), orchestrator)),
+                     qPrintable(allNotes(without)));
+        }
+    }
+    QCOMPARE(
+        estimateOption(*m_catalog.option(QStringLiteral("ecs-ec2")), workload, withoutControlPlanes)
+            .capacity.tasksPerInstance,
+        std::optional<int>(4));
+}
+
+void TestCostModel::fargateWithoutAnOrchestratorIsInfeasible()
+{
+    DeploymentOption bare = *m_catalog.option(QStringLiteral("ecs-fargate"));
+    bare.id = QStringLiteral("bare-fargate");
+    bare.stack = {QStringLiteral("fargate")};
+    const Estimate estimated = estimateOption(bare, Workload(), m_prices);
+    QVERIFY(!estimated.feasible);
+    QVERIFY(!estimated.monthlyTotal);
+    QCOMPARE(infeasibleReasonOf(estimated),
+             QStringLiteral("Nothing schedules ECS on Fargate onto Fargate: Fargate runs ECS tasks "
+                            "and EKS pods, and the stack (fargate) has neither"));
+    QVERIFY(!estimateMonthlyTotal(bare, Workload(), m_prices));
+}
+
+void TestCostModel::aLoadBeyondAnyFleetIsInfeasible_data()
+{
+    QTest::addColumn<double>("requests");
+    QTest::addColumn<double>("durationMs");
+    QTest::addColumn<double>("targetUtilization");
+    QTest::addColumn<QString>("needed");
+    // Issue 17: both were priced "1 task, $36.04" (a double far beyond int cast to a count).
+    QTest::newRow("1e13 requests of a day") << 1e13 << 86'400'000.0 << 0.7 << "1,409,001,956,948";
+    QTest::newRow("1e-30 target utilization") << 3e6 << 120.0 << 1e-30 << "4.109589041095891e+29";
+}
+
+void TestCostModel::aLoadBeyondAnyFleetIsInfeasible()
+{
+    QFETCH(double, requests);
+    QFETCH(double, durationMs);
+    QFETCH(double, targetUtilization);
+    QFETCH(QString, needed);
+    Workload workload;
+    workload.requestsPerMonth = requests;
+    workload.avgDurationMs = durationMs;
+    workload.container.targetUtilization = targetUtilization;
+    for (const QString& id :
+         {QStringLiteral("ecs-fargate"), QStringLiteral("ecs-ec2"), QStringLiteral("ec2")}) {
+        const Estimate estimated = estimate(id, workload);
+        QVERIFY2(!estimated.feasible, qPrintable(id));
+        QVERIFY(!estimateMonthlyTotal(*m_catalog.option(id), workload, m_prices));
+        const QString reason = infeasibleReasonOf(estimated);
+        QVERIFY2(reason.startsWith(QStringLiteral("The load needs ")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("more than 1,000,000, beyond any real fleet")),
+                 qPrintable(reason));
+    }
+    QVERIFY2(infeasibleReasonOf(estimate(QStringLiteral("ecs-fargate"), workload))
+                 .startsWith(QStringLiteral("The load needs %1 tasks of 1 vCPU").arg(needed)),
+             qPrintable(infeasibleReasonOf(estimate(QStringLiteral("ecs-fargate"), workload))));
 }
 
 QTEST_GUILESS_MAIN(TestCostModel)

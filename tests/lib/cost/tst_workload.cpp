@@ -531,6 +531,17 @@ void TestWorkload::rejectsABrokenField_data()
     QTest::newRow("utilization above 1")
         << "container.targetUtilization" << QJsonValue(70)
         << "w.json: container.targetUtilization: must be greater than 0 and at most 1, found 70";
+    // Issue 17: rounded to ten decimals, these read "must be at most 1, found 1" and "found
+    // -0"; a utilization of 1e-30 was accepted and is (it is greater than 0), but never shown
+    // as 0.
+    QTest::newRow("utilization a hair above 1")
+        << "container.targetUtilization" << QJsonValue(1.00000000001)
+        << "w.json: container.targetUtilization: must be greater than 0 and at most 1, found "
+           "1.00000000001";
+    QTest::newRow("utilization a hair below 0")
+        << "container.targetUtilization" << QJsonValue(-1e-11)
+        << "w.json: container.targetUtilization: must be greater than 0 and at most 1, found "
+           "-1e-11";
     QTest::newRow("zero utilization")
         << "container.targetUtilization" << QJsonValue(0)
         << "w.json: container.targetUtilization: must be greater than 0 and at most 1, found 0";

@@ -23,6 +23,7 @@ private slots:
     void aCutLastRowIsSplitWhole();
     void malformedInputNamesTheLine_data();
     void malformedInputNamesTheLine();
+    void aRecordLongerThanTheLimitIsRefused();
 
 private:
     // Every record; with `fieldLimit`, each is read that far, then whole (readWhole).
@@ -152,6 +153,20 @@ void TestCsvReader::malformedInputNamesTheLine()
         } catch (const DataError& error) {
             QCOMPARE(error.toString(), expected);
         }
+    }
+}
+
+void TestCsvReader::aRecordLongerThanTheLimitIsRefused()
+{
+    // Issue 17 (streaming stays bounded): an unclosed quote made the buffer grow with the file.
+    QByteArray input = "a,b\n1,\"";
+    input.append(QByteArray(CsvReader::longestRecordBytes + (1 << 20), 'x'));
+    try {
+        readAll(input, 1 << 20);
+        QFAIL("no error");
+    } catch (const DataError& error) {
+        QCOMPARE(error.toString(), QStringLiteral("test.csv: line 2: a record longer than 64 MiB "
+                                                  "(an unclosed quote, or not a CSV file?)"));
     }
 }
 

@@ -2,6 +2,7 @@
 // rows gives, every trap row skipped, the built-in us-east-1 rates reproduced, bad input named.
 #include "json/dataerror.h"
 #include "pricelist/offermapping.h"
+#include "pricelist/offerreader.h"
 #include "pricelist/pricelistimport.h"
 #include "pricing/pricebook.h"
 
@@ -677,6 +678,32 @@ void TestPriceListImport::badInputIsNamed_data()
     const QByteArray csvData = readFixture(csv);
     const QByteArray jsonData = readFixture(json);
 
+    // Issue 17: RapidJSON recursed once per level, and a million overflowed the stack.
+    const QString deep = m_dir.filePath(QStringLiteral("deep.json"));
+    QFile deepFile(deep);
+    QVERIFY(deepFile.open(QIODevice::WriteOnly));
+    deepFile.write(R"({"formatVersion": "v1.0", "offerCode": "AmazonECS", "deep": )");
+    deepFile.write(QByteArray(1'000'000, '['));
+    deepFile.write(QByteArray(1'000'000, ']'));
+    deepFile.write("}");
+    deepFile.close();
+    QTest::newRow("nested a million deep")
+        << deep << "us-east-1"
+        << deep + QStringLiteral(": nested deeper than 64 levels: not an AWS Price List offer "
+                                 "file");
+
+    // The same for one endless string, which RapidJSON reads whole.
+    const QString endless = m_dir.filePath(QStringLiteral("endless.json"));
+    QFile endlessFile(endless);
+    QVERIFY(endlessFile.open(QIODevice::WriteOnly));
+    endlessFile.write(R"({"formatVersion": "v1.0", "offerCode": "AmazonECS", "x": ")");
+    endlessFile.write(QByteArray(static_cast<qsizetype>(2 * pricelist::longestJsonToken), 'x'));
+    endlessFile.close();
+    QTest::newRow("an endless string")
+        << endless << "us-east-1"
+        << endless + QStringLiteral(": a string longer than 16 MiB: not an AWS Price List offer "
+                                    "file");
+
     const QString cutCsv =
         variant(csv, csvData.mid(csvData.size() / 2), {}, QStringLiteral("cut.csv"));
     QTest::newRow("CSV cut short")
@@ -715,6 +742,14 @@ void TestPriceListImport::badInputIsNamed_data()
     QTest::newRow("price not a number")
         << noPrice << "eu-west-1"
         << noPrice + QStringLiteral(": line 16: price \"0.04O48\" is not a number");
+    // Issue 17: std::from_chars reads these as numbers.
+    for (const char* notFinite : {"inf", "nan"}) {
+        const QString file = variant(csv, "0.0404800000", notFinite,
+                                     QStringLiteral("%1.csv").arg(QLatin1String(notFinite)));
+        QTest::newRow(notFinite) << file << "eu-west-1"
+                                 << file + QStringLiteral(": line 16: price \"%1\" is not a number")
+                                               .arg(QLatin1String(notFinite));
+    }
     const QString badJsonPrice =
         variant(json, "\"0.0404800000\"", "\"free\"", QStringLiteral("noprice.json"));
     QTest::newRow("JSON price not a number")

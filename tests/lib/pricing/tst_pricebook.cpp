@@ -290,9 +290,9 @@ void TestPriceBook::rejectsABrokenField_data()
     QTest::newRow("wrong type") << "lambda.perRequest" << QJsonValue(QStringLiteral("0.2/1M"))
                                 << "broken.json: lambda.perRequest: expected a number, found a "
                                    "string";
-    QTest::newRow("negative rate")
-        << "lambda.duration.arm64[1].perGbSecond" << QJsonValue(-1)
-        << "broken.json: lambda.duration.arm64[1].perGbSecond: must be at least 0, found -1";
+    QTest::newRow("negative rate") << "lambda.duration.arm64[1].perGbSecond" << QJsonValue(-1)
+                                   << "broken.json: lambda.duration.arm64[1].perGbSecond: must be "
+                                      "between 0 and 1,000,000, found -1";
     QTest::newRow("tiers out of order")
         << "lambda.duration.x86_64[1].upToGbSeconds" << QJsonValue(5e9)
         << "broken.json: lambda.duration.x86_64[1].upToGbSeconds: tiers must be in ascending "
@@ -315,7 +315,8 @@ void TestPriceBook::rejectsABrokenField_data()
         << "broken.json: fargate.compute: no entry for architecture \"arm64\"";
     QTest::newRow("zero maximum duration")
         << "lambda.maxDurationSeconds" << QJsonValue(0)
-        << "broken.json: lambda.maxDurationSeconds: must be greater than 0, found 0";
+        << "broken.json: lambda.maxDurationSeconds: must be greater than 0 and at most "
+           "1,000,000,000,000,000, found 0";
     QTest::newRow("free tier unknown key")
         << "lambda.freeTier.storageGbSeconds" << QJsonValue(1)
         << "broken.json: lambda.freeTier.storageGbSeconds: unknown key";
@@ -333,9 +334,9 @@ void TestPriceBook::rejectsABrokenField_data()
         << "fargate.eksArchitectures[0]" << QJsonValue(QStringLiteral("x86"))
         << "broken.json: fargate.eksArchitectures[0]: unknown architecture \"x86\" (expected "
            "x86_64, arm64)";
-    QTest::newRow("negative cluster rate")
-        << "controlPlanes.eks.perClusterHour" << QJsonValue(-0.1)
-        << "broken.json: controlPlanes.eks.perClusterHour: must be at least 0, found -0.1";
+    QTest::newRow("negative cluster rate") << "controlPlanes.eks.perClusterHour" << QJsonValue(-0.1)
+                                           << "broken.json: controlPlanes.eks.perClusterHour: must "
+                                              "be between 0 and 1,000,000, found -0.1";
     QTest::newRow("duplicate instance type")
         << "ec2.instanceTypes[3].type" << QJsonValue(QStringLiteral("t3.micro"))
         << "broken.json: ec2.instanceTypes[3].type: duplicate instance type \"t3.micro\"";
@@ -345,7 +346,8 @@ void TestPriceBook::rejectsABrokenField_data()
            "(expected x86_64, arm64)";
     QTest::newRow("instance without vCPUs")
         << "ec2.instanceTypes[7].vcpu" << QJsonValue(0)
-        << "broken.json: ec2.instanceTypes[7].vcpu: must be greater than 0, found 0";
+        << "broken.json: ec2.instanceTypes[7].vcpu: must be greater than 0 and at most "
+           "1,000,000,000,000,000, found 0";
     QTest::newRow("32-vCPU flag not a boolean")
         << "fargate.taskSizes[7].pricingPageOnly" << QJsonValue(QStringLiteral("yes"))
         << "broken.json: fargate.taskSizes[7].pricingPageOnly: expected true or false, found a "
@@ -359,8 +361,8 @@ void TestPriceBook::rejectsABrokenField_data()
            "none";
     QTest::newRow("negative extended support")
         << "controlPlanes.eks.extendedSupportPerClusterHour" << QJsonValue(-0.6)
-        << "broken.json: controlPlanes.eks.extendedSupportPerClusterHour: must be at least 0, "
-           "found -0.6";
+        << "broken.json: controlPlanes.eks.extendedSupportPerClusterHour: must be between 0 "
+           "and 1,000,000, found -0.6";
     QTest::newRow("request path without API Gateway")
         << "requestPath.apiGateway" << removed
         << "broken.json: requestPath.apiGateway: required but missing";
@@ -370,8 +372,8 @@ void TestPriceBook::rejectsABrokenField_data()
            "address";
     QTest::newRow("zero metering step")
         << "requestPath.apiGateway.httpApi.meteringStepKb" << QJsonValue(0)
-        << "broken.json: requestPath.apiGateway.httpApi.meteringStepKb: must be greater than 0, "
-           "found 0";
+        << "broken.json: requestPath.apiGateway.httpApi.meteringStepKb: must be greater than 0 "
+           "and at most 1,000,000,000,000,000, found 0";
     QTest::newRow("HTTP API tier bounded")
         << "requestPath.apiGateway.httpApi.tiers[1].upToRequests" << QJsonValue(1e9)
         << "broken.json: requestPath.apiGateway.httpApi.tiers[1]: the last tier must be "
@@ -389,19 +391,39 @@ void TestPriceBook::rejectsABrokenField_data()
                                      << "broken.json: requestPath.alb.perHours: unknown key";
     QTest::newRow("LCU of no connections")
         << "requestPath.alb.lcu.activeConnections" << QJsonValue(0)
-        << "broken.json: requestPath.alb.lcu.activeConnections: must be greater than 0, found 0";
+        << "broken.json: requestPath.alb.lcu.activeConnections: must be greater than 0 and at most "
+           "1,000,000,000,000,000, found 0";
     QTest::newRow("LCU without Lambda targets")
         << "requestPath.alb.lcu.processedGbPerHourForLambda" << removed
         << "broken.json: requestPath.alb.lcu.processedGbPerHourForLambda: required but missing";
     QTest::newRow("negative free data transfer")
         << "dataTransfer.freeGbPerMonth" << QJsonValue(-100)
-        << "broken.json: dataTransfer.freeGbPerMonth: must be at least 0, found -100";
+        << "broken.json: dataTransfer.freeGbPerMonth: must be between 0 and 1,000,000,000,000,000, "
+           "found -100";
     QTest::newRow("data transfer open tier first")
         << "dataTransfer.outToInternet[0].upToGb" << removed
         << "broken.json: dataTransfer.outToInternet[1]: only the last tier may be open-ended";
     QTest::newRow("data transfer without tiers")
         << "dataTransfer.outToInternet" << QJsonValue(QJsonArray{})
         << "broken.json: dataTransfer.outToInternet: no tiers";
+    // Issue 17: a rate of 1.7e308 priced "$inf", feasible, without a total; the bounds keep
+    // every rate × quantity finite, and the value found is written exactly, never as the
+    // bound it breaks nor as 309 digits.
+    QTest::newRow("huge instance rate")
+        << "ec2.instanceTypes[0].perHour" << QJsonValue(1.7e308)
+        << "broken.json: ec2.instanceTypes[0].perHour: must be between 0 and 1,000,000, found "
+           "1.7e+308";
+    QTest::newRow("rate a hair above the bound")
+        << "lambda.perRequest" << QJsonValue(1000000.0000001)
+        << "broken.json: lambda.perRequest: must be between 0 and 1,000,000, found "
+           "1,000,000.0000001";
+    QTest::newRow("rate a hair below zero")
+        << "lambda.perRequest" << QJsonValue(-1e-12)
+        << "broken.json: lambda.perRequest: must be between 0 and 1,000,000, found -1e-12";
+    QTest::newRow("huge instance size")
+        << "ec2.instanceTypes[0].memoryGib" << QJsonValue(1e300)
+        << "broken.json: ec2.instanceTypes[0].memoryGib: must be greater than 0 and at most "
+           "1,000,000,000,000,000, found 1e+300";
     QTest::newRow("no instance types") << "ec2.instanceTypes" << QJsonValue(QJsonArray{})
                                        << "broken.json: ec2.instanceTypes: no instance types";
 }
