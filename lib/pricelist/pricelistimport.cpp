@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryFile>
 
 namespace ace::pricelist {
 
@@ -293,12 +292,7 @@ private:
 // Loads the book as the app will, so an import never writes a file the app refuses.
 void checkLoads(const QJsonObject& book)
 {
-    QTemporaryFile file;
-    if (!file.open())
-        return;
-    file.write(QJsonDocument(book).toJson(QJsonDocument::Compact));
-    file.close();
-    PriceBook::load(file.fileName(), QStringLiteral("the imported price book"));
+    PriceBook::fromJson(book, QStringLiteral("the imported price book"));
 }
 
 } // namespace

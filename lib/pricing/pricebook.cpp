@@ -439,8 +439,12 @@ QString PriceBook::builtInPath()
 PriceBook PriceBook::load(const QString& path, const QString& displayName)
 {
     const QString name = displayName.isEmpty() ? path : displayName;
-    return PriceBookReader(JsonObjectReader(readJsonObjectFile(path, name), JsonLocation(name)))
-        .read(name);
+    return fromJson(readJsonObjectFile(path, name), name);
+}
+
+PriceBook PriceBook::fromJson(const QJsonObject& book, const QString& displayName)
+{
+    return PriceBookReader(JsonObjectReader(book, JsonLocation(displayName))).read(displayName);
 }
 
 PriceBook PriceBook::loadBuiltIn()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -203,6 +204,8 @@ public:
     // Loads and validates a price book; throws DataError naming the file and JSON path.
     // `displayName` is how messages name the file (defaults to `path`).
     static PriceBook load(const QString& path, const QString& displayName = {});
+    // The same checks for a price book already in memory (an import's, before it is written).
+    static PriceBook fromJson(const QJsonObject& book, const QString& displayName);
     static PriceBook loadBuiltIn();
 
     // How the file is named to users ("built-in prices/us-east-1.json" or the given path).
