@@ -113,7 +113,8 @@ const std::vector<RequestPathOption>& requestPathOptions()
 RequestDoor RequestPathSettings::doorOf(const QString& optionId) const
 {
     for (const RequestPathOption& option : requestPathOptions()) {
-        if (optionId == QString::fromUtf16(option.optionId))
+        // A view, not a QString: sweeps ask this thousands of times per edit.
+        if (optionId == QStringView(option.optionId))
             return (this->*option.door).value_or(defaultDoor);
     }
     return defaultDoor;
