@@ -135,26 +135,30 @@ QList<QPointF> curveThrough(const QList<QPointF>& samples)
         kept.append(jump || i == samples.size() - 1);
     }
 
-    // Then the straight runs, each as long as the samples it passes stay close to it.
+    // Then the straight runs, each as long as the samples it passes stay close to it: the
+    // slopes from the run's start that pass every sample since within curveTolerance narrow
+    // with each sample, and the run ends where the line to the next point leaves them.
     QList<QPointF> curve = {points.constFirst()};
-    qsizetype anchor = 0;
-    const auto passesClose = [&points, &anchor](qsizetype end) {
-        const QPointF& from = points.at(anchor);
-        const QPointF& to = points.at(end);
-        for (qsizetype i = anchor + 1; i < end; ++i) {
-            const qreal along = (points.at(i).x() - from.x()) / (to.x() - from.x());
-            if (std::abs(from.y() + along * (to.y() - from.y()) - points.at(i).y()) >
-                curveTolerance) {
-                return false;
-            }
-        }
-        return true;
-    };
+    QPointF start = points.constFirst();
+    qreal lowestSlope = -std::numeric_limits<qreal>::infinity();
+    qreal highestSlope = std::numeric_limits<qreal>::infinity();
     for (qsizetype end = 1; end < points.size(); ++end) {
+        const QPointF& point = points.at(end);
         // The last point is always kept, so a point not kept has one after it.
-        if (kept.at(end) || !passesClose(end + 1)) {
-            curve.append(points.at(end));
-            anchor = end;
+        bool keep = kept.at(end);
+        if (!keep) {
+            const qreal run = point.x() - start.x();
+            lowestSlope = std::max(lowestSlope, (point.y() - curveTolerance - start.y()) / run);
+            highestSlope = std::min(highestSlope, (point.y() + curveTolerance - start.y()) / run);
+            const QPointF& next = points.at(end + 1);
+            const qreal slope = (next.y() - start.y()) / (next.x() - start.x());
+            keep = slope < lowestSlope || slope > highestSlope;
+        }
+        if (keep) {
+            curve.append(point);
+            start = point;
+            lowestSlope = -std::numeric_limits<qreal>::infinity();
+            highestSlope = std::numeric_limits<qreal>::infinity();
         }
     }
     return curve;
