@@ -670,10 +670,10 @@ QWidget* WorkloadEditor::createLoadGroup()
     connect(m_requestsSlider, &QSlider::valueChanged, this, [this] {
         if (m_refreshing)
             return;
-        if (m_requestsSlider->isSliderDown())
-            m_pendingSliderDrag->start();
-        else
+        if (!m_requestsSlider->isSliderDown())
             applySliderPosition(0);
+        else if (!m_pendingSliderDrag->isActive()) // it reads the position when it runs
+            m_pendingSliderDrag->start();
     });
     // The drag's last position, now rather than a turn later.
     connect(m_requestsSlider, &QSlider::sliderReleased, this, [this, applyDragPosition] {
