@@ -100,24 +100,34 @@ ChartLegend::ChartLegend(QGraphicsItem* parent)
 
 void ChartLegend::setEntries(const QList<LegendEntry>& entries)
 {
+    // Most workload edits leave the legend as it was: making it again laid it out again.
+    if (entries == m_entries)
+        return;
     m_entries = entries;
-    qDeleteAll(m_items);
-    m_items.clear();
-    for (const LegendEntry& entry : entries)
-        m_items.append(new Entry(entry, m_font, m_textColor, this));
-    layOut(m_width, m_oneColumn);
+    rebuild();
 }
 
 void ChartLegend::setFont(const QFont& font)
 {
     m_font = font;
-    setEntries(m_entries);
+    rebuild();
 }
 
 void ChartLegend::setTextColor(const QColor& color)
 {
+    if (color == m_textColor)
+        return;
     m_textColor = color;
-    setEntries(m_entries);
+    rebuild();
+}
+
+void ChartLegend::rebuild()
+{
+    qDeleteAll(m_items);
+    m_items.clear();
+    for (const LegendEntry& entry : std::as_const(m_entries))
+        m_items.append(new Entry(entry, m_font, m_textColor, this));
+    layOut(m_width, m_oneColumn);
 }
 
 QSizeF ChartLegend::layOut(qreal width, bool oneColumn)

@@ -24,6 +24,12 @@ struct LegendEntry
     QPen pen;
     QBrush brush;
     QString toolTip;
+
+    bool operator==(const LegendEntry& other) const
+    {
+        return label == other.label && sample == other.sample && pen == other.pen &&
+               brush == other.brush && toolTip == other.toolTip;
+    }
 };
 
 // The legend of the cost charts, in place of Qt Charts' own. Its entries are given whole each
@@ -52,6 +58,9 @@ public:
 
 private:
     class Entry;
+
+    // Makes the entries' items afresh (new entries, font or colour) and lays them out.
+    void rebuild();
 
     QList<LegendEntry> m_entries;
     QList<Entry*> m_items;

@@ -9,6 +9,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ace::charts {
 
@@ -19,6 +20,8 @@ constexpr qreal currentCurveWidth = 4;
 constexpr double goldenAngle = 137.508;
 // Small enough for "100k" to fit a decade of a 500-pixel-wide chart.
 constexpr qreal narrowLabelScale = 0.72;
+// How far a label's halo reaches beyond its letters.
+constexpr qreal haloRadius = 1.5;
 
 // The option's place in the catalog, or -1.
 int placeOf(const Catalog& catalog, const QString& optionId)
@@ -134,12 +137,19 @@ void ChartLabel::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
         painter->fillRect(boundingRect(), m_backingColor);
         break;
     case Backing::Halo: {
-        QPainterPath letters;
-        letters.addText(QPointF(0, QFontMetricsF(font()).ascent()), font(), text());
+        // The letters in the backing colour, moved half the halo's width each way around: text
+        // drawn from the glyph cache, where stroking the letters' outlines cost a label more
+        // than a tenth of a workload edit (callgrind).
         painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
-        painter->strokePath(letters,
-                            QPen(m_backingColor, 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setPen(m_backingColor);
+        painter->setFont(font());
+        const QPointF baseline(0, QFontMetricsF(font()).ascent());
+        constexpr int directions = 8;
+        for (int i = 0; i < directions; ++i) {
+            const qreal angle = 2 * M_PI * i / directions;
+            painter->drawText(baseline + haloRadius * QPointF(std::cos(angle), std::sin(angle)),
+                              text());
+        }
         painter->restore();
         break;
     }

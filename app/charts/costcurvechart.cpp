@@ -82,13 +82,86 @@ int decadesPerLabel(qreal length, int decades, qreal labelLength)
     return step;
 }
 
-// Whether an axis-aligned or sloped segment touches a rectangle (curves are steps, so the
-// bounding box of a segment is the segment itself).
+// Whether a segment touches a rectangle (Liang–Barsky: the part of the segment inside each
+// pair of the rectangle's edges must overlap).
 bool touches(const QLineF& segment, const QRectF& rect)
 {
-    const QRectF box = QRectF(segment.p1(), segment.p2()).normalized();
-    return box.left() <= rect.right() && box.right() >= rect.left() && box.top() <= rect.bottom() &&
-           box.bottom() >= rect.top();
+    qreal enter = 0;
+    qreal leave = 1;
+    // Keeps the part of the segment where `along` × t <= `room`.
+    const auto clip = [&enter, &leave](qreal along, qreal room) {
+        if (along == 0)
+            return room >= 0;
+        const qreal t = room / along;
+        if (along < 0)
+            enter = std::max(enter, t);
+        else
+            leave = std::min(leave, t);
+        return enter <= leave;
+    };
+    return clip(-segment.dx(), segment.x1() - rect.left()) &&
+           clip(segment.dx(), rect.right() - segment.x1()) &&
+           clip(-segment.dy(), segment.y1() - rect.top()) &&
+           clip(segment.dy(), rect.bottom() - segment.y1());
+}
+
+// A rise between two samples steeper than this (in decades of money per decade of requests) is
+// a jump: no charge grows faster than in proportion to the requests, so only a capacity step
+// (or the end of a free tier) rises this fast, and it is drawn as a step.
+constexpr double steepestCostSlope = 1.5;
+// How far (in decades of money) a sample may lie from the line drawn past it: under half a
+// pixel on a 4K export, so fewer points draw the same curve.
+constexpr double curveTolerance = 0.002;
+
+// The polyline through one feasible stretch of samples (plot coordinates, ascending x): jumps
+// as steps at the later sample, as before, and everything else as straight segments between
+// samples, merged while every sample they pass stays within curveTolerance. A curve that once
+// had a point per sample (two per step) now has a few dozen.
+QList<QPointF> curveThrough(const QList<QPointF>& samples)
+{
+    // First the samples, with a corner before each jump; the ends, corners and jumps stay.
+    QList<QPointF> points = {samples.constFirst()};
+    QList<bool> kept = {true};
+    for (qsizetype i = 1; i < samples.size(); ++i) {
+        const QPointF& previous = samples.at(i - 1);
+        const QPointF& sample = samples.at(i);
+        const bool jump =
+            std::abs(sample.y() - previous.y()) > steepestCostSlope * (sample.x() - previous.x());
+        if (jump) {
+            points.append({sample.x(), previous.y()});
+            kept.append(true);
+        }
+        points.append(sample);
+        kept.append(jump || i == samples.size() - 1);
+    }
+
+    // Then the straight runs, each as long as the samples it passes stay close to it: the
+    // slopes from the run's start that pass every sample since within curveTolerance narrow
+    // with each sample, and the run ends where the line to the next point leaves them.
+    QList<QPointF> curve = {points.constFirst()};
+    QPointF start = points.constFirst();
+    qreal lowestSlope = -std::numeric_limits<qreal>::infinity();
+    qreal highestSlope = std::numeric_limits<qreal>::infinity();
+    for (qsizetype end = 1; end < points.size(); ++end) {
+        const QPointF& point = points.at(end);
+        // The last point is always kept, so a point not kept has one after it.
+        bool keep = kept.at(end);
+        if (!keep) {
+            const qreal run = point.x() - start.x();
+            lowestSlope = std::max(lowestSlope, (point.y() - curveTolerance - start.y()) / run);
+            highestSlope = std::min(highestSlope, (point.y() + curveTolerance - start.y()) / run);
+            const QPointF& next = points.at(end + 1);
+            const qreal slope = (next.y() - start.y()) / (next.x() - start.x());
+            keep = slope < lowestSlope || slope > highestSlope;
+        }
+        if (keep) {
+            curve.append(point);
+            start = point;
+            lowestSlope = -std::numeric_limits<qreal>::infinity();
+            highestSlope = std::numeric_limits<qreal>::infinity();
+        }
+    }
+    return curve;
 }
 
 QFont annotationFont(const QFont& base)
@@ -230,9 +303,7 @@ QPointF CostCurveChart::positionOf(double requestsPerMonth, double total)
 
 void CostCurveChart::fillCurves(const QString& optionId)
 {
-    // Each run of feasible samples is one curve. A change between samples is drawn as a step
-    // at the later sample: capacity is bought in whole tasks and instances, and a slope would
-    // claim prices in between that nobody pays.
+    // Each run of feasible samples is one curve.
     QList<QList<QPointF>> stretches;
     bool inStretch = false;
     for (int row = 0; row < m_model.rowCount(); ++row) {
@@ -242,23 +313,13 @@ void CostCurveChart::fillCurves(const QString& optionId)
             continue;
         }
         const QPointF point = plotPointOf(m_model.requestsAt(row), *total);
-        if (!inStretch) {
-            stretches.append({point});
-            inStretch = true;
-            continue;
-        }
-        QList<QPointF>& points = stretches.last();
-        const qreal lastY = points.constLast().y();
-        if (lastY != point.y()) {
-            points.append(QPointF(point.x(), lastY));
-            points.append(point);
-        } else if (points.size() >= 2 && points.at(points.size() - 2).y() == lastY) {
-            // A level run needs only its ends: fewer points to draw, and dashes run on.
-            points.last() = point;
-        } else {
-            points.append(point);
-        }
+        if (!inStretch)
+            stretches.append(QList<QPointF>());
+        stretches.last().append(point);
+        inStretch = true;
     }
+    for (QList<QPointF>& stretch : stretches)
+        stretch = curveThrough(stretch);
 
     QList<QLineSeries*>& curves = m_curves[optionId];
     while (curves.size() > stretches.size()) {

@@ -68,6 +68,9 @@ void StateChart::applyLegendTheme(const ui::Theme& theme)
 
 void StateChart::setNote(const QString& text, const QString& toolTip)
 {
+    // Most workload edits keep the note: laying the text and the chart out again costs.
+    if (text == m_note->toPlainText() && toolTip == m_note->toolTip())
+        return;
     m_note->setPlainText(text);
     m_note->setToolTip(toolTip);
     m_note->setVisible(!text.isEmpty());

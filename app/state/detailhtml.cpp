@@ -15,9 +15,14 @@ QString escaped(const QString& text)
     return text.toHtmlEscaped();
 }
 
+QString sectionTitle(const QString& title)
+{
+    return QStringLiteral("<h3>%1</h3>").arg(escaped(title));
+}
+
 QString section(const QString& title, const QString& body)
 {
-    return QStringLiteral("<h3>%1</h3>%2").arg(escaped(title), body);
+    return sectionTitle(title) + body;
 }
 
 QString bulletList(const QStringList& items)

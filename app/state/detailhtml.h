@@ -21,6 +21,10 @@ namespace html {
 
 QString escaped(const QString& text);
 QString section(const QString& title, const QString& body);
+// A section's title alone (section() is this and its body).
+QString sectionTitle(const QString& title);
+// The heading level of a section's title (<h3>), to find sections in a laid-out document.
+inline constexpr int sectionTitleLevel = 3;
 QString bulletList(const QStringList& items);
 QString paragraph(const QString& text);
 // Page-wide styles (colours from the theme); put first in every document.

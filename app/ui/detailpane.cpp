@@ -8,6 +8,8 @@
 #include "state/explorerstate.h"
 
 #include <QDesktopServices>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QUrl>
 
 namespace ace::ui {
@@ -96,30 +98,34 @@ QString serviceHtml(const Catalog& catalog, const Service& service)
            section(QObject::tr("AWS documentation"), docs);
 }
 
-QString optionHtml(const ExplorerState& state, const DeploymentOption& option,
-                   const QString& comparedWith)
+// An option's page, with its cost section apart: an edit of the workload changes that alone.
+DetailPane::Page optionPage(const ExplorerState& state, const DeploymentOption& option,
+                            const QString& comparedWith)
 {
     const Catalog& catalog = state.catalog();
     const Theme& theme = state.theme();
-    QString html =
-        QStringLiteral("<h2>%1</h2><p class=\"muted\">%2</p>")
-            .arg(escaped(option.name), stackText(catalog, option)) +
-        QStringLiteral("<p><b>%1</b></p>").arg(escaped(option.summary)) +
-        section(QObject::tr("Estimated cost"),
-                html::workloadLine(state.workload()) +
-                    html::estimate(*state.costResults().estimateOf(option.id),
-                                   state.costResults().currency) +
-                    html::pricesLine(state.prices())) +
+    DetailPane::Page page;
+    page.head = html::pageStyle(theme) +
+                QStringLiteral("<h2>%1</h2><p class=\"muted\">%2</p>")
+                    .arg(escaped(option.name), stackText(catalog, option)) +
+                QStringLiteral("<p><b>%1</b></p>").arg(escaped(option.summary)) +
+                html::sectionTitle(QObject::tr("Estimated cost"));
+    page.cost =
+        html::workloadLine(state.workload()) +
+        html::estimate(*state.costResults().estimateOf(option.id), state.costResults().currency) +
+        html::pricesLine(state.prices());
+    page.tail =
         section(QObject::tr("Who manages what"), responsibilityTable(catalog, option, theme));
     for (const QString& serviceId : option.stack) {
         const Service& service = *catalog.service(serviceId);
-        html += section(QObject::tr("How %1 bills").arg(service.name), paragraph(service.billing));
+        page.tail +=
+            section(QObject::tr("How %1 bills").arg(service.name), paragraph(service.billing));
     }
     if (const DeploymentOption* other = catalog.option(comparedWith)) {
-        html += section(QObject::tr("Compared with %1").arg(other->name),
-                        html::responsibilityDifferences(catalog, option, *other));
+        page.tail += section(QObject::tr("Compared with %1").arg(other->name),
+                             html::responsibilityDifferences(catalog, option, *other));
     }
-    return html;
+    return page;
 }
 
 QString categoryHtml(const Catalog& catalog, const Category& category)
@@ -211,22 +217,53 @@ void DetailPane::refresh()
 {
     const Catalog& catalog = m_state.catalog();
     const CatalogItem current = m_state.current();
-    QString body;
+    const QString style = html::pageStyle(m_state.theme());
+    Page page;
     switch (current.kind) {
     case CatalogItem::Kind::Service:
-        body = serviceHtml(catalog, *catalog.service(current.id));
+        page.head = style + serviceHtml(catalog, *catalog.service(current.id));
         break;
     case CatalogItem::Kind::Option:
-        body = optionHtml(m_state, *catalog.option(current.id), comparedWith(current.id));
+        page = optionPage(m_state, *catalog.option(current.id), comparedWith(current.id));
         break;
     case CatalogItem::Kind::Category:
-        body = categoryHtml(catalog, *catalog.category(current.id));
+        page.head = style + categoryHtml(catalog, *catalog.category(current.id));
         break;
     case CatalogItem::Kind::None:
-        body = welcomeHtml(catalog);
+        page.head = style + welcomeHtml(catalog);
         break;
     }
-    setHtml(html::pageStyle(m_state.theme()) + body);
+    // Laying out the whole page is most of what an edit costs the pane: skip it when nothing
+    // changed (a service's page, which shows no cost), and rewrite only the cost section when
+    // that alone did.
+    if (page == m_shown)
+        return;
+    const bool onlyCostChanged = page.head == m_shown.head && page.tail == m_shown.tail &&
+                                 !page.cost.isEmpty() && !m_shown.cost.isEmpty();
+    if (!onlyCostChanged || !replaceCostSection(style + page.cost))
+        setHtml(page.head + page.cost + page.tail);
+    m_shown = page;
+}
+
+bool DetailPane::replaceCostSection(const QString& costHtml)
+{
+    // The cost section is what lies between the page's first two sections' titles.
+    QTextBlock title = document()->begin();
+    while (title.isValid() && title.blockFormat().headingLevel() != html::sectionTitleLevel)
+        title = title.next();
+    QTextBlock nextTitle = title.isValid() ? title.next() : QTextBlock();
+    while (nextTitle.isValid() && nextTitle.blockFormat().headingLevel() != html::sectionTitleLevel)
+        nextTitle = nextTitle.next();
+    if (!nextTitle.isValid())
+        return false;
+    QTextCursor cursor(document());
+    cursor.beginEditBlock();
+    cursor.setPosition(title.next().position());
+    cursor.setPosition(nextTitle.position() - 1, QTextCursor::KeepAnchor);
+    cursor.removeSelectedText();
+    cursor.insertHtml(costHtml);
+    cursor.endEditBlock();
+    return true;
 }
 
 } // namespace ace::ui

@@ -22,6 +22,7 @@
 #include <QStyleOptionComboBox>
 #include <QStyleOptionSpinBox>
 #include <QStylePainter>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -428,6 +429,14 @@ WorkloadEditor::~WorkloadEditor()
         field->blockSignals(true);
 }
 
+void WorkloadEditor::applySliderPosition(int mergeKey)
+{
+    const double requests = requestsAtSliderPosition(m_requestsSlider->value());
+    edit(
+        tr("Set requests to %1").arg(shortQuantity(requests)),
+        [requests](Workload& workload) { workload.requestsPerMonth = requests; }, mergeKey);
+}
+
 double WorkloadEditor::requestsAtSliderPosition(int position)
 {
     const double exponent = sliderFirstDecade + double(position) / sliderPositionsPerDecade;
@@ -649,15 +658,29 @@ QWidget* WorkloadEditor::createLoadGroup()
     m_requestsSlider->setToolTip(tr("Requests a month, from a thousand to ten billion"));
     connect(m_requests, &QLineEdit::editingFinished, this, &WorkloadEditor::commitRequestsText);
     connect(m_requestsSlider, &QSlider::sliderPressed, this, [this] { ++m_sliderDrag; });
-    connect(m_requestsSlider, &QSlider::valueChanged, this, [this](int position) {
+    // A drag moves the slider more often than an edit can be priced and painted: the moves of
+    // one turn of the event loop become one edit, to the last position, so no frame queues
+    // behind the pointer. Clicks and keys are edits at once.
+    m_pendingSliderDrag = new QTimer(this);
+    m_pendingSliderDrag->setSingleShot(true);
+    m_pendingSliderDrag->setInterval(0);
+    // One drag is one undo step; clicks and keys on the slider are steps of their own.
+    const auto applyDragPosition = [this] { applySliderPosition(1000 + m_sliderDrag); };
+    connect(m_pendingSliderDrag, &QTimer::timeout, this, applyDragPosition);
+    connect(m_requestsSlider, &QSlider::valueChanged, this, [this] {
         if (m_refreshing)
             return;
-        const double requests = requestsAtSliderPosition(position);
-        // One drag is one undo step; clicks and keys on the slider are steps of their own.
-        const int mergeKey = m_requestsSlider->isSliderDown() ? 1000 + m_sliderDrag : 0;
-        edit(
-            tr("Set requests to %1").arg(shortQuantity(requests)),
-            [requests](Workload& workload) { workload.requestsPerMonth = requests; }, mergeKey);
+        if (!m_requestsSlider->isSliderDown())
+            applySliderPosition(0);
+        else if (!m_pendingSliderDrag->isActive()) // it reads the position when it runs
+            m_pendingSliderDrag->start();
+    });
+    // The drag's last position, now rather than a turn later.
+    connect(m_requestsSlider, &QSlider::sliderReleased, this, [this, applyDragPosition] {
+        if (m_pendingSliderDrag->isActive()) {
+            m_pendingSliderDrag->stop();
+            applyDragPosition();
+        }
     });
     m_refreshers.push_back([this] {
         const double requests = m_state.workload().requestsPerMonth;

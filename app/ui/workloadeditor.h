@@ -15,6 +15,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSlider;
+class QTimer;
 class QUndoStack;
 
 namespace ace {
@@ -86,6 +87,9 @@ private:
     QString push(const QString& description, const Workload& next, int mergeKey = 0);
     void refresh();
     void commitRequestsText();
+    // Sets the requests to the slider's position, as an undo step merging with others of
+    // `mergeKey` (0: a step of its own).
+    void applySliderPosition(int mergeKey);
     void commitNumber(NumberBinding& binding, double shown);
     void loadPreset(int index);
     void showProblem(const QWidget* field, const QString& problem);
@@ -138,6 +142,8 @@ private:
     bool m_refreshing = false;
     // Slider drags are numbered so that each drag becomes one undo step.
     int m_sliderDrag = 0;
+    // Runs at the next turn of the event loop while the slider moves under a drag.
+    QTimer* m_pendingSliderDrag = nullptr;
 };
 
 } // namespace ace::ui

@@ -113,6 +113,7 @@ const std::vector<RequestPathOption>& requestPathOptions()
 RequestDoor RequestPathSettings::doorOf(const QString& optionId) const
 {
     for (const RequestPathOption& option : requestPathOptions()) {
+        // A view, not a QString: sweeps ask this thousands of times per edit.
         if (optionId == QStringView(option.optionId))
             return (this->*option.door).value_or(defaultDoor);
     }

@@ -181,6 +181,7 @@ private slots:
     void detailsNeverBreakInsideAWordOrNumber();
     void aWorkloadEditIsPricedOnceWhateverIsShown();
     void everyViewShowsTheStatesCostResults();
+    void anEditRewritesOnlyTheDetailsCostSection();
     void anotherPriceBookRepricesEveryView();
     void pricesMenuListsEveryPriceBook();
     void switchingPricesRepricesEverythingAndMovesTheRegion();
@@ -788,6 +789,38 @@ void TestMainWindow::everyViewShowsTheStatesCostResults()
     QVERIFY(comparison);
     const QString costs = comparison->costsHtml();
     QVERIFY2(costs.contains(shown(first)) && costs.contains(shown(second)), qPrintable(costs));
+}
+
+void TestMainWindow::anEditRewritesOnlyTheDetailsCostSection()
+{
+    MainWindow window(m_catalog, m_prices);
+    showEveryCost(window, ecsFargate);
+    ui::DetailPane* pane = window.detailPane();
+    QTextDocument* document = pane->document();
+    // An edit rewrites the cost section inside the document, where setHtml() would replace
+    // everything from its start.
+    QSignalSpy contents(document, &QTextDocument::contentsChange);
+    const QTextBlock title = document->findBlockByNumber(0);
+    Workload workload = window.state().workload();
+    workload.requestsPerMonth = 123e6;
+    window.state().setWorkload(workload);
+
+    const QString shown = money(*window.state().costResults().estimateOf(ecsFargate)->monthlyTotal,
+                                QStringLiteral("USD"));
+    QVERIFY2(pane->toPlainText().contains(shown), qPrintable(shown));
+    QVERIFY(pane->toPlainText().contains(QStringLiteral("123,000,000 requests/month")));
+    // Nothing before the cost section changed place.
+    QCOMPARE(document->findBlockByNumber(0).position(), title.position());
+    QVERIFY(!contents.isEmpty());
+    QVERIFY(contents.constLast().at(0).toInt() > title.length());
+    // The same page as a pane that shows the new results from scratch.
+    ui::DetailPane fresh(window.state());
+    QCOMPARE(pane->toHtml(), fresh.toHtml());
+
+    // No change at all rewrites nothing.
+    contents.clear();
+    emit window.state().costResultsChanged();
+    QVERIFY(contents.isEmpty());
 }
 
 void TestMainWindow::anotherPriceBookRepricesEveryView()

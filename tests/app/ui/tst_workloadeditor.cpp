@@ -47,6 +47,7 @@ private slots:
     void refusedRequestsStayOutOfTheState();
     void sliderIsLogarithmic();
     void oneSliderDragIsOneUndoStep();
+    void aDragEditsOncePerTurnToItsLastPosition();
     void undoAndRedoRestoreTheFields();
     void numberFieldsEditTheirValue();
     void presetsLoadAsOneUndoableStep();
@@ -261,16 +262,46 @@ void TestWorkloadEditor::oneSliderDragIsOneUndoStep()
     const double before = m_state->workload().requestsPerMonth;
     for (int drag = 0; drag < 2; ++drag) {
         slider->setSliderDown(true);
+        // Ends on another round value each time (position 501 is 100M again, as 500 is).
         for (int position = 300; position <= 500; position += 50)
-            slider->setValue(position + drag);
+            slider->setValue(position + 20 * drag);
         slider->setSliderDown(false);
     }
-    QCOMPARE(m_state->workload().requestsPerMonth, WorkloadEditor::requestsAtSliderPosition(501));
+    QCOMPARE(m_state->workload().requestsPerMonth, WorkloadEditor::requestsAtSliderPosition(520));
     QCOMPARE(m_undo->count(), 2);
     m_undo->undo();
     QCOMPARE(m_state->workload().requestsPerMonth, WorkloadEditor::requestsAtSliderPosition(500));
     m_undo->undo();
     QCOMPARE(m_state->workload().requestsPerMonth, before);
+}
+
+void TestWorkloadEditor::aDragEditsOncePerTurnToItsLastPosition()
+{
+    QSlider* slider = m_editor->requestsSlider();
+    QSignalSpy edits(m_state.get(), &ui::ExplorerState::workloadChanged);
+    slider->setSliderDown(true);
+    // Many moves within one turn of the event loop: nothing is priced yet...
+    for (int position = 300; position <= 500; position += 10)
+        slider->setValue(position);
+    QCOMPARE(edits.count(), 0);
+    // ...then once, at the last position.
+    QTRY_COMPARE(edits.count(), 1);
+    QCOMPARE(m_state->workload().requestsPerMonth, WorkloadEditor::requestsAtSliderPosition(500));
+
+    // Releasing the slider applies its last position at once.
+    slider->setValue(520);
+    slider->setValue(560);
+    slider->setSliderDown(false);
+    QCOMPARE(edits.count(), 2);
+    QCOMPARE(m_state->workload().requestsPerMonth, WorkloadEditor::requestsAtSliderPosition(560));
+    QCOMPARE(m_undo->count(), 1);
+    QCoreApplication::processEvents();
+    QCOMPARE(edits.count(), 2);
+
+    // A key or click on the slider is an edit of its own, at once.
+    slider->setValue(600);
+    QCOMPARE(edits.count(), 3);
+    QCOMPARE(m_undo->count(), 2);
 }
 
 void TestWorkloadEditor::undoAndRedoRestoreTheFields()
