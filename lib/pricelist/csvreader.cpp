@@ -155,9 +155,18 @@ CsvReader::Parse CsvReader::parseRecord(size_t fieldLimit)
                     QStringLiteral("text after the closing quote of field %1").arg(m_spans.size()));
             }
         } else {
+            // A quote is no text of an unquoted field (RFC 4180): refused, so that the skip past
+            // unwanted fields, which takes every quote for a field's, splits records the same way.
             const size_t start = at;
-            while (at < m_end && data[at] != ',' && data[at] != '\n' && data[at] != '\r')
+            while (at < m_end && data[at] != ',' && data[at] != '\n' && data[at] != '\r') {
+                if (data[at] == '"') {
+                    fail(m_line + lines,
+                         QStringLiteral("a quote inside field %1, which is not quoted (a field "
+                                        "with quotes is quoted whole, its quotes doubled)")
+                             .arg(m_spans.size() + 1));
+                }
                 ++at;
+            }
             if (at == m_end && !m_atEnd)
                 return Parse::NeedMore;
             addSpan(start, at - start, false);
@@ -179,10 +188,15 @@ CsvReader::Parse CsvReader::parseRecord(size_t fieldLimit)
             ++at;
             ++lines;
             recordEnded = true;
-        } else { // '\r', alone or before '\n'
+        } else { // '\r', before '\n' or at the very end
             if (at + 1 == m_end && !m_atEnd)
                 return Parse::NeedMore;
-            at += (at + 1 < m_end && data[at + 1] == '\n') ? 2 : 1;
+            // The skip past unwanted fields ends records at '\n' only.
+            if (at + 1 < m_end && data[at + 1] != '\n') {
+                fail(m_line + lines, QStringLiteral("a carriage return without a line feed "
+                                                    "after it (line ends are \\n or \\r\\n)"));
+            }
+            at += at + 1 < m_end ? 2 : 1;
             ++lines;
             recordEnded = true;
         }
@@ -210,7 +224,10 @@ void CsvReader::readWhole()
     m_begin = m_recordBegin;
     m_line = m_recordLine;
     parseRecord(SIZE_MAX);
-    Q_ASSERT(m_begin == end && m_line == nextLine);
+    if (m_begin != end || m_line != nextLine) {
+        // Cannot happen for a record the whole split accepts (see parseRecord); never trusted.
+        fail(m_recordLine, QStringLiteral("the record's fields could not be told apart"));
+    }
 }
 
 bool CsvReader::next(size_t fieldLimit)

@@ -140,18 +140,30 @@ void TestCsvReader::malformedInputNamesTheLine_data()
     QTest::newRow("text after a closing quote")
         << QByteArray("a\n\"b\"x,c\n")
         << QStringLiteral("test.csv: line 2: text after the closing quote of field 1");
+    // Both once read the fast skip past unwanted fields and the whole split apart (fuzzing).
+    QTest::newRow("quote in an unquoted field")
+        << QByteArray("a\nb,c\"d\ne\n")
+        << QStringLiteral("test.csv: line 2: a quote inside field 2, which is not quoted (a "
+                          "field with quotes is quoted whole, its quotes doubled)");
+    QTest::newRow("carriage return alone")
+        << QByteArray("a\nb,c\rd,e\n")
+        << QStringLiteral("test.csv: line 2: a carriage return without a line feed after it "
+                          "(line ends are \\n or \\r\\n)");
 }
 
 void TestCsvReader::malformedInputNamesTheLine()
 {
     QFETCH(QByteArray, input);
     QFETCH(QString, expected);
-    for (const qsizetype chunkSize : {1, 3, 1 << 20}) {
-        try {
-            readAll(input, chunkSize);
-            QFAIL("no error");
-        } catch (const DataError& error) {
-            QCOMPARE(error.toString(), expected);
+    // Split whole, and skipped past after the first field, then split whole.
+    for (const size_t fieldLimit : {SIZE_MAX, size_t(1)}) {
+        for (const qsizetype chunkSize : {1, 3, 1 << 20}) {
+            try {
+                readAll(input, chunkSize, nullptr, fieldLimit);
+                QFAIL("no error");
+            } catch (const DataError& error) {
+                QCOMPARE(error.toString(), expected);
+            }
         }
     }
 }
