@@ -47,6 +47,7 @@ struct PngRows
     const png_byte* const* rows;
     png_uint_32 width, height;
     int colorType;
+    bool fromRgb32; // 0xffRRGGBB words: libpng drops the filler byte and swaps to RGB itself
     int dotsPerMeterX, dotsPerMeterY;
 };
 
@@ -72,6 +73,12 @@ bool encodeRows(PngOutput& output, const PngRows& image)
                      PNG_RESOLUTION_METER);
     }
     png_write_info(png, info);
+    if (image.fromRgb32) {
+        png_set_filler(png, 0,
+                       Q_BYTE_ORDER == Q_LITTLE_ENDIAN ? PNG_FILLER_AFTER : PNG_FILLER_BEFORE);
+        if (Q_BYTE_ORDER == Q_LITTLE_ENDIAN)
+            png_set_bgr(png);
+    }
     png_write_image(png, const_cast<png_bytepp>(image.rows));
     png_write_end(png, info);
     png_destroy_write_struct(&png, &info);
@@ -82,10 +89,14 @@ bool encodeRows(PngOutput& output, const PngRows& image)
 
 QString encodePng(const QImage& image, QIODevice& device)
 {
-    // Byte orders libpng takes as they are; premultiplied alpha is undone by the conversion.
+    // Opaque RGB32 (screenshots, opaque figures) as it is, without a converted copy (which
+    // would cost memory, and Qt's thread pool for a large image); anything else converted to
+    // a byte order libpng takes, premultiplied alpha undone.
     const bool alpha = image.hasAlphaChannel();
+    const bool fromRgb32 = image.format() == QImage::Format_RGB32;
     const QImage pixels =
-        image.convertToFormat(alpha ? QImage::Format_RGBA8888 : QImage::Format_RGB888);
+        fromRgb32 ? image
+                  : image.convertToFormat(alpha ? QImage::Format_RGBA8888 : QImage::Format_RGB888);
     std::vector<const png_byte*> rows(size_t(pixels.height()));
     for (int y = 0; y < pixels.height(); ++y)
         rows[size_t(y)] = pixels.constScanLine(y);
@@ -94,6 +105,7 @@ QString encodePng(const QImage& image, QIODevice& device)
                       png_uint_32(pixels.width()),
                       png_uint_32(pixels.height()),
                       alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                      fromRgb32,
                       image.dotsPerMeterX(),
                       image.dotsPerMeterY()};
     if (!encodeRows(output, png))
