@@ -921,7 +921,8 @@ private:
 class BoundedStackAllocator
 {
 public:
-    static constexpr bool kNeedFree = true;
+    // Read by RapidJSON (its allocator concept), which clang cannot see.
+    [[maybe_unused]] static constexpr bool kNeedFree = true;
     struct TooLong
     {
     };
