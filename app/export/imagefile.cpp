@@ -19,7 +19,10 @@ QByteArray formatOf(const QString& path)
 bool isWritableImagePath(const QString& path)
 {
     const QByteArray format = formatOf(path);
-    return !format.isEmpty() && QImageWriter::supportedImageFormats().contains(format);
+    // PNG is written by encodePng; asking QImageWriter would load every image format plugin,
+    // a few milliseconds of every --screenshot's start-up.
+    return format == "png" ||
+           (!format.isEmpty() && QImageWriter::supportedImageFormats().contains(format));
 }
 
 QString writeImageAtomically(const QImage& image, const QString& path)
