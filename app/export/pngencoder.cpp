@@ -67,7 +67,7 @@ bool encodeRows(PngOutput& output, const PngRows& image)
     png_set_IHDR(png, info, image.width, image.height, 8, image.colorType, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-    png_set_compression_level(png, 1);
+    png_set_compression_level(png, 3);
     if (image.dotsPerMeterX > 0 && image.dotsPerMeterY > 0) {
         png_set_pHYs(png, info, png_uint_32(image.dotsPerMeterX), png_uint_32(image.dotsPerMeterY),
                      PNG_RESOLUTION_METER);
