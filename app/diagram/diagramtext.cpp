@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace ace::diagram {
 
@@ -191,7 +190,16 @@ TextBlock::TextBlock(const QString& text, const QFont& font, qreal width, int ma
 
 TextBlock TextBlock::singleLine(const QString& text, const QFont& font)
 {
-    return TextBlock(text, font, std::numeric_limits<qreal>::max(), 1);
+    // What the general constructor gives for one line, shaped once: labels such as the
+    // headers' costs are made anew at every paint.
+    TextBlock block;
+    block.m_font = font;
+    const QString line = wordsOf(text).join(u' ');
+    if (!line.isEmpty())
+        block.m_lines = {line};
+    block.m_size = {QFontMetricsF(font).horizontalAdvance(line),
+                    heightOf(int(block.m_lines.size()), font)};
+    return block;
 }
 
 QRectF TextBlock::placedIn(const QRectF& rect, Qt::Alignment alignment) const

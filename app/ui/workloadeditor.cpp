@@ -271,7 +271,7 @@ QString doorToolTip(RequestDoor door)
 // The id of a deployment option with a door of its own.
 QString idOf(const RequestPathOption& option)
 {
-    return QString::fromUtf16(option.optionId);
+    return option.optionId.toString();
 }
 
 bool someOptionHasAnAlb(const Workload& workload)

@@ -114,7 +114,7 @@ RequestDoor RequestPathSettings::doorOf(const QString& optionId) const
 {
     for (const RequestPathOption& option : requestPathOptions()) {
         // A view, not a QString: sweeps ask this thousands of times per edit.
-        if (optionId == QStringView(option.optionId))
+        if (optionId == option.optionId)
             return (this->*option.door).value_or(defaultDoor);
     }
     return defaultDoor;
@@ -273,7 +273,7 @@ void checkDoorsFit(const Workload& workload, const JsonLocation& file)
     const JsonLocation requestPath = file.child(requestPathKey);
     QStringList defaultMisfits;
     for (const RequestPathOption& option : requestPathOptions()) {
-        const QString optionId = QString::fromUtf16(option.optionId);
+        const QString optionId = option.optionId.toString();
         const std::optional<RequestDoor>& own = workload.requestPath.*option.door;
         const RequestDoor door = own.value_or(workload.requestPath.defaultDoor);
         if (doorFits(door, option.lambda))

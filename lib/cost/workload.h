@@ -83,7 +83,7 @@ struct RequestPathSettings
 // An option id of the built-in catalog with its own door, and where that door is kept.
 struct RequestPathOption
 {
-    const char16_t* optionId;
+    QStringView optionId;
     std::optional<RequestDoor> RequestPathSettings::*door;
     bool lambda; // whether the option runs on Lambda (doorFits)
 };

@@ -351,9 +351,9 @@ std::vector<std::unique_ptr<const WorkloadField>> createWorkloadFields()
     fields.push_back(since(2, choice(QStringLiteral("requestPath.default"), doors,
                                      &Workload::requestPath, &Path::defaultDoor)));
     for (const RequestPathOption& option : requestPathOptions()) {
-        fields.push_back(since(
-            2, optionalChoice(QStringLiteral("requestPath.") + QString::fromUtf16(option.optionId),
-                              doors, &Workload::requestPath, option.door)));
+        fields.push_back(
+            since(2, optionalChoice(QStringLiteral("requestPath.") + option.optionId.toString(),
+                                    doors, &Workload::requestPath, option.door)));
     }
     // An ALB allows 100 rules per listener by default.
     fields.push_back(since(2, number(QStringLiteral("requestPath.albRulesPerRequest"),

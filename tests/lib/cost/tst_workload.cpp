@@ -804,7 +804,7 @@ void TestWorkload::anOptionWithoutADoorTakesTheDefault()
     for (const RequestPathOption& option : requestPathOptions()) {
         if (!option.lambda) {
             test::setJsonAt(apiForLambda,
-                            QStringLiteral("requestPath.") + QString::fromUtf16(option.optionId),
+                            QStringLiteral("requestPath.") + option.optionId.toString(),
                             QStringLiteral("alb"));
         }
     }
