@@ -366,8 +366,7 @@ public:
     Ch Take()
     {
         const Ch c = *m_at;
-        if (++m_at == m_end)
-            fill();
+        advance();
         return c;
     }
     size_t Tell() const
@@ -436,6 +435,7 @@ private:
     // spare room.
     static constexpr size_t scanPadding = 16;
 
+    // One character on, reading the next chunk at the end of this one.
     void advance()
     {
         if (++m_at == m_end)
