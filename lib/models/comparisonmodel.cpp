@@ -1,6 +1,7 @@
 #include "models/comparisonmodel.h"
 
 #include "catalog/catalog.h"
+#include "files/markdowntable.h"
 
 #include <algorithm>
 
@@ -48,23 +49,6 @@ QString customerLayers(const Catalog& catalog, const DeploymentOption& option)
         text += ComparisonModel::tr("shared with AWS: %1").arg(shared.join(nameSeparator));
     }
     return text;
-}
-
-// One Markdown table cell: "|" would end the cell and a line break the row. Backslashes are
-// escaped too, so a value's own "\|" cannot turn the escape of its "|" back into a cell break.
-QString markdownCell(QString text)
-{
-    text.replace(u'\\', QStringLiteral("\\\\"));
-    text.replace(u'|', QStringLiteral("\\|"));
-    text.replace(QStringLiteral("\r\n"), QStringLiteral("<br>"));
-    text.replace(u'\n', QStringLiteral("<br>"));
-    text.replace(u'\r', QStringLiteral("<br>"));
-    return text;
-}
-
-QString markdownRow(const QStringList& cells)
-{
-    return QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
 }
 
 int layersLeftToAws(const DeploymentOption& option)
