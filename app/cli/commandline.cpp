@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 
 #include "catalog/catalog.h"
+#include "cli/advisecommand.h"
 #include "cli/costcommands.h"
 #include "cli/exportcommand.h"
 #include "cli/listcommand.h"
@@ -62,6 +63,10 @@ QString usageText()
                "                               the current Price List files of REGION from AWS\n"
                "                               (kept in the cache, reused while their version\n"
                "                               is unchanged), imported as prices import does\n"
+               "  %1 advise --answers FILE [WORKLOAD] [--json|--markdown]\n"
+               "                               the deployment options ranked for your answers\n"
+               "                               (and the workload's monthly costs), each with\n"
+               "                               its reasons; options a hard limit rules out last\n"
                "  %1 prices list [--json]\n"
                "                               the built-in and imported price books: region,\n"
                "                               dates and where each rate comes from\n"
@@ -79,6 +84,8 @@ QString usageText()
                "\n"
                "Options (global ones go before the command):\n"
                "  --catalog FILE   use this catalog instead of the built-in one\n"
+               "  --advice FILE    use these advisor questions, rules and weights instead of\n"
+               "                   the built-in ones\n"
                "  --prices FILE    use this price book instead of the built-in us-east-1 one\n"
                "  --region REGION  use the price book of REGION (imported, or the built-in\n"
                "                   us-east-1 one); see prices list\n"
@@ -94,7 +101,8 @@ QString usageText()
                "  -h, --help       show this help\n"
                "  --version        show the version\n"
                "\n"
-               "Text output (list, cost, breakeven) is as wide as the terminal, or COLUMNS.\n"
+               "Text output (list, cost, breakeven, advise) is as wide as the terminal, or "
+               "COLUMNS.\n"
                "Exit status: 0 success, 1 the work could not be done, 2 bad usage or bad input.\n"
                "More, with the workload file format: man %1\n")
         .arg(programName, screenshotSuffixes);
@@ -125,6 +133,8 @@ QString exampleValue(const QString& option)
         {QStringLiteral("height"), QStringLiteral("1000")},
         {QStringLiteral("workload"), QStringLiteral("workload.json")},
         {QStringLiteral("catalog"), QStringLiteral("catalog.json")},
+        {QStringLiteral("advice"), QStringLiteral("advice.json")},
+        {QStringLiteral("answers"), QStringLiteral("answers.json")},
         {QStringLiteral("prices"), QStringLiteral("prices.json")},
         {QStringLiteral("region"), QStringLiteral("eu-west-1")},
     };
@@ -172,6 +182,7 @@ std::optional<Data> loadData(const QString& path, QTextStream& err)
 struct GlobalOptions
 {
     QCommandLineOption catalog{QStringLiteral("catalog"), {}, QStringLiteral("FILE")};
+    QCommandLineOption advice{QStringLiteral("advice"), {}, QStringLiteral("FILE")};
     QCommandLineOption prices{QStringLiteral("prices"), {}, QStringLiteral("FILE")};
     QCommandLineOption region{QStringLiteral("region"), {}, QStringLiteral("REGION")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"), {}, QStringLiteral("FILE")};
@@ -185,8 +196,8 @@ struct GlobalOptions
 
     QList<QCommandLineOption> all() const
     {
-        return {catalog, prices, region,   screenshot, size,   select,
-                compare, theme,  workload, help,       version};
+        return {catalog, advice,  prices, region,   screenshot, size,
+                select,  compare, theme,  workload, help,       version};
     }
 };
 
@@ -294,7 +305,7 @@ struct Command
 constexpr Command commands[] = {
     {u"list", runList, false},           {u"cost", runCost, false},
     {u"breakeven", runBreakEven, false}, {u"export", runExport, true},
-    {u"prices", runPrices, false},
+    {u"prices", runPrices, false},       {u"advise", runAdvise, false},
 };
 
 const Command* findCommand(const QString& name)
@@ -376,7 +387,8 @@ int main(int argc, char* argv[])
             << "\"; see --help" << Qt::endl;
         return ExitBadInput;
     }
-    const CommandContext context{*catalog, *prices, out, err};
+    const QString advicePath = parser.value(global.advice);
+    const CommandContext context{*catalog, *prices, advicePath, out, err};
     if (command->draws) {
         // Drawing into files needs no display: without a platform chosen, use the offscreen
         // one, so export works on servers and in CI.

@@ -24,6 +24,10 @@ struct CommandContext
 {
     const Catalog& catalog;
     const PriceBook& prices;
+    // The advisor's rules file (--advice), empty for the built-in one; loaded by the commands
+    // that advise, since a catalog of the user's may not have the options the built-in rules
+    // name.
+    const QString& advicePath;
     QTextStream& out;
     QTextStream& err;
 };

@@ -28,7 +28,10 @@ QString workloadSummary(const Workload& workload)
                                       : QStringLiteral("no free tier"));
 }
 
-QString header(const QString& title, const Workload& workload, const PriceBook& prices, int width)
+} // namespace
+
+QString workloadHeader(const QString& title, const Workload& workload, const PriceBook& prices,
+                       int width)
 {
     const QString indent = QStringLiteral("  ");
     return wrapText(QStringLiteral("%1 \"%2\"").arg(title, workload.name), width) +
@@ -39,6 +42,8 @@ QString header(const QString& title, const Workload& workload, const PriceBook& 
                width) +
            u'\n';
 }
+
+namespace {
 
 // "1 task", "3 tasks".
 QString counted(int count, const QString& singular, const QString& plural)
@@ -115,7 +120,7 @@ QString estimatesAsText(const QList<Estimate>& estimates, const Workload& worklo
         for (const QString& note : estimate.notes)
             details += wrapText(note, width, QStringLiteral("  * "), QStringLiteral("    "));
     }
-    return header(QStringLiteral("Monthly cost of"), workload, prices, width) +
+    return workloadHeader(QStringLiteral("Monthly cost of"), workload, prices, width) +
            summary.toString(width) + details;
 }
 
@@ -284,8 +289,8 @@ int runBreakEven(const QStringList& arguments, const CommandContext& context)
     for (const auto& [requests, cheapest] : std::as_const(rows))
         table.addRow({QStringLiteral("from ") + groupedNumber(double(requests)), cheapest});
     const int width = terminalWidth();
-    context.out << header(QStringLiteral("Cheapest option by request volume for"), *workload,
-                          context.prices, width)
+    context.out << workloadHeader(QStringLiteral("Cheapest option by request volume for"),
+                                  *workload, context.prices, width)
                 << table.toString(width);
     for (const NearTie& tie : breakEvens.nearTies) {
         context.out << u'\n' + wrapText(nearTieSentence(tie, context.catalog), width);

@@ -2,7 +2,17 @@
 
 #include "cli/commandline.h"
 
+namespace ace {
+class PriceBook;
+struct Workload;
+} // namespace ace
+
 namespace ace::cli {
+
+// The lines that open a report on a workload: `title` and the workload's name, what it is, and
+// the price book, wrapped to `width`.
+QString workloadHeader(const QString& title, const Workload& workload, const PriceBook& prices,
+                       int width);
 
 // `cost [--workload FILE] [quick workload options] [--option ID]... [--json|--csv]`: the
 // monthly estimate of every (or the named) deployment option, with line items and notes.

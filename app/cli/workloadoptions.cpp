@@ -9,6 +9,8 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace ace::cli {
 
 namespace {
@@ -108,6 +110,14 @@ DataError WorkloadOptions::namingTheFlag(const DataError& error,
             return DataError(commandLineSource, flagOf(setting.option), error.message());
     }
     return error;
+}
+
+bool WorkloadOptions::anySet(const QCommandLineParser& parser) const
+{
+    return parser.isSet(m_file) || std::any_of(m_quickSettings.cbegin(), m_quickSettings.cend(),
+                                               [&parser](const QuickSetting& setting) {
+                                                   return parser.isSet(setting.option);
+                                               });
 }
 
 std::optional<Workload> WorkloadOptions::read(const QCommandLineParser& parser,

@@ -29,6 +29,8 @@ public:
     WorkloadOptions();
 
     void addTo(QCommandLineParser& parser) const;
+    // Whether the command line describes a workload at all (a file or a quick setting).
+    bool anySet(const QCommandLineParser& parser) const;
     // The workload the options describe, validated like a file (errors name the file or
     // "command line" and the field), and for the price book's region. Prints why not and
     // returns nullopt when it is unusable.
