@@ -138,11 +138,7 @@ int runAdvise(const QStringList& arguments, const CommandContext& context)
         context.out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
     } else if (parser.isSet(markdownOption)) {
         const QString costBasis =
-            workload ? QStringLiteral("Monthly costs for the workload \"%1\", with %2 prices (%3) "
-                                      "as of %4.")
-                           .arg(workload->name, context.prices.region(), context.prices.currency(),
-                                context.prices.asOf())
-                     : QString();
+            workload ? adviceCostBasis(workload->name, context.prices) : QString();
         context.out << adviceToMarkdown(advice, *rules, *answers, costBasis);
     } else {
         context.out << adviceAsText(advice, *rules, *answers, parser.value(answersOption), workload,

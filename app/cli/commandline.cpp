@@ -1,5 +1,7 @@
 #include "cli/commandline.h"
 
+#include "advisor/advicerules.h"
+#include "advisor/answers.h"
 #include "catalog/catalog.h"
 #include "cli/advisecommand.h"
 #include "cli/costcommands.h"
@@ -39,7 +41,8 @@ QString usageText()
                "Usage:\n"
                "  %1 [--catalog FILE] [--prices FILE | --region REGION] [--workload FILE]\n"
                "      [--select ID] [--compare A,B] [--theme light|dark] [--size WxH]\n"
-               "                               start the GUI\n"
+               "      [--advice FILE] [--answers FILE]\n"
+               "                               start the GUI (--answers: with the advisor open)\n"
                "  %1 --screenshot FILE [--size WxH] [--select ID] [--compare A,B]\n"
                "      [--theme light|dark] [--workload FILE]\n"
                "                               render the main window to FILE (%2) and exit\n"
@@ -191,13 +194,14 @@ struct GlobalOptions
     QCommandLineOption compare{QStringLiteral("compare"), {}, QStringLiteral("A,B")};
     QCommandLineOption theme{QStringLiteral("theme"), {}, QStringLiteral("THEME")};
     QCommandLineOption workload{QStringLiteral("workload"), {}, QStringLiteral("FILE")};
+    QCommandLineOption answers{QStringLiteral("answers"), {}, QStringLiteral("FILE")};
     QCommandLineOption help{QStringList{QStringLiteral("h"), QStringLiteral("help")}};
     QCommandLineOption version{QStringLiteral("version")};
 
     QList<QCommandLineOption> all() const
     {
-        return {catalog, advice,  prices, region,   screenshot, size,
-                select,  compare, theme,  workload, help,       version};
+        return {catalog, advice, prices,   region,  screenshot, size,   select,
+                compare, theme,  workload, answers, help,       version};
     }
 };
 
@@ -265,6 +269,23 @@ std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
             return std::nullopt;
         }
         options.workloadPath = parser.value(global.workload);
+    }
+    // The advisor's files are checked here too, against the catalog, for the same reason.
+    try {
+        options.advicePath = parser.value(global.advice);
+        const AdviceRules rules = options.advicePath.isEmpty()
+                                      ? AdviceRules::loadBuiltIn(catalog)
+                                      : AdviceRules::load(options.advicePath, catalog);
+        if (parser.isSet(global.answers)) {
+            Answers::load(parser.value(global.answers), rules);
+            options.answersPath = parser.value(global.answers);
+        }
+    } catch (const DataError& error) {
+        // Built-in rules that name options a user's catalog lacks only leave the advisor out.
+        if (!options.advicePath.isEmpty() || parser.isSet(global.answers)) {
+            err << programName << ": " << terminalText(error.toString()) << Qt::endl;
+            return std::nullopt;
+        }
     }
     return options;
 }

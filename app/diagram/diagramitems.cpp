@@ -424,6 +424,13 @@ QList<PlacedLabel> ColumnHeaderItem::labels() const
 void ColumnHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
     prepare(painter);
+    // While the advisor ranks the options, the best one is ringed and excluded ones fade.
+    const ui::ExplorerState& explorer = state();
+    const OptionAdvice* advice =
+        explorer.isAdvising() ? explorer.advice().adviceFor(m_option.id) : nullptr;
+    const bool recommended = advice && advice == explorer.advice().top();
+    if (advice && advice->excluded)
+        painter->setOpacity(0.4);
     const bool selected = marks() & Mark::Selected;
     const QPainterPath shape = roundedPath(rect(), blockRadius);
     QColor fill =
@@ -442,6 +449,11 @@ void ColumnHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*,
     m_name.paint(painter, nameArea(), Qt::AlignCenter);
     painter->setPen(theme().mutedText());
     costLine().paint(painter, costArea(), Qt::AlignCenter);
+    if (recommended) {
+        painter->setPen(QPen(theme().recommended(), 2.5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(roundedPath(rect().adjusted(1.25, 1.25, -1.25, -1.25), blockRadius));
+    }
 }
 
 // ServiceBlockItem

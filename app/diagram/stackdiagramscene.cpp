@@ -22,11 +22,13 @@ StackDiagramScene::StackDiagramScene(ui::ExplorerState& state, QObject* parent)
     connect(&m_state, &ui::ExplorerState::hoveredServiceChanged, this,
             &StackDiagramScene::applyMarks);
     connect(&m_state, &ui::ExplorerState::themeChanged, this, &StackDiagramScene::applyTheme);
-    // The headers show each option's monthly cost for the workload.
-    connect(&m_state, &ui::ExplorerState::costResultsChanged, this, [this] {
+    // The headers show each option's monthly cost for the workload, and the advisor's marks.
+    const auto updateHeaders = [this] {
         for (const Column& column : std::as_const(m_columns))
             column.header->update();
-    });
+    };
+    connect(&m_state, &ui::ExplorerState::costResultsChanged, this, updateHeaders);
+    connect(&m_state, &ui::ExplorerState::adviceChanged, this, updateHeaders);
     connect(&m_state, &ui::ExplorerState::showResponsibilityChanged, this,
             &StackDiagramScene::applyResponsibilityVisibility);
     applyTheme();

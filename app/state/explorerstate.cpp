@@ -1,5 +1,7 @@
 #include "state/explorerstate.h"
 
+#include "json/dataerror.h"
+
 namespace ace::ui {
 
 ExplorerState::ExplorerState(Catalog catalog, PriceBook prices, QObject* parent)
@@ -8,6 +10,7 @@ ExplorerState::ExplorerState(Catalog catalog, PriceBook prices, QObject* parent)
     , m_prices(std::move(prices))
 {
     priceWorkload();
+    connect(this, &ExplorerState::costResultsChanged, this, &ExplorerState::updateAdvice);
 }
 
 ExplorerState::ExplorerState(Catalog catalog, PriceBook prices,
@@ -17,7 +20,9 @@ ExplorerState::ExplorerState(Catalog catalog, PriceBook prices,
     , m_prices(std::move(prices))
     , m_workload(results->workload)
     , m_results(std::move(results))
-{}
+{
+    connect(this, &ExplorerState::costResultsChanged, this, &ExplorerState::updateAdvice);
+}
 
 QStringList ExplorerState::comparedOptionIds() const
 {
@@ -159,6 +164,42 @@ void ExplorerState::setShowResponsibility(bool show)
         return;
     m_showResponsibility = show;
     emit showResponsibilityChanged(show);
+}
+
+void ExplorerState::loadAdviceRules(const QString& path)
+{
+    try {
+        m_adviceRules = path.isEmpty() ? AdviceRules::loadBuiltIn(m_catalog)
+                                       : AdviceRules::load(path, m_catalog);
+        m_adviceRulesError.clear();
+    } catch (const DataError& error) {
+        m_adviceRules.reset();
+        m_adviceRulesError = error.toString();
+    }
+    // Answers to questions the rules do not ask would never apply: they go.
+    Answers kept;
+    if (m_adviceRules) {
+        for (const AdviceQuestion& question : m_adviceRules->questions())
+            kept.set(question.id, m_answers.value(question.id));
+    }
+    m_answers = kept;
+    updateAdvice();
+}
+
+void ExplorerState::setAnswers(const Answers& answers)
+{
+    if (answers == m_answers)
+        return;
+    m_answers = answers;
+    emit answersChanged();
+    updateAdvice();
+}
+
+void ExplorerState::updateAdvice()
+{
+    m_advice =
+        m_adviceRules ? advise(m_catalog, *m_adviceRules, m_answers, m_results.get()) : Advice();
+    emit adviceChanged();
 }
 
 } // namespace ace::ui

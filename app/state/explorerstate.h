@@ -1,5 +1,8 @@
 #pragma once
 
+#include "advisor/advice.h"
+#include "advisor/advicerules.h"
+#include "advisor/answers.h"
 #include "catalog/catalog.h"
 #include "catalog/catalogitem.h"
 #include "cost/costresults.h"
@@ -91,6 +94,21 @@ public:
     // Whether the catalog has this item.
     bool contains(const CatalogItem& item) const;
 
+    // The advisor. Its rules come from `path` (empty: the built-in advice.json), checked against
+    // the catalog; a file that cannot be used leaves the advisor without rules and says why in
+    // adviceRulesError() (the rest of the explorer works on). Loaded once, at start.
+    void loadAdviceRules(const QString& path);
+    // nullptr until loaded, or when the file could not be used.
+    const AdviceRules* adviceRules() const { return m_adviceRules ? &*m_adviceRules : nullptr; }
+    const QString& adviceRulesError() const { return m_adviceRulesError; }
+    const Answers& answers() const { return m_answers; }
+    // Ranks the options for `answers` (unless they are the current ones) and announces both.
+    void setAnswers(const Answers& answers);
+    // The options ranked for the answers and the cost results: once per change of either.
+    const Advice& advice() const { return m_advice; }
+    // Whether the ranking should mark the diagram and tree: some question is answered.
+    bool isAdvising() const { return m_adviceRules && !m_answers.isEmpty(); }
+
 signals:
     // New cost results: once after every change of the workload, the price book or the
     // compared pair (after workloadChanged or comparisonChanged). Whatever shows prices or
@@ -102,6 +120,9 @@ signals:
     void workloadChanged();
     void themeChanged();
     void showResponsibilityChanged(bool show);
+    void answersChanged();
+    // A new ranking: after every change of the answers or the cost results.
+    void adviceChanged();
 
 private:
     // The one cost pass.
@@ -109,6 +130,7 @@ private:
     // Compares the options of the compared pair in the current results.
     void comparePricedOptions();
     QStringList comparedOptionIds() const;
+    void updateAdvice();
 
     const Catalog m_catalog;
     PriceBook m_prices;
@@ -119,6 +141,10 @@ private:
     ComparedPair m_compared;
     Theme m_theme = Theme::light();
     bool m_showResponsibility = true;
+    std::optional<AdviceRules> m_adviceRules;
+    QString m_adviceRulesError;
+    Answers m_answers;
+    Advice m_advice;
 };
 
 } // namespace ace::ui

@@ -21,6 +21,7 @@ Theme::Theme(Kind kind)
         m_error = QColor(0xb3, 0x26, 0x1e);
         m_difference = QColor(0xff, 0xf4, 0xb8);
         m_differenceMark = QColor(0xc9, 0x9a, 0x00);
+        m_recommended = QColor(0x1a, 0x7f, 0x37);
     } else {
         m_background = QColor(0x1b, 0x1f, 0x24);
         m_surface = QColor(0x26, 0x2b, 0x32);
@@ -32,6 +33,7 @@ Theme::Theme(Kind kind)
         m_error = QColor(0xf2, 0xb8, 0xb5);
         m_difference = QColor(0x42, 0x3a, 0x12);
         m_differenceMark = QColor(0xe8, 0xc5, 0x3a);
+        m_recommended = QColor(0x56, 0xd3, 0x64);
     }
 }
 

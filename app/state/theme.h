@@ -46,6 +46,9 @@ public:
     // responsibility fills), and the stronger mark at its edge.
     QColor difference() const { return m_difference; }
     QColor differenceMark() const { return m_differenceMark; }
+    // The advisor's top option, and the points that raise an option (error() marks those that
+    // lower it).
+    QColor recommended() const { return m_recommended; }
 
     ResponsibilityStyle responsibility(Responsibility who) const;
     // The accent colour of a category's services (unknown categories get a neutral one).
@@ -77,6 +80,7 @@ private:
     QColor m_error;
     QColor m_difference;
     QColor m_differenceMark;
+    QColor m_recommended;
 };
 
 } // namespace ace::ui

@@ -1,5 +1,6 @@
 #include "ui/application.h"
 
+#include "advisor/answers.h"
 #include "export/imagefile.h"
 #include "state/explorerstate.h"
 #include "state/workloaddocument.h"
@@ -22,7 +23,7 @@ int runGui(int& argc, char** argv, const Catalog& catalog, const PriceBook& pric
     // every desktop.
     QApplication::setStyle(QStringLiteral("Fusion"));
 
-    MainWindow window(catalog, prices);
+    MainWindow window(catalog, prices, options.advicePath);
     const bool screenshot = !options.screenshotPath.isEmpty();
     // A screenshot shows the defaults plus what the command line asks, whatever the user's
     // remembered layout is, and leaves the remembered layout alone.
@@ -34,6 +35,12 @@ int runGui(int& argc, char** argv, const Catalog& catalog, const PriceBook& pric
             err << QCoreApplication::applicationName() << ": " << error << Qt::endl;
             return 2;
         }
+    }
+    if (!options.answersPath.isEmpty()) {
+        // Checked before the window was made (readGuiOptions), so it loads.
+        window.state().setAnswers(
+            Answers::load(options.answersPath, *window.state().adviceRules()));
+        window.showAdvisor();
     }
     if (options.size.isValid())
         window.resize(options.size);

@@ -26,6 +26,8 @@ struct GuiOptions
     CatalogItem select; // null: the remembered selection
     std::optional<Theme::Kind> theme;
     QString workloadPath; // empty: the remembered or default workload
+    QString advicePath;   // empty: the built-in advisor rules
+    QString answersPath;  // when set: open these answers and show the advisor
     // When both are set: open the comparison of these two options.
     QString compareFirst;
     QString compareSecond;

@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "advisor/advicerules.h"
+#include "advisor/answers.h"
 #include "catalog/catalog.h"
 #include "charts/costbreakdownchart.h"
 #include "charts/costcurvechart.h"
@@ -7,10 +9,12 @@
 #include "diagram/stackdiagramscene.h"
 #include "diagram/stackdiagramview.h"
 #include "export/exportactions.h"
+#include "json/dataerror.h"
 #include "models/hierarchymodel.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
 #include "state/workloaddocument.h"
+#include "ui/advisorpanel.h"
 #include "ui/detailpane.h"
 #include "ui/pricesmenu.h"
 #include "ui/workloadeditor.h"
@@ -26,6 +30,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -64,6 +69,7 @@ const QString selectionKey = QStringLiteral("selection/current");
 // Settings keep the group name of earlier versions ("scenario") so remembered files survive.
 const QString lastWorkloadKey = QStringLiteral("scenario/lastFile");
 const QString lastFolderKey = QStringLiteral("scenario/lastFolder");
+const QString answersKey = QStringLiteral("advisor/answers");
 const QString workloadFilter = QStringLiteral("Workload files (*.json);;All files (*)");
 
 // The layout version of saveState(): bump it when docks change, so old layouts are dropped.
@@ -136,6 +142,19 @@ protected:
             highlight.setAlphaF(0.3);
             option->backgroundBrush = highlight;
         }
+        // While the advisor ranks the options: the best in bold, marked; excluded ones faded.
+        if (item.kind == CatalogItem::Kind::Option && m_state.isAdvising()) {
+            const Advice& advice = m_state.advice();
+            const OptionAdvice* ranked = advice.adviceFor(item.id);
+            if (ranked && ranked == advice.top()) {
+                option->font.setBold(true);
+                option->text += QStringLiteral("  ★");
+                option->palette.setColor(QPalette::Text, m_state.theme().recommended());
+            } else if (ranked && ranked->excluded) {
+                option->palette.setColor(QPalette::Text,
+                                         option->palette.color(QPalette::PlaceholderText));
+            }
+        }
     }
 
 private:
@@ -182,12 +201,14 @@ Theme systemTheme()
 
 } // namespace
 
-MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget* parent)
+MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, const QString& advicePath,
+                       QWidget* parent)
     : QMainWindow(parent)
     , m_state(new ExplorerState(catalog, prices, this))
     , m_document(new WorkloadDocument(*m_state, this))
     , m_exportActions(new exports::ExportActions(this, *m_state))
 {
+    m_state->loadAdviceRules(advicePath);
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
 
@@ -272,6 +293,8 @@ void MainWindow::createDocks()
     m_tree->addAction(clearSelection);
 
     m_tree->setItemDelegate(new TreeItemDelegate(*m_state, m_tree));
+    connect(m_state, &ExplorerState::adviceChanged, m_tree->viewport(),
+            qOverload<>(&QWidget::update));
     connect(m_state, &ExplorerState::currentChanged, m_tree->viewport(),
             qOverload<>(&QWidget::update));
 
@@ -326,6 +349,24 @@ void MainWindow::createDocks()
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setWidget(m_detailPane);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+
+    m_advisorPanel = new AdvisorPanel(*m_state, m_document->undoStack());
+    connect(m_advisorPanel, &AdvisorPanel::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    m_advisorDock = new QDockWidget(tr("Advisor"), this);
+    m_advisorDock->setObjectName(QStringLiteral("advisorDock"));
+    m_advisorDock->setWidget(m_advisorPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_advisorDock);
+    tabifyDockWidget(m_detailsDock, m_advisorDock);
+    m_detailsDock->raise();
+}
+
+void MainWindow::showAdvisor()
+{
+    m_advisorDock->show();
+    m_advisorDock->raise();
+    if (const AdviceRules* rules = m_state->adviceRules(); rules && !rules->questions().isEmpty())
+        m_advisorPanel->fieldFor(rules->questions().constFirst().id)->setFocus();
 }
 
 void MainWindow::applyDockShares()
@@ -506,7 +547,8 @@ void MainWindow::createMenus()
         m_themeActions->addAction(action);
     }
     view->addSeparator();
-    for (QDockWidget* dock : {m_optionsDock, m_workloadDock, m_costsDock, m_detailsDock})
+    for (QDockWidget* dock :
+         {m_optionsDock, m_workloadDock, m_costsDock, m_detailsDock, m_advisorDock})
         view->addAction(dock->toggleViewAction());
     view->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout)
         ->setToolTip(tr("Show every panel in its place, at its default size"));
@@ -707,6 +749,11 @@ void MainWindow::createToolBar()
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     tools->addAction(m_exportActions->exportAction());
     tools->addAction(m_compareAction);
+    QAction* advise = tools->addAction(tr("Which Should I Use?"), this, &MainWindow::showAdvisor);
+    advise->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    advise->setToolTip(tr("Answer a few questions and see the options ranked, with reasons "
+                          "(%1)")
+                           .arg(advise->shortcut().toString(QKeySequence::NativeText)));
 }
 
 bool MainWindow::isShowingComparison() const
@@ -760,9 +807,10 @@ void MainWindow::showComparisonOrDiagram()
     m_centre->setCurrentWidget(shown);
     m_compareAction->setChecked(comparing);
     // The comparison details both options and charts their costs itself, so it takes the
-    // room of the Details and Costs docks while it is open, and gives it back when it closes.
+    // room of the Details, Advisor and Costs docks while it is open, and gives it back when it
+    // closes.
     if (comparing && m_docksHiddenForComparison.isEmpty()) {
-        for (QDockWidget* dock : {m_detailsDock, m_costsDock}) {
+        for (QDockWidget* dock : {m_detailsDock, m_advisorDock, m_costsDock}) {
             if (!dock->isHidden()) {
                 dock->hide();
                 m_docksHiddenForComparison.append(dock);
@@ -1000,6 +1048,15 @@ void MainWindow::restoreSettings()
     }
     // An id the current catalog does not know is simply not restored.
     m_state->setCurrent(itemFromString(settings.value(selectionKey).toString()));
+    // Answers the rules no longer accept are dropped, as a vanished workload is.
+    if (const AdviceRules* rules = m_state->adviceRules()) {
+        try {
+            m_state->setAnswers(Answers::fromJson(
+                QJsonDocument::fromJson(settings.value(answersKey).toByteArray()).object(), *rules,
+                tr("remembered answers")));
+        } catch (const DataError&) {
+        }
+    }
 }
 
 void MainWindow::saveSettings() const
@@ -1011,6 +1068,8 @@ void MainWindow::saveSettings() const
     settings.setValue(showResponsibilityKey, m_state->showResponsibility());
     settings.setValue(selectionKey, itemToString(m_state->current()));
     settings.setValue(lastWorkloadKey, m_document->filePath());
+    settings.setValue(answersKey,
+                      QJsonDocument(m_state->answers().toJson()).toJson(QJsonDocument::Compact));
     m_pricesMenu->save(settings);
 }
 

@@ -37,6 +37,7 @@ class ExportActions;
 
 namespace ace::ui {
 
+class AdvisorPanel;
 class CompareView;
 class DetailPane;
 class ExplorerState;
@@ -54,7 +55,9 @@ class MainWindow final : public QMainWindow
 public:
     enum class ThemeChoice { System, Light, Dark };
 
-    MainWindow(const Catalog& catalog, const PriceBook& prices, QWidget* parent = nullptr);
+    // `advicePath`: the advisor's rules file (empty: the built-in one).
+    MainWindow(const Catalog& catalog, const PriceBook& prices, const QString& advicePath = {},
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     ExplorerState& state() { return *m_state; }
@@ -66,6 +69,10 @@ public:
     bool isShowingComparison() const;
     QAction* compareAction() const { return m_compareAction; }
     DetailPane* detailPane() const { return m_detailPane; }
+    AdvisorPanel* advisorPanel() const { return m_advisorPanel; }
+    QDockWidget* advisorDock() const { return m_advisorDock; }
+    // Shows the advisor's panel in front and puts the focus on its first question.
+    void showAdvisor();
     WorkloadEditor* workloadEditor() const { return m_workloadEditor; }
     charts::CostCurveChartView* costCurves() const { return m_costCurves; }
     charts::CostBreakdownChartView* costBreakdown() const { return m_costBreakdown; }
@@ -160,6 +167,8 @@ private:
     QDockWidget* m_workloadDock = nullptr;
     QDockWidget* m_costsDock = nullptr;
     QDockWidget* m_detailsDock = nullptr;
+    QDockWidget* m_advisorDock = nullptr;
+    AdvisorPanel* m_advisorPanel = nullptr;
     QLabel* m_searchFeedback = nullptr;
     // saveState() of the window as first built, for View → Reset Layout.
     QByteArray m_defaultLayout;

@@ -7,6 +7,7 @@
 #include "cost/costresults.h"
 #include "cost/quantitytext.h"
 #include "files/markdowntable.h"
+#include "pricing/pricebook.h"
 
 #include <QJsonArray>
 
@@ -247,6 +248,12 @@ QString costText(const Advice& advice, const OptionAdvice& option)
 }
 
 } // namespace
+
+QString adviceCostBasis(const QString& workloadName, const PriceBook& prices)
+{
+    return QStringLiteral("Monthly costs for the workload \"%1\", with %2 prices (%3) as of %4.")
+        .arg(workloadName, prices.region(), prices.currency(), prices.asOf());
+}
 
 QString adviceToMarkdown(const Advice& advice, const AdviceRules& rules, const Answers& answers,
                          const QString& costBasis)

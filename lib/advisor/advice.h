@@ -12,6 +12,7 @@ namespace ace {
 class AdviceRules;
 class Answers;
 class Catalog;
+class PriceBook;
 struct CostResults;
 
 // One named contribution to an option's place in the ranking: a rule that excludes it or gives
@@ -78,6 +79,10 @@ QJsonObject adviceToJson(const Advice& advice, const AdviceRules& rules);
 // workload and the price book), shown when the advice weighed cost.
 QString adviceToMarkdown(const Advice& advice, const AdviceRules& rules, const Answers& answers,
                          const QString& costBasis);
+
+// What the costs of a recommendation are for, as adviceToMarkdown's `costBasis`: "Monthly costs
+// for the workload "…", with us-east-1 prices (USD) as of 2026-11-28."
+QString adviceCostBasis(const QString& workloadName, const PriceBook& prices);
 
 // A reason's points for display: "+30", "-15", "excluded".
 QString reasonAmountText(const AdviceReason& reason);

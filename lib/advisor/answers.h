@@ -30,7 +30,10 @@ public:
     [[nodiscard]] std::optional<QString> save(const QString& path) const;
 
     // The answer to a question; undefined when it has none.
-    QJsonValue value(const QString& questionId) const { return m_values.value(questionId); }
+    QJsonValue value(const QString& questionId) const
+    {
+        return m_values.value(questionId, QJsonValue::Undefined);
+    }
     bool isAnswered(const QString& questionId) const { return m_values.contains(questionId); }
     // Answers a question (a value the question accepts: the caller checks); null, undefined or a
     // choice question's "any" take the answer back.

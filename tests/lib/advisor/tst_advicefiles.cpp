@@ -149,6 +149,7 @@ void TestAdviceFiles::answersReadEveryKind()
     QVERIFY(!answers.isAnswered(QStringLiteral("kubernetes")));
     QVERIFY(!answers.isAnswered(QStringLiteral("windows")));
     QVERIFY(!answers.isAnswered(QStringLiteral("traffic")));
+    QVERIFY(answers.value(QStringLiteral("traffic")).isUndefined());
     QCOMPARE(answerText(*rules.question(QStringLiteral("maxRunMinutes")),
                         answers.value(QStringLiteral("maxRunMinutes"))),
              QStringLiteral("20 minutes"));
