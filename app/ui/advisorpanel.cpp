@@ -21,7 +21,6 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -62,6 +61,16 @@ void rememberFolderOf(const QString& path)
     QSettings().setValue(lastFolderKey, QFileInfo(path).absolutePath());
 }
 
+// A button as compact as a tool bar's, so a row of them fits a narrow dock.
+QToolButton* compactButton(const QString& text)
+{
+    auto* button = new QToolButton;
+    button->setText(text);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setAutoRaise(false);
+    return button;
+}
+
 } // namespace
 
 AdvisorPanel::AdvisorPanel(ExplorerState& state, QUndoStack& undoStack, QWidget* parent)
@@ -86,15 +95,15 @@ AdvisorPanel::AdvisorPanel(ExplorerState& state, QUndoStack& undoStack, QWidget*
     // Long choices shorten in a narrow dock rather than push the form sideways.
     questions->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    auto* open = new QPushButton(tr("Open…"));
+    auto* open = compactButton(tr("Open…"));
     open->setToolTip(tr("Read answers from an answers file"));
-    connect(open, &QPushButton::clicked, this, &AdvisorPanel::openAnswers);
-    auto* save = new QPushButton(tr("Save…"));
+    connect(open, &QToolButton::clicked, this, &AdvisorPanel::openAnswers);
+    auto* save = compactButton(tr("Save…"));
     save->setToolTip(tr("Write these answers to an answers file (for `advise --answers`)"));
-    connect(save, &QPushButton::clicked, this, &AdvisorPanel::saveAnswers);
-    auto* reset = new QPushButton(tr("Reset"));
+    connect(save, &QToolButton::clicked, this, &AdvisorPanel::saveAnswers);
+    auto* reset = compactButton(tr("Reset"));
     reset->setToolTip(tr("Set every answer back to “Don't know” (undoable)"));
-    connect(reset, &QPushButton::clicked, this,
+    connect(reset, &QToolButton::clicked, this,
             [this] { changeAnswers(Answers(), tr("Reset Answers")); });
     m_reset = reset;
     auto* answerButtons = new QHBoxLayout;
@@ -117,25 +126,23 @@ AdvisorPanel::AdvisorPanel(ExplorerState& state, QUndoStack& undoStack, QWidget*
         if (url.scheme() == linkScheme && url.path().startsWith(QLatin1String("option/")))
             m_state.setCurrent(CatalogItem::option(url.path().section(u'/', 1)));
     });
-    auto* compare = new QPushButton(tr("Compare the Top Two"));
+    auto* compare = compactButton(tr("Compare the Top Two"));
     compare->setToolTip(tr("Open the side-by-side comparison of the two best-ranked options"));
-    connect(compare, &QPushButton::clicked, this, &AdvisorPanel::compareTopTwo);
+    connect(compare, &QToolButton::clicked, this, &AdvisorPanel::compareTopTwo);
     m_compareTopTwo = compare;
     // One button for both Markdown actions keeps the row narrow enough for a narrow dock.
-    auto* copy = new QToolButton;
-    copy->setText(tr("Copy as Markdown"));
-    copy->setToolTip(tr("Put the recommendation on the clipboard as Markdown, for a design "
-                        "document; the arrow saves it to a file"));
-    copy->setPopupMode(QToolButton::MenuButtonPopup);
-    connect(copy, &QToolButton::clicked, this, &AdvisorPanel::copyMarkdown);
-    auto* markdownMenu = new QMenu(copy);
+    auto* markdownButton = compactButton(tr("Markdown"));
+    markdownButton->setToolTip(tr("Copy or save the recommendation as Markdown, for a design "
+                                  "document"));
+    markdownButton->setPopupMode(QToolButton::InstantPopup);
+    auto* markdownMenu = new QMenu(markdownButton);
     markdownMenu->addAction(tr("Copy as Markdown"), this, &AdvisorPanel::copyMarkdown);
     markdownMenu->addAction(tr("Save as Markdown…"), this, &AdvisorPanel::saveMarkdown);
-    copy->setMenu(markdownMenu);
+    markdownButton->setMenu(markdownMenu);
     auto* rankingButtons = new QHBoxLayout;
     rankingButtons->addWidget(compare);
     rankingButtons->addStretch();
-    rankingButtons->addWidget(copy);
+    rankingButtons->addWidget(markdownButton);
 
     auto* rankingPart = new QWidget;
     auto* rankingLayout = new QVBoxLayout(rankingPart);
@@ -290,7 +297,8 @@ void AdvisorPanel::showRanking()
             html += QStringLiteral("<p style='margin-top:10px; color:%1'><b>%2</b> %3 · %4</p>")
                         .arg(muted, tr("Excluded:"), name, escaped(cost));
         } else {
-            const bool top = i == 0;
+            // "Recommended" only once something is answered: before that the order is cost's.
+            const bool top = i == 0 && m_state.isAdvising();
             html += QStringLiteral("<p style='margin-top:10px'><span style='font-size:large; "
                                    "%1'><b>%2. %3</b></span> %4 <span style='color:%5'>"
                                    "· %6</span></p>")

@@ -810,6 +810,8 @@ void MainWindow::showComparisonOrDiagram()
     // room of the Details, Advisor and Costs docks while it is open, and gives it back when it
     // closes.
     if (comparing && m_docksHiddenForComparison.isEmpty()) {
+        // "Compare the Top Two" comes from the advisor: it is in front again afterwards.
+        m_advisorInFrontBeforeComparison = !m_advisorDock->visibleRegion().isEmpty();
         for (QDockWidget* dock : {m_detailsDock, m_advisorDock, m_costsDock}) {
             if (!dock->isHidden()) {
                 dock->hide();
@@ -819,6 +821,8 @@ void MainWindow::showComparisonOrDiagram()
     } else if (!comparing) {
         for (QDockWidget* dock : std::as_const(m_docksHiddenForComparison))
             dock->show();
+        if (!m_docksHiddenForComparison.isEmpty() && m_advisorInFrontBeforeComparison)
+            m_advisorDock->raise();
         m_docksHiddenForComparison.clear();
     }
     if (!comparing)

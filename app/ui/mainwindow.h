@@ -163,6 +163,7 @@ private:
     bool m_layoutRestored = false;
     bool m_shownOnce = false;
     QList<QDockWidget*> m_docksHiddenForComparison;
+    bool m_advisorInFrontBeforeComparison = false;
     QDockWidget* m_optionsDock = nullptr;
     QDockWidget* m_workloadDock = nullptr;
     QDockWidget* m_costsDock = nullptr;

@@ -11,6 +11,7 @@
 #include "ui/mainwindow.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -62,7 +63,11 @@ void TestAdvisorPanel::aChoiceRanksTheOptionsAndUndoes()
     QUndoStack undo;
     AdvisorPanel panel(state, undo);
     QVERIFY(!state.isAdvising());
+    // Narrow enough to share a 1024-pixel-wide window with the diagram.
+    QVERIFY2(panel.minimumSizeHint().width() <= 260,
+             qPrintable(QString::number(panel.minimumSizeHint().width())));
     QVERIFY(panel.ranking()->toPlainText().contains(QStringLiteral("Nothing answered yet")));
+    QVERIFY(!panel.ranking()->toPlainText().contains(QStringLiteral("recommended")));
 
     auto* gpu = qobject_cast<QComboBox*>(panel.fieldFor(QStringLiteral("gpu")));
     gpu->setCurrentIndex(gpu->findText(QStringLiteral("Yes")));
@@ -128,6 +133,7 @@ void TestAdvisorPanel::compareTheTopTwoOpensTheirComparison()
     panel.compareTopTwoButton()->click();
     QVERIFY(state.isComparing());
     QCOMPARE(QStringList({state.comparedFirst(), state.comparedSecond()}), leaders);
+    QVERIFY(panel.ranking()->toPlainText().contains(QStringLiteral("recommended")));
     // With one option left, there is no pair to compare.
     choose(panel.fieldFor(QStringLiteral("architecture")), QStringLiteral("arm64"));
     QCOMPARE(state.advice().leaders(2), QStringList{optionids::eksEc2});
@@ -146,12 +152,12 @@ void TestAdvisorPanel::copyPutsTheRecommendationOnTheClipboard()
                          adviceCostBasis(state.workload().name, state.prices()));
     QCOMPARE(panel.markdown(), expected);
     QVERIFY(expected.contains(QStringLiteral("**Recommended: Lambda functions**")));
-    const auto buttons = panel.findChildren<QAbstractButton*>();
-    const auto copy = std::find_if(buttons.cbegin(), buttons.cend(), [](QAbstractButton* button) {
-        return button->text() == QLatin1String("Copy as Markdown");
+    const auto actions = panel.findChildren<QAction*>();
+    const auto copy = std::find_if(actions.cbegin(), actions.cend(), [](QAction* action) {
+        return action->text() == QLatin1String("Copy as Markdown");
     });
-    QVERIFY(copy != buttons.cend());
-    (*copy)->click();
+    QVERIFY(copy != actions.cend());
+    (*copy)->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(), expected);
 }
 
@@ -190,6 +196,14 @@ void TestAdvisorPanel::theWindowShowsTheAdvisorOnItsShortcut()
     QCOMPARE(window.state().answers().value(QStringLiteral("gpu")), QJsonValue(false));
     window.document().undoStack().undo();
     QVERIFY(window.state().answers().isEmpty());
+
+    // Compare the Top Two takes the room of the side docks; closing the comparison brings the
+    // advisor back in front, where the user left it.
+    window.advisorPanel()->compareTopTwoButton()->click();
+    QVERIFY(window.state().isComparing());
+    QTRY_VERIFY(!window.advisorDock()->isVisible());
+    window.state().clearComparison();
+    QTRY_VERIFY(!window.advisorDock()->visibleRegion().isEmpty());
 }
 
 QTEST_MAIN(TestAdvisorPanel)
