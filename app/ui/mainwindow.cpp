@@ -350,15 +350,26 @@ void MainWindow::createDocks()
     m_detailsDock->setWidget(m_detailPane);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
 
-    m_advisorPanel = new AdvisorPanel(*m_state, m_document->undoStack());
-    connect(m_advisorPanel, &AdvisorPanel::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     m_advisorDock = new QDockWidget(tr("Advisor"), this);
     m_advisorDock->setObjectName(QStringLiteral("advisorDock"));
-    m_advisorDock->setWidget(m_advisorPanel);
+    connect(m_advisorDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            advisorPanel();
+    });
     addDockWidget(Qt::RightDockWidgetArea, m_advisorDock);
     tabifyDockWidget(m_detailsDock, m_advisorDock);
     m_detailsDock->raise();
+}
+
+AdvisorPanel* MainWindow::advisorPanel()
+{
+    if (!m_advisorPanel) {
+        m_advisorPanel = new AdvisorPanel(*m_state, m_document->undoStack());
+        connect(m_advisorPanel, &AdvisorPanel::message, this,
+                [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+        m_advisorDock->setWidget(m_advisorPanel);
+    }
+    return m_advisorPanel;
 }
 
 void MainWindow::showAdvisor()
@@ -366,7 +377,7 @@ void MainWindow::showAdvisor()
     m_advisorDock->show();
     m_advisorDock->raise();
     if (const AdviceRules* rules = m_state->adviceRules(); rules && !rules->questions().isEmpty())
-        m_advisorPanel->fieldFor(rules->questions().constFirst().id)->setFocus();
+        advisorPanel()->fieldFor(rules->questions().constFirst().id)->setFocus();
 }
 
 void MainWindow::applyDockShares()

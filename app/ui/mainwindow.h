@@ -69,7 +69,8 @@ public:
     bool isShowingComparison() const;
     QAction* compareAction() const { return m_compareAction; }
     DetailPane* detailPane() const { return m_detailPane; }
-    AdvisorPanel* advisorPanel() const { return m_advisorPanel; }
+    // The advisor's panel, made when first shown or asked for: the first frame does not need it.
+    AdvisorPanel* advisorPanel();
     QDockWidget* advisorDock() const { return m_advisorDock; }
     // Shows the advisor's panel in front and puts the focus on its first question.
     void showAdvisor();
