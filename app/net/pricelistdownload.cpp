@@ -7,9 +7,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -100,17 +97,11 @@ QString priceListCacheFolder()
 PriceListDownload::PriceListDownload(PriceListDownloadRequest request, QObject* parent)
     : QObject(parent)
     , m_request(std::move(request))
-    , m_network(std::make_unique<QNetworkAccessManager>())
 {}
 
-PriceListDownload::~PriceListDownload()
-{
-    // Stops a transfer under way without reporting it (m_file, not committed, is discarded).
-    if (m_reply) {
-        m_reply->disconnect(this);
-        delete m_reply;
-    }
-}
+// Deleting m_transfer stops a transfer under way without reporting it; m_file, not committed,
+// is discarded.
+PriceListDownload::~PriceListDownload() = default;
 
 QStringList PriceListDownload::filePaths() const
 {
@@ -137,6 +128,13 @@ void PriceListDownload::start()
         return fail(DownloadFailure::NotInPriceList,
                     tr("\"%1\" is not a region code such as eu-west-1").arg(m_request.region));
     }
+    if (!m_http) {
+        std::variant<std::unique_ptr<HttpClient>, QString> loaded =
+            loadHttpClient(m_request.moduleFolders);
+        if (const QString* problem = std::get_if<QString>(&loaded))
+            return fail(DownloadFailure::Failed, *problem);
+        m_http = std::move(std::get<std::unique_ptr<HttpClient>>(loaded));
+    }
     fetchServiceIndex();
 }
 
@@ -145,35 +143,35 @@ void PriceListDownload::cancel()
     if (!m_running)
         return;
     m_cancelled = true;
-    if (m_reply)
-        m_reply->abort(); // its finished() reports the cancellation
+    if (m_transfer)
+        m_transfer->abort(); // its finished handler reports the cancellation
 }
 
-QNetworkReply* PriceListDownload::get(const QUrl& url)
+void PriceListDownload::get(const QUrl& url, std::function<void()> received,
+                            std::function<void()> finished)
 {
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QStringLiteral("aws-compute-explorer/" ACE_VERSION));
-    request.setTransferTimeout(int(m_request.stallTimeout.count()));
-    m_reply = m_network->get(request);
-    return m_reply;
+    HttpGetRequest request;
+    request.url = url;
+    request.userAgent = QStringLiteral("aws-compute-explorer/" ACE_VERSION);
+    request.stallTimeout = m_request.stallTimeout;
+    request.received = std::move(received);
+    request.finished = std::move(finished);
+    m_transfer = m_http->get(request);
 }
 
 void PriceListDownload::fetchIndex(const QUrl& url,
                                    void (PriceListDownload::*next)(const QByteArray&, const QUrl&))
 {
-    QNetworkReply* reply = get(url);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url, next] {
-        reply->deleteLater();
-        m_reply = nullptr;
+    get(url, {}, [this, url, next] {
+        const std::unique_ptr<HttpGet> transfer = std::move(m_transfer);
         if (m_cancelled)
             return fail(DownloadFailure::Cancelled, tr("Cancelled"));
-        const QString problem = transferProblem(reply);
+        const QString problem = transferProblem(*transfer);
         if (!problem.isEmpty())
             return fail(DownloadFailure::Failed,
                         url.toDisplayString() + QStringLiteral(": ") + problem);
         try {
-            (this->*next)(reply->readAll(), url);
+            (this->*next)(transfer->readAll(), url);
         } catch (const DataError& error) {
             fail(DownloadFailure::Failed, error.toString());
         }
@@ -281,33 +279,29 @@ void PriceListDownload::fetchNextFile()
     if (!m_file->open())
         return failToWrite(*m_file);
     m_bytesReceived = 0;
-    QNetworkReply* reply = get(file.url);
-    connect(reply, &QNetworkReply::readyRead, this, &PriceListDownload::writeReceivedBytes);
-    connect(reply, &QNetworkReply::finished, this, &PriceListDownload::completeFile);
+    get(
+        file.url, [this] { writeReceivedBytes(); }, [this] { completeFile(); });
     emitProgress(0, -1);
 }
 
 void PriceListDownload::writeReceivedBytes()
 {
-    const QByteArray bytes = m_reply->readAll();
-    // An error page is no part of the file (finished() reports the status).
-    if (m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 300)
+    const QByteArray bytes = m_transfer->readAll();
+    // An error page is no part of the file (completeFile() reports the status).
+    if (m_transfer->status() >= 300)
         return;
     if (!m_file->write(bytes)) {
-        // The reply's finished() then reports the write error.
-        m_reply->abort();
+        // completeFile() then reports the write error.
+        m_transfer->abort();
         return;
     }
     m_bytesReceived += bytes.size();
-    const QVariant total = m_reply->header(QNetworkRequest::ContentLengthHeader);
-    emitProgress(m_bytesReceived, total.isValid() ? total.toLongLong() : -1);
+    emitProgress(m_bytesReceived, m_transfer->contentLength());
 }
 
 void PriceListDownload::completeFile()
 {
-    QNetworkReply* reply = m_reply;
-    reply->deleteLater();
-    m_reply = nullptr;
+    const std::unique_ptr<HttpGet> transfer = std::move(m_transfer);
     // Anything that does not end in commit() leaves the cache as it was (AtomicFile discards).
     const std::unique_ptr<files::AtomicFile> file = std::move(m_file);
     const DownloadedOffer& offer = m_files.at(m_nextFile);
@@ -317,15 +311,15 @@ void PriceListDownload::completeFile()
         return fail(DownloadFailure::Cancelled, tr("Cancelled"));
     if (!file->errorString().isEmpty())
         return failToWrite(*file);
-    QString problem = transferProblem(reply);
-    const QVariant expected = reply->header(QNetworkRequest::ContentLengthHeader);
+    QString problem = transferProblem(*transfer);
+    const qint64 expected = transfer->contentLength();
     // (Qt drops the length of a body it decompresses: tst_pricelistdownload checks that.)
-    const bool lengthKnown = expected.isValid();
-    if (reply->error() == QNetworkReply::RemoteHostClosedError ||
-        (problem.isEmpty() && lengthKnown && expected.toLongLong() != m_bytesReceived)) {
+    const bool lengthKnown = expected >= 0;
+    if (transfer->error() == TransferError::ConnectionClosed ||
+        (problem.isEmpty() && lengthKnown && expected != m_bytesReceived)) {
         problem = lengthKnown ? tr("the connection closed after %1 of %2 bytes")
                                     .arg(m_bytesReceived)
-                                    .arg(expected.toLongLong())
+                                    .arg(expected)
                               : tr("the connection closed after %1 bytes").arg(m_bytesReceived);
     }
     if (!problem.isEmpty())
@@ -350,23 +344,22 @@ void PriceListDownload::removeOtherVersions(const DownloadedOffer& file) const
     }
 }
 
-QString PriceListDownload::transferProblem(QNetworkReply* reply) const
+QString PriceListDownload::transferProblem(const HttpGet& transfer) const
 {
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status >= 400) {
-        return tr("the server answered %1 %2")
-            .arg(status)
-            .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
-    }
-    switch (reply->error()) {
-    case QNetworkReply::NoError:
+    const int status = transfer.status();
+    if (status >= 400)
+        return tr("the server answered %1 %2").arg(status).arg(transfer.reasonPhrase());
+    switch (transfer.error()) {
+    case TransferError::None:
         return {};
-    case QNetworkReply::OperationCanceledError: // how the transfer timeout aborts
-    case QNetworkReply::TimeoutError:
+    case TransferError::TimedOut:
         return tr("nothing arrived for %1 ms; timed out").arg(m_request.stallTimeout.count());
-    default:
-        return reply->errorString();
+    case TransferError::Aborted:
+    case TransferError::ConnectionClosed:
+    case TransferError::Other:
+        break;
     }
+    return transfer.errorString();
 }
 
 void PriceListDownload::emitProgress(qint64 received, qint64 total, bool complete)

@@ -1,18 +1,18 @@
 #pragma once
 
+#include "net/httpclient.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
-class QNetworkAccessManager;
-class QNetworkReply;
 namespace ace::files {
 class AtomicFile;
 }
@@ -51,6 +51,8 @@ struct PriceListDownloadRequest
     QString cacheFolder = priceListCacheFolder();
     // A transfer that receives nothing for this long fails.
     std::chrono::milliseconds stallTimeout{30000};
+    // Where the download module (Qt Network) is looked for.
+    QStringList moduleFolders = downloadModuleFolders();
 };
 
 // One offer file for the region, downloaded or reused from the cache.
@@ -91,6 +93,7 @@ enum class DownloadFailure {
 // index names. A file whose version is in the cache is reused, not downloaded again. A file is
 // written to a temporary file and renamed when complete, so a failed or cancelled download
 // never replaces a cached file with a partial one; a newer version replaces the older ones.
+// The transfers are the download module's (net/httpclient.h), loaded by the first start().
 class PriceListDownload : public QObject
 {
     Q_OBJECT
@@ -119,7 +122,9 @@ signals:
     void finished();
 
 private:
-    QNetworkReply* get(const QUrl& url);
+    // Starts a GET of `url` as m_transfer, whose handlers are `received` (may be empty) and
+    // `finished`.
+    void get(const QUrl& url, std::function<void()> received, std::function<void()> finished);
     void fetchServiceIndex();
     void readServiceIndex(const QByteArray& answer, const QUrl& url);
     void fetchNextRegionIndex();
@@ -131,7 +136,7 @@ private:
     // Runs `next` with the body of the reply to `url` once it has all arrived, or fails.
     void fetchIndex(const QUrl& url,
                     void (PriceListDownload::*next)(const QByteArray&, const QUrl&));
-    QString transferProblem(QNetworkReply* reply) const;
+    QString transferProblem(const HttpGet& transfer) const;
     void fail(DownloadFailure failure, const QString& message);
     void failToWrite(const files::AtomicFile& file);
     void succeed();
@@ -139,8 +144,8 @@ private:
     void emitProgress(qint64 received, qint64 total, bool complete = false);
 
     PriceListDownloadRequest m_request;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    QPointer<QNetworkReply> m_reply;
+    std::unique_ptr<HttpClient> m_http; // outlives m_transfer, which it made
+    std::unique_ptr<HttpGet> m_transfer;
     std::unique_ptr<files::AtomicFile> m_file;
     qint64 m_bytesReceived = 0;
     bool m_running = false;

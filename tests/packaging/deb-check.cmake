@@ -1,7 +1,7 @@
 # Builds the Debian package of the build in BUILD_DIR into WORK_DIR with CPack and checks its
 # contents and its computed dependencies.
-#   cmake -DBUILD_DIR=… -DWORK_DIR=… -DAPP_ID=… -DVERSION=… -P deb-check.cmake
-foreach(var BUILD_DIR WORK_DIR APP_ID VERSION)
+#   cmake -DBUILD_DIR=… -DWORK_DIR=… -DAPP_ID=… -DVERSION=… -DMODULE_DIR=… -P deb-check.cmake
+foreach(var BUILD_DIR WORK_DIR APP_ID VERSION MODULE_DIR)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "deb-check: ${var} is not set")
     endif()
@@ -27,6 +27,7 @@ run_checked("dpkg-deb -c" ${DPKG_DEB} -c ${debs})
 set(listing "${run_output}")
 set(expected
     ./usr/bin/aws-compute-explorer
+    ./usr/${MODULE_DIR}/libace_download.so
     ./usr/share/applications/${APP_ID}.desktop
     ./usr/share/metainfo/${APP_ID}.metainfo.xml
     ./usr/share/icons/hicolor/scalable/apps/${APP_ID}.svg
@@ -41,9 +42,9 @@ foreach(path IN LISTS expected)
     endif()
 endforeach()
 
-# Dependencies: computed by dpkg-shlibdeps (the Qt libraries the program links), plus the
-# run-time plugins named by hand. libqt6network6 (prices download) brings the TLS plugins and
-# libssl3 for HTTPS.
+# Dependencies: computed by dpkg-shlibdeps (the Qt libraries the program and its download module
+# link), plus the run-time plugins named by hand. libqt6network6 (the download module's) brings
+# the TLS plugins and libssl3 for HTTPS.
 run_checked("dpkg-deb -f" ${DPKG_DEB} -f ${debs} Package Version Depends)
 foreach(needed "Package: aws-compute-explorer" "Version: ${VERSION}" libqt6widgets6
         libqt6charts6 libqt6gui6 libqt6svg6 libqt6network6 libc6)

@@ -1,9 +1,10 @@
 # Installs the build in BUILD_DIR into STAGE_DIR (DESTDIR, prefix /usr), checks that every file
 # the package should hold is there, validates the installed desktop integration as a tree, and
-# runs the installed program: --version, and headless exports of the stack diagram.
-#   cmake -DBUILD_DIR=… -DSTAGE_DIR=… -DAPP_ID=… -DVERSION=… -DAPPSTREAMCLI=…
+# runs the installed program: --version, headless exports of the stack diagram, and a download
+# that loads the download module from MODULE_DIR (relative to the prefix).
+#   cmake -DBUILD_DIR=… -DSTAGE_DIR=… -DAPP_ID=… -DVERSION=… -DMODULE_DIR=… -DAPPSTREAMCLI=…
 #         -DDESKTOP_FILE_VALIDATE=… -P install-check.cmake
-foreach(var BUILD_DIR STAGE_DIR APP_ID VERSION APPSTREAMCLI DESKTOP_FILE_VALIDATE)
+foreach(var BUILD_DIR STAGE_DIR APP_ID VERSION MODULE_DIR APPSTREAMCLI DESKTOP_FILE_VALIDATE)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "install-check: ${var} is not set")
     endif()
@@ -20,6 +21,7 @@ unset(ENV{DESTDIR})
 set(root ${STAGE_DIR}/usr)
 set(expected
     bin/aws-compute-explorer
+    ${MODULE_DIR}/libace_download.so
     share/applications/${APP_ID}.desktop
     share/metainfo/${APP_ID}.metainfo.xml
     share/icons/hicolor/scalable/apps/${APP_ID}.svg
@@ -110,6 +112,14 @@ run_checked("cost with an installed preset"
     ${program} cost --workload ${root}/share/aws-compute-explorer/presets/image-resize.json --json)
 if(NOT run_output MATCHES "\"estimates\"")
     message(FATAL_ERROR "install-check: cost printed no estimates:\n${run_output}")
+endif()
+# A download finds the module in the install: it gets as far as the (refused) connection.
+execute_process(COMMAND ${program} prices download --region eu-west-1
+        --endpoint http://127.0.0.1:1
+    RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT result EQUAL 1 OR err MATCHES "download module" OR NOT err MATCHES "index.json: ")
+    message(FATAL_ERROR "install-check: prices download did not reach the network (${result}):\n"
+                        "${out}${err}")
 endif()
 file(REMOVE_RECURSE ${out_dir})
 message(STATUS "install-check: ${root} holds the program and its desktop integration; it runs")

@@ -87,6 +87,7 @@ private slots:
     void endpointFromTheSettings();
     void failedDownloadExitsWithOneAndReplacesNothing();
     void interruptedDownloadLeavesNoPartialFile();
+    void programWithoutItsDownloadModuleSaysSo();
     void badUsageOrInputExitsWithTwo_data();
     void badUsageOrInputExitsWithTwo();
 };
@@ -235,6 +236,26 @@ void TestPricesDownloadCli::interruptedDownloadLeavesNoPartialFile()
     QCOMPARE(QDir(cacheFolder() + QStringLiteral("/price-list/AmazonEC2/us-east-1"))
                  .entryList(QDir::Files | QDir::Hidden),
              QStringList());
+}
+
+void TestPricesDownloadCli::programWithoutItsDownloadModuleSaysSo()
+{
+    // The program alone in a folder: Qt Network is in the module beside it, loaded only now.
+    const QString lonelyProgram = m_home.filePath(QStringLiteral("bin/aws-compute-explorer"));
+    QVERIFY(QDir().mkpath(QFileInfo(lonelyProgram).path()));
+    QVERIFY(QFile::copy(QStringLiteral(ACE_PROGRAM), lonelyProgram));
+    PriceListServer server;
+
+    const Run run = ace::test::runProgramServingEvents(lonelyProgram, downloadArguments(&server),
+                                                       environment());
+
+    QCOMPARE(run.exitCode, 1);
+    const QString expected =
+        QStringLiteral("aws-compute-explorer prices download: the download module "
+                       "libace_download.so could not be loaded: it is in none of %1, ")
+            .arg(QFileInfo(lonelyProgram).path());
+    QVERIFY2(run.err.startsWith(expected), qPrintable(run.err));
+    QCOMPARE(server.requests(), QList<QString>());
 }
 
 void TestPricesDownloadCli::badUsageOrInputExitsWithTwo_data()

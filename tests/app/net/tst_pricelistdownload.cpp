@@ -3,6 +3,7 @@
 #include "net/pricelistdownload.h"
 #include "pricelistserver.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -51,6 +52,7 @@ Run download(
     request.endpoint = endpoint;
     request.cacheFolder = cacheFolder;
     request.stallTimeout = stallTimeout;
+    request.moduleFolders = {QStringLiteral(ACE_DOWNLOAD_MODULE_DIR)};
     PriceListDownload download(request);
     Run run;
     QObject::connect(&download, &PriceListDownload::progress, &download,
@@ -138,6 +140,9 @@ private slots:
     void endpointComesFromTheSettings();
     void endpointProblems_data();
     void endpointProblems();
+    void moduleIsLookedForBesideTheProgramThenInTheInstall();
+    void moduleThatCannotBeLoadedIsNamedWithTheReason_data();
+    void moduleThatCannotBeLoadedIsNamedWithTheReason();
 };
 
 void TestPriceListDownload::downloadsEachOffersFileOfTheRegion()
@@ -522,6 +527,63 @@ void TestPriceListDownload::endpointProblems()
     QFETCH(QString, endpoint);
     QFETCH(bool, usable);
     QCOMPARE(endpointProblem(QUrl(endpoint)).isEmpty(), usable);
+}
+
+void TestPriceListDownload::moduleIsLookedForBesideTheProgramThenInTheInstall()
+{
+    const QStringList folders = downloadModuleFolders();
+    QCOMPARE(folders.size(), 2);
+    QCOMPARE(folders.at(0), QCoreApplication::applicationDirPath());
+    // bin/../lib/aws-compute-explorer, or lib/<multiarch>/... when configured for /usr.
+    QVERIFY2(folders.at(1).endsWith(QStringLiteral("/aws-compute-explorer")) &&
+                 folders.at(1).contains(QStringLiteral("/lib/")),
+             qPrintable(folders.at(1)));
+    QCOMPARE(PriceListDownloadRequest().moduleFolders, folders);
+}
+
+void TestPriceListDownload::moduleThatCannotBeLoadedIsNamedWithTheReason_data()
+{
+    QTest::addColumn<bool>("moduleFileThere");
+    QTest::addColumn<QString>("expectedError"); // %1: the folder looked in
+
+    QTest::newRow("missing") << false
+                             << QStringLiteral("the download module libace_download.so could not "
+                                               "be loaded: it is in none of %1");
+    QTest::newRow("not a library")
+        << true
+        << QStringLiteral("the download module %1/libace_download.so could not be loaded: "
+                          "Cannot load library %1/libace_download.so: ");
+}
+
+void TestPriceListDownload::moduleThatCannotBeLoadedIsNamedWithTheReason()
+{
+    QFETCH(bool, moduleFileThere);
+    QFETCH(QString, expectedError);
+    QTemporaryDir folder;
+    if (moduleFileThere) {
+        QFile notALibrary(folder.filePath(downloadModuleFileName()));
+        QVERIFY(notALibrary.open(QIODevice::WriteOnly));
+        notALibrary.write("not an ELF file");
+    }
+    PriceListServer server;
+    QTemporaryDir cache;
+    PriceListDownloadRequest request;
+    request.region = QStringLiteral("eu-west-1");
+    request.endpoint = server.endpoint();
+    request.cacheFolder = cache.path();
+    request.moduleFolders = {folder.path()};
+    PriceListDownload download(request);
+    QSignalSpy finished(&download, &PriceListDownload::finished);
+
+    download.start();
+
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!download.isRunning());
+    QCOMPARE(download.failure(), DownloadFailure::Failed);
+    QVERIFY2(download.errorString().startsWith(expectedError.arg(folder.path())),
+             qPrintable(download.errorString()));
+    QCOMPARE(server.requests(), QList<QString>());
+    QCOMPARE(filesUnder(cache.path()), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestPriceListDownload)

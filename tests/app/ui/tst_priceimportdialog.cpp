@@ -66,6 +66,7 @@ public:
         request.offers = offers;
         request.endpoint = server.endpoint();
         request.cacheFolder = cache.path();
+        request.moduleFolders = {QStringLiteral(ACE_DOWNLOAD_MODULE_DIR)};
         return request;
     }
 
@@ -119,6 +120,7 @@ private slots:
     void aDownloadIsImported();
     void aDownloadIsImportedAndWhatIsMissingSaid();
     void cancellingADownloadWritesNothing();
+    void aDownloadWithoutTheModuleSaysWhy();
 
 private:
     const Catalog m_catalog = Catalog::loadBuiltIn();
@@ -367,6 +369,33 @@ void TestPriceImportDialog::cancellingADownloadWritesNothing()
                 .entryList(QDir::Files | QDir::Hidden)
                 .isEmpty());
     delete dialog;
+}
+
+void TestPriceImportDialog::aDownloadWithoutTheModuleSaysWhy()
+{
+    LocalEndpoint endpoint;
+    QTemporaryDir noModule;
+    net::PriceListDownloadRequest request = endpoint.request(computeOffers);
+    request.moduleFolders = {noModule.path()};
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    PriceImportDialog dialog(request, window.state(), &window);
+    dialog.show();
+    MessageAnswerer answerer(QMessageBox::Ok);
+
+    dialog.startImport();
+
+    // Said at once, and back to the form to try again.
+    QTRY_COMPARE(answerer.texts.size(), 1);
+    QVERIFY2(answerer.texts.constFirst().startsWith(
+                 QStringLiteral("the download module libace_download.so could not be loaded: "
+                                "it is in none of %1")
+                     .arg(noModule.path())),
+             qPrintable(answerer.texts.constFirst()));
+    QVERIFY(!dialog.isImporting());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.regionField()->isEnabled());
+    QCOMPARE(endpoint.server.requests(), QList<QString>());
 }
 
 QTEST_MAIN(TestPriceImportDialog)
