@@ -270,19 +270,20 @@ std::optional<ui::GuiOptions> readGuiOptions(const QCommandLineParser& parser,
         }
         options.workloadPath = parser.value(global.workload);
     }
-    // The advisor's files are checked here too, against the catalog, for the same reason.
-    try {
-        options.advicePath = parser.value(global.advice);
-        const AdviceRules rules = options.advicePath.isEmpty()
-                                      ? AdviceRules::loadBuiltIn(catalog)
-                                      : AdviceRules::load(options.advicePath, catalog);
-        if (parser.isSet(global.answers)) {
-            Answers::load(parser.value(global.answers), rules);
-            options.answersPath = parser.value(global.answers);
-        }
-    } catch (const DataError& error) {
-        // Built-in rules that name options a user's catalog lacks only leave the advisor out.
-        if (!options.advicePath.isEmpty() || parser.isSet(global.answers)) {
+    // The advisor's files are checked here too, against the catalog, for the same reason; the
+    // built-in rules only when answers are given for them (the window loads them itself, and
+    // a user's catalog without their options just leaves the advisor out).
+    options.advicePath = parser.value(global.advice);
+    if (!options.advicePath.isEmpty() || parser.isSet(global.answers)) {
+        try {
+            const AdviceRules rules = options.advicePath.isEmpty()
+                                          ? AdviceRules::loadBuiltIn(catalog)
+                                          : AdviceRules::load(options.advicePath, catalog);
+            if (parser.isSet(global.answers)) {
+                Answers::load(parser.value(global.answers), rules);
+                options.answersPath = parser.value(global.answers);
+            }
+        } catch (const DataError& error) {
             err << programName << ": " << terminalText(error.toString()) << Qt::endl;
             return std::nullopt;
         }

@@ -3,6 +3,7 @@
 #include "jsonfixtures.h"
 #include "programrun.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,7 @@ private slots:
     void aRulesFileOfTheUsersReplacesTheBuiltIn();
     void badInputExitsWithTwoNamingTheField_data();
     void badInputExitsWithTwoNamingTheField();
+    void theWindowTakesAnswersAndRefusesBadOnesBeforeStarting();
 
 private:
     static ProgramRun run(const QStringList& arguments)
@@ -277,6 +279,32 @@ void TestAdviseCli::badInputExitsWithTwoNamingTheField()
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
+}
+
+void TestAdviseCli::theWindowTakesAnswersAndRefusesBadOnesBeforeStarting()
+{
+    const QString picture = m_folder.filePath(QStringLiteral("advisor.png"));
+    const ProgramRun shown =
+        run({QStringLiteral("--screenshot"), picture, QStringLiteral("--size"),
+             QStringLiteral("1024x700"), QStringLiteral("--answers"), m_resizeAnswers});
+    QCOMPARE(shown.exitCode, 0);
+    QVERIFY(QFile::exists(picture));
+
+    const QString typo =
+        answersFile(QStringLiteral("window-typo.json"), {{QStringLiteral("gpus"), true}});
+    const QString never = m_folder.filePath(QStringLiteral("never.png"));
+    const ProgramRun refused =
+        run({QStringLiteral("--screenshot"), never, QStringLiteral("--answers"), typo});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(typo + QStringLiteral(": gpus: no such question")),
+             qPrintable(refused.err));
+    QVERIFY(!QFile::exists(never));
+
+    const ProgramRun badRules =
+        run({QStringLiteral("--advice"), typo, QStringLiteral("--screenshot"), never});
+    QCOMPARE(badRules.exitCode, 2);
+    QVERIFY2(badRules.err.contains(typo + QStringLiteral(": format:")), qPrintable(badRules.err));
+    QVERIFY(!QFile::exists(never));
 }
 
 QTEST_GUILESS_MAIN(TestAdviseCli)
