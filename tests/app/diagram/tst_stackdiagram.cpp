@@ -155,6 +155,7 @@ private slots:
     void highlightsOnlyLayersManagedDifferently();
 
     void headersShowEachOptionsMonthlyCost();
+    void theAdvisorRingsTheBestOptionAndFadesExcludedOnes();
     void labelsNeverOverlapAndStayInTheirItems();
     void threeLevelStackLaysOutWithoutOverlaps();
     void viewFitsTheSceneUntilZoomed();
@@ -819,6 +820,50 @@ void TestStackDiagram::frozenHeadingsNeverCoverHalfTheView()
     const QRect column = explorer.view.mapFromScene(explorer.scene.columnRect(ec2)).boundingRect();
     QVERIFY(column.intersects(explorer.view.viewport()->rect()));
     QVERIFY(column.left() >= 0);
+}
+
+void TestStackDiagram::theAdvisorRingsTheBestOptionAndFadesExcludedOnes()
+{
+    Explorer explorer(*m_catalog, *m_prices);
+    explorer.state.loadAdviceRules({});
+    const ui::Theme& theme = explorer.state.theme();
+    // The ring runs along a header's edge; a faded header's surface is lighter than its own.
+    const auto ringArea = [&explorer](const QString& optionId) {
+        const QRectF header = explorer.scene.headerRect(optionId);
+        return QRectF(header.center().x() - 10, header.top(), 20, 3);
+    };
+    const auto surfaceArea = [&explorer](const QString& optionId) {
+        const QRectF header = explorer.scene.headerRect(optionId);
+        return QRectF(header.left() + 4, header.center().y() - 2, 4, 4);
+    };
+    const QImage before = rendered(explorer.scene, QStringLiteral("advice-none"));
+    QCOMPARE(shareOf(before, ringArea(lambda), theme.recommended(), 40), 0.0);
+
+    // A GPU: Lambda and both Fargate options excluded; Lambda was the cheapest, now an option
+    // on EC2 instances is the best.
+    Answers answers;
+    answers.set(QStringLiteral("gpu"), true);
+    explorer.state.setAnswers(answers);
+    const QString best = explorer.state.advice().top()->optionId;
+    QVERIFY(best == ec2 || best == ecsEc2 || best == eksEc2);
+    const QImage advised = rendered(explorer.scene, QStringLiteral("advice-gpu"));
+    QVERIFY2(shareOf(advised, ringArea(best), theme.recommended(), 40) > 0.3, qPrintable(best));
+    for (const QString& excluded : {lambda, ecsFargate, eksFargate}) {
+        QCOMPARE(shareOf(advised, ringArea(excluded), theme.recommended(), 40), 0.0);
+        const QColor was = before.pixelColor(surfaceArea(excluded).center().toPoint());
+        const QColor faded = advised.pixelColor(surfaceArea(excluded).center().toPoint());
+        const auto distanceToBackground = [&theme](const QColor& color) {
+            const QColor background = theme.background();
+            return std::abs(color.red() - background.red()) +
+                   std::abs(color.green() - background.green()) +
+                   std::abs(color.blue() - background.blue()) +
+                   std::abs(color.alpha() - background.alpha());
+        };
+        QVERIFY2(distanceToBackground(faded) < distanceToBackground(was), qPrintable(excluded));
+    }
+    // Without answers the marks go.
+    explorer.state.setAnswers(Answers());
+    QCOMPARE(rendered(explorer.scene, QStringLiteral("advice-cleared")), before);
 }
 
 void TestStackDiagram::headersShowEachOptionsMonthlyCost()
