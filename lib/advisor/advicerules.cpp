@@ -28,10 +28,18 @@ const QRegularExpression& questionIdPattern()
     return pattern;
 }
 
-// Rule and choice ids: lower-case words joined by hyphens, as the catalog's ids.
+// Rule ids: lower-case words joined by hyphens, as the catalog's ids.
 const QRegularExpression& plainIdPattern()
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    return pattern;
+}
+
+// Choice ids: the same, or joined by underscores, so an answer can say "x86_64" as workload
+// files and AWS do.
+const QRegularExpression& choiceIdPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+([-_][a-z0-9]+)*$"));
     return pattern;
 }
 
@@ -86,9 +94,10 @@ AdviceQuestion readQuestion(const QJsonValue& value, const JsonLocation& locatio
                 requireRoomFor(question.choices.size(), where);
                 JsonObjectReader choiceReader(element, where);
                 AdviceQuestion::Choice choice;
-                choice.id = readMatchingId(choiceReader, plainIdPattern(),
-                                           QStringLiteral("lower-case letters, digits and single "
-                                                          "hyphens"));
+                choice.id = readMatchingId(choiceReader, choiceIdPattern(),
+                                           QStringLiteral("lower-case letters and digits, words "
+                                                          "joined by single hyphens or "
+                                                          "underscores"));
                 if (choice.id == noPreference) {
                     choiceReader.locationOf(QStringLiteral("id"))
                         .fail(QStringLiteral("\"any\" is every question's \"no preference\"; it is "
