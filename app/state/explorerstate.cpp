@@ -166,24 +166,46 @@ void ExplorerState::setShowResponsibility(bool show)
     emit showResponsibilityChanged(show);
 }
 
-void ExplorerState::loadAdviceRules(const QString& path)
+void ExplorerState::useAdviceRules(const QString& path)
 {
-    try {
-        m_adviceRules = path.isEmpty() ? AdviceRules::loadBuiltIn(m_catalog)
-                                       : AdviceRules::load(path, m_catalog);
-        m_adviceRulesError.clear();
-    } catch (const DataError& error) {
-        m_adviceRules.reset();
-        m_adviceRulesError = error.toString();
-    }
-    // Answers to questions the rules do not ask would never apply: they go.
-    Answers kept;
-    if (m_adviceRules) {
-        for (const AdviceQuestion& question : m_adviceRules->questions())
-            kept.set(question.id, m_answers.value(question.id));
-    }
-    m_answers = kept;
+    m_adviceRulesPath = path;
+    m_adviceRulesLoaded = false;
+    m_adviceRules.reset();
+    m_adviceRulesError.clear();
+    m_answers = Answers();
+    emit answersChanged();
     updateAdvice();
+}
+
+const AdviceRules* ExplorerState::adviceRules() const
+{
+    if (!m_adviceRulesLoaded) {
+        m_adviceRulesLoaded = true;
+        try {
+            m_adviceRules = m_adviceRulesPath.isEmpty()
+                                ? AdviceRules::loadBuiltIn(m_catalog)
+                                : AdviceRules::load(m_adviceRulesPath, m_catalog);
+        } catch (const DataError& error) {
+            m_adviceRulesError = error.toString();
+        }
+    }
+    return m_adviceRules ? &*m_adviceRules : nullptr;
+}
+
+const QString& ExplorerState::adviceRulesError() const
+{
+    adviceRules();
+    return m_adviceRulesError;
+}
+
+const Advice& ExplorerState::advice() const
+{
+    if (m_adviceStale) {
+        const AdviceRules* rules = adviceRules();
+        m_advice = rules ? advise(m_catalog, *rules, m_answers, m_results.get()) : Advice();
+        m_adviceStale = false;
+    }
+    return m_advice;
 }
 
 void ExplorerState::setAnswers(const Answers& answers)
@@ -197,8 +219,7 @@ void ExplorerState::setAnswers(const Answers& answers)
 
 void ExplorerState::updateAdvice()
 {
-    m_advice =
-        m_adviceRules ? advise(m_catalog, *m_adviceRules, m_answers, m_results.get()) : Advice();
+    m_adviceStale = true;
     emit adviceChanged();
 }
 

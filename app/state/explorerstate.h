@@ -95,19 +95,21 @@ public:
     bool contains(const CatalogItem& item) const;
 
     // The advisor. Its rules come from `path` (empty: the built-in advice.json), checked against
-    // the catalog; a file that cannot be used leaves the advisor without rules and says why in
-    // adviceRulesError() (the rest of the explorer works on). Loaded once, at start.
-    void loadAdviceRules(const QString& path);
-    // nullptr until loaded, or when the file could not be used.
-    const AdviceRules* adviceRules() const { return m_adviceRules ? &*m_adviceRules : nullptr; }
-    const QString& adviceRulesError() const { return m_adviceRulesError; }
+    // the catalog when first needed (the first frame does not need them); a file that cannot
+    // be used leaves the advisor without rules and says why in adviceRulesError() (the rest of
+    // the explorer works on).
+    void useAdviceRules(const QString& path);
+    // nullptr when the file could not be used.
+    const AdviceRules* adviceRules() const;
+    const QString& adviceRulesError() const;
     const Answers& answers() const { return m_answers; }
     // Ranks the options for `answers` (unless they are the current ones) and announces both.
     void setAnswers(const Answers& answers);
-    // The options ranked for the answers and the cost results: once per change of either.
-    const Advice& advice() const { return m_advice; }
+    // The options ranked for the answers and the cost results: once per change of either, when
+    // first asked for after it (empty without rules).
+    const Advice& advice() const;
     // Whether the ranking should mark the diagram and tree: some question is answered.
-    bool isAdvising() const { return m_adviceRules && !m_answers.isEmpty(); }
+    bool isAdvising() const { return !m_answers.isEmpty() && adviceRules(); }
 
 signals:
     // New cost results: once after every change of the workload, the price book or the
@@ -141,10 +143,15 @@ private:
     ComparedPair m_compared;
     Theme m_theme = Theme::light();
     bool m_showResponsibility = true;
-    std::optional<AdviceRules> m_adviceRules;
-    QString m_adviceRulesError;
+    // The advisor's rules and ranking are made on first use, from const accessors too: they are
+    // caches of what the path, the answers and the cost results determine.
+    QString m_adviceRulesPath;
+    mutable bool m_adviceRulesLoaded = false;
+    mutable std::optional<AdviceRules> m_adviceRules;
+    mutable QString m_adviceRulesError;
     Answers m_answers;
-    Advice m_advice;
+    mutable bool m_adviceStale = true;
+    mutable Advice m_advice;
 };
 
 } // namespace ace::ui

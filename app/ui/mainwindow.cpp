@@ -208,7 +208,8 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, const QS
     , m_document(new WorkloadDocument(*m_state, this))
     , m_exportActions(new exports::ExportActions(this, *m_state))
 {
-    m_state->loadAdviceRules(advicePath);
+    if (!advicePath.isEmpty())
+        m_state->useAdviceRules(advicePath);
     setObjectName(QStringLiteral("MainWindow"));
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
 

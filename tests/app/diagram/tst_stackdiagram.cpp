@@ -825,7 +825,6 @@ void TestStackDiagram::frozenHeadingsNeverCoverHalfTheView()
 void TestStackDiagram::theAdvisorRingsTheBestOptionAndFadesExcludedOnes()
 {
     Explorer explorer(*m_catalog, *m_prices);
-    explorer.state.loadAdviceRules({});
     const ui::Theme& theme = explorer.state.theme();
     // The ring runs along a header's edge; a faded header's surface is lighter than its own.
     const auto ringArea = [&explorer](const QString& optionId) {

@@ -59,7 +59,6 @@ void TestAdvisorPanel::aChoiceRanksTheOptionsAndUndoes()
 {
     ExplorerState state(m_catalog, m_prices);
     state.setWorkload(Workload::load(QStringLiteral(":/data/presets/image-resize.json")));
-    state.loadAdviceRules({});
     QUndoStack undo;
     AdvisorPanel panel(state, undo);
     QVERIFY(!state.isAdvising());
@@ -105,7 +104,6 @@ void TestAdvisorPanel::aChoiceRanksTheOptionsAndUndoes()
 void TestAdvisorPanel::aNumberFieldSaysDontKnowAtItsBottom()
 {
     ExplorerState state(m_catalog, m_prices);
-    state.loadAdviceRules({});
     QUndoStack undo;
     AdvisorPanel panel(state, undo);
     auto* minutes = qobject_cast<QDoubleSpinBox*>(panel.fieldFor(QStringLiteral("maxRunMinutes")));
@@ -123,7 +121,6 @@ void TestAdvisorPanel::aNumberFieldSaysDontKnowAtItsBottom()
 void TestAdvisorPanel::compareTheTopTwoOpensTheirComparison()
 {
     ExplorerState state(m_catalog, m_prices);
-    state.loadAdviceRules({});
     QUndoStack undo;
     AdvisorPanel panel(state, undo);
     choose(panel.fieldFor(QStringLiteral("kubernetes")), QStringLiteral("required"));
@@ -143,7 +140,6 @@ void TestAdvisorPanel::compareTheTopTwoOpensTheirComparison()
 void TestAdvisorPanel::copyPutsTheRecommendationOnTheClipboard()
 {
     ExplorerState state(m_catalog, m_prices);
-    state.loadAdviceRules({});
     QUndoStack undo;
     AdvisorPanel panel(state, undo);
     choose(panel.fieldFor(QStringLiteral("packaging")), QStringLiteral("functions"));
@@ -164,7 +160,7 @@ void TestAdvisorPanel::copyPutsTheRecommendationOnTheClipboard()
 void TestAdvisorPanel::rulesThatCannotBeUsedSayWhy()
 {
     ExplorerState state(m_catalog, m_prices);
-    state.loadAdviceRules(QStringLiteral("/nonexistent/advice.json"));
+    state.useAdviceRules(QStringLiteral("/nonexistent/advice.json"));
     QVERIFY(!state.adviceRules());
     QVERIFY(state.adviceRulesError().contains(QStringLiteral("/nonexistent/advice.json")));
     QUndoStack undo;
