@@ -70,6 +70,8 @@ const QString selectionKey = QStringLiteral("selection/current");
 const QString lastWorkloadKey = QStringLiteral("scenario/lastFile");
 const QString lastFolderKey = QStringLiteral("scenario/lastFolder");
 const QString answersKey = QStringLiteral("advisor/answers");
+// The Costs dock's tabs.
+constexpr int billBreakdownTab = 1;
 const QString workloadFilter = QStringLiteral("Workload files (*.json);;All files (*)");
 
 // The layout version of saveState(): bump it when docks change, so old layouts are dropped.
@@ -218,10 +220,10 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, const QS
     m_diagramView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_diagramView, &QWidget::customContextMenuRequested, this,
             &MainWindow::showDiagramContextMenu);
-    m_compareView = new CompareView(*m_state, this);
+    // The comparison's view joins the centre when first compared: the first frame does not
+    // need it.
     m_centre = new QStackedWidget;
     m_centre->addWidget(m_diagramView);
-    m_centre->addWidget(m_compareView);
     setCentralWidget(m_centre);
 
     createDocks();
@@ -230,8 +232,6 @@ MainWindow::MainWindow(const Catalog& catalog, const PriceBook& prices, const QS
     createStatusBar();
     connect(m_state, &ExplorerState::comparisonChanged, this, &MainWindow::showComparisonOrDiagram);
     showComparisonOrDiagram();
-    connect(m_compareView, &CompareView::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     connect(m_exportActions, &exports::ExportActions::exported, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     setThemeChoice(ThemeChoice::System);
@@ -335,14 +335,18 @@ void MainWindow::createDocks()
     splitDockWidget(m_optionsDock, m_workloadDock, Qt::Vertical);
 
     m_costCurves = new charts::CostCurveChartView(*m_state);
-    m_costBreakdown = new charts::CostBreakdownChartView(*m_state);
-    auto* costTabs = new QTabWidget;
-    costTabs->setDocumentMode(true);
-    costTabs->addTab(m_costCurves, tr("Cost by requests/month"));
-    costTabs->addTab(m_costBreakdown, tr("Bill breakdown"));
+    m_costTabs = new QTabWidget;
+    m_costTabs->setDocumentMode(true);
+    m_costTabs->addTab(m_costCurves, tr("Cost by requests/month"));
+    // The bill breakdown's chart is made when its tab is first chosen (or asked for).
+    m_costTabs->addTab(new QWidget, tr("Bill breakdown"));
+    connect(m_costTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == billBreakdownTab)
+            costBreakdown();
+    });
     m_costsDock = new QDockWidget(tr("Costs"), this);
     m_costsDock->setObjectName(QStringLiteral("costsDock"));
-    m_costsDock->setWidget(costTabs);
+    m_costsDock->setWidget(m_costTabs);
     addDockWidget(Qt::BottomDockWidgetArea, m_costsDock);
 
     m_detailPane = new DetailPane(*m_state);
@@ -360,6 +364,34 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_advisorDock);
     tabifyDockWidget(m_detailsDock, m_advisorDock);
     m_detailsDock->raise();
+}
+
+CompareView* MainWindow::compareView()
+{
+    if (!m_compareView) {
+        m_compareView = new CompareView(*m_state, this);
+        m_compareView->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+        m_centre->addWidget(m_compareView);
+        connect(m_compareView, &CompareView::message, this,
+                [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    }
+    return m_compareView;
+}
+
+charts::CostBreakdownChartView* MainWindow::costBreakdown()
+{
+    if (!m_costBreakdown) {
+        m_costBreakdown = new charts::CostBreakdownChartView(*m_state);
+        const bool current = m_costTabs->currentIndex() == billBreakdownTab;
+        const QSignalBlocker quiet(m_costTabs);
+        QWidget* placeholder = m_costTabs->widget(billBreakdownTab);
+        m_costTabs->removeTab(billBreakdownTab);
+        m_costTabs->insertTab(billBreakdownTab, m_costBreakdown, tr("Bill breakdown"));
+        delete placeholder;
+        if (current)
+            m_costTabs->setCurrentIndex(billBreakdownTab);
+    }
+    return m_costBreakdown;
 }
 
 AdvisorPanel* MainWindow::advisorPanel()
@@ -770,7 +802,7 @@ void MainWindow::createToolBar()
 
 bool MainWindow::isShowingComparison() const
 {
-    return m_centre->currentWidget() == m_compareView;
+    return m_compareView && m_centre->currentWidget() == m_compareView;
 }
 
 void MainWindow::toggleComparison(bool compare)
@@ -810,11 +842,14 @@ void MainWindow::toggleComparison(bool compare)
 void MainWindow::showComparisonOrDiagram()
 {
     const bool comparing = m_state->isComparing();
+    if (comparing)
+        compareView();
     // A stacked widget is as wide as its widest page; the hidden page's size is ignored, so the
     // comparison's width does not squeeze the docks around the diagram.
     QWidget* shown = comparing ? static_cast<QWidget*>(m_compareView) : m_diagramView;
     QWidget* hidden = comparing ? static_cast<QWidget*>(m_diagramView) : m_compareView;
-    hidden->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    if (hidden)
+        hidden->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     shown->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_centre->setCurrentWidget(shown);
     m_compareAction->setChecked(comparing);

@@ -11,6 +11,7 @@ class QActionGroup;
 class QDockWidget;
 class QMenu;
 class QStackedWidget;
+class QTabWidget;
 class QLabel;
 class QLineEdit;
 class QTreeView;
@@ -64,7 +65,9 @@ public:
     QTreeView* tree() const { return m_tree; }
     QLineEdit* searchField() const { return m_search; }
     diagram::StackDiagramView* diagramView() const { return m_diagramView; }
-    CompareView* compareView() const { return m_compareView; }
+    // Made when first needed (a comparison, the Bill breakdown tab): the first frame shows
+    // neither.
+    CompareView* compareView();
     // The centre shows the comparison while the state compares two options, else the diagram.
     bool isShowingComparison() const;
     QAction* compareAction() const { return m_compareAction; }
@@ -76,7 +79,7 @@ public:
     void showAdvisor();
     WorkloadEditor* workloadEditor() const { return m_workloadEditor; }
     charts::CostCurveChartView* costCurves() const { return m_costCurves; }
-    charts::CostBreakdownChartView* costBreakdown() const { return m_costBreakdown; }
+    charts::CostBreakdownChartView* costBreakdown();
     WorkloadDocument& document() { return *m_document; }
     PricesMenu* pricesMenu() const { return m_pricesMenu; }
 
@@ -157,6 +160,7 @@ private:
     PricesMenu* m_pricesMenu = nullptr;
     charts::CostCurveChartView* m_costCurves = nullptr;
     charts::CostBreakdownChartView* m_costBreakdown = nullptr;
+    QTabWidget* m_costTabs = nullptr;
     QMenu* m_recentMenu = nullptr;
     QActionGroup* m_themeActions = nullptr;
     ThemeChoice m_themeChoice = ThemeChoice::System;

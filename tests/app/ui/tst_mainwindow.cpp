@@ -17,6 +17,7 @@
 #include "pricing/pricebooks.h"
 #include "state/explorerstate.h"
 #include "state/workloaddocument.h"
+#include "ui/advisorpanel.h"
 #include "ui/detailpane.h"
 #include "ui/mainwindow.h"
 #include "ui/pricesmenu.h"
@@ -44,6 +45,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -153,6 +155,7 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase();
     void init();
+    void theFirstFrameBuildsOnlyWhatItShows();
     void selectingInTheTreeSelectsEverywhere();
     void stateChangesRevealTheItemInTheTree();
     void escapeInTheTreeClearsTheSelection();
@@ -206,6 +209,30 @@ void TestMainWindow::init()
 {
     QSettings().clear();
     QDir(importedPriceBookFolder()).removeRecursively();
+}
+
+void TestMainWindow::theFirstFrameBuildsOnlyWhatItShows()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Start-up pays only for what the first frame shows (issue 16): the comparison, the Bill
+    // breakdown tab and the Advisor wait for their first use.
+    QVERIFY(!window.findChild<ui::CompareView*>());
+    QVERIFY(!window.findChild<charts::CostBreakdownChartView*>());
+    QVERIFY(!window.findChild<ui::AdvisorPanel*>());
+
+    auto* tabs = window.costCurves()->parentWidget()->parentWidget();
+    auto* costTabs = qobject_cast<QTabWidget*>(tabs);
+    QVERIFY(costTabs);
+    costTabs->setCurrentIndex(1);
+    QVERIFY(window.findChild<charts::CostBreakdownChartView*>());
+    QCOMPARE(costTabs->currentWidget(), window.costBreakdown());
+    QCOMPARE(costTabs->tabText(1), QStringLiteral("Bill breakdown"));
+
+    QVERIFY(window.state().setComparison(QStringLiteral("lambda"), QStringLiteral("ecs-fargate")));
+    QVERIFY(window.findChild<ui::CompareView*>());
+    QTRY_VERIFY(window.compareView()->isVisible());
 }
 
 void TestMainWindow::selectingInTheTreeSelectsEverywhere()
