@@ -8,6 +8,8 @@
 
 #include <QCursor>
 #include <QGraphicsSceneMouseEvent>
+#include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -187,11 +189,9 @@ const CellPattern& cellPattern(const QSizeF& size, Qt::BrushStyle style)
     return cut[key] = patternOf(size, style);
 }
 
-void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, const QColor& color)
+// Draws `pattern` at the painter's origin.
+void strokePattern(QPainter* painter, const CellPattern& pattern, const QColor& color)
 {
-    const CellPattern& pattern = cellPattern(rect.size(), style);
-    painter->save();
-    painter->translate(rect.topLeft());
     QPen pen(color, patternLineWidth);
     pen.setCapStyle(Qt::FlatCap);
     painter->setPen(pen);
@@ -200,6 +200,69 @@ void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, c
     painter->setBrush(color);
     for (const QRectF& dot : pattern.dots)
         painter->drawEllipse(dot);
+}
+
+// Whether the painter makes pixels (the screen, PNG exports) with a device transform of
+// positive scales only, so an image of device pixels can be blended 1:1 into it.
+bool paintsPixelsUnrotated(const QPainter* painter)
+{
+    const QTransform& device = painter->deviceTransform();
+    return painter->paintEngine()->type() == QPaintEngine::Raster &&
+           device.type() <= QTransform::TxScale && device.m11() > 0 && device.m22() > 0;
+}
+
+// The pattern of a cell of `size` as premultiplied device pixels: `scale` device pixels per
+// scene unit, `pixelRatio` of them per logical pixel of the device.
+QImage patternImage(const QSizeF& size, Qt::BrushStyle style, const QColor& color,
+                    const QSizeF& scale, qreal pixelRatio)
+{
+    using Key = std::tuple<qreal, qreal, int, QRgb, qreal, qreal, qreal>;
+    thread_local std::map<Key, QImage> drawn;
+    constexpr std::size_t imagesKept = 64; // sizes × styles × themes × zooms in use at a time
+    const Key key{size.width(),  size.height(),  int(style), color.rgba(),
+                  scale.width(), scale.height(), pixelRatio};
+    const auto found = drawn.find(key);
+    if (found != drawn.end())
+        return found->second;
+    if (drawn.size() >= imagesKept)
+        drawn.clear();
+    QImage image(int(std::ceil(size.width() * scale.width())),
+                 int(std::ceil(size.height() * scale.height())),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(scale.width(), scale.height());
+    strokePattern(&painter, cellPattern(size, style), color);
+    painter.end();
+    image.setDevicePixelRatio(pixelRatio);
+    return drawn[key] = image;
+}
+
+void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, const QColor& color)
+{
+    if (style == Qt::NoBrush)
+        return;
+    painter->save();
+    if (paintsPixelsUnrotated(painter)) {
+        // Stroking every line with antialiasing, cell after cell, was most of the time a 4K
+        // export spent painting (issue 16); the cells share a few sizes, so each size is
+        // drawn once and blended 1:1 at the cell's nearest whole device pixel (a shift of at
+        // most half a pixel against the vector drawing). SVG and PDF keep the lines.
+        const QTransform device = painter->deviceTransform();
+        const QPointF topLeft = device.map(rect.topLeft());
+        // What is left without the world transform: the offset of a widget in its window's
+        // backing store and the device pixel ratio.
+        painter->resetTransform();
+        const QTransform base = painter->deviceTransform();
+        const QImage image =
+            patternImage(rect.size(), style, color, QSizeF(device.m11(), device.m22()), base.m11());
+        const QPointF pixel(std::round(topLeft.x()), std::round(topLeft.y()));
+        painter->drawImage(base.inverted().map(pixel), image);
+    } else {
+        painter->translate(rect.topLeft());
+        strokePattern(painter, cellPattern(rect.size(), style), color);
+    }
     painter->restore();
 }
 

@@ -31,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPicture>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRandomGenerator>
@@ -104,6 +105,22 @@ QRectF bandRect(const diagram::StackDiagramScene& scene, const QString& layerId)
     return {};
 }
 
+// The mean colour of `area`'s pixels.
+QColor meanColourOf(const QImage& image, const QRect& area)
+{
+    double red = 0, green = 0, blue = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            red += pixel.redF();
+            green += pixel.greenF();
+            blue += pixel.blueF();
+        }
+    }
+    const double count = std::max(1.0, double(area.width()) * area.height());
+    return QColor::fromRgbF(float(red / count), float(green / count), float(blue / count));
+}
+
 } // namespace
 
 class TestExport : public QObject
@@ -128,6 +145,8 @@ private slots:
     void svgIsXmlWithATitle();
     void svgHatchingStaysInItsCells_data();
     void svgHatchingStaysInItsCells();
+    void pngPatternsMatchTheVectorOnes_data();
+    void pngPatternsMatchTheVectorOnes();
     void pdfHasOnePageOfTheFigureSize();
     void writeUnderARegularFileFails();
     void dialogNotesThePixelSize();
@@ -563,6 +582,64 @@ void TestExport::svgHatchingStaysInItsCells()
     for (const qreal x : {swatch.left() - 3, swatch.right() + 3}) {
         QCOMPARE(shareOf(image, strip(swatch, x), background, 12), 1.0);
     }
+}
+
+void TestExport::pngPatternsMatchTheVectorOnes_data()
+{
+    QTest::addColumn<ui::Theme::Kind>("theme");
+    QTest::addColumn<qreal>("scale");
+    for (const auto theme : {ui::Theme::Kind::Light, ui::Theme::Kind::Dark}) {
+        const char* name = theme == ui::Theme::Kind::Light ? "light" : "dark";
+        // Whole scales and one that puts the cells between device pixels.
+        for (const qreal scale : {1.0, 2.0, 4.0, 2.37})
+            QTest::addRow("%s at %g", name, scale) << theme << scale;
+    }
+}
+
+// On raster devices the cells' patterns are blended from cached device pixels; through any
+// other paint engine (here a QPicture, played back onto an image) they are drawn as lines and
+// dots. Either way a cell carries as much of the pattern's colour: the same mean colour beside
+// each label, whatever the cells' offsets within a pixel.
+void TestExport::pngPatternsMatchTheVectorOnes()
+{
+    QFETCH(ui::Theme::Kind, theme);
+    QFETCH(qreal, scale);
+    exports::StackExportView view(*m_catalog, *m_prices);
+    exports::Figure figure(view, *m_catalog, *m_prices, themed(theme));
+    const QSize pixels = (QSizeF(figure.naturalSize()) * scale).toSize();
+    const QImage raster = figure.toImage(pixels);
+    QPicture picture;
+    QPainter recorder(&picture);
+    figure.render(recorder, QRectF(QPointF(), pixels));
+    recorder.end();
+    QImage vector(pixels, QImage::Format_RGB32);
+    QPainter painter(&vector);
+    picture.play(&painter);
+    painter.end();
+
+    const qreal fitted = std::min(qreal(pixels.width()) / figure.naturalSize().width(),
+                                  qreal(pixels.height()) / figure.naturalSize().height());
+    int patterned = 0;
+    for (QGraphicsItem* item : view.scene().items()) {
+        const auto* cell = dynamic_cast<const diagram::ResponsibilityCellItem*>(item);
+        if (!cell || ui::Theme::ofKind(theme).responsibility(cell->who()).pattern == Qt::NoBrush)
+            continue;
+        const QRectF inFigure =
+            view.contentRectOf(cell->rect()).translated(figure.contentRect().topLeft());
+        const QRectF besideLabel(inFigure.left() + 8, inFigure.top() + 6, inFigure.width() / 4 - 8,
+                                 inFigure.height() - 12);
+        const QRect area =
+            QRectF(besideLabel.topLeft() * fitted, besideLabel.size() * fitted).toRect();
+        const QColor asPixels = meanColourOf(raster, area);
+        const QColor asLines = meanColourOf(vector, area);
+        QVERIFY2(near(asPixels, asLines, 2), qPrintable(QStringLiteral("%1 at %2, %3: %4, %5")
+                                                            .arg(cell->target().id)
+                                                            .arg(area.x())
+                                                            .arg(area.y())
+                                                            .arg(asPixels.name(), asLines.name())));
+        ++patterned;
+    }
+    QVERIFY(patterned > 20);
 }
 
 void TestExport::pdfHasOnePageOfTheFigureSize()
