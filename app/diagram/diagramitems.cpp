@@ -295,10 +295,16 @@ void paintResponsibility(QPainter* painter, const QRectF& rect, const ui::Theme&
     label.paint(painter, rect, Qt::AlignCenter);
 }
 
-void prepare(QPainter* painter)
+// Whether an item within `bounds` shows through the painter's clip, and if so readies the
+// painter. PNG exports paint the scene once per band of rows, clipped to the band: an item
+// outside it would draw nothing, at the full cost of its paths and text (issue 16).
+bool prepare(QPainter* painter, const QRectF& bounds)
 {
+    if (painter->hasClipping() && !painter->clipBoundingRect().intersects(bounds))
+        return false;
     // Exports render the scene without a view, so items ask for smooth drawing themselves.
     painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    return true;
 }
 
 // A soft shadow under raised items: a few offset, translucent copies of the outline.
@@ -431,7 +437,8 @@ void ColumnLaneItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, Q
 {
     if (!marks())
         return;
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     const QColor tint = (marks() & Mark::Selected) ? theme().selection() : theme().hover();
     painter->setPen(Qt::NoPen);
     painter->setBrush(withAlpha(tint, theme().kind() == ui::Theme::Kind::Light ? 22 : 34));
@@ -486,7 +493,8 @@ QList<PlacedLabel> ColumnHeaderItem::labels() const
 
 void ColumnHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     const bool selected = marks() & Mark::Selected;
     const QPainterPath shape = roundedPath(rect(), blockRadius);
     QColor fill =
@@ -496,7 +504,7 @@ void ColumnHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*,
     painter->fillPath(shape, fill);
     // The accent under the name takes the colour of the option's top service's category.
     painter->save();
-    painter->setClipPath(shape);
+    painter->setClipPath(shape, Qt::IntersectClip);
     painter->fillRect(
         QRectF(rect().left(), rect().bottom() - accentThickness, rect().width(), accentThickness),
         selected ? theme().selection() : theme().categoryColor(m_topCategory));
@@ -556,7 +564,8 @@ QList<PlacedLabel> ServiceBlockItem::labels() const
 
 void ServiceBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     const bool isBase = m_serviceId.isEmpty();
     const bool light = theme().kind() == ui::Theme::Kind::Light;
     const QColor accent = isBase ? theme().border() : theme().categoryColor(m_category);
@@ -566,7 +575,7 @@ void ServiceBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*,
     const QPainterPath shape = roundedPath(rect(), blockRadius);
     painter->fillPath(shape, (marks() & Mark::Hovered) ? blended(fill, accent, 0.12) : fill);
     painter->save();
-    painter->setClipPath(shape);
+    painter->setClipPath(shape, Qt::IntersectClip);
     painter->fillRect(QRectF(rect().topLeft(), QSizeF(rect().width(), accentThickness)), accent);
     painter->restore();
     painter->setPen(QPen(withAlpha(accent, light ? 110 : 140), 1));
@@ -610,7 +619,8 @@ QList<PlacedLabel> DirectSlotItem::labels() const
 
 void DirectSlotItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     QPen dashed(isPointerOver() ? theme().mutedText() : theme().border(), 1.2, Qt::DashLine);
     painter->setPen(dashed);
     painter->setBrush(Qt::NoBrush);
@@ -647,7 +657,8 @@ void LayerBandItem::setHighlighted(bool highlighted)
 
 void LayerBandItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_highlighted ? theme().difference() : theme().surface());
     painter->drawRoundedRect(rect(), cellRadius + 1, cellRadius + 1);
@@ -677,7 +688,8 @@ QList<PlacedLabel> ResponsibilityCellItem::labels() const
 
 void ResponsibilityCellItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     paintResponsibility(painter, rect(), theme(), m_who, m_label, isPointerOver());
 }
 
@@ -721,7 +733,8 @@ QList<PlacedLabel> LegendItem::labels() const
 
 void LegendItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     for (const Entry& entry : std::as_const(m_entries)) {
         paintResponsibility(painter, entry.geometry.swatch, theme(), entry.geometry.who,
                             entry.label);
@@ -751,7 +764,8 @@ QList<PlacedLabel> CaptionItem::labels() const
 
 void CaptionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     painter->setPen(m_role == Role::Title ? theme().text() : theme().mutedText());
     m_text.paint(painter, rect(), alignment());
 }
