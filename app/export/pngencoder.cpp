@@ -173,10 +173,14 @@ QString encodePngPaintedInBands(QIODevice& device, QImage& image, int bandHeight
 {
     const QSize size = image.size();
     bandHeight = std::max(1, bandHeight);
-    PngEncoder encoder(device, size, image.format(), image.hasAlphaChannel(), image.dotsPerMeterX(),
+    // Bands are converted to libpng's byte order as they are copied, on this thread, which
+    // has time to spare: libpng's own conversion of RGB32 rows was a sixth of the encoding.
+    const bool alpha = image.hasAlphaChannel();
+    const QImage::Format bandFormat = alpha ? QImage::Format_RGBA8888 : QImage::Format_RGB888;
+    PngEncoder encoder(device, size, bandFormat, alpha, image.dotsPerMeterX(),
                        image.dotsPerMeterY());
-    // Painted bands wait for the encoding as copies: painting the next band may draw on the
-    // rows of earlier ones (anything that replaces the painter's clip, as Qt Charts' series
+    // Painted bands wait for the encoding as converted copies: painting the next band may draw on
+    // the rows of earlier ones (anything that replaces the painter's clip, as Qt Charts' series
     // do), and the encoding must neither see that nor race with it. A few bands in waiting
     // keep the encoding busy; more would only cost memory.
     constexpr std::size_t bandsWaiting = 3;
@@ -212,7 +216,9 @@ QString encodePngPaintedInBands(QIODevice& device, QImage& image, int bandHeight
     for (int top = 0; top < size.height(); top += bandHeight) {
         const QRect band(0, top, size.width(), std::min(bandHeight, size.height() - top));
         paintBand(band);
-        QImage painted = image.copy(band);
+        QImage painted = QImage(image.constScanLine(band.top()), band.width(), band.height(),
+                                image.bytesPerLine(), image.format())
+                             .convertToFormat(bandFormat);
         std::unique_lock lock(queue.mutex);
         queue.changed.wait(lock, [&] { return queue.bands.size() < bandsWaiting || queue.failed; });
         if (queue.failed)
