@@ -217,15 +217,20 @@ QImage patternImage(const QSizeF& size, Qt::BrushStyle style, const QColor& colo
                     const QSizeF& scale, qreal pixelRatio)
 {
     using Key = std::tuple<qreal, qreal, int, QRgb, qreal, qreal, qreal>;
-    thread_local std::map<Key, QImage> drawn;
-    constexpr std::size_t imagesKept = 64; // sizes × styles × themes × zooms in use at a time
+    struct Drawn
+    {
+        std::map<Key, QImage> images;
+        qsizetype bytes = 0;
+    };
+    thread_local Drawn drawn;
+    // Sizes × styles × themes × zooms in use at a time take a few MB; zooming on and on would
+    // add images without end.
+    constexpr qsizetype bytesKept = 32 * 1024 * 1024;
     const Key key{size.width(),  size.height(),  int(style), color.rgba(),
                   scale.width(), scale.height(), pixelRatio};
-    const auto found = drawn.find(key);
-    if (found != drawn.end())
+    const auto found = drawn.images.find(key);
+    if (found != drawn.images.end())
         return found->second;
-    if (drawn.size() >= imagesKept)
-        drawn.clear();
     QImage image(int(std::ceil(size.width() * scale.width())),
                  int(std::ceil(size.height() * scale.height())),
                  QImage::Format_ARGB32_Premultiplied);
@@ -236,7 +241,12 @@ QImage patternImage(const QSizeF& size, Qt::BrushStyle style, const QColor& colo
     strokePattern(&painter, cellPattern(size, style), color);
     painter.end();
     image.setDevicePixelRatio(pixelRatio);
-    return drawn[key] = image;
+    if (drawn.bytes + image.sizeInBytes() > bytesKept) {
+        drawn.images.clear();
+        drawn.bytes = 0;
+    }
+    drawn.bytes += image.sizeInBytes();
+    return drawn.images[key] = image;
 }
 
 void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, const QColor& color)
