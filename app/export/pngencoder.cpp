@@ -133,9 +133,9 @@ bool PngEncoder::append(const QImage& band)
     const int rows = std::min(band.height(), p.size.height() - p.rowsWritten);
     if (p.failed || rows <= 0)
         return !p.failed;
-    // Opaque RGB32 (screenshots, opaque figures) as it is, without a converted copy (which
-    // would cost memory, and Qt's thread pool for a large image); anything else converted to
-    // a byte order libpng takes, premultiplied alpha undone.
+    // Opaque RGB32 (screenshots) as it is, without a converted copy (which would cost memory,
+    // and Qt's thread pool for a large image); anything else converted to a byte order libpng
+    // takes, premultiplied alpha undone.
     const QImage pixels =
         p.format == QImage::Format_RGB32
             ? band
