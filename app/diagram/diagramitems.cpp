@@ -8,6 +8,8 @@
 
 #include <QCursor>
 #include <QGraphicsSceneMouseEvent>
+#include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -187,11 +189,9 @@ const CellPattern& cellPattern(const QSizeF& size, Qt::BrushStyle style)
     return cut[key] = patternOf(size, style);
 }
 
-void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, const QColor& color)
+// Draws `pattern` at the painter's origin.
+void strokePattern(QPainter* painter, const CellPattern& pattern, const QColor& color)
 {
-    const CellPattern& pattern = cellPattern(rect.size(), style);
-    painter->save();
-    painter->translate(rect.topLeft());
     QPen pen(color, patternLineWidth);
     pen.setCapStyle(Qt::FlatCap);
     painter->setPen(pen);
@@ -200,6 +200,79 @@ void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, c
     painter->setBrush(color);
     for (const QRectF& dot : pattern.dots)
         painter->drawEllipse(dot);
+}
+
+// Whether the painter makes pixels (the screen, PNG exports) with a device transform of
+// positive scales only, so an image of device pixels can be blended 1:1 into it.
+bool paintsPixelsUnrotated(const QPainter* painter)
+{
+    const QTransform& device = painter->deviceTransform();
+    return painter->paintEngine()->type() == QPaintEngine::Raster &&
+           device.type() <= QTransform::TxScale && device.m11() > 0 && device.m22() > 0;
+}
+
+// The pattern of a cell of `size` as premultiplied device pixels: `scale` device pixels per
+// scene unit, `pixelRatio` of them per logical pixel of the device.
+QImage patternImage(const QSizeF& size, Qt::BrushStyle style, const QColor& color,
+                    const QSizeF& scale, qreal pixelRatio)
+{
+    using Key = std::tuple<qreal, qreal, int, QRgb, qreal, qreal, qreal>;
+    struct Drawn
+    {
+        std::map<Key, QImage> images;
+        qsizetype bytes = 0;
+    };
+    thread_local Drawn drawn;
+    // Sizes × styles × themes × zooms in use at a time take a few MB; zooming on and on would
+    // add images without end.
+    constexpr qsizetype bytesKept = 32 * 1024 * 1024;
+    const Key key{size.width(),  size.height(),  int(style), color.rgba(),
+                  scale.width(), scale.height(), pixelRatio};
+    const auto found = drawn.images.find(key);
+    if (found != drawn.images.end())
+        return found->second;
+    QImage image(int(std::ceil(size.width() * scale.width())),
+                 int(std::ceil(size.height() * scale.height())),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(scale.width(), scale.height());
+    strokePattern(&painter, cellPattern(size, style), color);
+    painter.end();
+    image.setDevicePixelRatio(pixelRatio);
+    if (drawn.bytes + image.sizeInBytes() > bytesKept) {
+        drawn.images.clear();
+        drawn.bytes = 0;
+    }
+    drawn.bytes += image.sizeInBytes();
+    return drawn.images[key] = image;
+}
+
+void paintPattern(QPainter* painter, const QRectF& rect, Qt::BrushStyle style, const QColor& color)
+{
+    if (style == Qt::NoBrush)
+        return;
+    painter->save();
+    if (paintsPixelsUnrotated(painter)) {
+        // Stroking every line with antialiasing, cell after cell, was most of the time a 4K
+        // export spent painting (issue 16); the cells share a few sizes, so each size is
+        // drawn once and blended 1:1 at the cell's nearest whole device pixel (a shift of at
+        // most half a pixel against the vector drawing). SVG and PDF keep the lines.
+        const QTransform device = painter->deviceTransform();
+        const QPointF topLeft = device.map(rect.topLeft());
+        // What is left without the world transform: the offset of a widget in its window's
+        // backing store and the device pixel ratio.
+        painter->resetTransform();
+        const QTransform base = painter->deviceTransform();
+        const QImage image =
+            patternImage(rect.size(), style, color, QSizeF(device.m11(), device.m22()), base.m11());
+        const QPointF pixel(std::round(topLeft.x()), std::round(topLeft.y()));
+        painter->drawImage(base.inverted().map(pixel), image);
+    } else {
+        painter->translate(rect.topLeft());
+        strokePattern(painter, cellPattern(rect.size(), style), color);
+    }
     painter->restore();
 }
 
@@ -232,10 +305,16 @@ void paintResponsibility(QPainter* painter, const QRectF& rect, const ui::Theme&
     label.paint(painter, rect, Qt::AlignCenter);
 }
 
-void prepare(QPainter* painter)
+// Whether an item within `bounds` shows through the painter's clip, and if so readies the
+// painter. PNG exports paint the scene once per band of rows, clipped to the band: an item
+// outside it would draw nothing, at the full cost of its paths and text (issue 16).
+bool prepare(QPainter* painter, const QRectF& bounds)
 {
+    if (painter->hasClipping() && !painter->clipBoundingRect().intersects(bounds))
+        return false;
     // Exports render the scene without a view, so items ask for smooth drawing themselves.
     painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    return true;
 }
 
 // A soft shadow under raised items: a few offset, translucent copies of the outline.
@@ -368,7 +447,8 @@ void ColumnLaneItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, Q
 {
     if (!marks())
         return;
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     const QColor tint = (marks() & Mark::Selected) ? theme().selection() : theme().hover();
     painter->setPen(Qt::NoPen);
     painter->setBrush(withAlpha(tint, theme().kind() == ui::Theme::Kind::Light ? 22 : 34));
@@ -423,7 +503,8 @@ QList<PlacedLabel> ColumnHeaderItem::labels() const
 
 void ColumnHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     // While the advisor ranks the options, the best one is ringed and excluded ones fade.
     const ui::ExplorerState& explorer = state();
     const OptionAdvice* advice =
@@ -440,7 +521,7 @@ void ColumnHeaderItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*,
     painter->fillPath(shape, fill);
     // The accent under the name takes the colour of the option's top service's category.
     painter->save();
-    painter->setClipPath(shape);
+    painter->setClipPath(shape, Qt::IntersectClip);
     painter->fillRect(
         QRectF(rect().left(), rect().bottom() - accentThickness, rect().width(), accentThickness),
         selected ? theme().selection() : theme().categoryColor(m_topCategory));
@@ -505,7 +586,8 @@ QList<PlacedLabel> ServiceBlockItem::labels() const
 
 void ServiceBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     const bool isBase = m_serviceId.isEmpty();
     const bool light = theme().kind() == ui::Theme::Kind::Light;
     const QColor accent = isBase ? theme().border() : theme().categoryColor(m_category);
@@ -515,7 +597,7 @@ void ServiceBlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*,
     const QPainterPath shape = roundedPath(rect(), blockRadius);
     painter->fillPath(shape, (marks() & Mark::Hovered) ? blended(fill, accent, 0.12) : fill);
     painter->save();
-    painter->setClipPath(shape);
+    painter->setClipPath(shape, Qt::IntersectClip);
     painter->fillRect(QRectF(rect().topLeft(), QSizeF(rect().width(), accentThickness)), accent);
     painter->restore();
     painter->setPen(QPen(withAlpha(accent, light ? 110 : 140), 1));
@@ -559,7 +641,8 @@ QList<PlacedLabel> DirectSlotItem::labels() const
 
 void DirectSlotItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     QPen dashed(isPointerOver() ? theme().mutedText() : theme().border(), 1.2, Qt::DashLine);
     painter->setPen(dashed);
     painter->setBrush(Qt::NoBrush);
@@ -596,7 +679,8 @@ void LayerBandItem::setHighlighted(bool highlighted)
 
 void LayerBandItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_highlighted ? theme().difference() : theme().surface());
     painter->drawRoundedRect(rect(), cellRadius + 1, cellRadius + 1);
@@ -626,7 +710,8 @@ QList<PlacedLabel> ResponsibilityCellItem::labels() const
 
 void ResponsibilityCellItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     paintResponsibility(painter, rect(), theme(), m_who, m_label, isPointerOver());
 }
 
@@ -670,7 +755,8 @@ QList<PlacedLabel> LegendItem::labels() const
 
 void LegendItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     for (const Entry& entry : std::as_const(m_entries)) {
         paintResponsibility(painter, entry.geometry.swatch, theme(), entry.geometry.who,
                             entry.label);
@@ -700,7 +786,8 @@ QList<PlacedLabel> CaptionItem::labels() const
 
 void CaptionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    prepare(painter);
+    if (!prepare(painter, boundingRect()))
+        return;
     painter->setPen(m_role == Role::Title ? theme().text() : theme().mutedText());
     m_text.paint(painter, rect(), alignment());
 }

@@ -3,12 +3,11 @@
 #include "export/exportview.h"
 
 #include <QFont>
+#include <QImage>
 #include <QSize>
 #include <QString>
 
 #include <optional>
-
-class QImage;
 
 namespace ace::exports {
 
@@ -67,6 +66,10 @@ public:
 private:
     struct Layout; // where the parts go at scale 1
     Layout layout() const;
+    // An image to paint the figure into: transparent, or opaque without an alpha channel.
+    QImage blankImage(const QSize& pixels) const;
+    // Paints the rows `band` of the figure, `pixels` large, every pixel of them, clipped to them.
+    void paintBand(QPainter& painter, const QRect& band, const QSize& pixels);
 
     ExportView& m_view;
     ExportOptions m_options;

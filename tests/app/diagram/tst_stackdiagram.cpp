@@ -151,6 +151,7 @@ private slots:
     void hidingResponsibilityShrinksTheScene();
     void cellsShowWhoManagesThem_data();
     void cellsShowWhoManagesThem();
+    void patternsStayInTheirCellsInAViewInsideAWindow();
     void themeChangeRestylesTheBackground();
     void highlightsOnlyLayersManagedDifferently();
 
@@ -505,6 +506,45 @@ void TestStackDiagram::cellsShowWhoManagesThem()
             QCOMPARE(shareOf(image, beside, explorer.state.theme().responsibility(other).fill, 3),
                      0.0);
     }
+}
+
+// A view inside a window paints into the window's backing store, offset by its position:
+// patterns drawn as device pixels must land in their cells, not that offset away.
+void TestStackDiagram::patternsStayInTheirCellsInAViewInsideAWindow()
+{
+    ui::ExplorerState state(*m_catalog, *m_prices);
+    diagram::StackDiagramScene scene(state);
+    QWidget window;
+    diagram::StackDiagramView view(&scene, &window);
+    view.setGeometry(230, 90, 1200, 800);
+    window.resize(1500, 950);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QImage image = window.grab().toImage();
+    keepForReview(image, QStringLiteral("view-in-window"));
+
+    const ui::Theme& theme = state.theme();
+    const QPoint viewportOffset = view.viewport()->mapTo(&window, QPoint());
+    const auto inWindow = [&](const QRectF& sceneRect) {
+        return QRectF(view.mapFromScene(sceneRect).boundingRect()).translated(viewportOffset);
+    };
+    int probed = 0;
+    for (QGraphicsItem* item : scene.items()) {
+        const auto* cell = dynamic_cast<const diagram::ResponsibilityCellItem*>(item);
+        if (!cell)
+            continue;
+        const ui::ResponsibilityStyle style = theme.responsibility(cell->who());
+        const QRectF area = inWindow(cell->rect());
+        const QRectF beside(area.left() + 4, area.center().y() - 4, area.width() / 4 - 4, 8);
+        const double fillShare = shareOf(image, beside, style.fill);
+        const QString where = cell->target().id + u' ' + QString::number(fillShare);
+        if (style.pattern == Qt::NoBrush)
+            QVERIFY2(fillShare > 0.95, qPrintable(where));
+        else
+            QVERIFY2(fillShare > 0.3 && fillShare < 0.95, qPrintable(where));
+        ++probed;
+    }
+    QVERIFY(probed > 40);
 }
 
 void TestStackDiagram::themeChangeRestylesTheBackground()

@@ -1,5 +1,6 @@
 // PNG encoding with libpng: every pixel, the alpha channel and the resolution survive a round
-// trip through QImage's reader, and a device that fails a write gives its error.
+// trip through QImage's reader, a device that fails a write gives its error, and an image
+// encoded while it is painted band by band gives the very bytes of the image encoded whole.
 #include "export/pngencoder.h"
 
 #include <QBuffer>
@@ -7,7 +8,10 @@
 #include <QPainter>
 #include <QTest>
 
+#include <atomic>
+
 using ace::ui::encodePng;
+using ace::ui::encodePngPaintedInBands;
 
 namespace {
 
@@ -55,15 +59,21 @@ protected:
     {
         if (m_written + length > m_capacity) {
             setErrorString(QStringLiteral("No space left on device"));
+            m_full = true;
             return -1;
         }
         m_written += length;
         return length;
     }
 
+public:
+    // Whether a write failed; asked from another thread than the one writing.
+    bool isFull() const { return m_full; }
+
 private:
     qint64 m_capacity;
     qint64 m_written = 0;
+    std::atomic<bool> m_full = false;
 };
 
 } // namespace
@@ -77,6 +87,9 @@ private slots:
     void transparentImagesKeepTheirAlpha();
     void resolutionIsKept();
     void aFailedWriteGivesTheDevicesError();
+    void bandsGiveTheBytesOfTheWholeImage_data();
+    void bandsGiveTheBytesOfTheWholeImage();
+    void aFailedWriteStopsThePainting();
 };
 
 void TestPngEncoder::opaqueImagesKeepEveryPixelWithoutAlpha()
@@ -116,6 +129,73 @@ void TestPngEncoder::aFailedWriteGivesTheDevicesError()
         QCOMPARE(encodePng(drawing(QImage::Format_RGB32), device),
                  QStringLiteral("No space left on device"));
     }
+}
+
+void TestPngEncoder::bandsGiveTheBytesOfTheWholeImage_data()
+{
+    QTest::addColumn<QImage::Format>("format");
+    QTest::addColumn<int>("bandHeight");
+    for (const auto format : {QImage::Format_RGB32, QImage::Format_ARGB32_Premultiplied}) {
+        const char* name = format == QImage::Format_RGB32 ? "opaque" : "transparent";
+        for (const int bandHeight : {1, 7, 64, 157, 1000})
+            QTest::addRow("%s in bands of %d", name, bandHeight) << format << bandHeight;
+    }
+}
+
+void TestPngEncoder::bandsGiveTheBytesOfTheWholeImage()
+{
+    QFETCH(QImage::Format, format);
+    QFETCH(int, bandHeight);
+    QImage source = drawing(format);
+    source.setDotsPerMeterX(7559);
+    source.setDotsPerMeterY(5000);
+    QBuffer whole;
+    whole.open(QIODevice::WriteOnly);
+    QCOMPARE(encodePng(source, whole), QString());
+
+    // Painted band by band, top to bottom, each band once and whole: the rows of the source.
+    QImage image(source.size(), format);
+    image.setDotsPerMeterX(7559);
+    image.setDotsPerMeterY(5000);
+    image.fill(Qt::magenta);
+    int nextTop = 0;
+    QBuffer banded;
+    banded.open(QIODevice::WriteOnly);
+    const QString error =
+        encodePngPaintedInBands(banded, image, bandHeight, [&](const QRect& band) {
+            QCOMPARE(band.top(), nextTop);
+            QCOMPARE(band.width(), source.width());
+            QCOMPARE(band.height(), std::min(bandHeight, source.height() - nextTop));
+            nextTop = band.bottom() + 1;
+            QPainter painter(&image);
+            painter.setCompositionMode(QPainter::CompositionMode_Source);
+            painter.drawImage(band, source, band);
+        });
+    QCOMPARE(error, QString());
+    QCOMPARE(nextTop, source.height());
+    QCOMPARE(banded.data(), whole.data());
+}
+
+void TestPngEncoder::aFailedWriteStopsThePainting()
+{
+    QImage image(200, 1000, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    FullDevice device(2000);
+    int bandsPainted = 0;
+    const QString error = encodePngPaintedInBands(device, image, 10, [&](const QRect& band) {
+        ++bandsPainted;
+        // Rows of noise, which compress badly, so the device fills up early.
+        for (int y = band.top(); y <= band.bottom(); ++y) {
+            auto* row = reinterpret_cast<QRgb*>(image.scanLine(y));
+            for (int x = 0; x < image.width(); ++x)
+                row[x] = qRgb((x * 7919 + y * 104729) % 251, (x * y) % 253, (x ^ y) % 255);
+        }
+        // Half way, the encoding has long failed: no band is painted after it noticed.
+        if (bandsPainted == 50)
+            QTRY_VERIFY(device.isFull());
+    });
+    QCOMPARE(error, QStringLiteral("No space left on device"));
+    QVERIFY2(bandsPainted < 100, qPrintable(QString::number(bandsPainted)));
 }
 
 QTEST_MAIN(TestPngEncoder)
