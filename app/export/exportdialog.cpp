@@ -2,6 +2,7 @@
 
 #include "export/compareexportview.h"
 #include "state/explorerstate.h"
+#include "state/userfolders.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -82,12 +83,10 @@ bool rememberedBool(const QSettings& settings, const QString& key, bool fallback
     return fallback;
 }
 
-// The folder of the first export: Pictures where the desktop has one, else home (a plain
-// window manager creates no Pictures folder, and creating one unasked would litter home).
+// The folder of the first export: Pictures where the desktop has one, else home.
 QString defaultFolder()
 {
-    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    return !pictures.isEmpty() && QFileInfo(pictures).isDir() ? pictures : QDir::homePath();
+    return ui::existingFolderOrHome(QStandardPaths::PicturesLocation);
 }
 
 // "Stack diagram" → "stack diagram", for a view's name inside a sentence.

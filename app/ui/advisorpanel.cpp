@@ -9,6 +9,7 @@
 #include "json/dataerror.h"
 #include "state/answersedit.h"
 #include "state/explorerstate.h"
+#include "state/userfolders.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -52,7 +53,7 @@ double unknownNumber(const AdviceQuestion& question)
 QString folderToOffer()
 {
     return QSettings()
-        .value(lastFolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .value(lastFolderKey, existingFolderOrHome(QStandardPaths::DocumentsLocation))
         .toString();
 }
 
