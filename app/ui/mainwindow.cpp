@@ -19,6 +19,7 @@
 #include "ui/pricesmenu.h"
 #include "ui/workloadeditor.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -409,8 +410,14 @@ void MainWindow::showAdvisor()
 {
     m_advisorDock->show();
     m_advisorDock->raise();
-    if (const AdviceRules* rules = m_state->adviceRules(); rules && !rules->questions().isEmpty())
-        advisorPanel()->fieldFor(rules->questions().constFirst().id)->setFocus();
+    const AdviceRules* rules = m_state->adviceRules();
+    if (!rules || rules->questions().isEmpty())
+        return;
+    QWidget* first = advisorPanel()->fieldFor(rules->questions().constFirst().id);
+    // As Tab would: a number typed now replaces "Don't know" rather than joining it.
+    first->setFocus(Qt::TabFocusReason);
+    if (auto* number = qobject_cast<QAbstractSpinBox*>(first))
+        number->selectAll();
 }
 
 void MainWindow::applyDockShares()

@@ -187,6 +187,12 @@ void TestAdvisorPanel::theWindowShowsTheAdvisorOnItsShortcut()
     QTRY_VERIFY(!window.advisorDock()->visibleRegion().isEmpty());
     QTRY_COMPARE(QApplication::focusWidget(),
                  window.advisorPanel()->fieldFor(QStringLiteral("maxRunMinutes")));
+    // A number typed right away replaces "Don't know".
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("30"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QCOMPARE(window.state().answers().value(QStringLiteral("maxRunMinutes")).toDouble(), 30.0);
+    window.document().undoStack().undo();
+    QVERIFY(window.state().answers().isEmpty());
     // An answer here is undone with the window's Ctrl+Z, like a workload edit.
     auto* gpu = qobject_cast<QComboBox*>(window.advisorPanel()->fieldFor(QStringLiteral("gpu")));
     gpu->setCurrentIndex(gpu->findText(QStringLiteral("No")));
