@@ -40,12 +40,8 @@ QString adviceAsText(const Advice& advice, const AdviceRules& rules, const Answe
                      QStringLiteral("PER MONTH")});
     for (qsizetype i = 0; i < advice.ranking.size(); ++i) {
         const OptionAdvice& option = advice.ranking.at(i);
-        table.addRow({option.excluded ? QStringLiteral("excluded") : QString::number(i + 1),
-                      option.optionName,
-                      option.excluded ? QStringLiteral("-") : QString::number(option.score),
-                      option.monthlyTotal ? money(*option.monthlyTotal, advice.currency)
-                                          : (workload ? QStringLiteral("cannot run")
-                                                      : QStringLiteral("not weighed"))});
+        table.addRow({rankText(advice, i), option.optionName, scoreText(option),
+                      monthlyCostText(advice, option)});
     }
     text += table.toString(width);
     for (const OptionAdvice& option : advice.ranking) {

@@ -230,9 +230,6 @@ QJsonObject adviceToJson(const Advice& advice, const AdviceRules& rules)
     return json;
 }
 
-namespace {
-
-// "1", "2", ... for the options not excluded (they come first), "excluded" for the others.
 QString rankText(const Advice& advice, qsizetype index)
 {
     if (advice.ranking.at(index).excluded)
@@ -240,14 +237,17 @@ QString rankText(const Advice& advice, qsizetype index)
     return QString::number(index + 1);
 }
 
-QString costText(const Advice& advice, const OptionAdvice& option)
+QString scoreText(const OptionAdvice& option)
+{
+    return option.excluded ? QStringLiteral("-") : QString::number(option.score);
+}
+
+QString monthlyCostText(const Advice& advice, const OptionAdvice& option)
 {
     if (option.monthlyTotal)
         return money(*option.monthlyTotal, advice.currency);
     return advice.costWeighed ? QStringLiteral("cannot run") : QStringLiteral("not weighed");
 }
-
-} // namespace
 
 QString adviceCostBasis(const QString& workloadName, const PriceBook& prices)
 {
@@ -276,10 +276,8 @@ QString adviceToMarkdown(const Advice& advice, const AdviceRules& rules, const A
                              QStringLiteral("---:")});
     for (qsizetype i = 0; i < advice.ranking.size(); ++i) {
         const OptionAdvice& option = advice.ranking.at(i);
-        markdown +=
-            markdownRow({rankText(advice, i), markdownCell(option.optionName),
-                         option.excluded ? QStringLiteral("–") : QString::number(option.score),
-                         costText(advice, option)});
+        markdown += markdownRow({rankText(advice, i), markdownCell(option.optionName),
+                                 scoreText(option), monthlyCostText(advice, option)});
     }
 
     markdown += QStringLiteral("\n### Answers\n\n");

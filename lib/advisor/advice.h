@@ -84,6 +84,12 @@ QString adviceToMarkdown(const Advice& advice, const AdviceRules& rules, const A
 // for the workload "…", with us-east-1 prices (USD) as of 2026-11-28."
 QString adviceCostBasis(const QString& workloadName, const PriceBook& prices);
 
+// An option's cells in a ranking table: its rank ("1", "2", …, "excluded"), its score ("-" when
+// excluded) and its monthly cost ("$2.73", "cannot run", or "not weighed" without a workload).
+QString rankText(const Advice& advice, qsizetype index);
+QString scoreText(const OptionAdvice& option);
+QString monthlyCostText(const Advice& advice, const OptionAdvice& option);
+
 // A reason's points for display: "+30", "-15", "excluded".
 QString reasonAmountText(const AdviceReason& reason);
 
