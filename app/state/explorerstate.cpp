@@ -56,7 +56,13 @@ void ExplorerState::setWorkload(const Workload& workload)
     if (workload == m_workload)
         return;
     m_workload = workload;
-    priceWorkload();
+    // A new volume alone (the requests slider, dragged) keeps the sweep and the break-evens.
+    if (m_results && sameAtEveryVolume(m_results->workload, workload)) {
+        m_results = std::make_shared<const CostResults>(
+            repricedAtVolume(*m_results, m_catalog, workload, m_prices, comparedOptionIds()));
+    } else {
+        priceWorkload();
+    }
     emit workloadChanged();
     emit costResultsChanged();
 }

@@ -18,9 +18,7 @@ CostComparison compareCosts(const Catalog& catalog, const Workload& workload,
                             estimateOption(*second, workload, prices));
 }
 
-CostComparison compareEstimates(const Catalog& catalog, const Workload& workload,
-                                const PriceBook& prices, const Estimate& first,
-                                const Estimate& second)
+CostComparison compareTotals(const Estimate& first, const Estimate& second)
 {
     CostComparison comparison{first, second, std::nullopt, std::nullopt, {}, {}};
     const std::optional<double>& firstTotal = comparison.first.monthlyTotal;
@@ -30,6 +28,14 @@ CostComparison compareEstimates(const Catalog& catalog, const Workload& workload
         if (*firstTotal > 0)
             comparison.ratio = *secondTotal / *firstTotal;
     }
+    return comparison;
+}
+
+CostComparison compareEstimates(const Catalog& catalog, const Workload& workload,
+                                const PriceBook& prices, const Estimate& first,
+                                const Estimate& second)
+{
+    CostComparison comparison = compareTotals(first, second);
     // The same arithmetic as everywhere else, over a catalog of just the pair: its break-evens
     // are where the cheaper of the two changes, whatever the other options cost.
     BreakEvens found = findBreakEvensAndNearTies(

@@ -28,6 +28,9 @@ struct CostComparison
 CostComparison compareCosts(const Catalog& catalog, const Workload& workload,
                             const PriceBook& prices, const QString& firstOptionId,
                             const QString& secondOptionId);
+// The two estimates side by side, their difference and ratio, without the break-even search
+// (breakEvens and nearTies empty).
+CostComparison compareTotals(const Estimate& first, const Estimate& second);
 // The same from the two options' estimates for `workload`, already made: only the pair's
 // break-even search prices anything.
 CostComparison compareEstimates(const Catalog& catalog, const Workload& workload,

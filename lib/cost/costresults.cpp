@@ -77,6 +77,31 @@ CostResults CostResults::comparedPairOnly() const
     return pair;
 }
 
+namespace {
+
+// `results`, whose estimates and sweep are in, with why each option that never runs cannot.
+CostResults withNeverFeasibleReasons(CostResults results, const Catalog& catalog,
+                                     const PriceBook& prices)
+{
+    results.neverFeasibleReasons.clear();
+    for (qsizetype i = 0; i < results.sweep.optionIds.size(); ++i) {
+        if (feasibleAnywhere(results.sweep.totals.at(i)))
+            continue;
+        const Estimate& atWorkload = results.estimates.at(i);
+        QString reason = infeasibleReasonOf(atWorkload);
+        if (reason.isEmpty()) {
+            // Fixed capacity can run the workload's own volume yet none of those charted.
+            Workload atFirst = results.workload;
+            atFirst.requestsPerMonth = results.sweep.requestsPerMonth.constFirst();
+            reason = infeasibleReasonOf(estimateOption(catalog.options().at(i), atFirst, prices));
+        }
+        results.neverFeasibleReasons.insert(results.sweep.optionIds.at(i), reason);
+    }
+    return results;
+}
+
+} // namespace
+
 CostResults computeCostResults(const Catalog& catalog, const Workload& workload,
                                const PriceBook& prices, const QStringList& comparedOptionIds,
                                int curvePoints)
@@ -88,22 +113,39 @@ CostResults computeCostResults(const Catalog& catalog, const Workload& workload,
     results.sweep = sweepRequests(catalog, workload, prices, std::max(curvePoints, 2),
                                   fewestRequestsPerMonth, mostRequestsPerMonth);
     results.breakEvens = findBreakEvensAndNearTies(catalog, workload, prices);
+    return withComparison(withNeverFeasibleReasons(std::move(results), catalog, prices), catalog,
+                          prices, comparedOptionIds);
+}
 
-    for (qsizetype i = 0; i < results.sweep.optionIds.size(); ++i) {
-        if (feasibleAnywhere(results.sweep.totals.at(i)))
-            continue;
-        const Estimate& atWorkload = results.estimates.at(i);
-        QString reason = infeasibleReasonOf(atWorkload);
-        if (reason.isEmpty()) {
-            // Fixed capacity can run the workload's own volume yet none of those charted.
-            Workload atFirst = workload;
-            atFirst.requestsPerMonth = results.sweep.requestsPerMonth.constFirst();
-            reason = infeasibleReasonOf(estimateOption(catalog.options().at(i), atFirst, prices));
-        }
-        results.neverFeasibleReasons.insert(results.sweep.optionIds.at(i), reason);
-    }
+bool sameAtEveryVolume(const Workload& a, const Workload& b)
+{
+    Workload likeA = b;
+    likeA.requestsPerMonth = a.requestsPerMonth;
+    likeA.name = a.name;
+    return likeA == a;
+}
 
-    return withComparison(std::move(results), catalog, prices, comparedOptionIds);
+CostResults repricedAtVolume(const CostResults& previous, const Catalog& catalog,
+                             const Workload& workload, const PriceBook& prices,
+                             const QStringList& comparedOptionIds)
+{
+    Q_ASSERT(sameAtEveryVolume(previous.workload, workload));
+    Q_ASSERT(previous.currency == prices.currency());
+    CostResults results = previous;
+    results.workload = workload;
+    results.estimates = estimateAll(catalog, workload, prices);
+    results = withNeverFeasibleReasons(std::move(results), catalog, prices);
+    const std::optional<CostComparison>& before = previous.comparison;
+    if (!before ||
+        comparedOptionIds != QStringList{before->first.optionId, before->second.optionId})
+        return withComparison(std::move(results), catalog, prices, comparedOptionIds);
+    // The pair's break-evens, like everyone's, span every volume.
+    CostComparison comparison = compareTotals(*results.estimateOf(comparedOptionIds.at(0)),
+                                              *results.estimateOf(comparedOptionIds.at(1)));
+    comparison.breakEvens = before->breakEvens;
+    comparison.nearTies = before->nearTies;
+    results.comparison = std::move(comparison);
+    return results;
 }
 
 CostResults withComparison(CostResults results, const Catalog& catalog, const PriceBook& prices,

@@ -58,6 +58,17 @@ struct CostResults
 CostResults computeCostResults(const Catalog& catalog, const Workload& workload,
                                const PriceBook& prices, const QStringList& comparedOptionIds = {},
                                int curvePoints = CostResults::defaultCurvePoints);
+// Whether `a` and `b` cost the same at every volume of the chart: they differ at most in their
+// own request volume and their name. The sweep and the break-evens, which price every volume
+// whatever the workload's own, are then the same for both.
+bool sameAtEveryVolume(const Workload& a, const Workload& b);
+// `previous` priced again for `workload`, the same as previous.workload at every volume
+// (sameAtEveryVolume), at the same prices: new estimates and comparison, previous's sweep and
+// break-evens. What dragging the requests slider needs, at a small part of the cost of
+// computeCostResults (the sweep and the break-even search are most of it).
+CostResults repricedAtVolume(const CostResults& previous, const Catalog& catalog,
+                             const Workload& workload, const PriceBook& prices,
+                             const QStringList& comparedOptionIds = {});
 // `results` with the two options of `comparedOptionIds` compared (the estimates and the sweep
 // as they are; no comparison unless it names two options of the results).
 CostResults withComparison(CostResults results, const Catalog& catalog, const PriceBook& prices,

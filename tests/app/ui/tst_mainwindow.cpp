@@ -735,6 +735,7 @@ void TestMainWindow::aWorkloadEditIsPricedOnceWhateverIsShown()
     showEveryCost(window, first);
     window.grab();
 
+    const CostResults beforeEdit = window.state().costResults();
     const quint64 before = costModelEvaluations();
     QSignalSpy results(&window.state(), &ui::ExplorerState::costResultsChanged);
     QLineEdit* requests = window.workloadEditor()->requestsField();
@@ -749,12 +750,26 @@ void TestMainWindow::aWorkloadEditIsPricedOnceWhateverIsShown()
     window.compareView()->grab();
     const quint64 edit = costModelEvaluations() - before;
 
-    // What one pass for that workload, that pair, costs.
-    const quint64 beforePass = costModelEvaluations();
-    computeCostResults(m_catalog, window.state().workload(), m_prices, {first, second});
+    // What one pass for that workload, that pair, costs: a new volume alone keeps the sweep
+    // and the break-evens of the results before.
+    quint64 beforePass = costModelEvaluations();
+    repricedAtVolume(beforeEdit, m_catalog, window.state().workload(), m_prices, {first, second});
     const quint64 onePass = costModelEvaluations() - beforePass;
     QVERIFY(onePass > 0);
     QCOMPARE(edit, onePass);
+
+    // Any other edit is priced whole, once.
+    Workload slower = window.state().workload();
+    slower.avgDurationMs *= 2;
+    beforePass = costModelEvaluations();
+    window.state().setWorkload(slower);
+    window.grab();
+    window.compareView()->grab();
+    const quint64 slowerEdit = costModelEvaluations() - beforePass;
+    beforePass = costModelEvaluations();
+    computeCostResults(m_catalog, slower, m_prices, {first, second});
+    QCOMPARE(slowerEdit, costModelEvaluations() - beforePass);
+    QVERIFY(slowerEdit > edit);
 }
 
 void TestMainWindow::everyViewShowsTheStatesCostResults()

@@ -27,6 +27,9 @@ private slots:
     void aComparisonIsThePairsAlone();
     void withComparisonChangesOnlyThePair();
     void onePassPricesAFixedNumberOfTimes();
+    void aNewVolumeAloneIsPricedAsAWholePassWould_data();
+    void aNewVolumeAloneIsPricedAsAWholePassWould();
+    void onlyTheVolumeAndTheNameMayDiffer();
 
 private:
     // A preset as version 1 of the file wrote it: its numbers stay put whatever the shipped
@@ -186,6 +189,89 @@ void TestCostResults::onePassPricesAFixedNumberOfTimes()
     QCOMPARE(costModelEvaluations() - before, first);
     // At least every option at every swept volume, and once for its estimate.
     QVERIFY(first >= quint64(m_catalog.options().size()) * 51);
+}
+
+void TestCostResults::aNewVolumeAloneIsPricedAsAWholePassWould_data()
+{
+    QTest::addColumn<Workload>("workload");
+    QTest::addColumn<double>("newVolume");
+    QTest::addColumn<QStringList>("compared");
+    QTest::newRow("image-resize, busier")
+        << preset(QStringLiteral("image-resize")) << 4e8 << QStringList();
+    QTest::newRow("always-on-api, quieter, compared")
+        << preset(QStringLiteral("always-on-api")) << 2e3
+        << QStringList{QStringLiteral("lambda"), QStringLiteral("ecs-fargate")};
+    QTest::newRow("HTTP API, the whole bill")
+        << Workload::load(QStringLiteral(ACE_SOURCE_DIR "/tests/data/http-api-whole-bill.json"))
+        << 7.5e6 << QStringList();
+    // One fixed instance runs the workload's ten day-long requests but no volume of the
+    // chart: its reason is the one at the chart's first volume, whatever the workload's.
+    Workload fixed;
+    fixed.requestsPerMonth = 10;
+    fixed.avgDurationMs = 24 * 3600 * 1000;
+    fixed.instance.count = 1;
+    fixed.container.tasks = 1;
+    QTest::newRow("never feasible on the chart") << fixed << 20.0 << QStringList();
+}
+
+void TestCostResults::aNewVolumeAloneIsPricedAsAWholePassWould()
+{
+    QFETCH(Workload, workload);
+    QFETCH(double, newVolume);
+    QFETCH(QStringList, compared);
+    const CostResults previous = computeCostResults(m_catalog, workload, m_prices, compared, 40);
+    Workload moved = workload;
+    moved.requestsPerMonth = newVolume;
+    QVERIFY(sameAtEveryVolume(workload, moved));
+
+    quint64 before = costModelEvaluations();
+    const CostResults repriced = repricedAtVolume(previous, m_catalog, moved, m_prices, compared);
+    const quint64 repricing = costModelEvaluations() - before;
+    before = costModelEvaluations();
+    const CostResults whole = computeCostResults(m_catalog, moved, m_prices, compared, 40);
+    const quint64 wholePass = costModelEvaluations() - before;
+    // The sweep and the break-even search are most of a pass.
+    QVERIFY2(repricing * 10 < wholePass,
+             qPrintable(QStringLiteral("%1 of %2 evaluations").arg(repricing).arg(wholePass)));
+
+    QCOMPARE(repriced.workload, moved);
+    QCOMPARE(repriced.currency, whole.currency);
+    QCOMPARE(repriced.estimates.size(), whole.estimates.size());
+    for (qsizetype i = 0; i < whole.estimates.size(); ++i) {
+        QCOMPARE(repriced.estimates.at(i).optionId, whole.estimates.at(i).optionId);
+        QCOMPARE(repriced.estimates.at(i).monthlyTotal, whole.estimates.at(i).monthlyTotal);
+    }
+    QCOMPARE(repriced.sweep.requestsPerMonth, whole.sweep.requestsPerMonth);
+    QCOMPARE(repriced.sweep.totals, whole.sweep.totals);
+    QCOMPARE(repriced.breakEvens.crossings.size(), whole.breakEvens.crossings.size());
+    for (qsizetype i = 0; i < whole.breakEvens.crossings.size(); ++i) {
+        QCOMPARE(repriced.breakEvens.crossings.at(i).requestsPerMonth,
+                 whole.breakEvens.crossings.at(i).requestsPerMonth);
+        QCOMPARE(repriced.breakEvens.crossings.at(i).monthlyTotal,
+                 whole.breakEvens.crossings.at(i).monthlyTotal);
+    }
+    QCOMPARE(repriced.breakEvens.nearTies.size(), whole.breakEvens.nearTies.size());
+    QCOMPARE(repriced.neverFeasibleReasons, whole.neverFeasibleReasons);
+    QCOMPARE(repriced.comparison.has_value(), whole.comparison.has_value());
+    if (whole.comparison)
+        QCOMPARE(repriced.comparison->difference, whole.comparison->difference);
+}
+
+void TestCostResults::onlyTheVolumeAndTheNameMayDiffer()
+{
+    const Workload workload = preset(QStringLiteral("image-resize"));
+    QVERIFY(sameAtEveryVolume(workload, workload));
+    Workload busier = workload;
+    busier.requestsPerMonth *= 3;
+    busier.name += QStringLiteral(" (edited)");
+    QVERIFY(sameAtEveryVolume(workload, busier));
+    QVERIFY(sameAtEveryVolume(busier, workload));
+    Workload slower = busier;
+    slower.avgDurationMs += 1;
+    QVERIFY(!sameAtEveryVolume(workload, slower));
+    Workload elsewhere = workload;
+    elsewhere.region = QStringLiteral("eu-west-1");
+    QVERIFY(!sameAtEveryVolume(workload, elsewhere));
 }
 
 QTEST_GUILESS_MAIN(TestCostResults)
