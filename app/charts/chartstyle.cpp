@@ -104,8 +104,12 @@ void applyTheme(QChart& chart, const ui::Theme& theme)
     chart.setBackgroundPen(Qt::NoPen);
     chart.setBackgroundRoundness(0);
     // The background is drawn inside the layout's margins: without this a frame of the
-    // view's own colour shows around the chart.
-    chart.layout()->setContentsMargins(0, 0, 0, 0);
+    // view's own colour shows around the chart. Setting them lays the chart out again even
+    // when they stay the same, which repainted every curve at every workload edit.
+    qreal left = 0, top = 0, right = 0, bottom = 0;
+    chart.layout()->getContentsMargins(&left, &top, &right, &bottom);
+    if (left != 0 || top != 0 || right != 0 || bottom != 0)
+        chart.layout()->setContentsMargins(0, 0, 0, 0);
     chart.setPlotAreaBackgroundVisible(false);
     chart.setTitleBrush(theme.mutedText());
     const QList<QAbstractAxis*> axes = chart.axes();

@@ -208,6 +208,7 @@ CostCurveChart::CostCurveChart(ui::ExplorerState& state, QGraphicsItem* parent)
             &CostCurveChart::followCostResults);
     connect(&state, &ui::ExplorerState::themeChanged, this, &CostCurveChart::restyle);
     connect(&state, &ui::ExplorerState::currentChanged, this, &CostCurveChart::restyle);
+    applyChartTheme();
     followCostResults();
 }
 
@@ -225,7 +226,7 @@ void CostCurveChart::refill()
     updateNote();
     fillMarkers();
     fillNearTies();
-    restyle();
+    styleItems();
 }
 
 void CostCurveChart::updateNote()
@@ -329,8 +330,11 @@ void CostCurveChart::fillCurves(const QString& optionId)
     }
     while (curves.size() < stretches.size())
         curves.append(addCurve(optionId));
+    // A new volume alone leaves the curves as they are: replacing one with the same points
+    // would still repaint the whole plot.
     for (qsizetype i = 0; i < stretches.size(); ++i) {
-        curves.at(i)->replace(stretches.at(i));
+        if (curves.at(i)->points() != stretches.at(i))
+            curves.at(i)->replace(stretches.at(i));
     }
 }
 
@@ -409,8 +413,19 @@ void CostCurveChart::fillNearTies()
 
 void CostCurveChart::restyle()
 {
+    applyChartTheme();
+    styleItems();
+}
+
+void CostCurveChart::applyChartTheme()
+{
+    applyTheme(*this, state().theme());
+    applyLegendTheme(state().theme());
+}
+
+void CostCurveChart::styleItems()
+{
     const ui::Theme& theme = state().theme();
-    applyTheme(*this, theme);
     const CatalogItem current = state().current();
     for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it) {
         const bool isCurrent = current.kind == CatalogItem::Kind::Option && current.id == it.key();
@@ -439,7 +454,6 @@ void CostCurveChart::restyle()
         label->setBrush(theme.mutedText());
         label->setBackingColor(theme.background());
     }
-    applyLegendTheme(theme);
     updateLegend();
     placeAnnotations();
 }

@@ -80,7 +80,13 @@ private:
     // The workload's label, whole and then shorter.
     QStringList workloadLabelTexts() const;
     void fillNearTies();
+    // The theme on the chart, its legend and its items (the theme or the current option changed).
     void restyle();
+    // The theme on the chart and its legend, not on what they hold.
+    void applyChartTheme();
+    // The theme on the curves, markers and labels alone: new ones come with every refill, and
+    // the chart's own styling would lay it out again.
+    void styleItems();
     void updateLegend();
     void updateNote();
     void placeAnnotations();

@@ -202,6 +202,7 @@ private slots:
     void breakEvenIsInTheLegendOnlyWithBreakEvens();
     void aNarrowChartPutsOnlyALongLegendBesideIt();
     void workloadMarkerFollowsTheWorkload();
+    void aNewVolumeAloneLeavesTheCurvesAlone();
     void clickingACurveSelectsItsOption();
     void currentOptionsCurveIsThicker();
     void hoveringReadsOutEveryOption();
@@ -429,6 +430,31 @@ void TestCostCharts::workloadMarkerFollowsTheWorkload()
     state->setWorkload(busier);
     QCOMPARE(chart.chart()->workloadMarker()->at(0).x(), std::log10(2e9));
     QCOMPARE(chart.chart()->workloadMarker()->at(1).x(), std::log10(2e9));
+}
+
+void TestCostCharts::aNewVolumeAloneLeavesTheCurvesAlone()
+{
+    // Replacing a curve's points repaints the whole plot: dragging the requests slider moves
+    // the workload's marker and nothing else.
+    const auto state = newState(alwaysOnApi());
+    CostCurveChartView chart(*state);
+    QLineSeries* curve = chart.chart()->curvesOf(lambda).constFirst();
+    const QList<QPointF> before = curve->points();
+    QSignalSpy replaced(curve, &QXYSeries::pointsReplaced);
+    QSignalSpy markerMoved(chart.chart()->workloadMarker(), &QXYSeries::pointsReplaced);
+    Workload busier = alwaysOnApi();
+    busier.requestsPerMonth = 2e9;
+    state->setWorkload(busier);
+    QCOMPARE(markerMoved.count(), 1);
+    QCOMPARE(replaced.count(), 0);
+    QCOMPARE(curve->points(), before);
+
+    // A longer duration costs more at every volume: the curves follow.
+    Workload slower = busier;
+    slower.avgDurationMs *= 4;
+    state->setWorkload(slower);
+    QCOMPARE(replaced.count(), 1);
+    QVERIFY(curve->points() != before);
 }
 
 void TestCostCharts::clickingACurveSelectsItsOption()
