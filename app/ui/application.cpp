@@ -10,10 +10,17 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <future>
+
 namespace ace::ui {
 
-int runGui(int& argc, char** argv, const Catalog& catalog, const PriceBook& prices,
-           const GuiOptions& options, QTextStream& err)
+namespace {
+
+// The application and its window, until the event loop ends. A screenshot is handed to
+// `screenshotWritten`, which encodes and writes it on a thread of its own while the window
+// and the application close (a few milliseconds of every --screenshot).
+int runWindow(int& argc, char** argv, const Catalog& catalog, const PriceBook& prices,
+              const GuiOptions& options, QTextStream& err, std::future<QString>& screenshotWritten)
 {
     QApplication app(argc, argv);
     // Links the windows to the installed .desktop file and its icon (Wayland needs this).
@@ -56,15 +63,30 @@ int runGui(int& argc, char** argv, const Catalog& catalog, const PriceBook& pric
 
     if (screenshot) {
         // Queued, so the window has been laid out and painted once before it is grabbed.
-        QTimer::singleShot(0, &window, [&window, &options, &err] {
-            const QString error =
-                writeImageAtomically(window.grab().toImage(), options.screenshotPath);
-            if (!error.isEmpty())
-                err << QCoreApplication::applicationName() << ": " << error << Qt::endl;
-            QCoreApplication::exit(error.isEmpty() ? 0 : 1);
+        QTimer::singleShot(0, &window, [&window, &options, &screenshotWritten] {
+            screenshotWritten = std::async(std::launch::async, [image = window.grab().toImage(),
+                                                                path = options.screenshotPath] {
+                return writeImageAtomically(image, path);
+            });
+            QCoreApplication::exit(0);
         });
     }
     return QApplication::exec();
+}
+
+} // namespace
+
+int runGui(int& argc, char** argv, const Catalog& catalog, const PriceBook& prices,
+           const GuiOptions& options, QTextStream& err)
+{
+    std::future<QString> screenshotWritten;
+    const int status = runWindow(argc, argv, catalog, prices, options, err, screenshotWritten);
+    if (!screenshotWritten.valid())
+        return status;
+    const QString error = screenshotWritten.get();
+    if (!error.isEmpty())
+        err << QCoreApplication::applicationName() << ": " << error << Qt::endl;
+    return error.isEmpty() ? status : 1;
 }
 
 } // namespace ace::ui
