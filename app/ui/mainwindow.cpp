@@ -295,8 +295,14 @@ void MainWindow::createDocks()
     m_tree->addAction(clearSelection);
 
     m_tree->setItemDelegate(new TreeItemDelegate(*m_state, m_tree));
-    connect(m_state, &ExplorerState::adviceChanged, m_tree->viewport(),
-            qOverload<>(&QWidget::update));
+    // The tree marks the advisor's ranking only while it advises: an edit without answers
+    // (the advice goes stale at every one) leaves the tree as it is.
+    connect(m_state, &ExplorerState::adviceChanged, this, [this] {
+        const bool advising = m_state->isAdvising();
+        if (advising || m_treeShowsAdvice)
+            m_tree->viewport()->update();
+        m_treeShowsAdvice = advising;
+    });
     connect(m_state, &ExplorerState::currentChanged, m_tree->viewport(),
             qOverload<>(&QWidget::update));
 

@@ -148,6 +148,8 @@ private:
     HierarchyModel* m_hierarchy = nullptr;
     HierarchyFilterModel* m_filter = nullptr;
     QTreeView* m_tree = nullptr;
+    // Whether the tree was last painted with the advisor's marks.
+    bool m_treeShowsAdvice = false;
     QLineEdit* m_search = nullptr;
     diagram::StackDiagramView* m_diagramView = nullptr;
     CompareView* m_compareView = nullptr;

@@ -35,6 +35,14 @@ namespace ace::ui {
 
 namespace {
 
+// A spin box repaints at every setValue, even of the value it shows (or a cleared one holds):
+// a refresh sets only what changed.
+void setValueIfNew(QDoubleSpinBox& field, double value)
+{
+    if (field.value() != value || field.cleanText().isEmpty())
+        field.setValue(value);
+}
+
 // The slider spans the charts' request range with 100 positions per decade.
 constexpr int sliderPositionsPerDecade = 100;
 const double sliderFirstDecade = std::log10(fewestRequestsPerMonth);
@@ -557,6 +565,10 @@ void WorkloadEditor::showNote(const QWidget* field, const QString& note)
 void WorkloadEditor::showBelow(const QWidget* field, const QString& text, const QColor& color)
 {
     QLabel* label = problemOf(field);
+    // Every refresh says each field's problem again, mostly none: showing a row again lays
+    // the whole editor out and repaints it, at every edit.
+    if (label->text() == text && (text.isEmpty() || label->palette().windowText().color() == color))
+        return;
     for (QFormLayout* form : m_forms) {
         if (form->indexOf(label) < 0)
             continue;
@@ -1048,7 +1060,7 @@ WorkloadEditor::NumberBinding& WorkloadEditor::addNumber(QFormLayout* form, cons
         if (binding->showsRefusedEntryFor(workload))
             return;
         binding->refusedOver.reset();
-        binding->field->setValue(binding->get(workload) * binding->scale);
+        setValueIfNew(*binding->field, binding->get(workload) * binding->scale);
         showProblem(binding->field, {});
     });
     addRow(form, label, binding->field);
@@ -1139,7 +1151,7 @@ void WorkloadEditor::addOptionalCount(QFormLayout* form, const QString& label,
             return;
         binding->refusedOver.reset();
         if (value)
-            binding->field->setValue(*value);
+            setValueIfNew(*binding->field, *value);
         else
             binding->field->clear(); // sized from the load: no number to show
         showProblem(binding->field, {});

@@ -1,5 +1,6 @@
 // The explorer window: tree, diagram and detail pane stay in sync through the one state;
 // search, themes, and remembered settings (including a damaged settings file).
+#include "advisor/answers.h"
 #include "catalog/catalog.h"
 #include "charts/costbreakdownchart.h"
 #include "charts/costcurvechart.h"
@@ -13,6 +14,7 @@
 #include "dialoganswerer.h"
 #include "jsonfixtures.h"
 #include "models/hierarchymodel.h"
+#include "paintcounter.h"
 #include "pricing/pricebook.h"
 #include "pricing/pricebooks.h"
 #include "state/explorerstate.h"
@@ -160,6 +162,7 @@ private slots:
     void stateChangesRevealTheItemInTheTree();
     void escapeInTheTreeClearsTheSelection();
     void searchFiltersTheTree();
+    void theTreeRepaintsForAdviceOnlyWhileAdvising();
     void ctrlFFocusesTheSearchField();
     void detailPaneLinksSelectCatalogItems();
     void comparisonShowsDifferingLayers();
@@ -281,6 +284,42 @@ void TestMainWindow::escapeInTheTreeClearsTheSelection()
     window.tree()->setFocus();
     QTest::keyClick(window.tree(), Qt::Key_Escape);
     QVERIFY(window.state().current().isNull());
+}
+
+void TestMainWindow::theTreeRepaintsForAdviceOnlyWhileAdvising()
+{
+    MainWindow window(m_catalog, m_prices);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    ace::test::PaintCounter treePaints(window.tree()->viewport());
+
+    // Each edit makes the advice stale; without answers the tree shows none of it.
+    Workload slower = window.state().workload();
+    slower.avgDurationMs *= 2;
+    window.state().setWorkload(slower);
+    QCoreApplication::processEvents();
+    QCOMPARE(treePaints.count, 0);
+
+    // With answers the tree marks the best option, and follows every edit.
+    Answers answers;
+    answers.set(QStringLiteral("gpu"), true);
+    window.state().setAnswers(answers);
+    QTRY_VERIFY(treePaints.count > 0);
+    treePaints.count = 0;
+    slower.avgDurationMs *= 2;
+    window.state().setWorkload(slower);
+    QTRY_VERIFY(treePaints.count > 0);
+
+    // Without answers again, the marks go: one more repaint, then none.
+    treePaints.count = 0;
+    window.state().setAnswers(Answers());
+    QTRY_VERIFY(treePaints.count > 0);
+    treePaints.count = 0;
+    slower.avgDurationMs *= 2;
+    window.state().setWorkload(slower);
+    QCoreApplication::processEvents();
+    QCOMPARE(treePaints.count, 0);
 }
 
 void TestMainWindow::searchFiltersTheTree()

@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "cost/workloadfields.h"
 #include "jsonfixtures.h"
+#include "paintcounter.h"
 #include "pricing/pricebook.h"
 #include "state/explorerstate.h"
 #include "ui/instancetypefield.h"
@@ -54,6 +55,7 @@ private slots:
     void refusedNumbersStayAsTypedWithTheReason_data();
     void refusedNumbersStayAsTypedWithTheReason();
     void problemsDoNotMoveTheLabels();
+    void aNewVolumeRepaintsOnlyTheVolumesFields();
     void refusedEntryStaysUntilItsValueChanges();
     void rangeProblemsGroupThousands();
     void wheelScrollsPastUnfocusedFields();
@@ -431,6 +433,31 @@ void TestWorkloadEditor::problemsDoNotMoveTheLabels()
     QCOMPARE(memory->geometry(), fieldBefore);
     // Below the field, not beside it.
     QVERIFY(m_editor->problemOf(memory)->geometry().top() >= memory->geometry().bottom());
+}
+
+void TestWorkloadEditor::aNewVolumeRepaintsOnlyTheVolumesFields()
+{
+    // Dragging the requests slider refreshes the whole editor at every move: fields that keep
+    // their value, and problems that stay none, are not set again (each repainted, and a
+    // problem row laid the editor out again).
+    showAtWidth(300);
+    QDoubleSpinBox* duration = field(QStringLiteral("Average duration"));
+    ace::test::PaintCounter durationPaints(duration);
+    ace::test::PaintCounter requestsPaints(requestsField());
+    Workload busier = m_state->workload();
+    busier.requestsPerMonth *= 3;
+    m_state->setWorkload(busier);
+    QApplication::processEvents();
+    QVERIFY(requestsPaints.count > 0);
+    QCOMPARE(durationPaints.count, 0);
+
+    // A new duration is shown.
+    Workload slower = busier;
+    slower.avgDurationMs = 340;
+    m_state->setWorkload(slower);
+    QApplication::processEvents();
+    QCOMPARE(duration->value(), 340.0);
+    QVERIFY(durationPaints.count > 0);
 }
 
 void TestWorkloadEditor::refusedEntryStaysUntilItsValueChanges()
